@@ -1,0 +1,62 @@
+/**
+ * Every validation message the product can show, as a key and its en-GB text. Schemas carry
+ * keys, never English; the UI shows the text. Each text names the field and says what to do.
+ */
+export const MESSAGES = {
+  'value.invalid': 'This value is not in the right form. Check it and try again.',
+  'text.tooLong': 'This is too long. Shorten it and try again.',
+  'level.invalid': 'Choose a level of engagement from the list.',
+  'step.invalid': 'Choose a step from the 9-step guide.',
+  'status.invalid': 'This status is not one the product knows.',
+  'plan.title.required': 'Add a title for the project.',
+  'plan.title.tooLong': 'Shorten the project title to 255 characters or fewer.',
+  'plan.currentService.required': 'Describe the current service.',
+  'plan.focus.required': 'Say what this involvement will focus on.',
+  'plan.existingInsight.required': 'Say what we already know, or write "none yet".',
+  'plan.inScope.required': 'Say what is in scope.',
+  'plan.organisation.required': 'Add the organisation leading the project.',
+  'plan.systemLevel.required': 'Choose system, place or neighbourhood.',
+  'plan.projectLead.required': 'Add the project lead.',
+  'plan.decisionDate.required': 'Add the date the decision will be made.',
+  'plan.decisionDate.invalid': 'Enter the decision date as a real date, for example 14/03/2027.',
+  'plan.decisionBody.required': 'Add the body that will make the decision.',
+  'plan.objectives.required': 'Say what we want to understand from this engagement.',
+  'plan.decisions.required': 'Add at least one decision this engagement will inform.',
+  'plan.level.required': 'Choose the level of engagement.',
+  'plan.level.reasonRequired': 'Say why you chose a different level from the one recommended.',
+  'plan.triage.required': 'Answer the legal triage questions.',
+  'plan.timeline.required': 'Add planned start and end dates for each step.',
+  'plan.timeline.endBeforeStart': 'The end date must be on or after the start date.',
+  'plan.methods.required': 'Choose at least one method of engagement.',
+  'plan.equality.required': 'Say how the plan affects each protected characteristic and group facing inequalities.',
+  'plan.eia.required': 'Say whether the equality impact assessment has started.',
+  'plan.commsPlan.keyMessages.required': 'Add key messages for each audience.',
+  'plan.governance.required': 'Say who leads and who approves the plan.',
+  'budget.cost.negative': 'A cost cannot be less than £0.',
+  'budget.quantity.invalid': 'Enter a whole number of 1 or more.',
+  'url.invalid': 'Enter a full web address starting with https://',
+  'date.invalid': 'Enter a real date, for example 14/03/2027.',
+  'stakeholder.name.required': 'Add the stakeholder\'s name.',
+  'stakeholder.contactBasis.required': 'Say the lawful basis for contacting this stakeholder.',
+  'stakeholder.email.invalid': 'Enter an email address like name@nhs.net.',
+  'stakeholder.group.noPersonalData': 'A group or organisation needs no personal contact details. Remove them or change the type to "person".',
+  'history.comment.required': 'Add a comment saying what needs to change.',
+  'transition.notAllowed': 'A plan cannot move from this status to that one.',
+  'transition.notYourRole': 'Only the involvement team can do this.',
+  'transition.notLeadRole': 'Only the plan\'s project lead can do this.',
+  'transition.needsLeadAndLevel': 'Assign an involvement lead and confirm the level of engagement before accepting.',
+  'transition.needsScoping': 'Book the scoping meeting first.'
+} as const;
+
+/** A validation message key. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The en-GB text for a key; an unknown key (from old or corrupted data) falls back to a general message. */
+export function messageText(key: string): string {
+  return (MESSAGES as Readonly<Record<string, string>>)[key] ?? MESSAGES['value.invalid'];
+}
+
+/** True when `key` is one of the product's message keys. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, key);
+}

@@ -1,0 +1,128 @@
+import type { InvolvementPlan, PlanContent } from './plan';
+import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
+import type { EngagementLevel } from './engagementLevel';
+
+/**
+ * The kinds of failure the data layer reports, once, in terms the UI can explain:
+ * each says what happened and what the user can do next.
+ */
+export type DataErrorKind =
+  | 'notFound'
+  | 'conflict'
+  | 'throttled'
+  | 'forbidden'
+  | 'thresholdExceeded'
+  | 'offline'
+  | 'listsMissing'
+  | 'schemaDrift'
+  | 'invalidRequest'
+  | 'server';
+
+/** A data failure with a kind the UI can turn into plain English. */
+export class DataError extends Error {
+  public readonly kind: DataErrorKind;
+  /** Technical detail for logs and support (list, column, HTTP status); not shown as the main message. */
+  public readonly detail: string;
+
+  public constructor(kind: DataErrorKind, detail: string) {
+    super(`${kind}: ${detail}`);
+    this.name = 'DataError';
+    this.kind = kind;
+    this.detail = detail;
+  }
+}
+
+/** True when `error` is a `DataError` of the given kind. */
+export function isDataError(error: unknown, kind?: DataErrorKind): error is DataError {
+  return error instanceof DataError && (kind === undefined || error.kind === kind);
+}
+
+/** What a list of plans shows for each plan without loading the whole template. */
+export interface PlanSummary {
+  readonly id: number;
+  readonly title: string;
+  readonly status: PlanStatus;
+  readonly projectLead: PersonRef | null;
+  readonly involvementLead: PersonRef | null;
+  readonly organisation: string;
+  readonly placeName: string;
+  readonly chosenLevel: EngagementLevel | null;
+  readonly formalConsultationLikely: boolean;
+  readonly decisionDate: string | null;
+  readonly nextKeyDate: string | null;
+  readonly modified: string;
+}
+
+/** One page of results and how to ask for the next. */
+export interface Page<T> {
+  readonly items: T[];
+  /** Opaque token for the next page; undefined on the last page. */
+  readonly next?: string;
+}
+
+/** A plan that could not be read because its stored data is broken; reported, never dropped. */
+export interface UnreadablePlan {
+  readonly id: number;
+  readonly title: string;
+  readonly problem: string;
+}
+
+/** A page of plan summaries plus any plans on that page whose data could not be read. */
+export interface PlanSummaryPage extends Page<PlanSummary> {
+  readonly unreadable: UnreadablePlan[];
+}
+
+/** Stores and reads involvement plans (the "Involvement plans" SharePoint list in production). */
+export interface PlanRepository {
+  /** Plans whose project lead is the given user, newest first, a page at a time. */
+  listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage>;
+  /** How many plans are in each status, across all plans (beyond the 5,000-item threshold). */
+  countByStatus(): Promise<Record<PlanStatus, number>>;
+  /** One whole plan, validated; a plan with broken data raises `schemaDrift`. */
+  get(id: number): Promise<InvolvementPlan>;
+  /**
+   * Create a draft plan. `requestId` makes it idempotent: calling again with the same id returns
+   * the plan made the first time instead of a second plan.
+   */
+  create(content: PlanContent, lead: PersonRef, requestId: string): Promise<InvolvementPlan>;
+}
+
+/** Reads the status history of a plan. */
+export interface StatusHistoryRepository {
+  listForPlan(planId: number): Promise<StatusHistoryEntry[]>;
+}
+
+/** The person using the product, and what they may do. */
+export interface CurrentUser extends PersonRef {
+  readonly isSiteOwner: boolean;
+  readonly isInvolvementTeam: boolean;
+}
+
+/** Who is signed in. */
+export interface UserDirectory {
+  currentUser(): Promise<CurrentUser>;
+  /** Names of the site's owners, for "ask one of these people to set up the lists". */
+  siteOwners(): Promise<PersonRef[]>;
+}
+
+/** A list or column the product needs that the site does not have yet. */
+export interface MissingPiece {
+  readonly list: string;
+  readonly column?: string;
+  readonly what: 'list' | 'column' | 'index';
+}
+
+/** Whether the site holds everything the product needs. */
+export interface ProvisioningReport {
+  readonly ready: boolean;
+  readonly missing: MissingPiece[];
+  /** Columns that exist with the wrong type: provisioning will not change them; an admin must. */
+  readonly conflicts: Array<{ list: string; column: string; expected: string; found: string }>;
+}
+
+/** Checks and creates the product's SharePoint lists (site owners only). */
+export interface ListProvisioner {
+  check(): Promise<ProvisioningReport>;
+  /** Create what is missing. Running it again changes nothing. */
+  ensure(): Promise<ProvisioningReport>;
+}
