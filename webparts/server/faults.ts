@@ -1,0 +1,69 @@
+/**
+ * Fault injection for tests and resilience demos. Off unless configured through the
+ * `WORKBENCH_FAULTS` environment variable (JSON) or `POST /_workbench/faults`.
+ * Each rule matches a path by regular expression and may add latency, answer 429 with
+ * `Retry-After`, or answer 503/504 — as SharePoint Online and Graph do under load
+ * (Microsoft Learn: "Avoid getting throttled or blocked in SharePoint Online").
+ */
+export interface FaultRule {
+  /** Regular expression tested against the request path (e.g. "/_api/web/lists"). */
+  path: string;
+  /** Only these methods (default: all). */
+  methods?: string[];
+  /** Probability 0–1 of answering 429 Too Many Requests. */
+  throttle?: number;
+  /** Seconds to put in Retry-After on a 429 (default 1). */
+  retryAfterSeconds?: number;
+  /** Probability 0–1 of answering 503 Service Unavailable. */
+  unavailable?: number;
+  /** Probability 0–1 of answering 504 Gateway Timeout. */
+  timeout?: number;
+  /** Milliseconds added before answering. */
+  latencyMs?: number;
+  /** Fail only this many times in total, then stop (useful for deterministic tests). */
+  times?: number;
+}
+
+export interface FaultDecision { latencyMs: number; status?: 429 | 503 | 504; retryAfterSeconds?: number }
+
+export class FaultInjector {
+  private rules: Array<FaultRule & { used: number }> = [];
+
+  public constructor(rules: FaultRule[] = [], private readonly random: () => number = Math.random) {
+    this.set(rules);
+  }
+
+  public set(rules: FaultRule[]): void {
+    for (const r of rules) new RegExp(r.path); // throws for a bad pattern before anything changes
+    this.rules = rules.map((r) => ({ ...r, used: 0 }));
+  }
+
+  public get(): FaultRule[] {
+    return this.rules.map(({ used: _used, ...r }) => r);
+  }
+
+  public decide(method: string, path: string): FaultDecision {
+    let latencyMs = 0;
+    for (const rule of this.rules) {
+      if (!new RegExp(rule.path).test(path)) continue;
+      if (rule.methods && !rule.methods.map((m) => m.toUpperCase()).includes(method.toUpperCase())) continue;
+      latencyMs += rule.latencyMs ?? 0;
+      if (rule.times !== undefined && rule.used >= rule.times) continue;
+      const pick = (p: number | undefined): boolean => p !== undefined && p > 0 && this.random() < p;
+      const status = pick(rule.throttle) ? 429 : pick(rule.unavailable) ? 503 : pick(rule.timeout) ? 504 : undefined;
+      if (status) {
+        rule.used += 1;
+        return { latencyMs, status, retryAfterSeconds: status === 429 ? (rule.retryAfterSeconds ?? 1) : undefined };
+      }
+    }
+    return { latencyMs };
+  }
+}
+
+/** Read fault rules from `WORKBENCH_FAULTS` (a JSON array); none when unset. */
+export function faultsFromEnv(value: string | undefined): FaultRule[] {
+  if (!value) return [];
+  const parsed = JSON.parse(value) as unknown;
+  if (!Array.isArray(parsed)) throw new Error('WORKBENCH_FAULTS must be a JSON array of rules.');
+  return parsed as FaultRule[];
+}
