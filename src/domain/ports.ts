@@ -23,12 +23,15 @@ export class DataError extends Error {
   public readonly kind: DataErrorKind;
   /** Technical detail for logs and support (list, column, HTTP status); not shown as the main message. */
   public readonly detail: string;
+  /** For `throttled`: how long the server asked us to wait before trying again. */
+  public readonly retryAfterMs?: number;
 
-  public constructor(kind: DataErrorKind, detail: string) {
+  public constructor(kind: DataErrorKind, detail: string, retryAfterMs?: number) {
     super(`${kind}: ${detail}`);
     this.name = 'DataError';
     this.kind = kind;
     this.detail = detail;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

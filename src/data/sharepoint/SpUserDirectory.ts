@@ -1,0 +1,42 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
+import type { CurrentUser, PersonRef, UserDirectory } from '../../domain';
+import { toDataError } from '../http';
+
+/** Name of the SharePoint group whose members are the involvement team (created by the site owner). */
+export const INVOLVEMENT_TEAM_GROUP = 'Involvement team';
+
+interface SpUser { Id: number; Title: string; Email: string; IsSiteAdmin: boolean }
+
+/** The signed-in user and the site's owners, from SharePoint. */
+export class SpUserDirectory implements UserDirectory {
+  public constructor(private readonly sp: SPFI) {}
+
+  public async currentUser(): Promise<CurrentUser> {
+    try {
+      const [user, groups] = await Promise.all([
+        this.sp.web.currentUser<SpUser>(),
+        this.sp.web.currentUser.groups<Array<{ Id: number; Title: string }>>()
+      ]);
+      const owners = await this.sp.web.associatedOwnerGroup();
+      return {
+        id: user.Id, displayName: user.Title, email: user.Email,
+        isSiteOwner: user.IsSiteAdmin || groups.some((g) => g.Id === owners.Id),
+        isInvolvementTeam: groups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP)
+      };
+    } catch (error) {
+      throw await toDataError(error, 'Finding who is signed in');
+    }
+  }
+
+  public async siteOwners(): Promise<PersonRef[]> {
+    try {
+      const users = await this.sp.web.associatedOwnerGroup.users<SpUser[]>();
+      return users.map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }));
+    } catch (error) {
+      throw await toDataError(error, 'Finding the site owners');
+    }
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The one definition of every SharePoint list and column the product uses. This is the ONLY
+ * place list titles and internal field names exist. Custom columns carry the prefix `ip`
+ * (Involvement Planner) so they never collide with a site's own columns.
+ * Indexed columns are the ones queries filter or sort on (SharePoint allows 20 per list).
+ */
+import { ENGAGEMENT_LEVELS, GRID_QUADRANTS, PLAN_STATUS_LABELS, STAKEHOLDER_KINDS, SYSTEM_LEVELS } from '../../domain';
+
+export type ColumnType = 'Text' | 'Note' | 'Number' | 'Currency' | 'DateTime' | 'Boolean' | 'Choice' | 'MultiChoice' | 'User' | 'Lookup';
+
+/** A column the product needs. */
+export interface ColumnDefinition {
+  readonly internalName: string;
+  readonly displayName: string;
+  readonly type: ColumnType;
+  readonly indexed?: boolean;
+  readonly choices?: readonly string[];
+  /** For lookups: the key of the list it points to. */
+  readonly lookupList?: ListKey;
+  readonly description: string;
+}
+
+/** A list the product needs. */
+export interface ListDefinition {
+  readonly key: ListKey;
+  readonly title: string;
+  readonly description: string;
+  readonly columns: readonly ColumnDefinition[];
+}
+
+export type ListKey = 'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders';
+
+export const STATUS_CHOICES = Object.values(PLAN_STATUS_LABELS);
+const levelChoices = [...ENGAGEMENT_LEVELS];
+
+/** Internal names of the plan list's columns, used by the mappers and queries. */
+export const PLAN = {
+  title: 'Title',
+  status: 'ipStatus',
+  projectLead: 'ipProjectLead',
+  involvementLead: 'ipInvolvementLead',
+  organisation: 'ipOrganisation',
+  place: 'ipPlace',
+  systemLevel: 'ipSystemLevel',
+  recommendedLevel: 'ipRecommendedLevel',
+  chosenLevel: 'ipChosenLevel',
+  formalConsultation: 'ipFormalConsultation',
+  decisionDate: 'ipDecisionDate',
+  nextKeyDate: 'ipNextKeyDate',
+  scopingMeeting: 'ipScopingMeeting',
+  requestId: 'ipRequestId',
+  schemaVersion: 'ipSchemaVersion',
+  projectJson: 'ipProjectJson',
+  deliveryJson: 'ipDeliveryJson',
+  commsJson: 'ipCommsJson',
+  teamJson: 'ipTeamJson'
+} as const;
+
+/** Every list, in creation order (a lookup's target comes before the lookup). */
+export const LIST_DEFINITIONS: readonly ListDefinition[] = [
+  {
+    key: 'plans',
+    title: 'Involvement plans',
+    description: 'Involvement plans written by project leads and reviewed by the involvement team (Involvement Planner).',
+    columns: [
+      { internalName: PLAN.status, displayName: 'Status', type: 'Choice', indexed: true, choices: STATUS_CHOICES, description: 'Where the plan is in the process.' },
+      { internalName: PLAN.projectLead, displayName: 'Project lead', type: 'User', indexed: true, description: 'Who wrote the plan and leads the project.' },
+      { internalName: PLAN.involvementLead, displayName: 'Involvement lead', type: 'User', indexed: true, description: 'Assigned by the involvement team.' },
+      { internalName: PLAN.organisation, displayName: 'Organisation', type: 'Text', indexed: true, description: 'Organisation leading the project.' },
+      { internalName: PLAN.place, displayName: 'Place', type: 'Text', indexed: true, description: 'Place or neighbourhood; empty for system-wide work.' },
+      { internalName: PLAN.systemLevel, displayName: 'System level', type: 'Choice', choices: [...SYSTEM_LEVELS], description: 'System, place or neighbourhood.' },
+      { internalName: PLAN.recommendedLevel, displayName: 'Recommended level', type: 'Choice', choices: levelChoices, description: 'Level of engagement the planner recommended.' },
+      { internalName: PLAN.chosenLevel, displayName: 'Level of engagement', type: 'Choice', indexed: true, choices: levelChoices, description: 'Level chosen by the lead or confirmed by the team.' },
+      { internalName: PLAN.formalConsultation, displayName: 'Formal consultation likely', type: 'Boolean', indexed: true, description: 'From the legal triage.' },
+      { internalName: PLAN.decisionDate, displayName: 'Decision date', type: 'DateTime', indexed: true, description: 'When the decision will be made.' },
+      { internalName: PLAN.nextKeyDate, displayName: 'Next key date', type: 'DateTime', indexed: true, description: 'The next date in the plan\'s timeline.' },
+      { internalName: PLAN.scopingMeeting, displayName: 'Scoping meeting', type: 'DateTime', description: 'When the involvement team meets the lead.' },
+      { internalName: PLAN.requestId, displayName: 'Request id', type: 'Text', indexed: true, description: 'Makes creating a plan safe to retry: one request id, one plan.' },
+      { internalName: PLAN.schemaVersion, displayName: 'Data version', type: 'Number', description: 'Version of the stored JSON shape.' },
+      { internalName: PLAN.projectJson, displayName: 'Project, objectives and level (JSON)', type: 'Note', description: 'About the project, objectives, triage and level, as JSON.' },
+      { internalName: PLAN.deliveryJson, displayName: 'Timeline, methods, budget and equality (JSON)', type: 'Note', description: 'As JSON.' },
+      { internalName: PLAN.commsJson, displayName: 'Communications and engagement plan (JSON)', type: 'Note', description: 'As JSON.' },
+      { internalName: PLAN.teamJson, displayName: 'Involvement team notes (JSON)', type: 'Note', description: 'Scoping meeting attendees and other team details, as JSON.' }
+    ]
+  },
+  {
+    key: 'planStakeholders',
+    title: 'Plan stakeholders',
+    description: 'Stakeholders on each plan\'s map (Involvement Planner).',
+    columns: [
+      { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan this stakeholder belongs to.' },
+      { internalName: 'ipKind', displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
+      { internalName: 'ipCatalogueEntry', displayName: 'Catalogue entry', type: 'Text', description: 'Which catalogue kind it came from.' },
+      { internalName: 'ipEmail', displayName: 'Email', type: 'Text', description: 'Optional contact email.' },
+      { internalName: 'ipPhone', displayName: 'Phone', type: 'Text', description: 'Optional contact phone.' },
+      { internalName: 'ipMayContact', displayName: 'May we contact them', type: 'Boolean', description: 'Whether we may contact them.' },
+      { internalName: 'ipLawfulBasis', displayName: 'Lawful basis', type: 'Note', description: 'Lawful basis for contact.' },
+      { internalName: 'ipQuadrant', displayName: 'Grid box', type: 'Choice', indexed: true, choices: [...GRID_QUADRANTS], description: 'Power/interest grid box.' },
+      { internalName: 'ipEngagementJson', displayName: 'How we engage (JSON)', type: 'Note', description: 'Methods, channel and owner, as JSON.' },
+      { internalName: 'ipMoveHistory', displayName: 'Map history (JSON)', type: 'Note', description: 'Each move on the grid: when, from, to, why.' },
+      { internalName: 'ipNotes', displayName: 'Notes', type: 'Note', description: 'Notes.' }
+    ]
+  },
+  {
+    key: 'statusHistory',
+    title: 'Plan status history',
+    description: 'Every change of a plan\'s status: who, when, from, to and why (Involvement Planner).',
+    columns: [
+      { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan.' },
+      { internalName: 'ipFromStatus', displayName: 'From', type: 'Choice', choices: STATUS_CHOICES, description: 'Status before.' },
+      { internalName: 'ipToStatus', displayName: 'To', type: 'Choice', indexed: true, choices: STATUS_CHOICES, description: 'Status after.' },
+      { internalName: 'ipChangedBy', displayName: 'Changed by', type: 'User', description: 'Who made the change.' },
+      { internalName: 'ipChangedAt', displayName: 'Changed at', type: 'DateTime', indexed: true, description: 'When.' },
+      { internalName: 'ipComment', displayName: 'Comment', type: 'Note', description: 'Why, or what needs to change.' }
+    ]
+  },
+  {
+    key: 'notificationOutbox',
+    title: 'Notification outbox',
+    description: 'Teams notifications waiting to be sent or already sent, so none is lost or sent twice (Involvement Planner).',
+    columns: [
+      { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan.' },
+      { internalName: 'ipIdempotencyKey', displayName: 'Idempotency key', type: 'Text', indexed: true, description: 'One key per submission: a resend never posts twice.' },
+      { internalName: 'ipDeliveryState', displayName: 'Delivery state', type: 'Choice', indexed: true, choices: ['Pending', 'Sent', 'Failed'], description: 'Pending, sent or failed.' },
+      { internalName: 'ipTarget', displayName: 'Target', type: 'Text', description: 'Team and channel, or "workflow".' },
+      { internalName: 'ipPayload', displayName: 'Payload (JSON)', type: 'Note', description: 'The message with its Adaptive Card.' },
+      { internalName: 'ipAttempts', displayName: 'Attempts', type: 'Number', description: 'How many times sending was tried.' },
+      { internalName: 'ipLastError', displayName: 'Last error', type: 'Note', description: 'Why the last attempt failed.' },
+      { internalName: 'ipSentAt', displayName: 'Sent at', type: 'DateTime', description: 'When it was delivered.' },
+      { internalName: 'ipMessageId', displayName: 'Message id', type: 'Text', description: 'Teams message id.' }
+    ]
+  },
+  {
+    key: 'organisationStakeholders',
+    title: 'Organisation stakeholders',
+    description: 'The involvement team\'s shared stakeholder list, reused across plans (Involvement Planner).',
+    columns: [
+      { internalName: 'ipKind', displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
+      { internalName: 'ipCatalogueEntry', displayName: 'Catalogue entry', type: 'Text', indexed: true, description: 'Which catalogue kind it is.' },
+      { internalName: 'ipEmail', displayName: 'Email', type: 'Text', description: 'Shared contact email.' },
+      { internalName: 'ipNotes', displayName: 'Notes', type: 'Note', description: 'Notes.' }
+    ]
+  }
+];
+
+/** Look up a list definition by key. */
+export function listDefinition(key: ListKey): ListDefinition {
+  const def = LIST_DEFINITIONS.find((l) => l.key === key);
+  if (!def) throw new Error(`No list definition for ${key}`);
+  return def;
+}
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * SharePoint field schema XML for a column (used by `createFieldAsXml` and the site script).
+ * `lookupListId` is the target list's id, known once it exists.
+ */
+export function fieldSchemaXml(column: ColumnDefinition, lookupListId?: string): string {
+  const attrs = [
+    `Type="${column.type}"`, `Name="${column.internalName}"`, `StaticName="${column.internalName}"`,
+    `DisplayName="${xmlEscape(column.displayName)}"`, `Description="${xmlEscape(column.description)}"`,
+    column.indexed ? 'Indexed="TRUE"' : '',
+    column.type === 'Note' ? 'NumLines="6" RichText="FALSE" UnlimitedLengthInDocumentLibrary="FALSE"' : '',
+    column.type === 'DateTime' ? 'Format="DateTime"' : '',
+    column.type === 'User' ? 'UserSelectionMode="PeopleOnly" List="UserInfo" ShowField="ImnName"' : '',
+    column.type === 'Lookup' ? `List="${lookupListId ? `{${lookupListId}}` : `Lists/${column.lookupList ?? ''}`}" ShowField="Title"` : ''
+  ].filter(Boolean).join(' ');
+  if (column.choices) {
+    return `<Field ${attrs}><CHOICES>${column.choices.map((c) => `<CHOICE>${xmlEscape(c)}</CHOICE>`).join('')}</CHOICES></Field>`;
+  }
+  return `<Field ${attrs} />`;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import {
+  assessConsultation, communicationsPlanSchema, consultationTriageSchema, DataError, engagementLevelSchema, equalitySchema,
+  levelDecisionSchema, objectivesSchema, PLAN_STATUS_LABELS, plannedMethodSchema, plannedStepSchema, budgetLineSchema,
+  principleCheckSchema, projectDetailsSchema, scopingMeetingSchema, type InvolvementPlan, type PersonRef, type PlanContent,
+  type PlanStatus, type PlanSummary
+} from '../../domain';
+import { listDefinition, PLAN } from './lists';
+
+const PLANS = listDefinition('plans').title;
+/** Version of the JSON stored in the note columns; bump with a migration when the shape changes. */
+export const PLAN_SCHEMA_VERSION = 1;
+
+const personSchema = z.object({ Id: z.number(), Title: z.string(), EMail: z.string().nullable().optional() }).nullable();
+
+/** The raw shape of an "Involvement plans" item as SharePoint returns it (JSON light). */
+export const planListItemSchema = z.object({
+  Id: z.number(),
+  'odata.etag': z.string().optional(),
+  Title: z.string().nullable(),
+  [PLAN.status]: z.string(),
+  [PLAN.projectLead]: personSchema.optional(),
+  [PLAN.involvementLead]: personSchema.optional(),
+  [PLAN.organisation]: z.string().nullable(),
+  [PLAN.place]: z.string().nullable(),
+  [PLAN.chosenLevel]: z.string().nullable(),
+  [PLAN.formalConsultation]: z.boolean().nullable(),
+  [PLAN.decisionDate]: z.string().nullable(),
+  [PLAN.nextKeyDate]: z.string().nullable(),
+  Modified: z.string()
+});
+/** A raw "Involvement plans" item. */
+export type PlanListItem = z.infer<typeof planListItemSchema>;
+
+/** Columns a summary needs, for `$select`. */
+export const PLAN_SUMMARY_SELECT = [
+  'Id', 'Title', PLAN.status, `${PLAN.projectLead}/Id`, `${PLAN.projectLead}/Title`, `${PLAN.projectLead}/EMail`,
+  `${PLAN.involvementLead}/Id`, `${PLAN.involvementLead}/Title`, `${PLAN.involvementLead}/EMail`, PLAN.organisation, PLAN.place,
+  PLAN.chosenLevel, PLAN.formalConsultation, PLAN.decisionDate, PLAN.nextKeyDate, 'Modified'
+];
+/** Person columns to `$expand`. */
+export const PLAN_EXPAND = [PLAN.projectLead, PLAN.involvementLead];
+/** Columns the whole plan needs beyond the summary. */
+export const PLAN_DETAIL_SELECT = [...PLAN_SUMMARY_SELECT, PLAN.projectJson, PLAN.deliveryJson, PLAN.commsJson, PLAN.teamJson, PLAN.scopingMeeting, PLAN.schemaVersion, 'Created'];
+
+const projectJsonSchema = z.object({ project: projectDetailsSchema, objectives: objectivesSchema, triage: consultationTriageSchema, level: levelDecisionSchema });
+const deliveryJsonSchema = z.object({
+  timeline: z.array(plannedStepSchema), methods: z.array(plannedMethodSchema), budget: z.array(budgetLineSchema),
+  equality: equalitySchema, principles: z.array(principleCheckSchema)
+});
+const teamJsonSchema = z.object({ scopingAttendees: z.array(z.string()) });
+
+const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([key, label]) => [label, key as PlanStatus]));
+
+function drift(column: string, problem: string): DataError {
+  return new DataError('schemaDrift', `List "${PLANS}", column "${column}": ${problem}`);
+}
+
+function describeZod(error: z.ZodError): string {
+  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(value)'} ${i.code === 'invalid_type' ? `should be ${String((i as { expected?: unknown }).expected)}` : 'is not valid'}`).join('; ');
+}
+
+/** Check the raw item's columns are all there with the right types. */
+function parseRaw<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const column = String(issue.path[0] ?? '(item)');
+    const present = typeof raw === 'object' && raw !== null && column in raw;
+    throw drift(column, present ? `has the wrong type (${describeZod(result.error)})` : 'is missing from the list. Ask a site owner to run "Set up lists".');
+  }
+  return result.data;
+}
+
+function parseJsonColumn<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, column: string): T {
+  const text = raw[column];
+  if (text === undefined) throw drift(column, 'is missing from the list. Ask a site owner to run "Set up lists".');
+  if (typeof text !== 'string' || text.trim() === '') throw drift(column, 'is empty, so this plan\'s details cannot be read.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw drift(column, 'does not hold valid JSON. The plan may have been edited outside the planner.');
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw drift(column, `holds data the planner does not recognise: ${describeZod(result.error)}.`);
+  return result.data;
+}
+
+const toPerson = (p: z.infer<typeof personSchema> | undefined): PersonRef | null =>
+  p ? { id: p.Id, displayName: p.Title, email: p.EMail ?? '' } : null;
+
+const dateOnly = (iso: string | null): string | null => (iso ? iso.slice(0, 10) : null);
+
+/** Map a raw item to what plan lists show. */
+export function toPlanSummary(raw: unknown): PlanSummary {
+  const item = parseRaw(planListItemSchema, raw);
+  const status = statusByLabel.get(item[PLAN.status]);
+  if (!status) throw drift(PLAN.status, `has the value "${item[PLAN.status]}", which is not a status the planner knows.`);
+  const level = engagementLevelSchema.safeParse(item[PLAN.chosenLevel]);
+  return {
+    id: item.Id,
+    title: item.Title ?? '',
+    status,
+    projectLead: toPerson(item[PLAN.projectLead]),
+    involvementLead: toPerson(item[PLAN.involvementLead]),
+    organisation: item[PLAN.organisation] ?? '',
+    placeName: item[PLAN.place] ?? '',
+    chosenLevel: level.success ? level.data : null,
+    formalConsultationLikely: item[PLAN.formalConsultation] ?? false,
+    decisionDate: dateOnly(item[PLAN.decisionDate]),
+    nextKeyDate: dateOnly(item[PLAN.nextKeyDate]),
+    modified: item.Modified
+  };
+}
+
+/** Map a raw item to a whole, validated plan. Broken data raises `schemaDrift` naming the column. */
+export function toInvolvementPlan(raw: unknown): InvolvementPlan {
+  const summary = toPlanSummary(raw);
+  const record = raw as Record<string, unknown>;
+  const project = parseJsonColumn(projectJsonSchema, record, PLAN.projectJson);
+  const delivery = parseJsonColumn(deliveryJsonSchema, record, PLAN.deliveryJson);
+  const communications = parseJsonColumn(communicationsPlanSchema, record, PLAN.commsJson);
+  const team = record[PLAN.teamJson] ? parseJsonColumn(teamJsonSchema, record, PLAN.teamJson) : { scopingAttendees: [] };
+  const scopingAt = record[PLAN.scopingMeeting];
+  const scoping = typeof scopingAt === 'string' ? scopingMeetingSchema.safeParse({ at: scopingAt, attendees: team.scopingAttendees }) : undefined;
+  return {
+    id: summary.id,
+    version: typeof record['odata.etag'] === 'string' ? record['odata.etag'] : undefined,
+    status: summary.status,
+    projectLead: summary.projectLead,
+    involvementLead: summary.involvementLead,
+    scopingMeeting: scoping?.success ? scoping.data : null,
+    content: { ...project, ...delivery, communications },
+    created: typeof record.Created === 'string' ? record.Created : undefined,
+    modified: summary.modified
+  };
+}
+
+/** The next date in the plan's timeline or key dates on or after `today`, for "My plans". */
+export function nextKeyDate(content: PlanContent, today: string): string | null {
+  const dates = [
+    ...content.timeline.flatMap((s) => (s.skipped ? [] : [s.start, s.end])),
+    ...content.communications.keyDates.map((k) => k.date),
+    content.project.decisionDate
+  ].filter((d) => d && d >= today).sort();
+  return dates[0] ?? null;
+}
+
+const asDateTime = (date: string | null): string | null => (date ? `${date}T00:00:00Z` : null);
+
+/** The column values to write for a plan's content (the lead's part). */
+export function toPlanItemValues(content: PlanContent, today: string): Record<string, unknown> {
+  const triage = assessConsultation(content.triage);
+  return {
+    Title: content.project.title.trim() || 'Untitled plan',
+    [PLAN.organisation]: content.project.organisation,
+    [PLAN.place]: content.project.placeName,
+    [PLAN.systemLevel]: content.project.systemLevel,
+    [PLAN.recommendedLevel]: content.level.recommended,
+    [PLAN.chosenLevel]: content.level.chosen,
+    [PLAN.formalConsultation]: triage.formalConsultation.likelihood === 'likely',
+    [PLAN.decisionDate]: asDateTime(content.project.decisionDate || null),
+    [PLAN.nextKeyDate]: asDateTime(nextKeyDate(content, today)),
+    [PLAN.schemaVersion]: PLAN_SCHEMA_VERSION,
+    [PLAN.projectJson]: JSON.stringify({ project: content.project, objectives: content.objectives, triage: content.triage, level: content.level }),
+    [PLAN.deliveryJson]: JSON.stringify({ timeline: content.timeline, methods: content.methods, budget: content.budget, equality: content.equality, principles: content.principles }),
+    [PLAN.commsJson]: JSON.stringify(content.communications)
+  };
+}
+
+/** The choice value stored for a status. */
+export function statusLabel(status: PlanStatus): string {
+  return PLAN_STATUS_LABELS[status];
+}

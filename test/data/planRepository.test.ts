@@ -1,0 +1,116 @@
+import { spForUrl } from '../../src/data/client';
+import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
+import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
+import { SpUserDirectory } from '../../src/data/sharepoint/SpUserDirectory';
+import { toInvolvementPlan, toPlanSummary } from '../../src/data/sharepoint/planMapper';
+import { emptyPlanContent, type PersonRef } from '../../src/domain';
+import type { Workbench } from '../../webparts/server/app';
+import { completePlanContent } from '../domain/fixtures';
+import { startTestWorkbench, USERS } from '../workbench/harness';
+
+let wb: Workbench;
+const priya: PersonRef = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk' };
+const repoAs = (user: number) => new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) }));
+
+beforeAll(async () => {
+  wb = await startTestWorkbench();
+  await new SpListProvisioner(spForUrl(wb.siteUrl, { 'x-workbench-user': '1' })).ensure();
+});
+afterAll(async () => wb.close());
+
+describe('SpPlanRepository through the stand-in', () => {
+  it('creates a draft and reads back the same content', async () => {
+    const content = completePlanContent();
+    const plan = await repoAs(USERS.priya).create(content, priya, 'req-1');
+    expect(plan).toMatchObject({ status: 'draft', projectLead: { id: 2 }, content });
+    expect(plan.version).toBe('"1"');
+    const again = await repoAs(USERS.priya).get(plan.id as number);
+    expect(again.content).toEqual(content);
+  });
+
+  it('never makes a second plan when a create is retried with the same request id', async () => {
+    const first = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-dup');
+    const second = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-dup');
+    expect(second.id).toBe(first.id);
+  });
+
+  it('retries a throttled create after Retry-After and still makes exactly one plan', async () => {
+    wb.faults.set([{ path: "/items$", methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 }]);
+    const started = Date.now();
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-throttled');
+    wb.faults.set([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const mine = await repoAs(USERS.priya).listForLead(2);
+    expect(mine.items.filter((p) => p.id === plan.id)).toHaveLength(1);
+  });
+
+  it('lists only the lead\'s own plans, newest first, with the next key date', async () => {
+    const tom = { id: 3, displayName: 'Tom Hughes (Sample)', email: 'tom.hughes@sample.nhs.uk' };
+    await repoAs(USERS.tom).create(completePlanContent(), tom, 'req-tom');
+    const page = await repoAs(USERS.priya).listForLead(2);
+    expect(page.items.length).toBeGreaterThanOrEqual(3);
+    expect(page.items.every((p) => p.projectLead?.id === 2)).toBe(true);
+    const ids = page.items.map((p) => p.id);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    expect(page.items.find((p) => p.title === 'Overnight opening of Riverside minor injuries unit')?.nextKeyDate).toBe('2027-06-30');
+  });
+
+  it('counts plans by status across the list', async () => {
+    const counts = await repoAs(USERS.jo).countByStatus();
+    expect(counts.draft).toBe(wb.store.itemsOf(wb.store.listByTitle('Involvement plans')!).size);
+    expect(counts.closed).toBe(0);
+  });
+
+  it('reports a plan with broken stored data in the list instead of dropping it', async () => {
+    const list = wb.store.listByTitle('Involvement plans')!;
+    const item = wb.store.addItem(list, 2, { Title: 'Broken', ipStatus: 'Archived', ipProjectLead: 2 });
+    const page = await repoAs(USERS.priya).listForLead(2);
+    expect(page.unreadable).toEqual([{ id: item.id, title: 'Broken', problem: expect.stringContaining('column "ipStatus"') }]);
+    await expect(repoAs(USERS.priya).get(item.id)).rejects.toMatchObject({ kind: 'schemaDrift' });
+  });
+
+  it('says "not found" for a plan that does not exist', async () => {
+    await expect(repoAs(USERS.priya).get(9999)).rejects.toMatchObject({ kind: 'notFound' });
+  });
+});
+
+describe('plan mapper drift errors name the list and column', () => {
+  const base = {
+    Id: 7, Title: 'A plan', ipStatus: 'Draft', ipProjectLead: { Id: 2, Title: 'P', EMail: 'p@x' }, ipInvolvementLead: null,
+    ipOrganisation: 'Org', ipPlace: '', ipChosenLevel: null, ipFormalConsultation: false, ipDecisionDate: null, ipNextKeyDate: null, Modified: '2026-01-01T00:00:00Z'
+  };
+  const content = emptyPlanContent();
+  const full = {
+    ...base,
+    ipProjectJson: JSON.stringify({ project: content.project, objectives: content.objectives, triage: content.triage, level: content.level }),
+    ipDeliveryJson: JSON.stringify({ timeline: [], methods: [], budget: [], equality: content.equality, principles: [] }),
+    ipCommsJson: JSON.stringify(content.communications)
+  };
+
+  it('maps a good item', () => {
+    expect(toInvolvementPlan(full).content).toEqual(content);
+  });
+  it('a missing column', () => {
+    const { ipOrganisation: _dropped, ...rest } = base;
+    expect(() => toPlanSummary(rest)).toThrow(/List "Involvement plans", column "ipOrganisation": is missing/);
+  });
+  it('a column of the wrong type', () => {
+    expect(() => toPlanSummary({ ...base, ipFormalConsultation: 'yes' })).toThrow(/column "ipFormalConsultation": has the wrong type/);
+  });
+  it('malformed JSON', () => {
+    expect(() => toInvolvementPlan({ ...full, ipCommsJson: '{not json' })).toThrow(/column "ipCommsJson": does not hold valid JSON/);
+  });
+  it('JSON of the wrong shape', () => {
+    expect(() => toInvolvementPlan({ ...full, ipDeliveryJson: JSON.stringify({ timeline: 'soon' }) })).toThrow(/column "ipDeliveryJson": holds data the planner does not recognise/);
+  });
+});
+
+describe('SpUserDirectory', () => {
+  it('knows a site owner, an involvement team member and a lead', async () => {
+    const dir = (u: number) => new SpUserDirectory(spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) }));
+    expect(await dir(USERS.owner).currentUser()).toMatchObject({ isSiteOwner: true, isInvolvementTeam: false });
+    expect(await dir(USERS.jo).currentUser()).toMatchObject({ isSiteOwner: false, isInvolvementTeam: true });
+    expect(await dir(USERS.priya).currentUser()).toMatchObject({ id: 2, isSiteOwner: false, isInvolvementTeam: false });
+    expect((await dir(USERS.priya).siteOwners()).map((o) => o.displayName)).toEqual(['Sam Okafor (Sample)']);
+  });
+});
