@@ -1,0 +1,75 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2 } from '@fluentui/react-components';
+import type { CurrentUser, PersonRef, ProvisioningReport } from '../domain';
+import { useServices } from './services';
+import { useAsync } from './useAsync';
+import { ErrorBar, Loaded } from './components';
+
+interface GateState { user: CurrentUser; report: ProvisioningReport; owners: PersonRef[] }
+
+/** The signed-in user, for screens below the gate. */
+export const CurrentUserContext = React.createContext<CurrentUser | undefined>(undefined);
+
+/** The signed-in user (only below {@link ListsGate}). */
+export function useCurrentUser(): CurrentUser {
+  const user = React.useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser must be used below ListsGate');
+  return user;
+}
+
+/**
+ * Shows the app only when the site has the lists it needs. Otherwise a site owner gets
+ * "Set up lists"; anyone else is told who to ask.
+ */
+export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Element {
+  const { users, provisioner } = useServices();
+  const load = React.useCallback(async (): Promise<GateState> => {
+    const [user, report] = await Promise.all([users.currentUser(), provisioner.check()]);
+    const owners = report.ready || user.isSiteOwner ? [] : await users.siteOwners();
+    return { user, report, owners };
+  }, [users, provisioner]);
+  const [state, reload] = useAsync(load);
+  const [setup, setSetup] = React.useState<{ running: boolean; error?: unknown }>({ running: false });
+
+  const runSetup = async (): Promise<void> => {
+    setSetup({ running: true });
+    try {
+      await provisioner.ensure();
+      setSetup({ running: false });
+      reload();
+    } catch (error) {
+      setSetup({ running: false, error });
+    }
+  };
+
+  return (
+    <Loaded state={state} label="Checking the planner's lists…" onRetry={reload}>
+      {({ user, report, owners }) => {
+        if (report.ready) return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+        return (
+          <section aria-labelledby="setup-heading">
+            <Title2 as="h2" id="setup-heading">Set up the Involvement Planner on this site</Title2>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>The planner needs {report.missing.length} more {report.missing.length === 1 ? 'thing' : 'things'} on this site</MessageBarTitle>
+                It stores plans in SharePoint lists on this site. Missing: {report.missing.slice(0, 6).map((m) => (m.column ? `${m.list} (${m.what === 'index' ? 'index on' : 'column'} ${m.column})` : m.list)).join('; ')}{report.missing.length > 6 ? '; and more' : ''}.
+                {report.conflicts.length > 0 && ` ${report.conflicts.length} column(s) exist with the wrong type and need an administrator.`}
+              </MessageBarBody>
+            </MessageBar>
+            {user.isSiteOwner ? (
+              <p>
+                <Button appearance="primary" onClick={() => { void runSetup(); }} disabled={setup.running}>Set up lists</Button>
+                {setup.running && <Spinner size="tiny" label="Setting up lists…" />}
+              </p>
+            ) : (
+              <Text as="p">
+                Only a site owner can set this up. Ask {owners.length ? owners.map((o) => `${o.displayName} (${o.email})`).join(' or ') : 'a site owner'} to open this page and choose “Set up lists”.
+              </Text>
+            )}
+            {setup.error !== undefined && <ErrorBar error={setup.error} />}
+          </section>
+        );
+      }}
+    </Loaded>
+  );
+}

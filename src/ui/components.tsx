@@ -1,0 +1,32 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import type { AsyncState } from './useAsync';
+import { describeError } from './errors';
+
+/** Props for {@link ErrorBar}. */
+export type ErrorBarProps = { error: unknown; onRetry?: () => void };
+
+/** A failure said in plain English, with "Try again" where it can help. */
+export function ErrorBar({ error, onRetry }: ErrorBarProps): JSX.Element {
+  const message = describeError(error);
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{message.title}</MessageBarTitle>
+        {message.body}
+        {message.detail && <details><summary>Details for support</summary><code>{message.detail}</code></details>}
+      </MessageBarBody>
+      {onRetry && <MessageBarActions><Button onClick={onRetry}>Try again</Button></MessageBarActions>}
+    </MessageBar>
+  );
+}
+
+/** Props for {@link Loaded}. */
+export type LoadedProps<T> = { state: AsyncState<T>; label: string; onRetry: () => void; children: (value: T) => React.ReactNode };
+
+/** Shows a spinner while loading, an error with retry on failure, else the content. */
+export function Loaded<T>({ state, label, onRetry, children }: LoadedProps<T>): JSX.Element {
+  if (state.status === 'loading') return <Spinner label={label} />;
+  if (state.status === 'failed') return <ErrorBar error={state.error} onRetry={onRetry} />;
+  return <>{children(state.value)}</>;
+}

@@ -1,0 +1,53 @@
+import * as React from 'react';
+import { Body1, Card, CardHeader, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain';
+import { useServices } from '../services';
+import { useAsync } from '../useAsync';
+import { Loaded } from '../components';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', padding: 0 },
+  count: { fontSize: tokens.fontSizeHero800, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero800 }
+});
+
+/** What each status means for the involvement team, under its count. */
+const STATUS_HINTS: Record<PlanStatus, string> = {
+  draft: 'Being written by project leads',
+  submitted: 'Waiting for the team to review',
+  inReview: 'Scoping meeting booked',
+  changesRequested: 'Back with the project lead',
+  accepted: 'Lead assigned and level set',
+  inDelivery: 'Engagement under way',
+  reporting: 'Analysis and "you said, we did"',
+  closed: 'Finished and evaluated'
+};
+
+/** The involvement team's first view: how many plans are in each status. */
+export function Dashboard(): JSX.Element {
+  const styles = useStyles();
+  const { plans } = useServices();
+  const load = React.useCallback(() => plans.countByStatus(), [plans]);
+  const [state, reload] = useAsync(load);
+  return (
+    <section aria-labelledby="dashboard-heading">
+      <Title2 as="h2" id="dashboard-heading">Involvement plans by status</Title2>
+      <Loaded state={state} label="Counting plans…" onRetry={reload}>
+        {(counts) => (
+          <>
+            <Body1 as="p">{Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB')} plans in total.</Body1>
+            <ul className={styles.grid} aria-label="Plans by status">
+              {PLAN_STATUSES.map((status) => (
+                <li key={status}>
+                  <Card>
+                    <CardHeader header={<Text weight="semibold">{PLAN_STATUS_LABELS[status]}</Text>} description={STATUS_HINTS[status]} />
+                    <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>{counts[status].toLocaleString('en-GB')}</Text>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Version } from '@microsoft/sp-core-library';
+import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { spForSpfx } from '../../data/client';
+import { AppShell, fromTeamsTheme, type HostTheme } from '../../ui';
+import { composeServices, validateSiteUrl } from './composeServices';
+
+/** Properties both web parts share. */
+export interface InvolvementWebPartProps {
+  /** Site that holds the planner's lists; empty means the current site. */
+  siteUrl: string;
+}
+
+/**
+ * What both web parts do: build the adapters from the SPFx context, follow the Teams theme
+ * live when running as a tab, and render their screen inside the app shell.
+ */
+export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<InvolvementWebPartProps> {
+  private hostTheme: HostTheme = 'sharepoint';
+
+  /** The screen this web part shows. */
+  protected abstract screen(): React.ReactElement;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const teams = this.context.sdks.microsoftTeams;
+    if (teams) {
+      const context = await teams.teamsJs.app.getContext();
+      this.hostTheme = fromTeamsTheme(context.app.theme);
+      teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
+        this.hostTheme = fromTeamsTheme(theme);
+        this.render();
+      });
+    }
+  }
+
+  public render(): void {
+    const sp = spForSpfx(this.context, this.properties.siteUrl?.trim() || undefined);
+    ReactDom.render(
+      React.createElement(AppShell, { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme, services: composeServices(sp) }, this.screen()),
+      this.domElement
+    );
+  }
+
+  protected onDispose(): void {
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [{
+        header: { description: 'Where the Involvement Planner keeps its lists.' },
+        groups: [{
+          groupName: 'Data',
+          groupFields: [PropertyPaneTextField('siteUrl', {
+            label: 'Site that holds the lists',
+            description: 'Leave empty to use this site.',
+            onGetErrorMessage: validateSiteUrl
+          })]
+        }]
+      }]
+    };
+  }
+}
