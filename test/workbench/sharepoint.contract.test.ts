@@ -139,9 +139,9 @@ describe('item updates (Learn: "Working with lists and list items with REST")', 
     const [batched, execute] = priya.batched();
     const list = batched.web.lists.getByTitle('Things');
     const results: unknown[] = [];
-    list.items.add({ Title: 'Batch one' }).then((r) => results.push(r));
-    list.items.add({ Title: 'Batch two' }).then((r) => results.push(r));
-    list.items.select('Title').filter("startswith(Title, 'Batch')")().then((r) => results.push(r));
+    void list.items.add({ Title: 'Batch one' }).then((r) => results.push(r));
+    void list.items.add({ Title: 'Batch two' }).then((r) => results.push(r));
+    void list.items.select('Title').filter("startswith(Title, 'Batch')")().then((r) => results.push(r));
     await execute();
     expect(results).toHaveLength(3);
     const all = await priya.web.lists.getByTitle('Things').items.filter("startswith(Title, 'Batch')").select('Title')();

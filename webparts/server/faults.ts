@@ -27,7 +27,8 @@ export interface FaultRule {
 export interface FaultDecision { latencyMs: number; status?: 429 | 503 | 504; retryAfterSeconds?: number }
 
 export class FaultInjector {
-  private rules: Array<FaultRule & { used: number }> = [];
+  private rules: FaultRule[] = [];
+  private used: number[] = [];
 
   public constructor(rules: FaultRule[] = [], private readonly random: () => number = Math.random) {
     this.set(rules);
@@ -35,24 +36,25 @@ export class FaultInjector {
 
   public set(rules: FaultRule[]): void {
     for (const r of rules) new RegExp(r.path); // throws for a bad pattern before anything changes
-    this.rules = rules.map((r) => ({ ...r, used: 0 }));
+    this.rules = [...rules];
+    this.used = rules.map(() => 0);
   }
 
   public get(): FaultRule[] {
-    return this.rules.map(({ used: _used, ...r }) => r);
+    return [...this.rules];
   }
 
   public decide(method: string, path: string): FaultDecision {
     let latencyMs = 0;
-    for (const rule of this.rules) {
+    for (const [index, rule] of this.rules.entries()) {
       if (!new RegExp(rule.path).test(path)) continue;
       if (rule.methods && !rule.methods.map((m) => m.toUpperCase()).includes(method.toUpperCase())) continue;
       latencyMs += rule.latencyMs ?? 0;
-      if (rule.times !== undefined && rule.used >= rule.times) continue;
+      if (rule.times !== undefined && this.used[index] >= rule.times) continue;
       const pick = (p: number | undefined): boolean => p !== undefined && p > 0 && this.random() < p;
       const status = pick(rule.throttle) ? 429 : pick(rule.unavailable) ? 503 : pick(rule.timeout) ? 504 : undefined;
       if (status) {
-        rule.used += 1;
+        this.used[index] += 1;
         return { latencyMs, status, retryAfterSeconds: status === 429 ? (rule.retryAfterSeconds ?? 1) : undefined };
       }
     }

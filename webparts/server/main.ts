@@ -15,18 +15,18 @@ async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   const port = Number(process.env.WORKBENCH_PORT ?? 4321);
   const dataFile = resolve(root, process.env.WORKBENCH_DATA ?? '.workbench-data/workbench.sqlite');
-  let vite: ViteDevServer | undefined;
+  const preview: { vite?: ViteDevServer } = {};
   const wb = await startWorkbench({
     dataFile, port, faults: faultsFromEnv(process.env.WORKBENCH_FAULTS),
     threshold: process.env.WORKBENCH_THRESHOLD ? Number(process.env.WORKBENCH_THRESHOLD) : undefined,
-    fallback: (req: IncomingMessage, res: ServerResponse, next: () => void) => { if (vite) vite.middlewares(req, res, next); else next(); }
+    fallback: (req: IncomingMessage, res: ServerResponse, next: () => void) => { if (preview.vite) preview.vite.middlewares(req, res, next); else next(); }
   });
   if (!wb.store.getMeta('seeded')) {
     console.log('First run: setting up the lists and adding sample data…');
     await seedWorkbench(wb.siteUrl);
     wb.store.setMeta('seeded', new Date().toISOString());
   }
-  vite = await createVite({
+  const vite = await createVite({
     configFile: false,
     root: resolve(__dirname, '..', 'preview'),
     appType: 'mpa',
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     server: { middlewareMode: true, hmr: { server: wb.server }, fs: { allow: [root] } },
     optimizeDeps: { include: ['react', 'react-dom', '@fluentui/react-components', 'adaptivecards'] }
   });
+  preview.vite = vite;
   console.log(`Involvement Planner workbench (sample data: ${dataFile})`);
   console.log(`  Planner (project leads):        ${wb.baseUrl}/planner.html`);
   console.log(`  Dashboard (involvement team):   ${wb.baseUrl}/dashboard.html`);
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   console.log('Press Ctrl-C to stop.');
   const stop = async (): Promise<void> => {
     console.log('\nStopping the workbench…');
-    await vite?.close();
+    await vite.close();
     await wb.close();
     process.exit(0);
   };

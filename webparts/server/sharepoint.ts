@@ -222,7 +222,8 @@ export class SharePointStandIn {
     if (!req.body.trim()) return {};
     const parsed = JSON.parse(req.body) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.badQuery('The request body must be a JSON object.');
-    const { __metadata: _ignored, ...rest } = parsed as Record<string, unknown>;
+    const rest: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+    delete rest.__metadata;
     return rest;
   }
 
