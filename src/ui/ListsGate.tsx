@@ -57,10 +57,10 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
               </MessageBarBody>
             </MessageBar>
             {user.isSiteOwner ? (
-              <p>
+              <div>
                 <Button appearance="primary" onClick={() => { void runSetup(); }} disabled={setup.running}>Set up lists</Button>
                 {setup.running && <Spinner size="tiny" label="Setting up lists…" />}
-              </p>
+              </div>
             ) : (
               <Text as="p">
                 Only a site owner can set this up. Ask {owners.length ? owners.map((o) => `${o.displayName} (${o.email})`).join(' or ') : 'a site owner'} to open this page and choose “Set up lists”.
