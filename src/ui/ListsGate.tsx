@@ -48,7 +48,7 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
         if (report.ready) return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
         return (
           <section aria-labelledby="setup-heading">
-            <Title2 as="h2" id="setup-heading">Set up the Involvement Planner on this site</Title2>
+            <Title2 as="h2" block id="setup-heading">Set up the Involvement Planner on this site</Title2>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>The planner needs {report.missing.length} more {report.missing.length === 1 ? 'thing' : 'things'} on this site</MessageBarTitle>

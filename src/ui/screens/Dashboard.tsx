@@ -30,11 +30,11 @@ export function Dashboard(): JSX.Element {
   const [state, reload] = useAsync(load);
   return (
     <section aria-labelledby="dashboard-heading">
-      <Title2 as="h2" id="dashboard-heading">Involvement plans by status</Title2>
+      <Title2 as="h2" block id="dashboard-heading">Involvement plans by status</Title2>
       <Loaded state={state} label="Counting plans…" onRetry={reload}>
         {(counts) => (
           <>
-            <Body1 as="p">{Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB')} plans in total.</Body1>
+            <Body1 as="p" block>{Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB')} plans in total.</Body1>
             <ul className={styles.grid} aria-label="Plans by status">
               {PLAN_STATUSES.map((status) => (
                 <li key={status}>
