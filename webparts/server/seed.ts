@@ -33,6 +33,15 @@ const ORGANISATION_STAKEHOLDERS = [
   { Title: 'Sample VCSE Alliance', ipKind: 'organisation', ipCatalogueEntry: 'vcse-groups', ipEmail: '' }
 ];
 
+const PLAN_STAKEHOLDERS = [
+  { Title: 'Sample Healthwatch Riverside', ipKind: 'organisation', ipCatalogueEntry: 'healthwatch', ipQuadrant: 'keepSatisfied', ipMayContact: true },
+  { Title: 'Sample night-shift workers at Riverside depot', ipKind: 'group', ipCatalogueEntry: 'wider-public', ipQuadrant: 'keepInformed', ipMayContact: true },
+  { Title: 'Sample Riverside Carers Network', ipKind: 'group', ipCatalogueEntry: 'carers', ipQuadrant: 'manageClosely', ipMayContact: true },
+  { Title: 'Sample minor injuries unit staff', ipKind: 'group', ipCatalogueEntry: 'staff', ipQuadrant: 'manageClosely', ipMayContact: true },
+  { Title: 'Sample local MP\'s office', ipKind: 'organisation', ipCatalogueEntry: 'local-mps', ipQuadrant: 'keepSatisfied', ipMayContact: false },
+  { Title: 'Sample Riverside Gazette', ipKind: 'organisation', ipCatalogueEntry: 'media', ipQuadrant: 'monitor', ipMayContact: false }
+];
+
 function sampleContent(p: (typeof SAMPLE_PLANS)[number]): PlanContent {
   const content = emptyPlanContent();
   content.project.title = p.title;
@@ -72,6 +81,10 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
       }, plan.version);
     }
   }
+  // A stakeholder map for the first sample plan (its lead adds them, as in the product).
+  const firstPlan = await owner.web.lists.getByTitle(listDefinition('plans').title).items.filter(`${PLAN.requestId} eq 'sample-0'`).select('Id')<Array<{ Id: number }>>();
+  const priyaStakeholders = spForUrl(siteUrl, { 'x-workbench-user': '2' }).web.lists.getByTitle(listDefinition('planStakeholders').title);
+  for (const s of PLAN_STAKEHOLDERS) await priyaStakeholders.items.add({ ...s, ipPlanId: firstPlan[0].Id, ipEmail: '', ipPhone: '', ipNotes: 'Sample data' });
   const shared = owner.web.lists.getByTitle(listDefinition('organisationStakeholders').title);
   for (const s of ORGANISATION_STAKEHOLDERS) await shared.items.add(s);
 }
