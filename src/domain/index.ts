@@ -10,3 +10,7 @@ export * from './plan';
 export * from './stakeholder';
 export * from './consultationTriage';
 export * from './ports';
+export * from './calendar';
+export * from './levelRecommendation';
+export * from './timeline';
+export * from './readiness';

@@ -176,6 +176,11 @@ export const principleCheckSchema = z.object({ principle: z.string().max(40), me
 /** A self-check against one principle. */
 export type PrincipleCheck = z.infer<typeof principleCheckSchema>;
 
+/** The lead's own statement that the plan is ready to submit, kept only while it stays complete. */
+export const reviewSchema = z.object({ markedReady: z.boolean(), markedReadyAt: z.string() });
+/** The review state of the plan. */
+export type Review = z.infer<typeof reviewSchema>;
+
 /**
  * Everything the project lead writes in the involvement planning template. A draft may be
  * incomplete; readiness is checked separately (`checkReadiness`).
@@ -190,7 +195,8 @@ export const planContentSchema = z.object({
   budget: z.array(budgetLineSchema).max(200),
   equality: equalitySchema,
   communications: communicationsPlanSchema,
-  principles: z.array(principleCheckSchema).max(20)
+  principles: z.array(principleCheckSchema).max(20),
+  review: reviewSchema.default({ markedReady: false, markedReadyAt: '' })
 });
 /** Everything the project lead writes in the template. */
 export type PlanContent = z.infer<typeof planContentSchema>;
@@ -233,14 +239,27 @@ export function emptyPlanContent(): PlanContent {
     timeline: [],
     methods: [],
     budget: [],
-    equality: { considerations: [], eiaStatus: null, eiaLink: '' },
+    equality: { considerations: allEqualityGroups([]), eiaStatus: null, eiaLink: '' },
     communications: {
       versions: [], introduction: '', smartObjective: '', strategy: '',
       pest: { political: '', economic: '', social: '', technological: '' },
       risks: [], audiences: [], keyDates: [], kpis: [], governance: { whoLeads: '', whoApproves: '' }
     },
-    principles: []
+    principles: [],
+    review: { markedReady: false, markedReadyAt: '' }
   };
+}
+
+/**
+ * Every protected characteristic and inequality group, keeping what the lead already wrote, so
+ * each has a row to fill in (DOMAIN.md §8: "know who you are not hearing from").
+ */
+export function allEqualityGroups(existing: readonly EqualityConsideration[]): EqualityConsideration[] {
+  const have = new Set(existing.map((c) => c.group));
+  return [
+    ...existing,
+    ...[...PROTECTED_CHARACTERISTIC_IDS, ...INEQUALITY_GROUP_IDS].filter((g) => !have.has(g)).map((group) => ({ group, likelyImpact: null, howWeWillReachThem: '' }))
+  ];
 }
 
 /** Total of a plan's budget in pounds. */

@@ -88,6 +88,13 @@ export interface PlanRepository {
    * the plan made the first time instead of a second plan.
    */
   create(content: PlanContent, lead: PersonRef, requestId: string): Promise<InvolvementPlan>;
+  /**
+   * Save the lead's content. `plan.version` must be the version read: if someone saved since,
+   * this fails with `conflict` and changes nothing (never a silent overwrite).
+   */
+  save(plan: InvolvementPlan): Promise<InvolvementPlan>;
+  /** Delete a draft. Fails with `conflict` if it changed since `version` was read. */
+  remove(id: number, version: string): Promise<void>;
 }
 
 /** Reads the status history of a plan. */

@@ -69,6 +69,24 @@ describe('SpPlanRepository through the stand-in', () => {
     await expect(repoAs(USERS.priya).get(item.id)).rejects.toMatchObject({ kind: 'schemaDrift' });
   });
 
+  it('saves with the version it read, and refuses a stale version with "conflict" without overwriting', async () => {
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-save');
+    const mine = { ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'Mine' } } };
+    const saved = await repoAs(USERS.priya).save(mine);
+    expect(saved.content.project.title).toBe('Mine');
+    expect(saved.version).not.toBe(plan.version);
+    const stale = { ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'Stale copy' } } };
+    await expect(repoAs(USERS.priya).save(stale)).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await repoAs(USERS.priya).get(plan.id as number)).content.project.title).toBe('Mine');
+  });
+
+  it('deletes a draft only at the version read', async () => {
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-delete');
+    await expect(repoAs(USERS.priya).remove(plan.id as number, '"99"')).rejects.toMatchObject({ kind: 'conflict' });
+    await repoAs(USERS.priya).remove(plan.id as number, plan.version as string);
+    await expect(repoAs(USERS.priya).get(plan.id as number)).rejects.toMatchObject({ kind: 'notFound' });
+  });
+
   it('says "not found" for a plan that does not exist', async () => {
     await expect(repoAs(USERS.priya).get(9999)).rejects.toMatchObject({ kind: 'notFound' });
   });

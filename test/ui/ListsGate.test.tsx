@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { AppShell, MyPlans, type Services } from '../../src/ui';
+import { AppShell, PlannerApp, type Services } from '../../src/ui';
 import { DataError, type CurrentUser, type ProvisioningReport } from '../../src/domain';
 
 const missing: ProvisioningReport = { ready: false, missing: [{ list: 'Involvement plans', what: 'list' }], conflicts: [] };
@@ -24,14 +24,16 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
       },
       countByStatus: async () => { throw new Error('unused'); },
       get: async () => { throw new Error('unused'); },
-      create: async () => { throw new Error('unused'); }
+      create: async () => { throw new Error('unused'); },
+      save: async () => { throw new Error('unused'); },
+      remove: async () => { throw new Error('unused'); }
     }
   };
   return services;
 }
 
 const renderApp = (services: Services): void => {
-  render(<AppShell idPrefix="t-" theme="sharepoint" services={services}><MyPlans /></AppShell>);
+  render(<AppShell idPrefix="t-" theme="sharepoint" services={services}><PlannerApp /></AppShell>);
 };
 
 it('tells a project lead which site owner to ask when the lists are missing', async () => {

@@ -5,7 +5,7 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { spForUrl } from '../../src/data/client';
-import { AppShell, Dashboard, MyPlans, type HostTheme } from '../../src/ui';
+import { AppShell, Dashboard, PlannerApp, type HostTheme } from '../../src/ui';
 import { composeServices } from '../../src/webparts/shared/composeServices';
 import { ChannelPage } from './ChannelPage';
 
@@ -57,7 +57,7 @@ function Preview({ page }: { page: string }): JSX.Element {
       <WorkbenchBar theme={theme} onTheme={onTheme} />
       {page === 'channel' ? <ChannelPage theme={theme} /> : (
         <AppShell idPrefix={`wb-${page}-`} theme={theme} services={services}>
-          {page === 'dashboard' ? <Dashboard /> : <MyPlans />}
+          {page === 'dashboard' ? <Dashboard /> : <PlannerApp />}
         </AppShell>
       )}
     </>

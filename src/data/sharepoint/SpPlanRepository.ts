@@ -81,6 +81,24 @@ export class SpPlanRepository implements PlanRepository {
     return found[0]?.Id;
   }
 
+  public async save(plan: InvolvementPlan): Promise<InvolvementPlan> {
+    if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Saving a plan needs its id and the version that was read.');
+    try {
+      await this.items.getById(plan.id).update(toPlanItemValues(plan.content, today()), plan.version);
+    } catch (error) {
+      throw await toDataError(error, `Saving plan ${plan.id}`);
+    }
+    return this.get(plan.id);
+  }
+
+  public async remove(id: number, version: string): Promise<void> {
+    try {
+      await this.items.getById(id).delete(version);
+    } catch (error) {
+      throw await toDataError(error, `Deleting plan ${id}`);
+    }
+  }
+
   public async create(content: PlanContent, lead: PersonRef, requestId: string): Promise<InvolvementPlan> {
     for (let attempt = 0; ; attempt += 1) {
       try {

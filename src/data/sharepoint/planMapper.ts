@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   assessConsultation, communicationsPlanSchema, consultationTriageSchema, DataError, engagementLevelSchema, equalitySchema,
   levelDecisionSchema, objectivesSchema, PLAN_STATUS_LABELS, plannedMethodSchema, plannedStepSchema, budgetLineSchema,
-  principleCheckSchema, projectDetailsSchema, scopingMeetingSchema, type InvolvementPlan, type PersonRef, type PlanContent,
+  principleCheckSchema, projectDetailsSchema, reviewSchema, scopingMeetingSchema, type InvolvementPlan, type PersonRef, type PlanContent,
   type PlanStatus, type PlanSummary
 } from '../../domain';
 import { listDefinition, PLAN } from './lists';
@@ -46,7 +46,8 @@ export const PLAN_DETAIL_SELECT = [...PLAN_SUMMARY_SELECT, PLAN.projectJson, PLA
 const projectJsonSchema = z.object({ project: projectDetailsSchema, objectives: objectivesSchema, triage: consultationTriageSchema, level: levelDecisionSchema });
 const deliveryJsonSchema = z.object({
   timeline: z.array(plannedStepSchema), methods: z.array(plannedMethodSchema), budget: z.array(budgetLineSchema),
-  equality: equalitySchema, principles: z.array(principleCheckSchema)
+  equality: equalitySchema, principles: z.array(principleCheckSchema),
+  review: reviewSchema.default({ markedReady: false, markedReadyAt: '' })
 });
 const teamJsonSchema = z.object({ scopingAttendees: z.array(z.string()) });
 
@@ -164,7 +165,7 @@ export function toPlanItemValues(content: PlanContent, today: string): Record<st
     [PLAN.nextKeyDate]: asDateTime(nextKeyDate(content, today)),
     [PLAN.schemaVersion]: PLAN_SCHEMA_VERSION,
     [PLAN.projectJson]: JSON.stringify({ project: content.project, objectives: content.objectives, triage: content.triage, level: content.level }),
-    [PLAN.deliveryJson]: JSON.stringify({ timeline: content.timeline, methods: content.methods, budget: content.budget, equality: content.equality, principles: content.principles }),
+    [PLAN.deliveryJson]: JSON.stringify({ timeline: content.timeline, methods: content.methods, budget: content.budget, equality: content.equality, principles: content.principles, review: content.review }),
     [PLAN.commsJson]: JSON.stringify(content.communications)
   };
 }

@@ -1,39 +1,70 @@
 import * as React from 'react';
 import {
-  Badge, Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Title2, tokens
+  Badge, Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar,
+  MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, tokens
 } from '@fluentui/react-components';
-import { PLAN_STATUS_LABELS, type PlanSummaryPage } from '../../domain';
+import { emptyPlanContent, PLAN_STATUS_LABELS, type PlanSummary, type PlanSummaryPage } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
 import { useAsync } from '../useAsync';
-import { Loaded } from '../components';
+import { ErrorBar, Loaded } from '../components';
 import { formatDate, formatDateTime } from '../format';
-import { NewPlanDialog } from './NewPlanDialog';
+import { NewPlanDialog, newRequestId } from './NewPlanDialog';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  empty: { padding: tokens.spacingVerticalXL, border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium }
+  empty: { padding: tokens.spacingVerticalXL, border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' }
 });
 
+/** Props for {@link MyPlans}. */
+export type MyPlansProps = { onOpen(planId: number): void };
+
 /** "My plans": the project lead's plans with status, next key date and when each was last saved. */
-export function MyPlans(): JSX.Element {
+export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
   const styles = useStyles();
   const { plans } = useServices();
   const user = useCurrentUser();
   const load = React.useCallback((): Promise<PlanSummaryPage> => plans.listForLead(user.id), [plans, user.id]);
   const [state, reload] = useAsync(load);
-  const [created, setCreated] = React.useState<string>();
+  const [notice, setNotice] = React.useState<string>();
+  const [error, setError] = React.useState<unknown>();
+  const [busy, setBusy] = React.useState(false);
+  const [confirmDelete, setConfirmDelete] = React.useState<PlanSummary>();
+
+  const act = async (work: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setNotice(await work());
+      reload();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const duplicate = (p: PlanSummary): Promise<void> => act(async () => {
+    const source = await plans.get(p.id);
+    const content = { ...source.content, project: { ...source.content.project, title: `Copy of ${source.content.project.title}`.slice(0, 255) }, review: emptyPlanContent().review };
+    await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, newRequestId());
+    return `“${content.project.title}” created as a new draft.`;
+  });
+  const remove = (p: PlanSummary): Promise<void> => act(async () => {
+    const current = await plans.get(p.id);
+    await plans.remove(p.id, current.version ?? '*');
+    setConfirmDelete(undefined);
+    return `Draft “${p.title}” deleted.`;
+  });
 
   return (
     <section aria-labelledby="my-plans-heading">
       <div className={styles.header}>
         <Title2 as="h2" id="my-plans-heading">My plans</Title2>
-        <NewPlanDialog onCreated={(plan) => { setCreated(plan.content.project.title); reload(); }} />
+        <NewPlanDialog onCreated={(plan) => onOpen(plan.id as number)} />
       </div>
-      {created && (
-        <MessageBar intent="success"><MessageBarBody>Draft “{created}” saved.</MessageBarBody></MessageBar>
-      )}
+      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {error !== undefined && <ErrorBar error={error} />}
       <Loaded state={state} label="Loading your plans…" onRetry={reload}>
         {(page) => (
           <>
@@ -58,6 +89,7 @@ export function MyPlans(): JSX.Element {
                     <TableHeaderCell>Status</TableHeaderCell>
                     <TableHeaderCell>Next key date</TableHeaderCell>
                     <TableHeaderCell>Last saved</TableHeaderCell>
+                    <TableHeaderCell>Actions</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -67,6 +99,13 @@ export function MyPlans(): JSX.Element {
                       <TableCell><Badge appearance="tint" color={p.status === 'changesRequested' ? 'warning' : p.status === 'draft' ? 'informative' : 'brand'}>{PLAN_STATUS_LABELS[p.status]}</Badge></TableCell>
                       <TableCell>{formatDate(p.nextKeyDate)}</TableCell>
                       <TableCell>{formatDateTime(p.modified)}</TableCell>
+                      <TableCell>
+                        <div className={styles.actions}>
+                          <Button size="small" appearance="primary" onClick={() => onOpen(p.id)} aria-label={`${p.status === 'draft' ? 'Continue' : 'Open'} “${p.title}”`}>{p.status === 'draft' ? 'Continue' : 'Open'}</Button>
+                          <Button size="small" disabled={busy} onClick={() => { void duplicate(p); }} aria-label={`Duplicate “${p.title}”`}>Duplicate</Button>
+                          {p.status === 'draft' && <Button size="small" disabled={busy} onClick={() => setConfirmDelete(p)} aria-label={`Delete “${p.title}”`}>Delete</Button>}
+                        </div>
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -75,6 +114,18 @@ export function MyPlans(): JSX.Element {
           </>
         )}
       </Loaded>
+      <Dialog open={confirmDelete !== undefined} onOpenChange={(_e, d) => { if (!d.open) setConfirmDelete(undefined); }}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Delete this draft?</DialogTitle>
+            <DialogContent>“{confirmDelete?.title}” will be deleted. This cannot be undone.</DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirmDelete(undefined)}>Keep it</Button>
+              <Button appearance="primary" disabled={busy} onClick={() => { if (confirmDelete) void remove(confirmDelete); }}>Delete draft</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

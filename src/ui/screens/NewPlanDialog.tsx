@@ -10,7 +10,8 @@ import { ErrorBar } from '../components';
 /** Props for {@link NewPlanDialog}. */
 export type NewPlanDialogProps = { onCreated: (plan: InvolvementPlan) => void };
 
-const newRequestId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+/** A new idempotency key for creating a plan. */
+export const newRequestId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
 /**
  * "Start a new plan": asks for the project title and organisation and saves a draft. The same

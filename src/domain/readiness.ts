@@ -1,0 +1,93 @@
+import { recommendLevel } from './levelRecommendation';
+import type { MessageKey } from './messages';
+import { messageText } from './messages';
+import { TRIAGE_QUESTIONS, type PlanContent } from './plan';
+import { INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from './referenceData';
+import { guideStep } from './steps';
+
+/** The sections of the guide, in the order the lead sees them. */
+export const GUIDE_SECTIONS = ['about', 'objectives', 'level', 'timeline', 'methods', 'equality', 'communications', 'review'] as const;
+/** A section of the guide. */
+export type GuideSection = (typeof GUIDE_SECTIONS)[number];
+
+/** The name of each guide section on screen. */
+export const GUIDE_SECTION_TITLES: Readonly<Record<GuideSection, string>> = {
+  about: 'About the project',
+  objectives: 'Objectives',
+  level: 'Level of engagement and legal checks',
+  timeline: 'Timeline',
+  methods: 'Methods and budget',
+  equality: 'Equality',
+  communications: 'Communications and engagement plan',
+  review: 'Review'
+};
+
+/** Something missing before the plan is ready, and where to fix it. */
+export interface ReadinessItem {
+  readonly section: GuideSection;
+  /** Id of the field to jump to (the UI uses it as the element id). */
+  readonly field: string;
+  readonly key: MessageKey;
+  /** The message, with the field named where a list item needs it. */
+  readonly text: string;
+}
+
+const blank = (s: string): boolean => s.trim() === '';
+
+/**
+ * What a plan still needs before it is ready to submit (NENC: "Incomplete templates will
+ * create a delay"). Empty means ready. The lead may save a draft with any of these missing.
+ */
+export function checkReadiness(content: PlanContent): ReadinessItem[] {
+  const items: ReadinessItem[] = [];
+  const need = (section: GuideSection, field: string, key: MessageKey, text = messageText(key)): void => { items.push({ section, field, key, text }); };
+  const p = content.project;
+  if (blank(p.title)) need('about', 'project.title', 'plan.title.required');
+  if (blank(p.currentService)) need('about', 'project.currentService', 'plan.currentService.required');
+  if (blank(p.focus)) need('about', 'project.focus', 'plan.focus.required');
+  if (blank(p.existingInsight)) need('about', 'project.existingInsight', 'plan.existingInsight.required');
+  if (blank(p.inScope)) need('about', 'project.inScope', 'plan.inScope.required');
+  if (p.systemLevel === null) need('about', 'project.systemLevel', 'plan.systemLevel.required');
+  if (blank(p.organisation)) need('about', 'project.organisation', 'plan.organisation.required');
+  if (blank(p.decisionDate)) need('about', 'project.decisionDate', 'plan.decisionDate.required');
+  if (blank(p.decisionBody)) need('about', 'project.decisionBody', 'plan.decisionBody.required');
+
+  const o = content.objectives;
+  if (blank(o.whatWeWantToUnderstand)) need('objectives', 'objectives.whatWeWantToUnderstand', 'plan.objectives.required');
+  if (o.decisions.filter((d) => !blank(d)).length === 0) need('objectives', 'objectives.decisions', 'plan.decisions.required');
+
+  if (TRIAGE_QUESTIONS.some((q) => content.triage[q] === null)) need('level', `triage.${TRIAGE_QUESTIONS.find((q) => content.triage[q] === null) ?? ''}`, 'plan.triage.required');
+  if (content.level.chosen === null) need('level', 'level.chosen', 'plan.level.required');
+  else if (content.level.chosen !== recommendLevel(content.triage).level && blank(content.level.reasonForDifferentLevel)) need('level', 'level.reasonForDifferentLevel', 'plan.level.reasonRequired');
+
+  if (content.timeline.length === 0) need('timeline', 'timeline', 'plan.timeline.required');
+  for (const s of content.timeline) {
+    const name = `Step ${s.step} (${guideStep(s.step).title})`;
+    if (s.skipped && blank(s.skipReason)) need('timeline', `timeline.${s.step}.skipReason`, 'plan.timeline.skipReason.required', `${name}: ${messageText('plan.timeline.skipReason.required')}`);
+    if (!s.skipped && (blank(s.start) || blank(s.end))) need('timeline', `timeline.${s.step}.start`, 'plan.timeline.step.required', `${name}: ${messageText('plan.timeline.step.required')}`);
+    if (!s.skipped && s.start && s.end && s.end < s.start) need('timeline', `timeline.${s.step}.end`, 'plan.timeline.endBeforeStart', `${name}: ${messageText('plan.timeline.endBeforeStart')}`);
+  }
+
+  if (content.methods.length === 0) need('methods', 'methods', 'plan.methods.required');
+  content.methods.forEach((m, i) => { if (blank(m.audience)) need('methods', `methods.${i}.audience`, 'plan.methods.audience.required'); });
+
+  for (const group of [...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS]) {
+    const c = content.equality.considerations.find((x) => x.group === group.id);
+    if (!c || c.likelyImpact === null) need('equality', `equality.${group.id}`, 'plan.equality.impact.required', `${group.name}: ${messageText('plan.equality.impact.required')}`);
+  }
+  if (content.equality.eiaStatus === null) need('equality', 'equality.eiaStatus', 'plan.eia.required');
+
+  const c = content.communications;
+  if (blank(c.smartObjective)) need('communications', 'communications.smartObjective', 'plan.commsPlan.smartObjective.required');
+  if (c.audiences.length === 0) need('communications', 'communications.audiences', 'plan.commsPlan.audiences.required');
+  c.audiences.forEach((a, i) => { if (blank(a.keyMessages)) need('communications', `communications.audiences.${i}.keyMessages`, 'plan.commsPlan.keyMessages.required', `${a.audience || `Audience ${i + 1}`}: ${messageText('plan.commsPlan.keyMessages.required')}`); });
+  if (blank(c.governance.whoLeads) || blank(c.governance.whoApproves)) need('communications', 'communications.governance', 'plan.governance.required');
+  return items;
+}
+
+/** How many required items each section still has, for the guide's progress list. */
+export function sectionProgress(content: PlanContent): Record<GuideSection, number> {
+  const counts = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, 0])) as Record<GuideSection, number>;
+  for (const item of checkReadiness(content)) counts[item.section] += 1;
+  return counts;
+}

@@ -1,0 +1,51 @@
+import * as React from 'react';
+import { checkReadiness, planContentSchema, toFieldProblems, type PlanContent, type ReadinessItem } from '../../domain';
+import { getIn } from './paths';
+
+/** What every field of the guide reads and writes. */
+export interface EditorContextValue {
+  content: PlanContent;
+  update(path: string, value: unknown): void;
+  readOnly: boolean;
+  /** Show "required" messages (after the lead asks to check a step, or has visited Review). */
+  showRequired: boolean;
+  /** Format problems (a bad date, a bad link) by field path. */
+  problems: Map<string, string>;
+  /** Missing required items by field path. */
+  missing: Map<string, string>;
+}
+
+const EditorContext = React.createContext<EditorContextValue | undefined>(undefined);
+
+/** Props for {@link EditorProvider}. */
+export type EditorProviderProps = { content: PlanContent; update(path: string, value: unknown): void; readOnly: boolean; showRequired: boolean; children?: React.ReactNode };
+
+/** Validates the plan once per change and gives every field its value, setter and message. */
+export function EditorProvider({ content, update, readOnly, showRequired, children }: EditorProviderProps): JSX.Element {
+  const value = React.useMemo<EditorContextValue>(() => {
+    const parsed = planContentSchema.safeParse(content);
+    const problems = new Map(parsed.success ? [] : toFieldProblems(parsed.error).map((p) => [p.path, p.text] as const));
+    const missing = new Map(checkReadiness(content).map((i: ReadinessItem) => [i.field, i.text] as const));
+    return { content, update, readOnly, showRequired, problems, missing };
+  }, [content, update, readOnly, showRequired]);
+  return <EditorContext.Provider value={value}>{children}</EditorContext.Provider>;
+}
+
+/** The editor, from the nearest {@link EditorProvider}. */
+export function useEditor(): EditorContextValue {
+  const value = React.useContext(EditorContext);
+  if (!value) throw new Error('useEditor must be used inside EditorProvider');
+  return value;
+}
+
+/** A field's value, setter and message. The element id is `field-<path>` so the checklist can link to it. */
+export function useField<T>(path: string): { value: T; set(value: T): void; message?: string; readOnly: boolean; id: string } {
+  const editor = useEditor();
+  const message = editor.problems.get(path) ?? (editor.showRequired ? editor.missing.get(path) : undefined);
+  return { value: getIn(editor.content, path) as T, set: (v: T) => editor.update(path, v), message, readOnly: editor.readOnly, id: fieldId(path) };
+}
+
+/** The DOM id of a field's wrapper. */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/\./g, '-')}`;
+}

@@ -1,0 +1,44 @@
+import * as React from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { InvolvementPlan } from '../../domain';
+import { communicationsPlanDocument, planningTemplateDocument, type PlanDocument } from '../export/documentModel';
+import { ErrorBar } from '../components';
+
+const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
+
+async function download(doc: PlanDocument, suffix: string): Promise<void> {
+  // docx is large: load it only when someone downloads.
+  const { toWordBlob, fileName } = await import(/* webpackChunkName: "word-export" */ '../export/wordDocument');
+  const blob = await toWordBlob(doc);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName(doc.title.replace(/^[^:]*:\s*/, ''), suffix);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Props for {@link ExportActions}. */
+export type ExportActionsProps = { plan: InvolvementPlan; onPrintView(): void };
+
+/** Word downloads of the planning template and the communications plan, and the print view. */
+export function ExportActions({ plan, onPrintView }: ExportActionsProps): JSX.Element {
+  const styles = useStyles();
+  const [error, setError] = React.useState<unknown>();
+  const run = (make: () => PlanDocument, suffix: string) => (): void => {
+    setError(undefined);
+    download(make(), suffix).catch(setError);
+  };
+  return (
+    <div>
+      <div className={styles.actions}>
+        <Button onClick={run(() => planningTemplateDocument(plan), 'planning-template')}>Download the plan (Word)</Button>
+        <Button onClick={run(() => communicationsPlanDocument(plan), 'communications-plan')}>Download the communications plan (Word)</Button>
+        <Button onClick={onPrintView}>Print view</Button>
+      </div>
+      {error !== undefined && <ErrorBar error={error} />}
+    </div>
+  );
+}
