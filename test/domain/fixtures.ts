@@ -1,4 +1,4 @@
-import { emptyPlanContent, type PlanContent } from '../../src/domain';
+import { allEqualityGroups, DEFAULT_SETTINGS, emptyPlanContent, proposeTimeline, TRIAGE_QUESTIONS, type PlanContent } from '../../src/domain';
 
 /** A realistic, complete plan: closing a minor injuries unit overnight (sample data). */
 export function completePlanContent(): PlanContent {
@@ -23,5 +23,25 @@ export function completePlanContent(): PlanContent {
     decisions: ['Whether to close the unit between midnight and 8am'],
     whoIsAffected: 'People living in Riverside, night workers, carers.'
   };
+  return content;
+}
+
+/** A plan with every required part filled in: it passes the readiness checklist (sample data). */
+export function readyPlanContent(): PlanContent {
+  const content = completePlanContent();
+  for (const q of TRIAGE_QUESTIONS) content.triage[q] = 'no';
+  content.triage.changesWhatWhereOrHow = 'yes';
+  content.level = { recommended: 'involve', chosen: 'involve', reasonForDifferentLevel: '', confirmedByTeam: false };
+  content.timeline = proposeTimeline({ decisionDate: content.project.decisionDate, formalConsultation: false, level: 'involve', settings: DEFAULT_SETTINGS });
+  content.methods = [{ method: 'focus-group', audience: 'Night-time users of the unit', notes: '' }];
+  content.budget = [{ item: 'vcse-focus-group', description: 'VCSE focus groups', unitCostGbp: 200, quantity: 3 }];
+  content.equality = {
+    considerations: allEqualityGroups([]).map((c) => ({ ...c, likelyImpact: 'unknown' as const, howWeWillReachThem: 'Through community partners.' })),
+    eiaStatus: 'inProgress',
+    eiaLink: ''
+  };
+  content.communications.smartObjective = 'Hear from 200 people who use the unit at night by 30 April 2027.';
+  content.communications.audiences = [{ audience: 'People who use the unit at night', keyMessages: 'No decision has been made. Tell us what you need.', tactics: 'Posters in the unit; focus groups.' }];
+  content.communications.governance = { whoLeads: 'Head of urgent care (sample)', whoApproves: 'ICB board (sample)' };
   return content;
 }

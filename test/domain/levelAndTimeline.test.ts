@@ -2,7 +2,7 @@ import {
   addWeeks, checkReadiness, checkTimeline, DEFAULT_SETTINGS, emptyPlanContent, englandBankHolidays, holidayOverlaps,
   proposeTimeline, recommendLevel, type ConsultationTriage, type PlannedStep
 } from '../../src/domain';
-import { completePlanContent } from './fixtures';
+import { completePlanContent, readyPlanContent } from './fixtures';
 
 const answers = (overrides: Partial<ConsultationTriage>): ConsultationTriage => {
   const t = emptyPlanContent().triage;
@@ -99,6 +99,10 @@ describe('readiness checklist', () => {
     expect(items.find((i) => i.field === 'project.decisionDate')?.text).toBe('Add the date the decision will be made.');
     expect(items.find((i) => i.field === 'objectives.decisions')?.text).toBe('Add at least one decision this engagement will inform.');
     expect(new Set(items.map((i) => i.section))).toEqual(new Set(['about', 'objectives', 'level', 'timeline', 'methods', 'equality', 'communications']));
+  });
+
+  it('is empty for a plan with every required part filled in', () => {
+    expect(checkReadiness(readyPlanContent())).toEqual([]);
   });
 
   it('asks for a reason when the chosen level differs from the recommendation', () => {

@@ -1,0 +1,128 @@
+import * as React from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { AppShell, PlannerApp } from '../../src/ui';
+import { DataError, emptyPlanContent } from '../../src/domain';
+import { completePlanContent, readyPlanContent } from '../domain/fixtures';
+import { InMemoryPlans, servicesWith } from './fakes';
+
+function openPlan(repo: InMemoryPlans, id: number): void {
+  window.location.hash = `plan=${id}`;
+  render(<AppShell idPrefix="g-" theme="sharepoint" services={servicesWith(repo)}><PlannerApp /></AppShell>);
+}
+const section = async (name: RegExp): Promise<void> => {
+  fireEvent.click(within(await screen.findByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name }));
+};
+
+afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
+
+it('recommends a level with its reasons, and flags formal consultation when a service is withdrawn', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(completePlanContent());
+  openPlan(repo, plan.id as number);
+  await section(/Level of engagement/);
+  fireEvent.click(within(screen.getByRole('radiogroup', { name: /withdrawn completely/ })).getByRole('radio', { name: 'Yes' }));
+  expect(screen.getByRole('heading', { name: 'Recommended level: Consult' })).toBeInTheDocument();
+  expect(screen.getByText(/Formal consultation is likely/)).toBeInTheDocument();
+  expect(screen.getByText('Formal public consultation:').nextSibling).toHaveTextContent('Likely');
+});
+
+it('asks why when the lead chooses a different level from the one recommended', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(readyPlanContent());
+  openPlan(repo, plan.id as number);
+  await section(/Level of engagement/);
+  expect(screen.queryByRole('textbox', { name: /Why you chose a different level/ })).not.toBeInTheDocument();
+  fireEvent.click(screen.getByRole('radio', { name: /^Devolve:/ }));
+  expect(screen.getByRole('textbox', { name: /Why you chose a different level/ })).toBeInTheDocument();
+});
+
+it('links each missing item in the checklist to its field and moves focus there', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(emptyPlanContent());
+  openPlan(repo, plan.id as number);
+  await section(/Review/);
+  fireEvent.click(screen.getByRole('button', { name: 'Add the date the decision will be made.' }));
+  const field = await screen.findByLabelText(/Date the decision will be made/);
+  expect(field).toHaveFocus();
+  expect(screen.getAllByText('Add the date the decision will be made.').length).toBeGreaterThan(0);
+});
+
+it('refuses to mark an incomplete plan ready, saying why', async () => {
+  const repo = new InMemoryPlans();
+  const incomplete = repo.add(completePlanContent());
+  openPlan(repo, incomplete.id as number);
+  await section(/Review/);
+  fireEvent.click(screen.getByRole('button', { name: 'Mark as ready to submit' }));
+  expect(screen.getByRole('alert')).toHaveTextContent('The plan cannot be marked ready yet.');
+});
+
+it('marks a complete plan ready to submit and saves that', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(readyPlanContent());
+  openPlan(repo, plan.id as number);
+  await section(/Review/);
+  expect(screen.getByText('Everything the involvement team needs is filled in.')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Mark as ready to submit' }));
+  expect(screen.getByText('Ready to submit')).toBeInTheDocument();
+  await screen.findByText(/^ ?Saved/, {}, { timeout: 4000 });
+  expect(repo.plans.get(plan.id as number)?.content.review.markedReady).toBe(true);
+});
+
+it('saves as the lead types and says so', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(emptyPlanContent());
+  openPlan(repo, plan.id as number);
+  fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Community pharmacy hours' } });
+  expect(screen.getByRole('status')).toHaveTextContent('Changes not saved yet');
+  await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
+  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Community pharmacy hours');
+});
+
+it('waits as SharePoint asks when throttled, says so, then saves', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(emptyPlanContent());
+  repo.failNextSaves.push(new DataError('throttled', 'HTTP 429', 1000));
+  openPlan(repo, plan.id as number);
+  fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Throttled title' } });
+  await screen.findByText(/Not saved — retrying in 1 seconds/, {}, { timeout: 4000 });
+  await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 5000 });
+  expect(repo.saves).toBe(2);
+  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Throttled title');
+});
+
+it('never overwrites someone else\'s save: shows what differs and lets the lead choose', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(completePlanContent());
+  openPlan(repo, plan.id as number);
+  const title = await screen.findByRole('textbox', { name: /Project title/ });
+  act(() => repo.editElsewhere(plan.id as number, (c) => ({ ...c, project: { ...c.project, focus: 'Their new focus' } })));
+  fireEvent.change(title, { target: { value: 'My new title' } });
+  await screen.findByText('Someone else saved this plan while you were working', {}, { timeout: 4000 });
+  const differences = screen.getByRole('list', { name: 'Fields that differ' });
+  expect(differences).toHaveTextContent('project › focus');
+  expect(differences).toHaveTextContent('project › title');
+  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Overnight opening of Riverside minor injuries unit');
+  fireEvent.click(screen.getByRole('button', { name: 'Keep my changes' }));
+  await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
+  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('My new title');
+});
+
+it('offers back changes kept on this device after a reload', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(emptyPlanContent());
+  const local = { ...emptyPlanContent(), project: { ...emptyPlanContent().project, title: 'Typed before the tab closed' } };
+  window.localStorage.setItem(`involvement-planner:draft:2:${plan.id as number}`, JSON.stringify({ content: local, baseVersion: plan.version, savedAt: new Date().toISOString() }));
+  openPlan(repo, plan.id as number);
+  fireEvent.click(await screen.findByRole('button', { name: 'Restore my changes' }));
+  expect(screen.getByRole('textbox', { name: /Project title/ })).toHaveValue('Typed before the tab closed');
+  await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
+  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Typed before the tab closed');
+});
+
+it('shows a submitted plan read only', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(completePlanContent(), undefined, 'submitted');
+  openPlan(repo, plan.id as number);
+  expect(await screen.findByText(/Read only: the involvement team has this plan/)).toBeInTheDocument();
+  expect(screen.getByRole('textbox', { name: /Project title/ })).toHaveAttribute('readonly');
+});
