@@ -4,97 +4,32 @@
 // the data is kept. Run with `node --test "test/e2e/*.e2e.test.mjs"` (test/run does).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { join } from 'node:path';
+import { axeViolations, CHROMIUM, freePort, killWorkbench, launchChromium, pageAs as newPage, startWorkbench as start, stopWorkbench } from './helpers.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-'));
 let port;
 let workbench;
 let browser;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
-
-/** Start `./webparts/start` and resolve when it prints its addresses. */
-function startWorkbench() {
-  const child = spawn(join(root, 'webparts', 'start'), [], {
-    cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WORKBENCH_PORT: String(port), WORKBENCH_DATA: join(dataDir, 'workbench.sqlite') }
-  });
-  child.output = '';
-  const collect = (d) => { child.output += d.toString(); };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The workbench did not start within 120 s:\n${child.output}`)), 120_000);
-    child.stdout.on('data', () => {
-      if (child.output.includes('Press Ctrl-C to stop.')) { clearTimeout(timer); resolve(child); }
-    });
-    child.on('exit', () => { clearTimeout(timer); reject(new Error(`The workbench exited early:\n${child.output}`)); });
-  });
-}
+const startWorkbench = () => start(port, join(dataDir, 'workbench.sqlite'));
+const pageAs = (userId, theme) => newPage(browser, port, userId, theme);
 
 /** A Ctrl-C exit: 0, or 130 (128 + SIGINT, the shell convention tsx follows), or killed by SIGINT. */
 const stoppedByCtrlC = ({ code, signal }) => code === 0 || code === 130 || signal === 'SIGINT';
-
-/** Ctrl-C: SIGINT to the whole process group, as a terminal does. */
-async function stopWorkbench(child) {
-  process.kill(-child.pid, 'SIGINT');
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('The workbench did not stop within 15 s of Ctrl-C')), 15_000));
-  return Promise.race([child.exited, timeout]);
-}
-
-/**
- * axe with the WCAG 2.2 AA rules. The only nodes left out are Tabster's focus-redirect elements
- * (`data-tabster-dummy`), which Fluent UI v9 makes focusable and aria-hidden on purpose — a known
- * false positive of `aria-hidden-focus` (microsoft/tabster#288; Accessibility Insights suppresses it).
- */
-async function axeViolations(page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'))) }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function pageAs(userId, theme = 'sharepoint') {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  await context.addCookies([{ name: 'workbench_user', value: String(userId), url: `http://127.0.0.1:${port}` }]);
-  await context.addInitScript((t) => localStorage.setItem('workbench-theme', t), theme);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  return page;
-}
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium); test/run installs it when it can.`);
   port = await freePort();
   workbench = await startWorkbench();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }); // Playwright gives each launch a fresh, empty profile.
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  if (workbench && workbench.exitCode === null) {
-    try { process.kill(-workbench.pid, 'SIGKILL'); } catch { /* already gone */ }
-  }
+  killWorkbench(workbench);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -141,6 +76,9 @@ test('a project lead starts a new plan from the planner and it appears in My pla
   await page.getByText('Add a title for the project.').waitFor();
   await page.getByRole('textbox', { name: /Project title/ }).fill('E2E: Community pharmacy opening hours');
   await page.getByRole('button', { name: 'Save draft' }).click();
+  // The new draft opens in the guide; My plans lists it.
+  await page.getByRole('navigation', { name: 'Sections of the plan' }).waitFor();
+  await page.getByRole('button', { name: '← My plans' }).click();
   await page.getByRole('row', { name: /E2E: Community pharmacy opening hours/ }).waitFor();
   await page.context().close();
 });

@@ -32,7 +32,12 @@ async function main(): Promise<void> {
     appType: 'mpa',
     logLevel: 'warn',
     server: { middlewareMode: true, hmr: { server: wb.server }, fs: { allow: [root] } },
-    optimizeDeps: { include: ['react', 'react-dom', '@fluentui/react-components', 'adaptivecards'] }
+    // Pre-bundle every dependency up front: a dependency found later makes Vite reload the page,
+    // which would throw away what someone is typing.
+    optimizeDeps: {
+      entries: ['*.html'],
+      include: ['react', 'react-dom', '@fluentui/react-components', 'adaptivecards', 'docx', 'zod', '@pnp/sp', '@pnp/sp/webs', '@pnp/sp/lists', '@pnp/sp/items', '@pnp/sp/fields', '@pnp/sp/site-users/web', '@pnp/sp/site-groups/web', '@pnp/queryable', '@pnp/core']
+    }
   });
   preview.vite = vite;
   console.log(`Involvement Planner workbench (sample data: ${dataFile})`);

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../ListsGate';
 import { useAsync } from '../useAsync';
 import { ErrorBar, Loaded } from '../components';
 import { formatDate, formatDateTime } from '../format';
-import { NewPlanDialog, newRequestId } from './NewPlanDialog';
+import { NewPlanForm, newRequestId } from './NewPlanForm';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -61,8 +61,8 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
     <section aria-labelledby="my-plans-heading">
       <div className={styles.header}>
         <Title2 as="h2" id="my-plans-heading">My plans</Title2>
-        <NewPlanDialog onCreated={(plan) => onOpen(plan.id as number)} />
       </div>
+      <NewPlanForm onCreated={(plan) => onOpen(plan.id as number)} />
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {error !== undefined && <ErrorBar error={error} />}
       <Loaded state={state} label="Loading your plans…" onRetry={reload}>

@@ -1,0 +1,200 @@
+// End-to-end: a project lead plans a real service change from start to "ready" in the workbench,
+// through a reload with unsaved changes, injected throttling (429 + Retry-After) and an edit
+// conflict from a second browser; then downloads both Word files and checks their headings;
+// axe checks every section of the guide in the light and dark themes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { axeViolations, freePort, killWorkbench, launchChromium, pageAs, setFaults, startWorkbench, stopWorkbench } from './helpers.mjs';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-planner-'));
+let port;
+let workbench;
+let browser;
+let page;
+let planUrl;
+const TITLE = 'E2E: Phlebotomy at the Eastfield community hub';
+
+before(async () => {
+  port = await freePort();
+  workbench = await startWorkbench(port, join(dataDir, 'workbench.sqlite'));
+  browser = await launchChromium();
+  page = await pageAs(browser, port, 2);
+});
+
+after(async () => {
+  await browser?.close();
+  if (workbench) await stopWorkbench(workbench).catch(() => killWorkbench(workbench));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const nav = () => page.getByRole('navigation', { name: 'Sections of the plan' });
+const openSection = async (name) => { await nav().getByRole('button', { name }).click(); };
+const saved = async () => { await page.getByRole('status').filter({ hasText: /Saved \d\d:\d\d/ }).waitFor({ timeout: 30_000 }); };
+const fill = async (label, value) => { await page.getByLabel(label, { exact: false }).first().fill(value); };
+
+test('a lead starts a plan and fills in "About the project"', async () => {
+  await page.goto(`http://127.0.0.1:${port}/planner.html`);
+  await page.getByRole('button', { name: 'Start a new plan' }).click();
+  await page.getByRole('textbox', { name: /Project title/ }).fill(TITLE);
+  await page.getByRole('textbox', { name: /Organisation leading the project/ }).fill('Sample Community Trust');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await nav().waitFor({ timeout: 60_000 });
+  planUrl = page.url();
+  assert.match(planUrl, /#plan=\d+$/);
+  await fill('The current service', 'Blood tests happen at the hospital outpatients department only.');
+  await fill('The focus of this involvement', 'Whether blood tests at the new community hub would work for people.');
+  await fill('What we already know', 'Outpatient survey 2025: long waits and parking costs.');
+  await fill('In scope', 'Adult blood tests booked by GPs.');
+  await page.getByRole('radio', { name: 'Place' }).check();
+  await fill('Place or neighbourhood', 'Eastfield');
+  await page.getByLabel('Date the decision will be made').fill('2027-09-30');
+  await fill('The body that will make the decision', 'Trust executive committee');
+  await saved();
+});
+
+test('a reload returns to the plan, and changes that could not be saved are offered back', async () => {
+  await page.reload();
+  await nav().waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByLabel('The current service').inputValue(), 'Blood tests happen at the hospital outpatients department only.');
+  // The network to SharePoint fails: the change stays on this device.
+  await setFaults(port, [{ path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], unavailable: 1, times: 100 }]);
+  await fill('Clinical lead', 'Dr Sample Haematologist');
+  await page.getByRole('status').filter({ hasText: /Not saved — retrying/ }).waitFor({ timeout: 30_000 });
+  await page.reload();
+  await setFaults(port, []);
+  await page.getByRole('button', { name: 'Restore my changes' }).click();
+  assert.equal(await page.getByLabel('Clinical lead').inputValue(), 'Dr Sample Haematologist');
+  await saved();
+});
+
+test('saves get through SharePoint throttling (429 + Retry-After)', async () => {
+  await setFaults(port, [{ path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 3 }]);
+  await openSection(/Objectives/);
+  await fill('What we want to understand', 'What would make blood tests at the hub easy to get to and book.');
+  await page.getByRole('button', { name: 'Add a decision' }).click();
+  await page.getByLabel('Decision 1').fill('Whether to open a phlebotomy clinic at the Eastfield hub');
+  await saved();
+  await setFaults(port, []);
+});
+
+test('the level of engagement is recommended from the triage answers', async () => {
+  await openSection(/Level of engagement/);
+  // The ten triage questions come first; only "does it change what, where or how" is a yes.
+  const questions = page.getByRole('radiogroup');
+  for (let i = 0; i < 10; i += 1) {
+    const group = questions.nth(i);
+    const name = await group.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).textContent());
+    await group.getByRole('radio', { name: /change what services are provided/.test(name ?? '') ? 'Yes' : 'No', exact: true }).check();
+  }
+  await page.getByRole('heading', { name: 'Recommended level: Involve' }).waitFor();
+  await page.getByRole('radio', { name: /^Involve:/ }).check();
+  await saved();
+});
+
+test('the timeline is proposed backward from the decision date, shown as a chart and a table', async () => {
+  await openSection(/Timeline/);
+  await page.getByRole('button', { name: /Propose dates from the decision date/ }).click();
+  await page.getByRole('img', { name: /Timeline chart from/ }).waitFor();
+  const table = page.getByRole('table', { name: /Timeline: the 9 steps/ });
+  assert.equal(await table.getByLabel('Step 8 ends').inputValue(), '2027-09-30');
+  await saved();
+});
+
+test('methods, budget, equality and the communications plan', async () => {
+  await openSection(/Methods and budget/);
+  await page.getByLabel('Choose a method to add').selectOption({ label: 'Focus group or workshop' });
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await fill('Who it is for (audience)', 'People who have blood tests at the hospital');
+  await page.getByLabel('Choose a cost to add').selectOption({ index: 2 });
+  await page.getByRole('button', { name: 'Add cost' }).click();
+  await page.getByText('Total budget: £200.00').waitFor();
+
+  await openSection(/Equality/);
+  const impacts = page.getByRole('combobox', { name: /^Likely impact on/ });
+  assert.equal(await impacts.count(), 13);
+  for (let i = 0; i < 13; i += 1) await impacts.nth(i).selectOption({ label: 'Not known yet' });
+  await page.getByRole('radio', { name: 'In progress' }).check();
+
+  await openSection(/Communications/);
+  await fill('Objective', 'Hear from 150 people who use blood tests by June 2027.');
+  await page.getByRole('button', { name: 'Add an audience' }).click();
+  await page.getByLabel('Audience', { exact: true }).fill('People who have blood tests');
+  await page.getByLabel('Key messages').fill('No decision has been made. Tell us what would work for you.');
+  await fill('Who leads', 'Outpatients manager (sample)');
+  await fill('Who approves', 'Trust executive committee (sample)');
+  await saved();
+});
+
+test('an edit from another browser is never overwritten: the lead sees what differs and chooses', async () => {
+  const other = await pageAs(browser, port, 2);
+  await other.goto(planUrl);
+  await other.getByLabel('The focus of this involvement').fill('Changed in another browser.');
+  await other.getByRole('status').filter({ hasText: /Saved \d\d:\d\d/ }).waitFor({ timeout: 30_000 });
+  await other.context().close();
+
+  await openSection(/About the project/);
+  await fill('Not in scope', 'Children\'s blood tests.');
+  await page.getByText('Someone else saved this plan while you were working').waitFor({ timeout: 30_000 });
+  const differences = page.getByRole('list', { name: 'Fields that differ' });
+  assert.match(await differences.textContent(), /project › focus/);
+  await page.getByRole('button', { name: 'Keep my changes' }).click();
+  await saved();
+  assert.equal(await page.getByLabel('Not in scope').inputValue(), 'Children\'s blood tests.');
+});
+
+test('the plan reaches "ready to submit"', async () => {
+  await openSection(/Review/);
+  await page.getByText('Everything the involvement team needs is filled in.').waitFor();
+  await page.getByRole('button', { name: 'Mark as ready to submit' }).click();
+  await page.getByText('Ready to submit').waitFor();
+  await saved();
+});
+
+async function wordHeadings(download) {
+  const path = join(dataDir, download.suggestedFilename());
+  await download.saveAs(path);
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml').async('string');
+  const paragraphs = [...xml.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)].map((m) => m[0]);
+  return paragraphs.filter((p) => /<w:pStyle w:val="Heading1"\/>/.test(p)).map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+}
+
+test('the planning template and the communications plan download as Word files with the template headings', async () => {
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the plan (Word)' }).click()]);
+  assert.match(template.suggestedFilename(), /planning-template\.docx$/);
+  assert.deepEqual(await wordHeadings(template), ['About the project', 'Objectives', 'Level of engagement', 'Legal checks', 'Timeline', 'Methods', 'Budget', 'Equality', 'Principles self-check']);
+  const [comms] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the communications plan (Word)' }).click()]);
+  assert.deepEqual(await wordHeadings(comms), ['Version table', 'Introduction and background', 'Objective', 'Strategy overview', 'Situation analysis', 'Audience', 'Key messages', 'Tactics', 'Timescales and key dates', 'Evaluation and KPIs', 'Budget', 'Project leads and governance']);
+});
+
+test('the print view shows the whole plan', async () => {
+  await page.getByRole('button', { name: 'Print view' }).click();
+  await page.getByRole('heading', { name: `Involvement planning template: ${TITLE}` }).waitFor();
+  assert.ok(await page.getByRole('cell', { name: 'Whether to open a phlebotomy clinic at the Eastfield hub' }).count() + await page.getByText('Whether to open a phlebotomy clinic at the Eastfield hub').count() > 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Back to the plan' }).click();
+  await nav().waitFor();
+});
+
+for (const theme of ['sharepoint', 'teamsDark']) {
+  test(`axe finds no WCAG 2.2 AA violation on any section of the guide (${theme})`, async () => {
+    const themed = await pageAs(browser, port, 2, theme);
+    await themed.goto(planUrl);
+    const sections = themed.getByRole('navigation', { name: 'Sections of the plan' }).getByRole('button');
+    await sections.first().waitFor({ timeout: 60_000 });
+    const names = await sections.allTextContents();
+    const failures = [];
+    for (let i = 0; i < names.length; i += 1) {
+      await sections.nth(i).click();
+      const v = await axeViolations(themed);
+      if (v.length) failures.push(`${names[i]}: ${v.join('; ')}`);
+    }
+    assert.deepEqual(failures, []);
+    assert.deepEqual(themed.errors, []);
+    await themed.context().close();
+  });
+}
