@@ -6,7 +6,7 @@ import {
 import {
   assessConsultation, BUDGET_ITEMS, budgetTotalGbp, checkTimeline, DEFAULT_SETTINGS, EIA_STATUSES, ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS,
   ENGAGEMENT_METHODS, GUIDE_STEPS, GUNNING_PRINCIPLES, guideStep, INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, proposeTimeline,
-  recommendLevel, SOURCES, TEN_PRINCIPLES, TRIAGE_QUESTION_TEXT, TRIAGE_QUESTIONS, type BudgetItemId,
+  recommendLevel, SETTING_SOURCES, SOURCES, TEN_PRINCIPLES, TRIAGE_QUESTION_TEXT, TRIAGE_QUESTIONS, type BudgetItemId,
   type Likelihood, type MethodId, type PlannedStep, type PrincipleCheck
 } from '../../domain';
 import { ChoiceField, DateField, NumberField, RowsEditor, SelectField, TextField, TextListField } from './fields';
@@ -112,6 +112,9 @@ export function TimelineSection(): JSX.Element {
   const inputs = { decisionDate: content.project.decisionDate, formalConsultation: formal, settings: DEFAULT_SETTINGS };
   const warnings = content.timeline.length ? checkTimeline(content.timeline, inputs) : [];
   const propose = (): void => update('timeline', proposeTimeline({ ...inputs, level: content.level.chosen }));
+  const followed: Array<keyof typeof SETTING_SOURCES> = formal
+    ? ['planningLeadWeeks', 'consultationProgrammeMinimumMonths', 'consultationMinimumWeeks', 'reportDueWeeksAfterClose']
+    : ['planningLeadWeeks', 'engagementMinimumMonths'];
   return (
     <>
       <div className={styles.inline}>
@@ -128,6 +131,7 @@ export function TimelineSection(): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
+      <Caption1 as="p">Dates are checked against this guidance: {followed.map((k) => SETTING_SOURCES[k]).join('; ')}.</Caption1>
       {content.timeline.length > 0 && <TimelineChart steps={content.timeline} />}
       {content.timeline.length > 0 && (
         <Table aria-label="Timeline: the 9 steps with planned dates">
