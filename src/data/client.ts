@@ -1,6 +1,7 @@
 import { spfi, DefaultHeaders, DefaultInit, RequestDigest, SPFx, type ISPFXContext, type SPFI } from '@pnp/sp';
 import { DefaultParse, InjectHeaders } from '@pnp/queryable';
 import { combine } from '@pnp/core';
+import { graphfi, GraphBrowser, SPFx as GraphSPFx, type GraphFI } from '@pnp/graph';
 import { SafeRetryFetch } from './http';
 
 /** PnPjs for a web part: SPFx's context for auth and digest, our safe retry for sending. */
@@ -21,4 +22,14 @@ export function spForUrl(siteUrl: string, headers: Record<string, string> = {}):
       return instance;
     }
   );
+}
+
+/** PnPjs Graph for a web part: SPFx's token, our safe retry (a POST is never re-sent by the client). */
+export function graphForSpfx(context: ISPFXContext): GraphFI {
+  return graphfi().using(GraphSPFx(context), SafeRetryFetch());
+}
+
+/** PnPjs Graph against a base URL (the workbench's Graph stand-in). */
+export function graphForUrl(baseUrl: string, headers: Record<string, string> = {}): GraphFI {
+  return graphfi().using(GraphBrowser({ baseUrl }), SafeRetryFetch(), InjectHeaders(headers));
 }

@@ -14,3 +14,5 @@ export * from './calendar';
 export * from './levelRecommendation';
 export * from './timeline';
 export * from './readiness';
+export * from './submission';
+export * from './submitPlan';

@@ -28,7 +28,7 @@ export interface ListDefinition {
   readonly columns: readonly ColumnDefinition[];
 }
 
-export type ListKey = 'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders';
+export type ListKey = 'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders' | 'settings';
 
 export const STATUS_CHOICES = Object.values(PLAN_STATUS_LABELS);
 const levelChoices = [...ENGAGEMENT_LEVELS];
@@ -140,8 +140,25 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
       { internalName: 'ipEmail', displayName: 'Email', type: 'Text', description: 'Shared contact email.' },
       { internalName: 'ipNotes', displayName: 'Notes', type: 'Note', description: 'Notes.' }
     ]
+  },
+  {
+    key: 'settings',
+    title: 'Involvement settings',
+    description: 'Organisation settings of the Involvement Planner, such as the involvement team\'s Teams channel (Involvement Planner).',
+    columns: [
+      { internalName: 'ipValue', displayName: 'Value (JSON)', type: 'Note', description: 'The setting\'s value as JSON. The item title is the setting\'s name.' }
+    ]
   }
 ];
+
+/** Internal names of the outbox list's columns. */
+export const OUTBOX = {
+  plan: 'ipPlan', key: 'ipIdempotencyKey', state: 'ipDeliveryState', target: 'ipTarget', payload: 'ipPayload',
+  attempts: 'ipAttempts', lastError: 'ipLastError', sentAt: 'ipSentAt', messageId: 'ipMessageId'
+} as const;
+
+/** Internal names of the status history list's columns. */
+export const HISTORY = { plan: 'ipPlan', from: 'ipFromStatus', to: 'ipToStatus', by: 'ipChangedBy', at: 'ipChangedAt', comment: 'ipComment' } as const;
 
 /** Look up a list definition by key. */
 export function listDefinition(key: ListKey): ListDefinition {

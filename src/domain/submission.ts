@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { InvolvementPlan } from './plan';
+import type { CurrentUser } from './ports';
+import type { PlanStatus, StatusHistoryEntry } from './status';
+
+/** Where submission notices go: the involvement team's Teams channel. */
+export const notificationTargetSchema = z.object({
+  teamId: z.string().min(1),
+  channelId: z.string().min(1),
+  teamName: z.string(),
+  channelName: z.string()
+});
+/** The involvement team's Teams channel. */
+export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
+
+/** Delivery state of one notification. */
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+/** Delivery state of one notification. */
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** A notification waiting to be sent or already sent, so none is lost or sent twice. */
+export interface OutboxEntry {
+  readonly id?: number;
+  readonly version?: string;
+  readonly planId: number;
+  /** One key per submission: a resend of the same submission uses the same key. */
+  readonly key: string;
+  readonly state: OutboxState;
+  readonly target: NotificationTarget;
+  /** The chatMessage to post, as JSON. */
+  readonly payload: string;
+  readonly attempts: number;
+  readonly lastError: string;
+  readonly sentAt: string | null;
+  readonly messageId: string;
+  /** When the entry last changed (for spotting a send that was cut off). */
+  readonly updatedAt?: string;
+}
+
+/** A send still marked "sending" after this long was cut off (a closed tab) and may be taken over. */
+export const STALE_SENDING_MS = 5 * 60 * 1000;
+
+/** The idempotency key of a plan's n-th submission. */
+export function submissionKey(planId: number, submissionNumber: number): string {
+  return `plan-${planId}-submission-${submissionNumber}`;
+}
+
+/** Which submission this is: one more than the number of times the plan went to "Submitted" before. */
+export function submissionNumber(history: readonly StatusHistoryEntry[]): number {
+  return history.filter((h) => h.to === 'submitted').length;
+}
+
+/** What posting a message returned. */
+export type NotifyResult =
+  | { ok: true; messageId: string }
+  | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+
+/** Posts a message to the involvement team's channel (Microsoft Graph, as the signed-in user). */
+export interface PlanNotifier {
+  post(target: NotificationTarget, payload: string): Promise<NotifyResult>;
+}
+
+/** Links that open a plan, for the card's buttons. */
+export interface PlanLinks {
+  /** Opens the plan in the Teams tab (a deep link). */
+  teams?: string;
+  /** Opens the plan on the SharePoint page. */
+  web: string;
+}
+
+/** Builds the message posted when a plan is submitted (an Adaptive Card in a chatMessage). */
+export type SubmissionMessageBuilder = (plan: InvolvementPlan, submittedBy: CurrentUser, links: PlanLinks) => string;
+
+/** The notification outbox (the "Notification outbox" list in production). */
+export interface OutboxRepository {
+  findByKey(key: string): Promise<OutboxEntry | undefined>;
+  add(entry: OutboxEntry): Promise<OutboxEntry>;
+  /** Take an entry for sending; fails with `conflict` if someone else took or changed it first. */
+  claim(entry: OutboxEntry): Promise<OutboxEntry>;
+  finish(entry: OutboxEntry, result: NotifyResult): Promise<OutboxEntry>;
+  latestForPlan(planId: number): Promise<OutboxEntry | undefined>;
+}
+
+/** Status changes with their history (the "Involvement plans" and "Plan status history" lists). */
+export interface PlanWorkflowRepository {
+  /** Move a plan to a status at the version read (412 → `conflict`) and record who, when and why. */
+  changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<InvolvementPlan>;
+  history(planId: number): Promise<StatusHistoryEntry[]>;
+}
+
+/** Where the involvement team's channel is configured. */
+export interface SettingsRepository {
+  notificationTarget(): Promise<NotificationTarget | undefined>;
+  setNotificationTarget(target: NotificationTarget): Promise<void>;
+}

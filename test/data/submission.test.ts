@@ -1,0 +1,117 @@
+/**
+ * Submitting and notifying through the real adapters against the workbench stand-in:
+ * SharePoint lists for status, history and the outbox; Graph for the channel post.
+ */
+import { graphForUrl, spForUrl } from '../../src/data/client';
+import { GraphChannelNotifier } from '../../src/data/graph/GraphChannelNotifier';
+import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
+import { SpOutboxRepository } from '../../src/data/sharepoint/SpOutboxRepository';
+import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
+import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
+import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
+import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
+import { deliver, notifySubmission, submitPlan, type CurrentUser, type SubmissionPorts } from '../../src/domain';
+import type { Workbench } from '../../webparts/server/app';
+import { SAMPLE_TEAMS } from '../../webparts/server/directory';
+import { completePlanContent, readyPlanContent } from '../domain/fixtures';
+import { startTestWorkbench, USERS } from '../workbench/harness';
+
+let wb: Workbench;
+const team = SAMPLE_TEAMS[0];
+const target = { teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: 'Plan submissions' };
+const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+const tom: CurrentUser = { id: 3, displayName: 'Tom Hughes (Sample)', email: 'tom.hughes@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+const links = { web: 'http://127.0.0.1/planner.html#plan=1' };
+
+function portsAs(user: number): SubmissionPorts {
+  const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
+  return {
+    plans: new SpPlanRepository(sp), workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp),
+    notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
+    settings: new SpSettingsRepository(sp), buildMessage: buildSubmissionMessage, sleep: async () => undefined
+  };
+}
+const messagesFor = (planTitle: string): number => wb.store.channelMessages().filter((m) => JSON.stringify(m.body).includes(planTitle)).length;
+
+beforeAll(async () => {
+  wb = await startTestWorkbench();
+  await new SpListProvisioner(spForUrl(wb.siteUrl, { 'x-workbench-user': '1' })).ensure();
+  await new SpSettingsRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '4' })).setNotificationTarget(target);
+});
+afterAll(async () => wb.close());
+afterEach(() => wb.faults.set([]));
+
+async function readyPlan(title: string, lead: CurrentUser = priya): Promise<number> {
+  const content = readyPlanContent();
+  content.project.title = title;
+  const plan = await new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': String(lead.id) })).create(content, lead, `req-${title}`);
+  return plan.id as number;
+}
+
+it('submits a ready plan: status, history and exactly one card in the channel', async () => {
+  const id = await readyPlan('Submit once');
+  const result = await submitPlan(portsAs(USERS.priya), id, priya, links);
+  expect(result.plan.status).toBe('submitted');
+  expect(result.notification).toMatchObject({ kind: 'sent', entry: { state: 'sent', key: `plan-${id}-submission-1` } });
+  expect(messagesFor('Submit once')).toBe(1);
+  const history = await portsAs(USERS.priya).workflow.history(id);
+  expect(history.map((h) => [h.from, h.to, h.by.id])).toEqual([['draft', 'submitted', 2]]);
+});
+
+it('delivers exactly one message through injected 429s and 503s (Retry-After honoured by the outbox)', async () => {
+  const id = await readyPlan('Through faults');
+  wb.faults.set([
+    { path: '/channels/.*/messages$', methods: ['POST'], throttle: 1, retryAfterSeconds: 0, times: 2 },
+    { path: '/channels/.*/messages$', methods: ['POST'], unavailable: 1, times: 1 }
+  ]);
+  const result = await submitPlan(portsAs(USERS.priya), id, priya, links);
+  expect(result.notification).toMatchObject({ kind: 'sent', entry: { attempts: 1 } });
+  expect(messagesFor('Through faults')).toBe(1);
+});
+
+it('a double click submits once and posts once', async () => {
+  const id = await readyPlan('Double click');
+  const [a, b] = await Promise.all([submitPlan(portsAs(USERS.priya), id, priya, links), submitPlan(portsAs(USERS.priya), id, priya, links)]);
+  expect([a.plan.status, b.plan.status]).toEqual(['submitted', 'submitted']);
+  expect(messagesFor('Double click')).toBe(1);
+  expect((await portsAs(USERS.priya).workflow.history(id)).filter((h) => h.to === 'submitted')).toHaveLength(1);
+});
+
+it('a failed notification leaves the plan submitted; a resend posts it once, and again never', async () => {
+  const id = await readyPlan('Resend me');
+  wb.faults.set([{ path: '/channels/.*/messages$', methods: ['POST'], unavailable: 1, times: 4 }]);
+  const first = await submitPlan(portsAs(USERS.priya), id, priya, links);
+  expect(first.plan.status).toBe('submitted');
+  expect(first.notification).toMatchObject({ kind: 'pending', entry: { state: 'failed' } });
+  expect(messagesFor('Resend me')).toBe(0);
+  wb.faults.set([]);
+  const plan = await portsAs(USERS.priya).plans.get(id);
+  expect(await notifySubmission(portsAs(USERS.priya), plan, priya, links, 1)).toMatchObject({ kind: 'sent' });
+  expect(await notifySubmission(portsAs(USERS.priya), plan, priya, links, 1)).toMatchObject({ kind: 'sent' });
+  expect(messagesFor('Resend me')).toBe(1);
+});
+
+it('two senders racing on one entry post once: the second meets the claim', async () => {
+  const id = await readyPlan('Race');
+  const ports = portsAs(USERS.priya);
+  const plan = await ports.plans.get(id);
+  const entry = await ports.outbox.add({ planId: id, key: 'race-key', state: 'pending', target, payload: buildSubmissionMessage(plan, priya, links), attempts: 0, lastError: '', sentAt: null, messageId: '' });
+  const outcomes = await Promise.all([deliver(ports, entry), deliver(portsAs(USERS.priya), entry)]);
+  expect(outcomes.map((o) => o.kind).sort()).toEqual(['pending', 'sent']);
+  expect(messagesFor('Race')).toBe(1);
+});
+
+it('a lead who is not in the involvement team\'s Teams team gets a pending notification, not a lost one', async () => {
+  const id = await readyPlan('Not a member', tom);
+  const result = await submitPlan(portsAs(USERS.tom), id, tom, links);
+  expect(result.plan.status).toBe('submitted');
+  expect(result.notification).toMatchObject({ kind: 'pending', entry: { state: 'failed', lastError: expect.stringContaining('403') } });
+});
+
+it('refuses to submit a plan that is not ready, or someone else\'s plan', async () => {
+  const ports = portsAs(USERS.priya);
+  const notReady = await ports.plans.create(completePlanContent(), priya, 'req-not-ready');
+  await expect(submitPlan(ports, notReady.id as number, priya, links)).rejects.toMatchObject({ kind: 'invalidRequest' });
+  const toms = await readyPlan('Tom owns this', tom);
+  await expect(submitPlan(portsAs(USERS.tom), toms, priya, links)).rejects.toMatchObject({ kind: 'forbidden' });
+});
