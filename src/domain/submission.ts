@@ -93,3 +93,12 @@ export interface SettingsRepository {
   notificationTarget(): Promise<NotificationTarget | undefined>;
   setNotificationTarget(target: NotificationTarget): Promise<void>;
 }
+
+/** A Teams team or channel the signed-in user can see. */
+export interface TeamsPlace { id: string; displayName: string }
+
+/** The teams and channels the signed-in user belongs to, for choosing the involvement team's channel. */
+export interface TeamsDirectory {
+  joinedTeams(): Promise<TeamsPlace[]>;
+  channels(teamId: string): Promise<TeamsPlace[]>;
+}

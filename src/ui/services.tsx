@@ -1,11 +1,22 @@
 import * as React from 'react';
-import type { ListProvisioner, PlanRepository, UserDirectory } from '../domain';
+import type {
+  ListProvisioner, OutboxRepository, PlanLinks, PlanNotifier, PlanRepository, PlanWorkflowRepository, SettingsRepository,
+  SubmissionMessageBuilder, TeamsDirectory, UserDirectory
+} from '../domain';
 
 /** The ports the screens talk to. Web parts and the workbench build them; the UI never sees PnPjs. */
 export interface Services {
   readonly plans: PlanRepository;
   readonly users: UserDirectory;
   readonly provisioner: ListProvisioner;
+  readonly workflow: PlanWorkflowRepository;
+  readonly outbox: OutboxRepository;
+  readonly notifier: PlanNotifier;
+  readonly settings: SettingsRepository;
+  readonly teams: TeamsDirectory;
+  readonly buildMessage: SubmissionMessageBuilder;
+  /** Links that open a plan (the page it is on, and the Teams tab). */
+  readonly links: (planId: number) => PlanLinks;
 }
 
 const ServicesContext = React.createContext<Services | undefined>(undefined);

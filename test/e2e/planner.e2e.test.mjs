@@ -154,6 +154,23 @@ test('the plan reaches "ready to submit"', async () => {
   await saved();
 });
 
+test('the lead submits; the card reaches the involvement team\'s channel exactly once, even through injected faults', async () => {
+  await setFaults(port, [{ path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 }, { path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], unavailable: 1, times: 1 }]);
+  await page.getByRole('button', { name: 'Submit to the involvement team' }).click();
+  await page.getByText(/Read only: the involvement team has this plan/).waitFor({ timeout: 30_000 });
+  await page.getByText(/The involvement team was told in Teams/).waitFor({ timeout: 30_000 });
+  await setFaults(port, []);
+  const channel = await pageAs(browser, port, 4);
+  await channel.goto(`http://127.0.0.1:${port}/channel.html`);
+  const card = channel.getByRole('listitem').filter({ hasText: TITLE });
+  await card.first().waitFor({ timeout: 60_000 });
+  assert.equal(await card.count(), 1);
+  assert.match(await card.textContent(), /New involvement plan submitted/);
+  assert.match(await card.textContent(), /Priya Shah \(Sample\)/);
+  assert.deepEqual(await axeViolations(channel), []);
+  await channel.context().close();
+});
+
 async function wordHeadings(download) {
   const path = join(dataDir, download.suggestedFilename());
   await download.saveAs(path);

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AppShell, PlannerApp, type Services } from '../../src/ui';
 import { DataError, type CurrentUser, type ProvisioningReport } from '../../src/domain';
+import { InMemoryPlans, servicesWith } from './fakes';
 
 const missing: ProvisioningReport = { ready: false, missing: [{ list: 'Involvement plans', what: 'list' }], conflicts: [] };
 const ready: ProvisioningReport = { ready: true, missing: [], conflicts: [] };
@@ -11,6 +12,7 @@ const lead: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nh
 function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; failList?: boolean }): Services & { ensureCalls: number } {
   let report = opts.report;
   const services = {
+    ...servicesWith(new InMemoryPlans(), opts.user),
     ensureCalls: 0,
     users: { currentUser: async () => opts.user, siteOwners: async () => [{ id: 1, displayName: 'Sam Okafor', email: 'sam@x.nhs.uk' }] },
     provisioner: {

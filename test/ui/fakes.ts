@@ -1,5 +1,6 @@
 import {
-  DataError, PLAN_STATUSES, type CurrentUser, type InvolvementPlan, type PlanContent, type PlanRepository, type PlanStatus
+  DataError, PLAN_STATUSES, type CurrentUser, type InvolvementPlan, type NotificationTarget, type NotifyResult, type OutboxEntry,
+  type OutboxRepository, type PlanContent, type PlanRepository, type PlanStatus, type PlanWorkflowRepository, type StatusHistoryEntry
 } from '../../src/domain';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -54,12 +55,61 @@ export class InMemoryPlans implements PlanRepository {
   public async remove(id: number) { this.plans.delete(id); }
 }
 
+/** Status changes on the in-memory plans, with SharePoint's version rule. */
+export class InMemoryWorkflow implements PlanWorkflowRepository {
+  public readonly entries: StatusHistoryEntry[] = [];
+  public constructor(private readonly plans: InMemoryPlans) {}
+  public async changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string) {
+    const current = await this.plans.get(plan.id as number);
+    if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
+    this.plans.plans.set(plan.id as number, { ...current, status: to, version: `"${Date.now()}"` });
+    this.entries.push({ planId: plan.id as number, from: plan.status, to, by, at: new Date().toISOString(), comment });
+    return this.plans.get(plan.id as number);
+  }
+  public async history(planId: number) { return this.entries.filter((e) => e.planId === planId); }
+}
+
+/** An outbox in memory. */
+export class InMemoryOutbox implements OutboxRepository {
+  public readonly entries: OutboxEntry[] = [];
+  public async findByKey(key: string) { return this.entries.find((e) => e.key === key); }
+  public async latestForPlan(planId: number) { return [...this.entries].reverse().find((e) => e.planId === planId); }
+  public async add(entry: OutboxEntry) { const e = { ...entry, id: this.entries.length + 1, version: '"1"' }; this.entries.push(e); return e; }
+  private replace(entry: OutboxEntry): OutboxEntry { const i = this.entries.findIndex((e) => e.id === entry.id); this.entries[i] = entry; return entry; }
+  public async claim(entry: OutboxEntry) { return this.replace({ ...entry, state: 'sending', attempts: entry.attempts + 1, version: `"${entry.attempts + 2}"` }); }
+  public async finish(entry: OutboxEntry, result: NotifyResult) {
+    return this.replace(result.ok ? { ...entry, state: 'sent', messageId: result.messageId, sentAt: new Date().toISOString() } : { ...entry, state: 'failed', lastError: result.error });
+  }
+}
+
+/** Records what would be posted to Teams; fails while `failing` is set. */
+export class RecordingNotifier {
+  public readonly posted: string[] = [];
+  public failing = false;
+  public async post(_target: NotificationTarget, payload: string): Promise<NotifyResult> {
+    if (this.failing) return { ok: false, retryable: false, error: 'HTTP 403: not a member of the team' };
+    this.posted.push(payload);
+    return { ok: true, messageId: String(this.posted.length) };
+  }
+}
+
 export const priya: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
 
-export function servicesWith(plans: PlanRepository, user: CurrentUser = priya): Services {
+export const TEAM_CHANNEL: NotificationTarget = { teamId: 't1', channelId: 'c1', teamName: 'Involvement team', channelName: 'Plan submissions' };
+
+/** Every port in memory, around one plan repository. */
+export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, extra: { notifier?: RecordingNotifier; outbox?: InMemoryOutbox; channel?: NotificationTarget } = {}): Services {
+  const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
   return {
     plans,
     users: { currentUser: async () => user, siteOwners: async () => [] },
-    provisioner: { check: async () => ({ ready: true, missing: [], conflicts: [] }), ensure: async () => ({ ready: true, missing: [], conflicts: [] }) }
+    provisioner: { check: async () => ({ ready: true, missing: [], conflicts: [] }), ensure: async () => ({ ready: true, missing: [], conflicts: [] }) },
+    workflow: new InMemoryWorkflow(plans as InMemoryPlans),
+    outbox: extra.outbox ?? new InMemoryOutbox(),
+    notifier: extra.notifier ?? new RecordingNotifier(),
+    settings: { notificationTarget: async () => channel.current, setNotificationTarget: async (t) => { channel.current = t; } },
+    teams: { joinedTeams: async () => [{ id: 't1', displayName: 'Involvement team' }], channels: async () => [{ id: 'c1', displayName: 'Plan submissions' }] },
+    buildMessage: (plan) => JSON.stringify({ title: plan.content.project.title }),
+    links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` })
   };
 }

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { spForUrl } from '../../src/data/client';
+import { graphForUrl, spForUrl } from '../../src/data/client';
 import { AppShell, Dashboard, PlannerApp, type HostTheme } from '../../src/ui';
 import { composeServices } from '../../src/webparts/shared/composeServices';
 import { ChannelPage } from './ChannelPage';
@@ -50,7 +50,7 @@ function WorkbenchBar({ theme, onTheme }: { theme: HostTheme; onTheme: (t: HostT
 
 function Preview({ page }: { page: string }): JSX.Element {
   const [theme, setTheme] = React.useState<HostTheme>(() => (localStorage.getItem(THEME_KEY) as HostTheme | null) ?? 'sharepoint');
-  const services = React.useMemo(() => composeServices(spForUrl(SITE_URL)), []);
+  const services = React.useMemo(() => composeServices(spForUrl(SITE_URL), graphForUrl(`${window.location.origin}/graph/v1.0`), `${window.location.origin}/planner.html`), []);
   const onTheme = (t: HostTheme): void => { localStorage.setItem(THEME_KEY, t); setTheme(t); };
   return (
     <>

@@ -9,7 +9,8 @@ import { listDefinition, PLAN } from '../../src/data/sharepoint/lists';
 import { statusLabel } from '../../src/data/sharepoint/planMapper';
 import { emptyPlanContent, PLAN_STATUSES, type PlanContent, type PlanStatus } from '../../src/domain';
 import '@pnp/sp/items';
-import { SAMPLE_USERS } from './directory';
+import { SAMPLE_TEAMS, SAMPLE_USERS } from './directory';
+import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
 
 const SAMPLE_PLANS: Array<{ title: string; lead: number; status: PlanStatus; organisation: string; place: string; decision: string }> = [
   { title: 'Sample: Overnight opening of Riverside minor injuries unit', lead: 2, status: 'draft', organisation: 'Sample North ICB', place: 'Riverside', decision: '2027-06-30' },
@@ -85,6 +86,9 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
   const firstPlan = await owner.web.lists.getByTitle(listDefinition('plans').title).items.filter(`${PLAN.requestId} eq 'sample-0'`).select('Id')<Array<{ Id: number }>>();
   const priyaStakeholders = spForUrl(siteUrl, { 'x-workbench-user': '2' }).web.lists.getByTitle(listDefinition('planStakeholders').title);
   for (const s of PLAN_STAKEHOLDERS) await priyaStakeholders.items.add({ ...s, ipPlanId: firstPlan[0].Id, ipEmail: '', ipPhone: '', ipNotes: 'Sample data' });
+  // The involvement team's channel for submission cards.
+  const team = SAMPLE_TEAMS[0];
+  await new SpSettingsRepository(owner).setNotificationTarget({ teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: team.channels[1].displayName });
   const shared = owner.web.lists.getByTitle(listDefinition('organisationStakeholders').title);
   for (const s of ORGANISATION_STAKEHOLDERS) await shared.items.add(s);
 }

@@ -11,6 +11,7 @@ import { EditorAlerts, SaveStatus } from './SaveStatus';
 import { AboutSection, CommunicationsSection, EqualitySection, LevelSection, MethodsSection, ObjectivesSection, TimelineSection } from './sections';
 import { ReviewSection } from './ReviewSection';
 import { ExportActions } from './ExportActions';
+import { SubmissionPanel } from './SubmissionPanel';
 import { PrintView } from '../export/PrintView';
 import { communicationsPlanDocument, planningTemplateDocument } from '../export/documentModel';
 
@@ -24,13 +25,13 @@ const useStyles = makeStyles({
 });
 
 /** Props for {@link PlanGuide}. */
-export type PlanGuideProps = { plan: InvolvementPlan; onBack(): void };
+export type PlanGuideProps = { plan: InvolvementPlan; onBack(): void; onReload(): void };
 
 /**
  * The guide through the involvement planning template: a list of sections with what each still
  * needs, any section in any order, saved as the lead types.
  */
-export function PlanGuide({ plan, onBack }: PlanGuideProps): JSX.Element {
+export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Element {
   const styles = useStyles();
   const user = useCurrentUser();
   const initial = React.useMemo(() => ({ ...plan, content: { ...plan.content, equality: { ...plan.content.equality, considerations: allEqualityGroups(plan.content.equality.considerations) } } }), [plan]);
@@ -80,6 +81,7 @@ export function PlanGuide({ plan, onBack }: PlanGuideProps): JSX.Element {
         <ExportActions plan={{ ...editor.plan, content: editor.content }} onPrintView={() => setPrinting(true)} />
       </div>
       <EditorAlerts editor={editor} />
+      <SubmissionPanel plan={{ ...editor.plan, content: editor.content }} unsaved={editor.save.kind !== 'saved'} onSubmitted={onReload} />
       <div className={styles.layout}>
         <nav aria-label="Sections of the plan">
           <ol className={styles.nav}>

@@ -4,6 +4,7 @@ import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain
 import { useServices } from '../services';
 import { useAsync } from '../useAsync';
 import { Loaded } from '../components';
+import { ChannelSettings } from './ChannelSettings';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', padding: 0 },
@@ -48,6 +49,7 @@ export function Dashboard(): JSX.Element {
           </>
         )}
       </Loaded>
+      <ChannelSettings />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { spForSpfx } from '../../data/client';
+import { graphForSpfx, spForSpfx } from '../../data/client';
 import { AppShell, fromTeamsTheme, type HostTheme } from '../../ui';
 import { composeServices, validateSiteUrl } from './composeServices';
 
@@ -39,7 +39,7 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
   public render(): void {
     const sp = spForSpfx(this.context, this.properties.siteUrl?.trim() || undefined);
     ReactDom.render(
-      React.createElement(AppShell, { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme, services: composeServices(sp) }, this.screen()),
+      React.createElement(AppShell, { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme, services: composeServices(sp, graphForSpfx(this.context), window.location.href) }, this.screen()),
       this.domElement
     );
   }

@@ -1,12 +1,35 @@
 import type { SPFI } from '@pnp/sp';
+import type { GraphFI } from '@pnp/graph';
+import { GraphChannelNotifier } from '../../data/graph/GraphChannelNotifier';
+import { GraphTeamsDirectory } from '../../data/graph/GraphTeamsDirectory';
+import { SpOutboxRepository } from '../../data/sharepoint/SpOutboxRepository';
+import { SpSettingsRepository } from '../../data/sharepoint/SpSettingsRepository';
+import { SpWorkflowRepository } from '../../data/sharepoint/SpWorkflowRepository';
+import { buildSubmissionMessage } from '../../data/teams/submissionCard';
 import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import type { Services } from '../../ui';
 
-/** Build the ports from one PnPjs instance: used by both web parts and by the local workbench. */
-export function composeServices(sp: SPFI): Services {
-  return { plans: new SpPlanRepository(sp), users: new SpUserDirectory(sp), provisioner: new SpListProvisioner(sp) };
+/** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
+export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
+const TEAMS_PLANNER_ENTITY = 'my-plans';
+
+/** Links to a plan: on the page it lives on (#plan=id) and as a Teams deep link to the personal tab. */
+export function planLinks(pageUrl: string, planId: number): { web: string; teams: string } {
+  const web = `${pageUrl.split('#')[0]}#plan=${planId}`;
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: String(planId) }));
+  return { web, teams: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${TEAMS_PLANNER_ENTITY}?context=${context}` };
+}
+
+/** Build the ports from PnPjs (SharePoint and Graph): used by both web parts and by the local workbench. */
+export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string): Services {
+  return {
+    plans: new SpPlanRepository(sp), users: new SpUserDirectory(sp), provisioner: new SpListProvisioner(sp),
+    workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp), settings: new SpSettingsRepository(sp),
+    notifier: new GraphChannelNotifier(graph), teams: new GraphTeamsDirectory(graph), buildMessage: buildSubmissionMessage,
+    links: (planId) => planLinks(plannerPageUrl, planId)
+  };
 }
 
 /** Check the "site that holds the lists" property: empty (this site) or an https address. */

@@ -1,0 +1,67 @@
+import * as React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { AppShell, Dashboard, PlannerApp } from '../../src/ui';
+import { readyPlanContent } from '../domain/fixtures';
+import { InMemoryOutbox, InMemoryPlans, RecordingNotifier, servicesWith } from './fakes';
+
+afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
+
+function open(repo: InMemoryPlans, id: number, extra: Parameters<typeof servicesWith>[2] = {}): void {
+  window.location.hash = `plan=${id}`;
+  render(<AppShell idPrefix="s-" theme="sharepoint" services={servicesWith(repo, undefined, extra)}><PlannerApp /></AppShell>);
+}
+
+it('submits a plan marked ready, tells the team in Teams once, and makes the plan read only', async () => {
+  const repo = new InMemoryPlans();
+  const content = readyPlanContent();
+  content.review = { markedReady: true, markedReadyAt: new Date().toISOString() };
+  const plan = repo.add(content);
+  const notifier = new RecordingNotifier();
+  open(repo, plan.id as number, { notifier });
+  fireEvent.click(await screen.findByRole('button', { name: 'Submit to the involvement team' }));
+  expect(await screen.findByText(/Read only: the involvement team has this plan/)).toBeInTheDocument();
+  expect(await screen.findByText(/The involvement team was told in Teams/)).toBeInTheDocument();
+  expect(repo.plans.get(plan.id as number)?.status).toBe('submitted');
+  expect(notifier.posted).toHaveLength(1);
+});
+
+it('does not offer submit until the plan is marked ready', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(readyPlanContent());
+  open(repo, plan.id as number);
+  expect(await screen.findByText(/mark the plan ready in “Review”, then submit it/)).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Submit to the involvement team' })).not.toBeInTheDocument();
+});
+
+it('shows "Notification pending" with Resend when Teams could not be told, and resend posts once', async () => {
+  const repo = new InMemoryPlans();
+  const content = readyPlanContent();
+  content.review = { markedReady: true, markedReadyAt: new Date().toISOString() };
+  const plan = repo.add(content);
+  const notifier = new RecordingNotifier();
+  notifier.failing = true;
+  const outbox = new InMemoryOutbox();
+  open(repo, plan.id as number, { notifier, outbox });
+  fireEvent.click(await screen.findByRole('button', { name: 'Submit to the involvement team' }));
+  expect(await screen.findByText('Notification pending')).toBeInTheDocument();
+  expect(screen.getByText(/not a member of the team/)).toBeInTheDocument();
+  notifier.failing = false;
+  fireEvent.click(screen.getByRole('button', { name: 'Resend' }));
+  expect(await screen.findByText(/The involvement team was told in Teams/, {}, { timeout: 3000 })).toBeInTheDocument();
+  expect(notifier.posted).toHaveLength(1);
+  expect(outbox.entries).toHaveLength(1);
+});
+
+it('lets the involvement team choose the Teams channel from their teams', async () => {
+  const repo = new InMemoryPlans();
+  const services = servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true }, { channel: undefined });
+  render(<AppShell idPrefix="c-" theme="sharepoint" services={services}><Dashboard /></AppShell>);
+  expect(await screen.findByText('No channel is set: new plans only appear on this dashboard.')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Choose the channel' }));
+  await screen.findByRole('option', { name: 'Involvement team' });
+  fireEvent.change(screen.getByRole('combobox', { name: 'Team' }), { target: { value: 't1' } });
+  await screen.findByRole('option', { name: 'Plan submissions' });
+  fireEvent.change(screen.getByRole('combobox', { name: 'Channel' }), { target: { value: 'c1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save channel' }));
+  expect(await screen.findByText('New plans are announced in Involvement team › Plan submissions.')).toBeInTheDocument();
+});
