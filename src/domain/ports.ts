@@ -75,10 +75,24 @@ export interface PlanSummaryPage extends Page<PlanSummary> {
   readonly unreadable: UnreadablePlan[];
 }
 
+/** The involvement team's filters on the queue of plans (each on an indexed column). */
+export interface PlanQuery {
+  readonly status?: PlanStatus;
+  readonly level?: EngagementLevel;
+  readonly organisation?: string;
+  readonly place?: string;
+  readonly involvementLeadId?: number;
+  /** Decision dates from and to, inclusive (YYYY-MM-DD). */
+  readonly decisionFrom?: string;
+  readonly decisionTo?: string;
+}
+
 /** Stores and reads involvement plans (the "Involvement plans" SharePoint list in production). */
 export interface PlanRepository {
   /** Plans whose project lead is the given user, newest first, a page at a time. */
   listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage>;
+  /** All plans matching the team's filters, newest first, a page at a time. */
+  query(filter: PlanQuery, pageToken?: string): Promise<PlanSummaryPage>;
   /** How many plans are in each status, across all plans (beyond the 5,000-item threshold). */
   countByStatus(): Promise<Record<PlanStatus, number>>;
   /** One whole plan, validated; a plan with broken data raises `schemaDrift`. */
@@ -113,6 +127,8 @@ export interface UserDirectory {
   currentUser(): Promise<CurrentUser>;
   /** Names of the site's owners, for "ask one of these people to set up the lists". */
   siteOwners(): Promise<PersonRef[]>;
+  /** People on the site, for choosing an involvement lead. */
+  siteUsers(): Promise<PersonRef[]>;
 }
 
 /** A list or column the product needs that the site does not have yet. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { InvolvementPlan } from './plan';
 import type { CurrentUser } from './ports';
-import type { PlanStatus, StatusHistoryEntry } from './status';
+import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
+import type { EngagementLevel } from './engagementLevel';
 
 /** Where submission notices go: the involvement team's Teams channel. */
 export const notificationTargetSchema = z.object({
@@ -86,6 +87,19 @@ export interface PlanWorkflowRepository {
   /** Move a plan to a status at the version read (412 → `conflict`) and record who, when and why. */
   changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<InvolvementPlan>;
   history(planId: number): Promise<StatusHistoryEntry[]>;
+  /**
+   * Save what the involvement team decides at the version read (412 → `conflict`): the
+   * involvement lead, the scoping meeting and the confirmed level. Records `note` in the
+   * history; an empty note records nothing (the caller records a status change instead).
+   */
+  updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<InvolvementPlan>;
+}
+
+/** What the involvement team decides about a plan (NENC steps 2–3). */
+export interface TeamDecisions {
+  readonly involvementLead?: PersonRef;
+  readonly scopingMeeting?: { at: string; attendees: string[] };
+  readonly confirmedLevel?: EngagementLevel;
 }
 
 /** Where the involvement team's channel is configured. */

@@ -99,3 +99,50 @@ export async function notifySubmission(ports: SubmissionPorts, plan: Involvement
   });
   return deliver(ports, entry);
 }
+
+/** Something the involvement team does to a submitted plan (issue: triage; DOMAIN.md §1). */
+export type TeamAction =
+  | { kind: 'bookScoping'; at: string; attendees: string[] }
+  | { kind: 'assignLead'; lead: import('./status').PersonRef }
+  | { kind: 'confirmLevel'; level: import('./engagementLevel').EngagementLevel; reason: string }
+  | { kind: 'requestChanges'; comment: string }
+  | { kind: 'accept'; comment: string };
+
+const levelName = (l: string | null): string => l ?? 'none';
+
+/**
+ * Carry out an involvement team action, checked against the process (status transitions and
+ * their guards), at the version read; every action is written to the plan's history.
+ */
+export async function applyTeamAction(ports: Pick<SubmissionPorts, 'workflow'>, plan: InvolvementPlan, action: TeamAction, user: CurrentUser): Promise<InvolvementPlan> {
+  if (!user.isInvolvementTeam) throw new DataError('forbidden', 'Only the involvement team can do this.');
+  const context = (comment = '') => ({
+    role: 'involvementTeam' as const, comment,
+    involvementLeadAssigned: plan.involvementLead !== null, levelConfirmed: plan.content.level.confirmedByTeam, scopingMeetingBooked: plan.scopingMeeting !== null
+  });
+  switch (action.kind) {
+    case 'bookScoping': {
+      if (!action.at || Number.isNaN(Date.parse(action.at))) throw new DataError('invalidRequest', 'Enter the date and time of the scoping meeting.');
+      const when = new Date(action.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+      const note = `Scoping meeting booked for ${when} UTC.`;
+      const moves = plan.status === 'submitted';
+      const updated = await ports.workflow.updateTeamDecisions(plan, { scopingMeeting: { at: action.at, attendees: action.attendees } }, user, moves ? '' : note);
+      return moves ? ports.workflow.changeStatus(updated, 'inReview', user, note) : updated;
+    }
+    case 'assignLead':
+      return ports.workflow.updateTeamDecisions(plan, { involvementLead: action.lead }, user, `Involvement lead: ${action.lead.displayName}.`);
+    case 'confirmLevel': {
+      const differs = action.level !== plan.content.level.chosen;
+      if (differs && !action.reason.trim()) throw new DataError('invalidRequest', 'Say why the level differs from the one the lead chose.');
+      return ports.workflow.updateTeamDecisions(plan, { confirmedLevel: action.level }, user,
+        differs ? `Level confirmed as ${action.level} (the lead chose ${levelName(plan.content.level.chosen)}): ${action.reason.trim()}` : `Level confirmed as ${action.level}.`);
+    }
+    case 'requestChanges':
+    case 'accept': {
+      const to = action.kind === 'accept' ? 'accepted' : 'changesRequested';
+      const check = checkTransition(plan.status, to, context(action.comment));
+      if (!check.allowed) throw new DataError('invalidRequest', check.reason);
+      return ports.workflow.changeStatus(plan, to, user, action.comment.trim());
+    }
+  }
+}

@@ -14,7 +14,7 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
   const services = {
     ...servicesWith(new InMemoryPlans(), opts.user),
     ensureCalls: 0,
-    users: { currentUser: async () => opts.user, siteOwners: async () => [{ id: 1, displayName: 'Sam Okafor', email: 'sam@x.nhs.uk' }] },
+    users: { currentUser: async () => opts.user, siteOwners: async () => [{ id: 1, displayName: 'Sam Okafor', email: 'sam@x.nhs.uk' }], siteUsers: async () => [] },
     provisioner: {
       check: async () => report,
       ensure: async () => { services.ensureCalls += 1; report = ready; return report; }
@@ -25,6 +25,7 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
         return { items: [], unreadable: [] };
       },
       countByStatus: async () => { throw new Error('unused'); },
+      query: async () => { throw new Error('unused'); },
       get: async () => { throw new Error('unused'); },
       create: async () => { throw new Error('unused'); },
       save: async () => { throw new Error('unused'); },

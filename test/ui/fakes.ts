@@ -1,6 +1,6 @@
 import {
   DataError, PLAN_STATUSES, type CurrentUser, type InvolvementPlan, type NotificationTarget, type NotifyResult, type OutboxEntry,
-  type OutboxRepository, type PlanContent, type PlanRepository, type PlanStatus, type PlanWorkflowRepository, type StatusHistoryEntry
+  type OutboxRepository, type PlanContent, type PlanQuery, type TeamDecisions, type PlanRepository, type PlanStatus, type PlanWorkflowRepository, type StatusHistoryEntry
 } from '../../src/domain';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -33,6 +33,11 @@ export class InMemoryPlans implements PlanRepository {
 
   public async listForLead(leadUserId: number) {
     return { items: [...this.plans.values()].filter((p) => p.projectLead?.id === leadUserId).map((p) => ({ id: p.id as number, title: p.content.project.title, status: p.status, projectLead: p.projectLead, involvementLead: null, organisation: '', placeName: '', chosenLevel: null, formalConsultationLikely: false, decisionDate: null, nextKeyDate: null, modified: p.modified ?? '' })), unreadable: [] };
+  }
+  public async query(filter: PlanQuery) {
+    const page = await this.listForLead(-1);
+    const all = [...this.plans.values()].filter((p) => (!filter.status || p.status === filter.status) && (!filter.organisation || p.content.project.organisation === filter.organisation));
+    return { ...page, items: all.map((p) => ({ id: p.id as number, title: p.content.project.title, status: p.status, projectLead: p.projectLead, involvementLead: p.involvementLead, organisation: p.content.project.organisation, placeName: p.content.project.placeName, chosenLevel: p.content.level.chosen, formalConsultationLikely: false, decisionDate: p.content.project.decisionDate || null, nextKeyDate: null, modified: p.modified ?? '' })) };
   }
   public async countByStatus() { return Object.fromEntries(PLAN_STATUSES.map((s) => [s, [...this.plans.values()].filter((p) => p.status === s).length])) as Record<PlanStatus, number>; }
   public async get(id: number) {
@@ -67,6 +72,19 @@ export class InMemoryWorkflow implements PlanWorkflowRepository {
     return this.plans.get(plan.id as number);
   }
   public async history(planId: number) { return this.entries.filter((e) => e.planId === planId); }
+  public async updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string) {
+    const current = await this.plans.get(plan.id as number);
+    if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
+    const next: InvolvementPlan = {
+      ...current, version: `"${Date.now()}"`,
+      involvementLead: changes.involvementLead ?? current.involvementLead,
+      scopingMeeting: changes.scopingMeeting ?? current.scopingMeeting,
+      content: changes.confirmedLevel ? { ...current.content, level: { ...current.content.level, chosen: changes.confirmedLevel, confirmedByTeam: true } } : current.content
+    };
+    this.plans.plans.set(plan.id as number, next);
+    if (note) this.entries.push({ planId: plan.id as number, from: plan.status, to: plan.status, by, at: new Date().toISOString(), comment: note });
+    return this.plans.get(plan.id as number);
+  }
 }
 
 /** An outbox in memory. */
@@ -102,7 +120,7 @@ export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, e
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
   return {
     plans,
-    users: { currentUser: async () => user, siteOwners: async () => [] },
+    users: { currentUser: async () => user, siteOwners: async () => [], siteUsers: async () => [{ id: 4, displayName: 'Jo Bennett', email: 'jo@x' }, { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }] },
     provisioner: { check: async () => ({ ready: true, missing: [], conflicts: [] }), ensure: async () => ({ ready: true, missing: [], conflicts: [] }) },
     workflow: new InMemoryWorkflow(plans as InMemoryPlans),
     outbox: extra.outbox ?? new InMemoryOutbox(),

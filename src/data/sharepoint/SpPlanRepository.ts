@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import {
   DataError, PLAN_STATUSES, type InvolvementPlan, type PersonRef, type PlanContent, type PlanRepository, type PlanStatus,
-  type PlanSummaryPage, type UnreadablePlan, type PlanSummary
+  type PlanQuery, type PlanSummaryPage, type UnreadablePlan, type PlanSummary
 } from '../../domain';
 import { toDataError, waitBeforeRetry } from '../http';
 import { listDefinition, PLAN } from './lists';
@@ -26,11 +26,29 @@ export class SpPlanRepository implements PlanRepository {
     return this.sp.web.lists.getByTitle(this.title).items;
   }
 
-  public async listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage> {
+  public listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage> {
+    return this.page(`${PLAN.projectLead}Id eq ${leadUserId}`, pageToken);
+  }
+
+  public query(filter: PlanQuery, pageToken?: string): Promise<PlanSummaryPage> {
+    // Every clause is on an indexed column, so the query works past the 5,000-item threshold.
+    const clauses: string[] = [];
+    if (filter.status) clauses.push(`${PLAN.status} eq '${odataString(statusLabel(filter.status))}'`);
+    if (filter.level) clauses.push(`${PLAN.chosenLevel} eq '${odataString(filter.level)}'`);
+    if (filter.organisation?.trim()) clauses.push(`${PLAN.organisation} eq '${odataString(filter.organisation.trim())}'`);
+    if (filter.place?.trim()) clauses.push(`${PLAN.place} eq '${odataString(filter.place.trim())}'`);
+    if (filter.involvementLeadId) clauses.push(`${PLAN.involvementLead}Id eq ${filter.involvementLeadId}`);
+    if (filter.decisionFrom) clauses.push(`${PLAN.decisionDate} ge datetime'${filter.decisionFrom}T00:00:00Z'`);
+    if (filter.decisionTo) clauses.push(`${PLAN.decisionDate} le datetime'${filter.decisionTo}T00:00:00Z'`);
+    return this.page(clauses.join(' and '), pageToken);
+  }
+
+  /** One page of summaries, newest first, paged by item id ($skiptoken=Paged=TRUE&p_ID=<last id>). */
+  private async page(filter: string, pageToken?: string): Promise<PlanSummaryPage> {
     try {
-      let query = this.items.select(...PLAN_SUMMARY_SELECT).expand(...PLAN_EXPAND)
-        .filter(`${PLAN.projectLead}Id eq ${leadUserId}`).orderBy('Id', false).top(PAGE_SIZE);
-      if (pageToken) query = query.skip(Number(pageToken), true);
+      let query = this.items.select(...PLAN_SUMMARY_SELECT).expand(...PLAN_EXPAND).orderBy('Id', false).top(PAGE_SIZE);
+      if (filter) query = query.filter(filter);
+      if (pageToken) query = query.skip(Number(pageToken));
       const raw = await query<unknown[]>();
       const items: PlanSummary[] = [];
       const unreadable: UnreadablePlan[] = [];

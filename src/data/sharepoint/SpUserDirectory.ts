@@ -31,6 +31,17 @@ export class SpUserDirectory implements UserDirectory {
     }
   }
 
+  public async siteUsers(): Promise<PersonRef[]> {
+    try {
+      const users = await this.sp.web.siteUsers<Array<SpUser & { PrincipalType?: number }>>();
+      // People only (PrincipalType 1), with an email: not system accounts or groups.
+      return users.filter((u) => (u.PrincipalType ?? 1) === 1 && u.Email).map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
+    } catch (error) {
+      throw await toDataError(error, 'Listing the people on this site');
+    }
+  }
+
   public async siteOwners(): Promise<PersonRef[]> {
     try {
       const users = await this.sp.web.associatedOwnerGroup.users<SpUser[]>();

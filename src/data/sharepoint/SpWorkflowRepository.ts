@@ -5,7 +5,7 @@ import '@pnp/sp/items';
 import { z } from 'zod';
 import {
   DataError, PLAN_STATUS_LABELS, type CurrentUser, type InvolvementPlan, type PlanStatus, type PlanWorkflowRepository,
-  type StatusHistoryEntry
+  type StatusHistoryEntry, type TeamDecisions
 } from '../../domain';
 import { toDataError } from '../http';
 import { HISTORY, listDefinition, PLAN } from './lists';
@@ -37,19 +37,42 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
     if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Changing status needs the plan id and version.');
     try {
       await this.sp.web.lists.getByTitle(this.plansTitle).items.getById(plan.id).update({ [PLAN.status]: statusLabel(to) }, plan.version);
-      await this.sp.web.lists.getByTitle(this.historyTitle).items.add({
-        Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`,
-        [`${HISTORY.plan}Id`]: plan.id,
-        [HISTORY.from]: statusLabel(plan.status),
-        [HISTORY.to]: statusLabel(to),
-        [`${HISTORY.by}Id`]: by.id,
-        [HISTORY.at]: new Date().toISOString(),
-        [HISTORY.comment]: comment
-      });
+      await this.record(plan, by, comment, to);
     } catch (error) {
       throw await toDataError(error, `Changing the status of plan ${plan.id}`);
     }
     return this.plans.get(plan.id);
+  }
+
+  public async updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<InvolvementPlan> {
+    if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Updating a plan needs its id and version.');
+    const values: Record<string, unknown> = {};
+    if (changes.involvementLead) values[`${PLAN.involvementLead}Id`] = changes.involvementLead.id;
+    if (changes.scopingMeeting) {
+      values[PLAN.scopingMeeting] = changes.scopingMeeting.at;
+      values[PLAN.teamJson] = JSON.stringify({ scopingAttendees: changes.scopingMeeting.attendees });
+    }
+    if (changes.confirmedLevel) {
+      const c = plan.content;
+      const level = { ...c.level, chosen: changes.confirmedLevel, confirmedByTeam: true };
+      values[PLAN.chosenLevel] = changes.confirmedLevel;
+      values[PLAN.projectJson] = JSON.stringify({ project: c.project, objectives: c.objectives, triage: c.triage, level });
+    }
+    try {
+      await this.sp.web.lists.getByTitle(this.plansTitle).items.getById(plan.id).update(values, plan.version);
+      if (note) await this.record(plan, by, note);
+    } catch (error) {
+      throw await toDataError(error, `Updating plan ${plan.id}`);
+    }
+    return this.plans.get(plan.id);
+  }
+
+  /** One history entry: who, when, from, to and why (a decision without a status change has from = to). */
+  private async record(plan: InvolvementPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
+    await this.sp.web.lists.getByTitle(this.historyTitle).items.add({
+      Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`, [`${HISTORY.plan}Id`]: plan.id, [HISTORY.from]: statusLabel(plan.status), [HISTORY.to]: statusLabel(to),
+      [`${HISTORY.by}Id`]: by.id, [HISTORY.at]: new Date().toISOString(), [HISTORY.comment]: comment
+    });
   }
 
   public async history(planId: number): Promise<StatusHistoryEntry[]> {
