@@ -171,6 +171,52 @@ test('the lead submits; the card reaches the involvement team\'s channel exactly
   await channel.context().close();
 });
 
+test('the involvement team books scoping, assigns a lead and asks for changes; the lead resubmits; the team accepts', async () => {
+  const planId = Number(/#plan=(\d+)/.exec(planUrl)[1]);
+  const team = await pageAs(browser, port, 4);
+  await team.goto(`http://127.0.0.1:${port}/dashboard.html#review=${planId}`);
+  await team.getByRole('list', { name: 'Plan history' }).waitFor({ timeout: 60_000 });
+  await team.getByLabel('Date and time').fill('2027-01-12T10:00');
+  await team.getByLabel('Who will attend').fill('Priya Shah, Jo Bennett');
+  await team.getByRole('button', { name: 'Book scoping meeting' }).click();
+  await team.getByText('Scoping meeting booked.').waitFor();
+  await team.getByLabel('Assign the involvement lead').selectOption({ label: 'Jo Bennett (Sample)' });
+  await team.getByRole('button', { name: 'Assign' }).click();
+  await team.getByText('Jo Bennett (Sample) is the involvement lead.').waitFor();
+  await team.getByRole('button', { name: 'Accept' }).click();
+  await team.getByRole('alert').filter({ hasText: 'Assign an involvement lead and confirm the level of engagement before accepting.' }).waitFor();
+  await team.getByLabel('Comment for the project lead').fill('Please add carers as an audience.');
+  await team.getByRole('button', { name: 'Request changes' }).click();
+  await team.getByText('Changes requested: the plan is back with the project lead.').waitFor();
+
+  await page.goto(planUrl);
+  await page.reload();
+  await page.getByText('The involvement team asked for changes').waitFor({ timeout: 60_000 });
+  assert.match(await page.getByText(/Please add carers as an audience/).textContent(), /Jo Bennett/);
+  await openSection(/Communications/);
+  await page.getByRole('button', { name: 'Add an audience' }).click();
+  await page.getByLabel('Audience', { exact: true }).nth(1).fill('Carers');
+  await page.getByLabel('Key messages').nth(1).fill('Tell us what would help you and the person you care for.');
+  await saved();
+  await openSection(/Review/);
+  await page.getByRole('button', { name: 'Mark as ready to submit' }).click();
+  await saved();
+  await page.getByRole('button', { name: 'Resubmit to the involvement team' }).click();
+  await page.getByText(/Read only: the involvement team has this plan/).waitFor({ timeout: 30_000 });
+
+  await team.reload();
+  await team.getByRole('list', { name: 'Plan history' }).waitFor({ timeout: 60_000 });
+  await team.getByLabel('Confirm the level').selectOption({ label: 'Involve' });
+  await team.getByRole('button', { name: 'Confirm level' }).click();
+  await team.getByText('Level confirmed.').waitFor();
+  await team.getByRole('button', { name: 'Accept' }).click();
+  await team.getByText('Plan accepted.').waitFor();
+  const history = await team.getByRole('list', { name: 'Plan history' }).textContent();
+  for (const step of ['Draft → Submitted', 'Submitted → In review', 'In review → Changes requested', 'Changes requested → Submitted', 'Submitted → Accepted']) assert.ok(history.includes(step), `${step} in ${history}`);
+  assert.deepEqual(await axeViolations(team), []);
+  await team.context().close();
+});
+
 async function wordHeadings(download) {
   const path = join(dataDir, download.suggestedFilename());
   await download.saveAs(path);

@@ -23,6 +23,25 @@ function Block({ block }: { block: DocBlock }): JSX.Element {
   }
 }
 
+/** A plan document on screen (the print view and the team's read-only view share it). */
+export function DocumentView({ doc, headingLevel = 2 }: { doc: PlanDocument; headingLevel?: 2 | 3 }): JSX.Element {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const S = headingLevel === 2 ? 'h3' : 'h4';
+  const Sub = headingLevel === 2 ? 'h4' : 'h5';
+  return (
+    <section aria-label={doc.title}>
+      <H>{doc.title}</H>
+      <p>{doc.subtitle}</p>
+      {doc.sections.map((s) => (
+        <section key={s.heading}>
+          {s.level === 2 ? <S>{s.heading}</S> : <Sub>{s.heading}</Sub>}
+          {s.blocks.map((b, i) => <Block key={i} block={b} />)}
+        </section>
+      ))}
+    </section>
+  );
+}
+
 /** Props for {@link PrintView}. */
 export type PrintViewProps = { documents: PlanDocument[]; onClose(): void };
 
@@ -35,18 +54,7 @@ export function PrintView({ documents, onClose }: PrintViewProps): JSX.Element {
         <Button appearance="primary" onClick={() => window.print()}>Print</Button>
         <Button onClick={onClose}>Back to the plan</Button>
       </div>
-      {documents.map((doc) => (
-        <section key={doc.title} aria-label={doc.title}>
-          <h2>{doc.title}</h2>
-          <p>{doc.subtitle}</p>
-          {doc.sections.map((s) => (
-            <section key={s.heading}>
-              {s.level === 2 ? <h3>{s.heading}</h3> : <h4>{s.heading}</h4>}
-              {s.blocks.map((b, i) => <Block key={i} block={b} />)}
-            </section>
-          ))}
-        </section>
-      ))}
+      {documents.map((doc) => <DocumentView key={doc.title} doc={doc} />)}
     </article>
   );
 }

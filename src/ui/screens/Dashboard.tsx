@@ -1,10 +1,12 @@
 import * as React from 'react';
-import { Body1, Card, CardHeader, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Card, CardHeader, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
 import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain';
 import { useServices } from '../services';
 import { useAsync } from '../useAsync';
 import { Loaded } from '../components';
 import { ChannelSettings } from './ChannelSettings';
+import { PlanQueue } from './PlanQueue';
+import { PlanReview } from './PlanReview';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', padding: 0 },
@@ -23,9 +25,25 @@ const STATUS_HINTS: Record<PlanStatus, string> = {
   closed: 'Finished and evaluated'
 };
 
-/** The involvement team's first view: how many plans are in each status. */
+const REVIEW = /#review=(\d+)/;
+const readReview = (): number | undefined => { const m = REVIEW.exec(window.location.hash); return m ? Number(m[1]) : undefined; };
+
+/** The involvement team's dashboard: plans by status, the queue with filters, and each plan to review. */
 export function Dashboard(): JSX.Element {
+  const [reviewId, setReviewId] = React.useState(readReview);
+  React.useEffect(() => {
+    const onHash = (): void => setReviewId(readReview());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const open = (id: number | undefined): void => { window.location.hash = id === undefined ? '' : `review=${id}`; setReviewId(id); };
+  if (reviewId !== undefined) return <PlanReview planId={reviewId} onBack={() => open(undefined)} />;
+  return <DashboardHome onOpen={open} />;
+}
+
+function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
   const styles = useStyles();
+  const [status, setStatus] = React.useState<PlanStatus>();
   const { plans } = useServices();
   const load = React.useCallback(() => plans.countByStatus(), [plans]);
   const [state, reload] = useAsync(load);
@@ -42,6 +60,7 @@ export function Dashboard(): JSX.Element {
                   <Card>
                     <CardHeader header={<Text weight="semibold">{PLAN_STATUS_LABELS[status]}</Text>} description={STATUS_HINTS[status]} />
                     <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>{counts[status].toLocaleString('en-GB')}</Text>
+                    <Button size="small" onClick={() => setStatus(status)} aria-label={`Show these ${PLAN_STATUS_LABELS[status].toLowerCase()} plans`}>Show these</Button>
                   </Card>
                 </li>
               ))}
@@ -49,6 +68,7 @@ export function Dashboard(): JSX.Element {
           </>
         )}
       </Loaded>
+      <PlanQueue initialStatus={status} onOpen={onOpen} />
       <ChannelSettings />
     </section>
   );
