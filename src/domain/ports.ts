@@ -135,7 +135,7 @@ export interface UserDirectory {
 export interface MissingPiece {
   readonly list: string;
   readonly column?: string;
-  readonly what: 'list' | 'column' | 'index';
+  readonly what: 'list' | 'column' | 'index' | 'permissions' | 'group';
 }
 
 /** Whether the site holds everything the product needs. */

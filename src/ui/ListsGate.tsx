@@ -1,9 +1,19 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2 } from '@fluentui/react-components';
-import type { CurrentUser, PersonRef, ProvisioningReport } from '../domain';
+import type { CurrentUser, MissingPiece, PersonRef, ProvisioningReport } from '../domain';
 import { useServices } from './services';
 import { useAsync } from './useAsync';
 import { ErrorBar, Loaded } from './components';
+
+const describeMissing = (m: MissingPiece): string => {
+  switch (m.what) {
+    case 'column': return `${m.list} (column ${m.column ?? ''})`;
+    case 'index': return `${m.list} (index on ${m.column ?? ''})`;
+    case 'permissions': return `${m.list} (permissions for project leads and the involvement team)`;
+    case 'group': return `${m.list}: create it in Site settings › People and groups and add the involvement team, then choose "Set up lists"`;
+    default: return m.list;
+  }
+};
 
 interface GateState { user: CurrentUser; report: ProvisioningReport; owners: PersonRef[] }
 
@@ -52,7 +62,7 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>The planner needs {report.missing.length} more {report.missing.length === 1 ? 'thing' : 'things'} on this site</MessageBarTitle>
-                It stores plans in SharePoint lists on this site. Missing: {report.missing.slice(0, 6).map((m) => (m.column ? `${m.list} (${m.what === 'index' ? 'index on' : 'column'} ${m.column})` : m.list)).join('; ')}{report.missing.length > 6 ? '; and more' : ''}.
+                It stores plans in SharePoint lists on this site. Missing: {report.missing.slice(0, 6).map(describeMissing).join('; ')}{report.missing.length > 6 ? '; and more' : ''}.
                 {report.conflicts.length > 0 && ` ${report.conflicts.length} column(s) exist with the wrong type and need an administrator.`}
               </MessageBarBody>
             </MessageBar>

@@ -20,7 +20,8 @@ export interface SampleGroup {
   siteRole: number | null;
 }
 
-export const GROUP = { owners: 3, visitors: 4, members: 5, involvementTeam: 7 } as const;
+// Principal ids are shared by users and groups in SharePoint, so groups must not reuse a user's id.
+export const GROUP = { owners: 31, visitors: 32, members: 33, involvementTeam: 34 } as const;
 
 export const SAMPLE_GROUPS: SampleGroup[] = [
   { id: GROUP.owners, title: 'Involvement Planner Owners', siteRole: ROLE.fullControl },

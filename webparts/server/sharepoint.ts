@@ -256,7 +256,7 @@ export class SharePointStandIn {
         return this.ok(undefined, 204);
       }
     }
-    if ((m = /^\/breakroleinheritance\(copyroleassignments=(true|false),clearsubscopes=(true|false)\)$/i.exec(rest)) && method === 'POST') {
+    if ((m = /^\/breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i.exec(rest)) && method === 'POST') {
       if (effectiveRank(req.user, list) < roleRank(ROLE.fullControl)) throw errors.denied();
       if (!list.hasUniqueRoleAssignments) {
         list.roleAssignments = m[1].toLowerCase() === 'true'
@@ -267,7 +267,7 @@ export class SharePointStandIn {
       }
       return this.ok(undefined, 200, {});
     }
-    if ((m = /^\/roleassignments\/(add|remove)roleassignment\(principalid=(\d+),roledefid=(\d+)\)$/i.exec(rest)) && method === 'POST') {
+    if ((m = /^\/roleassignments\/(add|remove)roleassignment\(principalid=(\d+),\s*roledefid=(\d+)\)$/i.exec(rest)) && method === 'POST') {
       if (effectiveRank(req.user, list) < roleRank(ROLE.fullControl)) throw errors.denied();
       const principalId = Number(m[2]);
       const roleDefId = Number(m[3]);
@@ -276,6 +276,7 @@ export class SharePointStandIn {
       this.store.saveList(list);
       return this.ok(undefined, 200);
     }
+    if (/^\/hasuniqueroleassignments$/i.test(rest) && method === 'GET') return this.ok({ value: list.hasUniqueRoleAssignments });
     if (/^\/roleassignments$/i.test(rest) && method === 'GET') {
       return this.ok({ value: list.roleAssignments.map((r) => ({ PrincipalId: r.principalId, RoleDefinitionBindings: [{ Id: r.roleDefId }] })) });
     }

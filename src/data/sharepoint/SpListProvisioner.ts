@@ -2,14 +2,18 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
+import '@pnp/sp/security/list';
+import '@pnp/sp/site-groups/web';
 import type { ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
 import { toDataError } from '../http';
-import { fieldSchemaXml, LIST_DEFINITIONS, type ListDefinition } from './lists';
+import { fieldSchemaXml, INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, ROLE_DEFINITION, type ListDefinition } from './lists';
 
 /** SP.AddFieldOptions.AddFieldInternalNameHint: keep our internal name. */
 const ADD_FIELD_INTERNAL_NAME_HINT = 8;
 
 interface SiteField { InternalName: string; TypeAsString: string; Indexed: boolean }
+interface ListSecurity { HasUniqueRoleAssignments: boolean; WriteSecurity: number; ReadSecurity: number }
+interface RoleAssignment { PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }
 
 /**
  * Checks and creates the product's lists, columns and indexes with PnPjs. It reads what exists
@@ -17,7 +21,8 @@ interface SiteField { InternalName: string; TypeAsString: string; Indexed: boole
  * (a 429, a 403) for "missing" and tries to create the list. Running it twice changes nothing.
  */
 export class SpListProvisioner implements ListProvisioner {
-  public constructor(private readonly sp: SPFI) {}
+  /** `otherUsersCanRead` false: people see only their own plans (the team still sees all). */
+  public constructor(private readonly sp: SPFI, private readonly otherUsersCanRead = true) {}
 
   public async check(): Promise<ProvisioningReport> {
     const { report } = await this.inspect();
@@ -35,6 +40,8 @@ export class SpListProvisioner implements ListProvisioner {
         }
         await this.ensureColumns(def, listIds, fieldsByList.get(def.title) ?? new Map());
       }
+      const team = await this.teamGroupId();
+      if (team !== undefined) for (const def of LIST_DEFINITIONS) await this.ensurePermissions(def, team);
     } catch (error) {
       throw await toDataError(error, 'Setting up lists');
     }
@@ -52,6 +59,51 @@ export class SpListProvisioner implements ListProvisioner {
         await list.fields.getByInternalNameOrTitle(column.internalName).update({ Indexed: true }, 'SP.Field');
       }
     }
+  }
+
+  private async teamGroupId(): Promise<number | undefined> {
+    const groups = await this.sp.web.siteGroups.select('Id', 'Title')<Array<{ Id: number; Title: string }>>();
+    return groups.find((g) => g.Title === INVOLVEMENT_TEAM_GROUP_NAME)?.Id;
+  }
+
+  /** The read and write settings a list should have. */
+  private wanted(def: ListDefinition): { write: number; read: number } {
+    const leads = LIST_PERMISSIONS[def.key] === 'leadsOwnItems';
+    return { write: leads ? 2 : 1, read: def.key === 'plans' && !this.otherUsersCanRead ? 2 : 1 };
+  }
+
+  private async permissionsMissing(def: ListDefinition, teamId: number): Promise<boolean> {
+    const list = this.sp.web.lists.getByTitle(def.title);
+    const security = await list.select('HasUniqueRoleAssignments', 'WriteSecurity', 'ReadSecurity')<ListSecurity>();
+    if (!security.HasUniqueRoleAssignments) return true;
+    const wanted = this.wanted(def);
+    if (security.WriteSecurity !== wanted.write || security.ReadSecurity !== wanted.read) return true;
+    const roles = await list.roleAssignments<RoleAssignment[]>();
+    return !roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === ROLE_DEFINITION.edit));
+  }
+
+  private async ensurePermissions(def: ListDefinition, teamId: number): Promise<void> {
+    if (!(await this.permissionsMissing(def, teamId))) return;
+    const list = this.sp.web.lists.getByTitle(def.title);
+    const security = await list.select('HasUniqueRoleAssignments')<ListSecurity>();
+    if (!security.HasUniqueRoleAssignments) {
+      if (LIST_PERMISSIONS[def.key] === 'leadsOwnItems') {
+        await list.breakRoleInheritance(true, false);
+      } else {
+        // Team-only lists: owners keep full control, members and visitors read.
+        await list.breakRoleInheritance(false, false);
+        const [owners, members, visitors] = await Promise.all([
+          this.sp.web.associatedOwnerGroup<{ Id: number }>(), this.sp.web.associatedMemberGroup<{ Id: number }>(), this.sp.web.associatedVisitorGroup<{ Id: number }>()
+        ]);
+        await list.roleAssignments.add(owners.Id, ROLE_DEFINITION.fullControl);
+        await list.roleAssignments.remove(members.Id, ROLE_DEFINITION.contribute);
+        await list.roleAssignments.add(members.Id, ROLE_DEFINITION.read);
+        await list.roleAssignments.add(visitors.Id, ROLE_DEFINITION.read);
+      }
+    }
+    await list.roleAssignments.add(teamId, ROLE_DEFINITION.edit);
+    const wanted = this.wanted(def);
+    await list.update({ WriteSecurity: wanted.write, ReadSecurity: wanted.read });
   }
 
   private async inspect(): Promise<{ report: ProvisioningReport; listIds: Map<string, string>; fieldsByList: Map<string, Map<string, SiteField>> }> {
@@ -76,6 +128,9 @@ export class SpListProvisioner implements ListProvisioner {
           else if (column.indexed && !found.Indexed) missing.push({ list: def.title, column: column.internalName, what: 'index' });
         }
       }
+      const team = await this.teamGroupId();
+      if (team === undefined) missing.push({ list: `SharePoint group "${INVOLVEMENT_TEAM_GROUP_NAME}"`, what: 'group' });
+      else for (const def of LIST_DEFINITIONS) if (listIds.has(def.title) && await this.permissionsMissing(def, team)) missing.push({ list: def.title, what: 'permissions' });
       return { report: { ready: missing.length === 0 && conflicts.length === 0, missing, conflicts }, listIds, fieldsByList };
     } catch (error) {
       throw await toDataError(error, 'Checking the lists');

@@ -5,8 +5,7 @@ import '@pnp/sp/site-groups/web';
 import type { CurrentUser, PersonRef, UserDirectory } from '../../domain';
 import { toDataError } from '../http';
 
-/** Name of the SharePoint group whose members are the involvement team (created by the site owner). */
-export const INVOLVEMENT_TEAM_GROUP = 'Involvement team';
+import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP } from './lists';
 
 interface SpUser { Id: number; Title: string; Email: string; IsSiteAdmin: boolean }
 

@@ -188,3 +188,24 @@ export function fieldSchemaXml(column: ColumnDefinition, lookupListId?: string):
   }
   return `<Field ${attrs} />`;
 }
+
+/** The SharePoint group whose members are the involvement team (the site owner creates it). */
+export const INVOLVEMENT_TEAM_GROUP_NAME = 'Involvement team';
+
+/** Role definition ids SharePoint Online gives its built-in permission levels. */
+export const ROLE_DEFINITION = { fullControl: 1073741829, edit: 1073741830, contribute: 1073741827, read: 1073741826 } as const;
+
+/**
+ * Who may do what on each list (issue: permissions). "leadsOwnItems": everyone keeps the site's
+ * permissions, but people edit only items they created (the project lead's own plan); the
+ * involvement team group can edit everything. "teamOnly": the involvement team edits, everyone
+ * else on the site reads.
+ */
+export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'teamOnly'>> = {
+  plans: 'leadsOwnItems',
+  planStakeholders: 'leadsOwnItems',
+  statusHistory: 'leadsOwnItems',
+  notificationOutbox: 'leadsOwnItems',
+  organisationStakeholders: 'teamOnly',
+  settings: 'teamOnly'
+};
