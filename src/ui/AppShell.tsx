@@ -3,6 +3,7 @@ import { FluentProvider, IdPrefixProvider, makeStyles, tokens } from '@fluentui/
 import { fluentTheme, type HostTheme } from './theme';
 import { ServicesProvider, type Services } from './services';
 import { ListsGate } from './ListsGate';
+import { HostProvider, type HostInfo } from './host';
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: '200px' }
@@ -14,19 +15,23 @@ export type AppShellProps = {
   idPrefix: string;
   theme: HostTheme;
   services: Services;
+  /** Facts from the host, such as the Teams channel a tab was added to. */
+  host?: HostInfo;
   children?: React.ReactNode;
 };
 
 /** The root of every web part: theme, ids, ports, and the check that the lists exist. */
-export function AppShell({ idPrefix, theme, services, children }: AppShellProps): JSX.Element {
+export function AppShell({ idPrefix, theme, services, host, children }: AppShellProps): JSX.Element {
   const styles = useStyles();
   return (
     <IdPrefixProvider value={idPrefix}>
       <FluentProvider theme={fluentTheme(theme)} lang="en-GB">
         <ServicesProvider services={services}>
-          <main className={styles.root}>
-            <ListsGate>{children}</ListsGate>
-          </main>
+          <HostProvider host={host ?? {}}>
+            <main className={styles.root}>
+              <ListsGate>{children}</ListsGate>
+            </main>
+          </HostProvider>
         </ServicesProvider>
       </FluentProvider>
     </IdPrefixProvider>

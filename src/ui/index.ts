@@ -4,3 +4,4 @@ export { PlannerApp } from './planner/PlannerApp';
 export { Dashboard } from './screens/Dashboard';
 export { fromTeamsTheme, type HostTheme } from './theme';
 export type { Services } from './services';
+export type { HostInfo } from './host';

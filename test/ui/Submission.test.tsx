@@ -65,3 +65,13 @@ it('lets the involvement team choose the Teams channel from their teams', async 
   fireEvent.click(screen.getByRole('button', { name: 'Save channel' }));
   expect(await screen.findByText('New plans are announced in Involvement team › Plan submissions.')).toBeInTheDocument();
 });
+
+it('in a Teams channel tab, offers that channel for new-plan cards', async () => {
+  const repo = new InMemoryPlans();
+  const services = servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true }, { channel: undefined });
+  const tabChannel = { teamId: 't9', channelId: 'c9', teamName: 'Involvement', channelName: 'New plans' };
+  render(<AppShell idPrefix="h-" theme="teamsLight" services={services} host={{ teamsChannel: tabChannel }}><Dashboard /></AppShell>);
+  fireEvent.click(await screen.findByRole('button', { name: 'Use this channel (Involvement › New plans)' }));
+  expect(await screen.findByText('New plans are announced in Involvement › New plans.')).toBeInTheDocument();
+  expect(await services.settings.notificationTarget()).toEqual(tabChannel);
+});

@@ -3,6 +3,7 @@ import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, Ti
 import type { NotificationTarget, TeamsPlace } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
+import { useHost } from '../host';
 import { useAsync } from '../useAsync';
 import { ErrorBar, Loaded } from '../components';
 
@@ -26,6 +27,17 @@ export function ChannelSettings(): JSX.Element {
   const [error, setError] = React.useState<unknown>();
   const [saved, setSaved] = React.useState(false);
   const mayChange = user.isInvolvementTeam || user.isSiteOwner;
+  const { teamsChannel } = useHost();
+  const adoptTabChannel = async (): Promise<void> => {
+    if (!teamsChannel) return;
+    try {
+      await settings.setNotificationTarget(teamsChannel);
+      setSaved(true);
+      reloadTarget();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
 
   const startEditing = async (): Promise<void> => {
     setError(undefined);
@@ -63,6 +75,9 @@ export function ChannelSettings(): JSX.Element {
         )}
       </Loaded>
       {saved && <MessageBar intent="success"><MessageBarBody>Channel saved.</MessageBarBody></MessageBar>}
+      {mayChange && !editing && teamsChannel && target.status === 'ready' && target.value?.channelId !== teamsChannel.channelId && (
+        <Button appearance="primary" onClick={() => { void adoptTabChannel(); }}>Use this channel ({teamsChannel.teamName} › {teamsChannel.channelName})</Button>
+      )}{' '}
       {mayChange && !editing && <Button onClick={() => { void startEditing(); }}>Choose the channel</Button>}
       {editing && (
         <div className={styles.form}>

@@ -4,7 +4,7 @@ import { Version } from '@microsoft/sp-core-library';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { graphForSpfx, spForSpfx } from '../../data/client';
-import { AppShell, fromTeamsTheme, type HostTheme } from '../../ui';
+import { AppShell, fromTeamsTheme, type HostInfo, type HostTheme } from '../../ui';
 import { composeServices, validateSiteUrl } from './composeServices';
 
 /** Properties both web parts share. */
@@ -19,6 +19,7 @@ export interface InvolvementWebPartProps {
  */
 export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<InvolvementWebPartProps> {
   private hostTheme: HostTheme = 'sharepoint';
+  private host: HostInfo = {};
 
   /** The screen this web part shows. */
   protected abstract screen(): React.ReactElement;
@@ -29,6 +30,10 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
     if (teams) {
       const context = await teams.teamsJs.app.getContext();
       this.hostTheme = fromTeamsTheme(context.app.theme);
+      // A channel tab knows its team and channel: the dashboard offers it as the place for new-plan cards.
+      if (context.team?.groupId && context.channel?.id) {
+        this.host = { teamsChannel: { teamId: context.team.groupId, channelId: context.channel.id, teamName: context.team.displayName ?? 'This team', channelName: context.channel.displayName ?? 'this channel' } };
+      }
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
         this.hostTheme = fromTeamsTheme(theme);
         this.render();
@@ -39,7 +44,7 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
   public render(): void {
     const sp = spForSpfx(this.context, this.properties.siteUrl?.trim() || undefined);
     ReactDom.render(
-      React.createElement(AppShell, { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme, services: composeServices(sp, graphForSpfx(this.context), window.location.href) }, this.screen()),
+      React.createElement(AppShell, { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme, host: this.host, services: composeServices(sp, graphForSpfx(this.context), window.location.href) }, this.screen()),
       this.domElement
     );
   }
