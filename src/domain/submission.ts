@@ -6,6 +6,8 @@ import type { EngagementLevel } from './engagementLevel';
 
 /** Where submission notices go: the involvement team's Teams channel. */
 export const notificationTargetSchema = z.object({
+  /** Post through Microsoft Graph as the person submitting, or to a Workflows webhook. */
+  kind: z.enum(['teamsChannel', 'workflow']).default('teamsChannel'),
   teamId: z.string().min(1),
   channelId: z.string().min(1),
   teamName: z.string(),
@@ -79,6 +81,8 @@ export interface OutboxRepository {
   /** Take an entry for sending; fails with `conflict` if someone else took or changed it first. */
   claim(entry: OutboxEntry): Promise<OutboxEntry>;
   finish(entry: OutboxEntry, result: NotifyResult): Promise<OutboxEntry>;
+  /** Notifications not sent yet (pending or failed), oldest first. */
+  unsent(): Promise<OutboxEntry[]>;
   latestForPlan(planId: number): Promise<OutboxEntry | undefined>;
 }
 
@@ -115,4 +119,27 @@ export interface TeamsPlace { id: string; displayName: string }
 export interface TeamsDirectory {
   joinedTeams(): Promise<TeamsPlace[]>;
   channels(teamId: string): Promise<TeamsPlace[]>;
+}
+
+/**
+ * Secrets only site owners can read (the "Involvement secrets" list): the Workflows webhook URL
+ * is a credential and is never in the bundle or in a list everyone can read.
+ */
+export interface SecretsRepository {
+  /** The webhook URL; `forbidden` for anyone who is not a site owner. */
+  workflowWebhookUrl(): Promise<string | undefined>;
+  setWorkflowWebhookUrl(url: string): Promise<void>;
+}
+
+/** A Workflows ("When a Teams webhook request is received") target; the URL itself is a secret. */
+export function workflowTarget(name: string): NotificationTarget {
+  return { kind: 'workflow', teamId: 'workflow', channelId: 'workflow', teamName: 'Workflows', channelName: name };
+}
+
+/**
+ * A Workflows webhook address must be https; plain http is accepted only on this computer
+ * (127.0.0.1 or localhost), which is where the local workbench's receiver runs.
+ */
+export function isWebhookAddress(url: string): boolean {
+  return /^https:\/\/\S+$/i.test(url) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/\S*$/i.test(url);
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type {
   ListProvisioner, OutboxRepository, PlanLinks, PlanNotifier, PlanRepository, PlanWorkflowRepository, SettingsRepository,
-  SubmissionMessageBuilder, TeamsDirectory, UserDirectory
+  SecretsRepository, SubmissionMessageBuilder, TeamsDirectory, UserDirectory
 } from '../domain';
 
 /** The ports the screens talk to. Web parts and the workbench build them; the UI never sees PnPjs. */
@@ -13,6 +13,7 @@ export interface Services {
   readonly outbox: OutboxRepository;
   readonly notifier: PlanNotifier;
   readonly settings: SettingsRepository;
+  readonly secrets: SecretsRepository;
   readonly teams: TeamsDirectory;
   readonly buildMessage: SubmissionMessageBuilder;
   /** Links that open a plan (the page it is on, and the Teams tab). */

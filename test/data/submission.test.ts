@@ -18,7 +18,7 @@ import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
 const team = SAMPLE_TEAMS[0];
-const target = { teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: 'Plan submissions' };
+const target = { kind: 'teamsChannel' as const, teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: 'Plan submissions' };
 const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
 const tom: CurrentUser = { id: 3, displayName: 'Tom Hughes (Sample)', email: 'tom.hughes@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
 const links = { web: 'http://127.0.0.1/planner.html#plan=1' };

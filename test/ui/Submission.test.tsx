@@ -69,7 +69,7 @@ it('lets the involvement team choose the Teams channel from their teams', async 
 it('in a Teams channel tab, offers that channel for new-plan cards', async () => {
   const repo = new InMemoryPlans();
   const services = servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true }, { channel: undefined });
-  const tabChannel = { teamId: 't9', channelId: 'c9', teamName: 'Involvement', channelName: 'New plans' };
+  const tabChannel = { kind: 'teamsChannel' as const, teamId: 't9', channelId: 'c9', teamName: 'Involvement', channelName: 'New plans' };
   render(<AppShell idPrefix="h-" theme="teamsLight" services={services} host={{ teamsChannel: tabChannel }}><Dashboard /></AppShell>);
   fireEvent.click(await screen.findByRole('button', { name: 'Use this channel (Involvement › New plans)' }));
   expect(await screen.findByText('New plans are announced in Involvement › New plans.')).toBeInTheDocument();

@@ -91,6 +91,7 @@ export class InMemoryWorkflow implements PlanWorkflowRepository {
 export class InMemoryOutbox implements OutboxRepository {
   public readonly entries: OutboxEntry[] = [];
   public async findByKey(key: string) { return this.entries.find((e) => e.key === key); }
+  public async unsent() { return this.entries.filter((e) => e.state !== 'sent'); }
   public async latestForPlan(planId: number) { return [...this.entries].reverse().find((e) => e.planId === planId); }
   public async add(entry: OutboxEntry) { const e = { ...entry, id: this.entries.length + 1, version: '"1"' }; this.entries.push(e); return e; }
   private replace(entry: OutboxEntry): OutboxEntry { const i = this.entries.findIndex((e) => e.id === entry.id); this.entries[i] = entry; return entry; }
@@ -113,7 +114,7 @@ export class RecordingNotifier {
 
 export const priya: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
 
-export const TEAM_CHANNEL: NotificationTarget = { teamId: 't1', channelId: 'c1', teamName: 'Involvement team', channelName: 'Plan submissions' };
+export const TEAM_CHANNEL: NotificationTarget = { kind: 'teamsChannel', teamId: 't1', channelId: 'c1', teamName: 'Involvement team', channelName: 'Plan submissions' };
 
 /** Every port in memory, around one plan repository. */
 export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, extra: { notifier?: RecordingNotifier; outbox?: InMemoryOutbox; channel?: NotificationTarget } = {}): Services {
@@ -126,6 +127,7 @@ export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, e
     outbox: extra.outbox ?? new InMemoryOutbox(),
     notifier: extra.notifier ?? new RecordingNotifier(),
     settings: { notificationTarget: async () => channel.current, setNotificationTarget: async (t) => { channel.current = t; } },
+    secrets: { workflowWebhookUrl: async () => undefined, setWorkflowWebhookUrl: async () => undefined },
     teams: { joinedTeams: async () => [{ id: 't1', displayName: 'Involvement team' }], channels: async () => [{ id: 'c1', displayName: 'Plan submissions' }] },
     buildMessage: (plan) => JSON.stringify({ title: plan.content.project.title }),
     links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` })

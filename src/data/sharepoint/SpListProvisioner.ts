@@ -79,13 +79,32 @@ export class SpListProvisioner implements ListProvisioner {
     const wanted = this.wanted(def);
     if (security.WriteSecurity !== wanted.write || security.ReadSecurity !== wanted.read) return true;
     const roles = await list.roleAssignments<RoleAssignment[]>();
-    return !roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === ROLE_DEFINITION.edit));
+    const teamEdits = roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === ROLE_DEFINITION.edit));
+    if (LIST_PERMISSIONS[def.key] === 'ownersOnly') {
+      const owners = await this.ownersId();
+      return roles.some((r) => r.PrincipalId !== owners) || !roles.some((r) => r.PrincipalId === owners);
+    }
+    return !teamEdits;
+  }
+
+  private async ownersId(): Promise<number> {
+    return (await this.sp.web.associatedOwnerGroup<{ Id: number }>()).Id;
   }
 
   private async ensurePermissions(def: ListDefinition, teamId: number): Promise<void> {
     if (!(await this.permissionsMissing(def, teamId))) return;
     const list = this.sp.web.lists.getByTitle(def.title);
     const security = await list.select('HasUniqueRoleAssignments')<ListSecurity>();
+    if (LIST_PERMISSIONS[def.key] === 'ownersOnly') {
+      // Owners only: no inherited access, and anyone else who was given access loses it.
+      if (!security.HasUniqueRoleAssignments) await list.breakRoleInheritance(false, false);
+      const owners = await this.ownersId();
+      for (const r of await list.roleAssignments<RoleAssignment[]>()) {
+        for (const b of r.RoleDefinitionBindings) if (r.PrincipalId !== owners) await list.roleAssignments.remove(r.PrincipalId, b.Id);
+      }
+      await list.roleAssignments.add(owners, ROLE_DEFINITION.fullControl);
+      return;
+    }
     if (!security.HasUniqueRoleAssignments) {
       if (LIST_PERMISSIONS[def.key] === 'leadsOwnItems') {
         await list.breakRoleInheritance(true, false);

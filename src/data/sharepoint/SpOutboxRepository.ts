@@ -78,6 +78,16 @@ export class SpOutboxRepository implements OutboxRepository {
     }
   }
 
+  public async unsent(): Promise<OutboxEntry[]> {
+    try {
+      // ipDeliveryState is indexed, so this works however long the outbox grows.
+      const found = await this.items.select(...SELECT).filter(`${OUTBOX.state} ne '${LABELS.sent}'`).orderBy('Id', true).top(100)<unknown[]>();
+      return found.map((r) => this.toEntry(r));
+    } catch (error) {
+      throw await toDataError(error, `Reading "${this.title}"`);
+    }
+  }
+
   public async add(entry: OutboxEntry): Promise<OutboxEntry> {
     try {
       const added = await this.items.add({

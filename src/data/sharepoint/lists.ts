@@ -28,7 +28,7 @@ export interface ListDefinition {
   readonly columns: readonly ColumnDefinition[];
 }
 
-export type ListKey = 'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders' | 'settings';
+export type ListKey = 'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders' | 'settings' | 'secrets';
 
 export const STATUS_CHOICES = Object.values(PLAN_STATUS_LABELS);
 const levelChoices = [...ENGAGEMENT_LEVELS];
@@ -148,6 +148,14 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     columns: [
       { internalName: 'ipValue', displayName: 'Value (JSON)', type: 'Note', description: 'The setting\'s value as JSON. The item title is the setting\'s name.' }
     ]
+  },
+  {
+    key: 'secrets',
+    title: 'Involvement secrets',
+    description: 'Secrets only site owners can read, such as the Workflows webhook URL (Involvement Planner).',
+    columns: [
+      { internalName: 'ipValue', displayName: 'Value', type: 'Note', description: 'The secret. The item title is its name.' }
+    ]
   }
 ];
 
@@ -199,13 +207,14 @@ export const ROLE_DEFINITION = { fullControl: 1073741829, edit: 1073741830, cont
  * Who may do what on each list (issue: permissions). "leadsOwnItems": everyone keeps the site's
  * permissions, but people edit only items they created (the project lead's own plan); the
  * involvement team group can edit everything. "teamOnly": the involvement team edits, everyone
- * else on the site reads.
+ * else on the site reads. "ownersOnly": only site owners can read or change it.
  */
-export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'teamOnly'>> = {
+export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'teamOnly' | 'ownersOnly'>> = {
   plans: 'leadsOwnItems',
   planStakeholders: 'leadsOwnItems',
   statusHistory: 'leadsOwnItems',
   notificationOutbox: 'leadsOwnItems',
   organisationStakeholders: 'teamOnly',
-  settings: 'teamOnly'
+  settings: 'teamOnly',
+  secrets: 'ownersOnly'
 };

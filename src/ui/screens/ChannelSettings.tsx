@@ -55,7 +55,7 @@ export function ChannelSettings(): JSX.Element {
     const team = teamList?.find((t) => t.id === teamId);
     const channel = channelList?.find((c) => c.id === channelId);
     if (!team || !channel) return;
-    const next: NotificationTarget = { teamId: team.id, channelId: channel.id, teamName: team.displayName, channelName: channel.displayName };
+    const next: NotificationTarget = { kind: 'teamsChannel', teamId: team.id, channelId: channel.id, teamName: team.displayName, channelName: channel.displayName };
     try {
       await settings.setNotificationTarget(next);
       setEditing(false);

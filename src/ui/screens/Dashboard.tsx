@@ -5,6 +5,7 @@ import { useServices } from '../services';
 import { useAsync } from '../useAsync';
 import { Loaded } from '../components';
 import { ChannelSettings } from './ChannelSettings';
+import { PendingNotifications, WorkflowSettings } from './WorkflowSettings';
 import { PlanQueue } from './PlanQueue';
 import { PlanReview } from './PlanReview';
 
@@ -70,6 +71,8 @@ function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
       </Loaded>
       <PlanQueue initialStatus={status} onOpen={onOpen} />
       <ChannelSettings />
+      <PendingNotifications />
+      <WorkflowSettings />
     </section>
   );
 }

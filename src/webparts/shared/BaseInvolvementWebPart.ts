@@ -32,7 +32,7 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
       this.hostTheme = fromTeamsTheme(context.app.theme);
       // A channel tab knows its team and channel: the dashboard offers it as the place for new-plan cards.
       if (context.team?.groupId && context.channel?.id) {
-        this.host = { teamsChannel: { teamId: context.team.groupId, channelId: context.channel.id, teamName: context.team.displayName ?? 'This team', channelName: context.channel.displayName ?? 'this channel' } };
+        this.host = { teamsChannel: { kind: 'teamsChannel', teamId: context.team.groupId, channelId: context.channel.id, teamName: context.team.displayName ?? 'This team', channelName: context.channel.displayName ?? 'this channel' } };
       }
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
         this.hostTheme = fromTeamsTheme(theme);

@@ -6,6 +6,8 @@ import { SpOutboxRepository } from '../../data/sharepoint/SpOutboxRepository';
 import { SpSettingsRepository } from '../../data/sharepoint/SpSettingsRepository';
 import { SpWorkflowRepository } from '../../data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../data/teams/submissionCard';
+import { RoutingNotifier, WorkflowWebhookNotifier } from '../../data/teams/WorkflowWebhookNotifier';
+import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
 import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
@@ -27,7 +29,8 @@ export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string
   return {
     plans: new SpPlanRepository(sp), users: new SpUserDirectory(sp), provisioner: new SpListProvisioner(sp),
     workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp), settings: new SpSettingsRepository(sp),
-    notifier: new GraphChannelNotifier(graph), teams: new GraphTeamsDirectory(graph), buildMessage: buildSubmissionMessage,
+    secrets: new SpSecretsRepository(sp),
+    notifier: new RoutingNotifier(new GraphChannelNotifier(graph), new WorkflowWebhookNotifier(new SpSecretsRepository(sp))), teams: new GraphTeamsDirectory(graph), buildMessage: buildSubmissionMessage,
     links: (planId) => planLinks(plannerPageUrl, planId)
   };
 }

@@ -1,0 +1,65 @@
+/**
+ * The Workflows webhook alternative through the stand-in: the URL lives in a list only site
+ * owners can read; a lead's submission waits in the outbox; a site owner sends it, once.
+ */
+import { graphForUrl, spForUrl } from '../../src/data/client';
+import { GraphChannelNotifier } from '../../src/data/graph/GraphChannelNotifier';
+import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
+import { SpOutboxRepository } from '../../src/data/sharepoint/SpOutboxRepository';
+import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
+import { SpSecretsRepository } from '../../src/data/sharepoint/SpSecretsRepository';
+import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
+import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
+import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
+import { RoutingNotifier, WorkflowWebhookNotifier } from '../../src/data/teams/WorkflowWebhookNotifier';
+import { deliver, submitPlan, workflowTarget, type CurrentUser, type SubmissionPorts } from '../../src/domain';
+import type { Workbench } from '../../webparts/server/app';
+import { readyPlanContent } from '../domain/fixtures';
+import { startTestWorkbench, USERS } from '../workbench/harness';
+
+let wb: Workbench;
+const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) });
+
+function portsAs(user: number): SubmissionPorts {
+  return {
+    plans: new SpPlanRepository(sp(user)), workflow: new SpWorkflowRepository(sp(user)), outbox: new SpOutboxRepository(sp(user)), settings: new SpSettingsRepository(sp(user)),
+    notifier: new RoutingNotifier(new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })), new WorkflowWebhookNotifier(new SpSecretsRepository(sp(user)))),
+    buildMessage: buildSubmissionMessage, sleep: async () => undefined
+  };
+}
+
+beforeAll(async () => {
+  wb = await startTestWorkbench();
+  await new SpListProvisioner(sp(USERS.owner)).ensure();
+  await new SpSecretsRepository(sp(USERS.owner)).setWorkflowWebhookUrl(`${wb.baseUrl}/workflows/plan-submissions`);
+  await new SpSettingsRepository(sp(USERS.owner)).setNotificationTarget(workflowTarget('Plan submissions flow'));
+});
+afterAll(async () => wb.close());
+
+it('keeps the webhook address from everyone but site owners', async () => {
+  await expect(new SpSecretsRepository(sp(USERS.priya)).workflowWebhookUrl()).rejects.toMatchObject({ kind: 'forbidden' });
+  await expect(new SpSecretsRepository(sp(USERS.jo)).workflowWebhookUrl()).rejects.toMatchObject({ kind: 'forbidden' });
+  expect(await new SpSecretsRepository(sp(USERS.owner)).workflowWebhookUrl()).toBe(`${wb.baseUrl}/workflows/plan-submissions`);
+});
+
+it('a lead\'s submission waits in the outbox; a site owner sends it through the webhook, once', async () => {
+  const content = readyPlanContent();
+  content.project.title = 'Webhook plan';
+  const plan = await new SpPlanRepository(sp(USERS.priya)).create(content, priya, 'webhook-plan');
+  const result = await submitPlan(portsAs(USERS.priya), plan.id as number, priya, { web: 'http://x/planner#plan=1' });
+  expect(result.plan.status).toBe('submitted');
+  expect(result.notification).toMatchObject({ kind: 'pending', reason: expect.stringContaining('Only a site owner can send') });
+
+  const waiting = await new SpOutboxRepository(sp(USERS.owner)).unsent();
+  expect(waiting).toHaveLength(1);
+  expect(await deliver(portsAs(USERS.owner), waiting[0])).toMatchObject({ kind: 'sent' });
+  const posted = wb.store.channelMessages().filter((m) => m.via === 'workflow');
+  expect(posted).toHaveLength(1);
+  expect(JSON.stringify(posted[0].body)).toContain('Webhook plan');
+  expect(await new SpOutboxRepository(sp(USERS.owner)).unsent()).toEqual([]);
+  // Sending again does nothing: it is already sent.
+  const [sent] = await new SpOutboxRepository(sp(USERS.owner)).findByKey(waiting[0].key).then((e) => [e]);
+  expect(await deliver(portsAs(USERS.owner), sent!)).toMatchObject({ kind: 'sent' });
+  expect(wb.store.channelMessages().filter((m) => m.via === 'workflow')).toHaveLength(1);
+});
