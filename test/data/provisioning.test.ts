@@ -47,6 +47,12 @@ it('adds a column and an index that went missing, without touching the rest', as
   expect((await as(USERS.owner).ensure()).ready).toBe(true);
 });
 
+it('tells a project lead a set-up site is ready, though they cannot see the owners-only list or permissions', async () => {
+  await as(USERS.owner).ensure();
+  expect(await as(USERS.priya).check()).toEqual({ ready: true, missing: [], conflicts: [] });
+  expect((await as(USERS.owner).check()).ready).toBe(true);
+});
+
 it('refuses a project lead with "forbidden", and creates nothing', async () => {
   await expect(as(USERS.priya).ensure()).rejects.toMatchObject({ kind: 'forbidden' });
   expect(wb.store.allLists()).toEqual([]);

@@ -205,7 +205,8 @@ export class SharePointStandIn {
       return m[4] ? this.ok({ value: SAMPLE_USERS.filter((u) => u.groups.includes(group.id)).map(userJson) }) : this.ok(groupJson(group));
     }
     if (/^web\/lists$/i.test(path)) {
-      if (method === 'GET') return this.ok({ value: this.store.allLists().map((l) => listJson(l, this.store, siteUrl)) });
+      // SharePoint lists only the lists the user can read.
+      if (method === 'GET') return this.ok({ value: this.store.allLists().filter((l) => effectiveRank(req.user, l) >= READ).map((l) => listJson(l, this.store, siteUrl)) });
       if (method === 'POST') return this.createList(req);
     }
     if ((m = /^web\/lists(?:\/getByTitle\('((?:[^']|'')*)'\)|\(guid'([0-9a-f-]+)'\)|\/getById\('([0-9a-f-]+)'\))(.*)$/i.exec(path))) {
@@ -278,6 +279,8 @@ export class SharePointStandIn {
     }
     if (/^\/hasuniqueroleassignments$/i.test(rest) && method === 'GET') return this.ok({ value: list.hasUniqueRoleAssignments });
     if (/^\/roleassignments$/i.test(rest) && method === 'GET') {
+      // Reading who has access needs the Enumerate Permissions right (Full Control here).
+      if (effectiveRank(req.user, list) < roleRank(ROLE.fullControl)) throw errors.denied();
       return this.ok({ value: list.roleAssignments.map((r) => ({ PrincipalId: r.principalId, RoleDefinitionBindings: [{ Id: r.roleDefId }] })) });
     }
     if (/^\/fields$/i.test(rest) && method === 'GET') {

@@ -4,6 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import '@pnp/sp/security/list';
 import '@pnp/sp/site-groups/web';
+import '@pnp/sp/site-users/web';
 import type { ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
 import { toDataError } from '../http';
 import { fieldSchemaXml, INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, ROLE_DEFINITION, type ListDefinition } from './lists';
@@ -125,6 +126,14 @@ export class SpListProvisioner implements ListProvisioner {
     await list.update({ WriteSecurity: wanted.write, ReadSecurity: wanted.read });
   }
 
+  /** Site owners can see owners-only lists and who has access; others can see neither. */
+  private async isSiteOwner(): Promise<boolean> {
+    const [user, groups, owners] = await Promise.all([
+      this.sp.web.currentUser<{ IsSiteAdmin: boolean }>(), this.sp.web.currentUser.groups<Array<{ Id: number }>>(), this.ownersId()
+    ]);
+    return user.IsSiteAdmin || groups.some((g) => g.Id === owners);
+  }
+
   private async inspect(): Promise<{ report: ProvisioningReport; listIds: Map<string, string>; fieldsByList: Map<string, Map<string, SiteField>> }> {
     try {
       const lists = await this.sp.web.lists.select('Id', 'Title')();
@@ -132,7 +141,11 @@ export class SpListProvisioner implements ListProvisioner {
       const fieldsByList = new Map<string, Map<string, SiteField>>();
       const missing: MissingPiece[] = [];
       const conflicts: ProvisioningReport['conflicts'] = [];
-      for (const def of LIST_DEFINITIONS) {
+      const owner = await this.isSiteOwner();
+      // Only site owners can see owners-only lists and permissions: for anyone else, what they
+      // cannot see is not "missing" — the planner works for them without it.
+      const visible = LIST_DEFINITIONS.filter((def) => owner || LIST_PERMISSIONS[def.key] !== 'ownersOnly');
+      for (const def of visible) {
         if (!listIds.has(def.title)) {
           missing.push({ list: def.title, what: 'list' });
           continue;
@@ -149,7 +162,7 @@ export class SpListProvisioner implements ListProvisioner {
       }
       const team = await this.teamGroupId();
       if (team === undefined) missing.push({ list: `SharePoint group "${INVOLVEMENT_TEAM_GROUP_NAME}"`, what: 'group' });
-      else for (const def of LIST_DEFINITIONS) if (listIds.has(def.title) && await this.permissionsMissing(def, team)) missing.push({ list: def.title, what: 'permissions' });
+      else if (owner) for (const def of LIST_DEFINITIONS) if (listIds.has(def.title) && await this.permissionsMissing(def, team)) missing.push({ list: def.title, what: 'permissions' });
       return { report: { ready: missing.length === 0 && conflicts.length === 0, missing, conflicts }, listIds, fieldsByList };
     } catch (error) {
       throw await toDataError(error, 'Checking the lists');
