@@ -88,7 +88,7 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
   for (const s of PLAN_STAKEHOLDERS) await priyaStakeholders.items.add({ ...s, ipPlanId: firstPlan[0].Id, ipEmail: '', ipPhone: '', ipNotes: 'Sample data' });
   // The involvement team's channel for submission cards.
   const team = SAMPLE_TEAMS[0];
-  await new SpSettingsRepository(owner).setNotificationTarget({ teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: team.channels[1].displayName });
+  await new SpSettingsRepository(owner).setNotificationTarget({ kind: 'teamsChannel', teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: team.channels[1].displayName });
   const shared = owner.web.lists.getByTitle(listDefinition('organisationStakeholders').title);
   for (const s of ORGANISATION_STAKEHOLDERS) await shared.items.add(s);
 }
