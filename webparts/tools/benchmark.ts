@@ -1,0 +1,64 @@
+/**
+ * `npm run benchmark`: measures (never asserts) what the quality bar cares about:
+ * - bundle sizes, raw and gzip, of the last `gulp bundle --ship` (dist/);
+ * - time to count 12,000 plans by status and to page a filtered dashboard query over them,
+ *   through the product's adapters against the workbench stand-in;
+ * - time to build the submission card.
+ * Prints a table; run `npm run package` first for the bundle sizes.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spForUrl } from '../../src/data/client';
+import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
+import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
+import { toPlanItemValues } from '../../src/data/sharepoint/planMapper';
+import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
+import { emptyPlanContent } from '../../src/domain';
+import { startWorkbench } from '../server/app';
+
+const root = join(__dirname, '..', '..');
+
+async function time<T>(label: string, rows: Array<[string, string]>, run: () => Promise<T>): Promise<T> {
+  const started = process.hrtime.bigint();
+  const result = await run();
+  rows.push([label, `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`]);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const rows: Array<[string, string]> = [];
+  const dist = join(root, 'dist');
+  if (existsSync(dist)) {
+    for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
+      const bytes = readFileSync(join(dist, file));
+      rows.push([`bundle ${file.replace(/_[0-9a-f]{16,}\.js$/, '.js')}`, `${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`]);
+    }
+  } else {
+    rows.push(['bundles', 'dist/ not found: run npm run package first']);
+  }
+
+  const wb = await startWorkbench({ dataFile: ':memory:', port: 0 });
+  try {
+    const owner = spForUrl(wb.siteUrl, { 'x-workbench-user': '1' });
+    await new SpListProvisioner(owner).ensure();
+    const list = wb.store.listByTitle('Involvement plans');
+    if (!list) throw new Error('lists not created');
+    const base = toPlanItemValues(emptyPlanContent(), '2026-11-23');
+    const statuses = ['Draft', 'Submitted', 'In review', 'Accepted'];
+    wb.store.addItems(list, 2, Array.from({ length: 12000 }, (_, i) => ({ ...base, Title: `Plan ${i}`, ipStatus: statuses[i % 4], ipProjectLead: 2, ipRequestId: `b-${i}` })));
+    const repo = new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '4' }));
+    await time('count 12,000 plans by status (3 pages of 5,000)', rows, () => repo.countByStatus());
+    await time('first dashboard page: status = Submitted over 12,000', rows, () => repo.query({ status: 'submitted' }));
+    const plan = await repo.get(1);
+    await time('build the submission card (1,000 times)', rows, async () => {
+      for (let i = 0; i < 1000; i += 1) buildSubmissionMessage(plan, { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false }, { web: 'https://x/p#plan=1' });
+    });
+  } finally {
+    await wb.close();
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+main().catch((error: unknown) => { console.error(error); process.exit(1); });
