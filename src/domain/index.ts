@@ -8,6 +8,8 @@ export * from './settings';
 export * from './status';
 export * from './plan';
 export * from './stakeholder';
+export * from './stakeholderMap';
+export * from './stakeholderCsv';
 export * from './consultationTriage';
 export * from './ports';
 export * from './calendar';

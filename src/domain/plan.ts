@@ -182,6 +182,15 @@ export const reviewSchema = z.object({ markedReady: z.boolean(), markedReadyAt: 
 export type Review = z.infer<typeof reviewSchema>;
 
 /**
+ * The parts of the stakeholder map kept with the plan: what the lead will do about each group no
+ * one on the map reaches ("know who you are not hearing from", DOMAIN.md §8). The stakeholders
+ * themselves are in the "Plan stakeholders" list.
+ */
+export const stakeholderMapNotesSchema = z.object({ gapNotes: z.partialRecord(equalityGroupSchema, text(2000)) });
+/** Notes on the stakeholder map's gaps. */
+export type StakeholderMapNotes = z.infer<typeof stakeholderMapNotesSchema>;
+
+/**
  * Everything the project lead writes in the involvement planning template. A draft may be
  * incomplete; readiness is checked separately (`checkReadiness`).
  */
@@ -196,6 +205,7 @@ export const planContentSchema = z.object({
   equality: equalitySchema,
   communications: communicationsPlanSchema,
   principles: z.array(principleCheckSchema).max(20),
+  stakeholderMap: stakeholderMapNotesSchema.default({ gapNotes: {} }),
   review: reviewSchema.default({ markedReady: false, markedReadyAt: '' })
 });
 /** Everything the project lead writes in the template. */
@@ -246,6 +256,7 @@ export function emptyPlanContent(): PlanContent {
       risks: [], audiences: [], keyDates: [], kpis: [], governance: { whoLeads: '', whoApproves: '' }
     },
     principles: [],
+    stakeholderMap: { gapNotes: {} },
     review: { markedReady: false, markedReadyAt: '' }
   };
 }

@@ -1,6 +1,7 @@
 import type { InvolvementPlan, PlanContent } from './plan';
 import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
 import type { EngagementLevel } from './engagementLevel';
+import type { MapMove, OrganisationStakeholder, Stakeholder, StakeholderFields } from './stakeholder';
 
 /**
  * The kinds of failure the data layer reports, once, in terms the UI can explain:
@@ -151,4 +152,36 @@ export interface ListProvisioner {
   check(): Promise<ProvisioningReport>;
   /** Create what is missing. Running it again changes nothing. */
   ensure(): Promise<ProvisioningReport>;
+}
+
+/** A stakeholder to add to a plan's map. `requestId` makes adding safe to retry: one id, one stakeholder. */
+export interface NewStakeholder {
+  readonly requestId: string;
+  readonly fields: StakeholderFields;
+  readonly history: MapMove[];
+}
+
+/** A plan's stakeholder map (the "Plan stakeholders" list in production). */
+export interface StakeholderRepository {
+  /**
+   * Every stakeholder of a plan, oldest first, read a page at a time on the indexed plan column
+   * (never one unbounded query). `onProgress` hears how many are loaded so far.
+   */
+  listForPlan(planId: number, onProgress?: (loaded: number) => void): Promise<Stakeholder[]>;
+  /** Add stakeholders in one go; retrying after a failure adds only those not added yet. Returns them as stored, in order. */
+  addMany(planId: number, items: readonly NewStakeholder[]): Promise<Stakeholder[]>;
+  /** Save a stakeholder at the version read; `conflict` if someone else changed it since (never a silent overwrite). */
+  save(stakeholder: Stakeholder): Promise<Stakeholder>;
+  /** Take a stakeholder off the map; `conflict` if it changed since `version` was read. */
+  remove(id: number, version: string): Promise<void>;
+}
+
+/** The involvement team's shared stakeholder list ("Organisation stakeholders"). */
+export interface SharedStakeholderRepository {
+  /** The whole shared list, by name, read a page at a time. */
+  list(): Promise<OrganisationStakeholder[]>;
+  /** Add an entry; `requestId` makes a retry safe. */
+  add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder>;
+  save(entry: OrganisationStakeholder): Promise<OrganisationStakeholder>;
+  remove(id: number, version: string): Promise<void>;
 }

@@ -4,9 +4,10 @@ import { messageText } from './messages';
 import { TRIAGE_QUESTIONS, type PlanContent } from './plan';
 import { INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from './referenceData';
 import { guideStep } from './steps';
+import { unaddressedGaps, type MapEntry } from './stakeholderMap';
 
 /** The sections of the guide, in the order the lead sees them. */
-export const GUIDE_SECTIONS = ['about', 'objectives', 'level', 'timeline', 'methods', 'equality', 'communications', 'review'] as const;
+export const GUIDE_SECTIONS = ['about', 'objectives', 'level', 'stakeholders', 'timeline', 'methods', 'equality', 'communications', 'review'] as const;
 /** A section of the guide. */
 export type GuideSection = (typeof GUIDE_SECTIONS)[number];
 
@@ -15,6 +16,7 @@ export const GUIDE_SECTION_TITLES: Readonly<Record<GuideSection, string>> = {
   about: 'About the project',
   objectives: 'Objectives',
   level: 'Level of engagement and legal checks',
+  stakeholders: 'Stakeholder map',
   timeline: 'Timeline',
   methods: 'Methods and budget',
   equality: 'Equality',
@@ -37,8 +39,10 @@ const blank = (s: string): boolean => s.trim() === '';
 /**
  * What a plan still needs before it is ready to submit (NENC: "Incomplete templates will
  * create a delay"). Empty means ready. The lead may save a draft with any of these missing.
+ * `stakeholders` is the plan's stakeholder map; `null` only where the map is not loaded yet,
+ * and then the map's items are left out (submitting always loads it).
  */
-export function checkReadiness(content: PlanContent): ReadinessItem[] {
+export function checkReadiness(content: PlanContent, stakeholders: readonly MapEntry[] | null): ReadinessItem[] {
   const items: ReadinessItem[] = [];
   const need = (section: GuideSection, field: string, key: MessageKey, text = messageText(key)): void => { items.push({ section, field, key, text }); };
   const p = content.project;
@@ -59,6 +63,21 @@ export function checkReadiness(content: PlanContent): ReadinessItem[] {
   if (TRIAGE_QUESTIONS.some((q) => content.triage[q] === null)) need('level', `triage.${TRIAGE_QUESTIONS.find((q) => content.triage[q] === null) ?? ''}`, 'plan.triage.required');
   if (content.level.chosen === null) need('level', 'level.chosen', 'plan.level.required');
   else if (content.level.chosen !== recommendLevel(content.triage).level && blank(content.level.reasonForDifferentLevel)) need('level', 'level.reasonForDifferentLevel', 'plan.level.reasonRequired');
+
+  if (stakeholders !== null) {
+    if (stakeholders.length === 0) need('stakeholders', 'stakeholders.add', 'plan.stakeholders.required');
+    const unplaced = stakeholders.filter((s) => s.quadrant === null);
+    if (unplaced.length > 0) {
+      const names = unplaced.slice(0, 3).map((s) => s.name).join(', ') + (unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '');
+      need('stakeholders', 'stakeholders.grid', 'plan.stakeholders.unplaced', `${messageText('plan.stakeholders.unplaced')} Not placed yet: ${names}.`);
+    }
+    if (stakeholders.length > 0) {
+      for (const gap of unaddressedGaps(stakeholders, content.stakeholderMap)) {
+        const key = gap.state === 'gap' ? 'plan.stakeholders.gap' : 'plan.stakeholders.noMethod';
+        need('stakeholders', `stakeholderMap.gapNotes.${gap.group}`, key, `${gap.name}: ${messageText(key)}`);
+      }
+    }
+  }
 
   if (content.timeline.length === 0) need('timeline', 'timeline', 'plan.timeline.required');
   for (const s of content.timeline) {
@@ -86,8 +105,8 @@ export function checkReadiness(content: PlanContent): ReadinessItem[] {
 }
 
 /** How many required items each section still has, for the guide's progress list. */
-export function sectionProgress(content: PlanContent): Record<GuideSection, number> {
+export function sectionProgress(content: PlanContent, stakeholders: readonly MapEntry[] | null): Record<GuideSection, number> {
   const counts = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, 0])) as Record<GuideSection, number>;
-  for (const item of checkReadiness(content)) counts[item.section] += 1;
+  for (const item of checkReadiness(content, stakeholders)) counts[item.section] += 1;
   return counts;
 }

@@ -1,5 +1,5 @@
 import { checkReadiness } from './readiness';
-import { isDataError, DataError, type CurrentUser, type PlanRepository } from './ports';
+import { isDataError, DataError, type CurrentUser, type PlanRepository, type StakeholderRepository } from './ports';
 import type { InvolvementPlan } from './plan';
 import { checkTransition } from './status';
 import {
@@ -10,6 +10,8 @@ import {
 /** Everything submitting needs. */
 export interface SubmissionPorts {
   plans: PlanRepository;
+  /** The plan's stakeholder map, which the readiness check covers. */
+  stakeholders: StakeholderRepository;
   workflow: PlanWorkflowRepository;
   outbox: OutboxRepository;
   notifier: PlanNotifier;
@@ -76,7 +78,7 @@ export async function submitPlan(ports: SubmissionPorts, planId: number, user: C
     if (plan.projectLead?.id !== user.id) throw new DataError('forbidden', 'Only the plan\'s project lead can submit it.');
     const check = checkTransition(plan.status, 'submitted', { role: 'projectLead', involvementLeadAssigned: false, levelConfirmed: false, scopingMeetingBooked: false });
     if (!check.allowed) throw new DataError('invalidRequest', `A plan in this status cannot be submitted (${check.reason}).`);
-    if (checkReadiness(plan.content).length > 0) throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
+    if (checkReadiness(plan.content, await ports.stakeholders.listForPlan(planId)).length > 0) throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
     try {
       plan = await ports.workflow.changeStatus(plan, 'submitted', user, '');
     } catch (error) {

@@ -1,12 +1,14 @@
 import * as React from 'react';
 import type {
   ListProvisioner, OutboxRepository, PlanLinks, PlanNotifier, PlanRepository, PlanWorkflowRepository, SettingsRepository,
-  SecretsRepository, SubmissionMessageBuilder, TeamsDirectory, UserDirectory
+  SecretsRepository, SharedStakeholderRepository, StakeholderRepository, SubmissionMessageBuilder, TeamsDirectory, UserDirectory
 } from '../domain';
 
 /** The ports the screens talk to. Web parts and the workbench build them; the UI never sees PnPjs. */
 export interface Services {
   readonly plans: PlanRepository;
+  readonly stakeholders: StakeholderRepository;
+  readonly sharedStakeholders: SharedStakeholderRepository;
   readonly users: UserDirectory;
   readonly provisioner: ListProvisioner;
   readonly workflow: PlanWorkflowRepository;

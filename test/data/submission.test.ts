@@ -6,6 +6,7 @@ import { graphForUrl, spForUrl } from '../../src/data/client';
 import { GraphChannelNotifier } from '../../src/data/graph/GraphChannelNotifier';
 import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpOutboxRepository } from '../../src/data/sharepoint/SpOutboxRepository';
+import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
@@ -13,7 +14,7 @@ import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { deliver, notifySubmission, submitPlan, type CurrentUser, type SubmissionPorts } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { SAMPLE_TEAMS } from '../../webparts/server/directory';
-import { completePlanContent, readyPlanContent } from '../domain/fixtures';
+import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
 import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
@@ -26,7 +27,7 @@ const links = { web: 'http://127.0.0.1/planner.html#plan=1' };
 function portsAs(user: number): SubmissionPorts {
   const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
   return {
-    plans: new SpPlanRepository(sp), workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp),
+    plans: new SpPlanRepository(sp), stakeholders: new SpStakeholderRepository(sp), workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp),
     notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
     settings: new SpSettingsRepository(sp), buildMessage: buildSubmissionMessage, sleep: async () => undefined
   };
@@ -44,7 +45,9 @@ afterEach(() => wb.faults.set([]));
 async function readyPlan(title: string, lead: CurrentUser = priya): Promise<number> {
   const content = readyPlanContent();
   content.project.title = title;
-  const plan = await new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': String(lead.id) })).create(content, lead, `req-${title}`);
+  const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(lead.id) });
+  const plan = await new SpPlanRepository(sp).create(content, lead, `req-${title}`);
+  await new SpStakeholderRepository(sp).addMany(plan.id as number, readyStakeholders().map((fields, i) => ({ requestId: `req-${title}-s${i}`, fields, history: [] })));
   return plan.id as number;
 }
 

@@ -6,6 +6,7 @@ import { graphForUrl, spForUrl } from '../../src/data/client';
 import { GraphChannelNotifier } from '../../src/data/graph/GraphChannelNotifier';
 import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpOutboxRepository } from '../../src/data/sharepoint/SpOutboxRepository';
+import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { SpSecretsRepository } from '../../src/data/sharepoint/SpSecretsRepository';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
@@ -14,7 +15,7 @@ import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { RoutingNotifier, WorkflowWebhookNotifier } from '../../src/data/teams/WorkflowWebhookNotifier';
 import { deliver, submitPlan, workflowTarget, type CurrentUser, type SubmissionPorts } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
-import { readyPlanContent } from '../domain/fixtures';
+import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
 import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
@@ -23,7 +24,7 @@ const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) }
 
 function portsAs(user: number): SubmissionPorts {
   return {
-    plans: new SpPlanRepository(sp(user)), workflow: new SpWorkflowRepository(sp(user)), outbox: new SpOutboxRepository(sp(user)), settings: new SpSettingsRepository(sp(user)),
+    plans: new SpPlanRepository(sp(user)), stakeholders: new SpStakeholderRepository(sp(user)), workflow: new SpWorkflowRepository(sp(user)), outbox: new SpOutboxRepository(sp(user)), settings: new SpSettingsRepository(sp(user)),
     notifier: new RoutingNotifier(new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })), new WorkflowWebhookNotifier(new SpSecretsRepository(sp(user)))),
     buildMessage: buildSubmissionMessage, sleep: async () => undefined
   };
@@ -47,6 +48,7 @@ it('a lead\'s submission waits in the outbox; a site owner sends it through the 
   const content = readyPlanContent();
   content.project.title = 'Webhook plan';
   const plan = await new SpPlanRepository(sp(USERS.priya)).create(content, priya, 'webhook-plan');
+  await new SpStakeholderRepository(sp(USERS.priya)).addMany(plan.id as number, readyStakeholders().map((fields, i) => ({ requestId: `webhook-s${i}`, fields, history: [] })));
   const result = await submitPlan(portsAs(USERS.priya), plan.id as number, priya, { web: 'http://x/planner#plan=1' });
   expect(result.plan.status).toBe('submitted');
   expect(result.notification).toMatchObject({ kind: 'pending', reason: expect.stringContaining('Only a site owner can send') });

@@ -1,4 +1,7 @@
-import { allEqualityGroups, DEFAULT_SETTINGS, emptyPlanContent, proposeTimeline, TRIAGE_QUESTIONS, type PlanContent } from '../../src/domain';
+import {
+  allEqualityGroups, DEFAULT_SETTINGS, emptyPlanContent, emptyStakeholderFields, INEQUALITY_GROUP_IDS, PROTECTED_CHARACTERISTIC_IDS, proposeTimeline, TRIAGE_QUESTIONS,
+  type PlanContent, type StakeholderFields
+} from '../../src/domain';
 
 /** A realistic, complete plan: closing a minor injuries unit overnight (sample data). */
 export function completePlanContent(): PlanContent {
@@ -43,5 +46,15 @@ export function readyPlanContent(): PlanContent {
   content.communications.smartObjective = 'Hear from 200 people who use the unit at night by 30 April 2027.';
   content.communications.audiences = [{ audience: 'People who use the unit at night', keyMessages: 'No decision has been made. Tell us what you need.', tactics: 'Posters in the unit; focus groups.' }];
   content.communications.governance = { whoLeads: 'Head of urgent care (sample)', whoApproves: 'ICB board (sample)' };
+  // Every group the map below does not reach has a note on what the lead will do.
+  content.stakeholderMap = { gapNotes: Object.fromEntries([...PROTECTED_CHARACTERISTIC_IDS, ...INEQUALITY_GROUP_IDS].filter((g) => g !== 'carers').map((g) => [g, 'Through the VCSE alliance\'s community partners.'])) };
   return content;
+}
+
+/** A stakeholder map that, with {@link readyPlanContent}, passes the readiness checklist (sample data). */
+export function readyStakeholders(): StakeholderFields[] {
+  return [
+    { ...emptyStakeholderFields(), name: 'Sample Riverside Carers Network', catalogueEntry: 'carers', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'], owner: 'Project lead' },
+    { ...emptyStakeholderFields(), name: 'Sample Healthwatch Riverside', kind: 'organisation', catalogueEntry: 'healthwatch', quadrant: 'keepSatisfied', methods: ['interview'] }
+  ];
 }

@@ -2,7 +2,7 @@ import {
   addWeeks, checkReadiness, checkTimeline, DEFAULT_SETTINGS, emptyPlanContent, englandBankHolidays, holidayOverlaps,
   proposeTimeline, recommendLevel, type ConsultationTriage, type PlannedStep
 } from '../../src/domain';
-import { completePlanContent, readyPlanContent } from './fixtures';
+import { completePlanContent, readyPlanContent, readyStakeholders } from './fixtures';
 
 const answers = (overrides: Partial<ConsultationTriage>): ConsultationTriage => {
   const t = emptyPlanContent().triage;
@@ -95,22 +95,22 @@ describe('timeline (DOMAIN.md §3, NENC lead times, TRUST consultation rules)', 
 
 describe('readiness checklist', () => {
   it('lists what an empty plan lacks, section by section, with plain messages', () => {
-    const items = checkReadiness(emptyPlanContent());
+    const items = checkReadiness(emptyPlanContent(), []);
     expect(items.find((i) => i.field === 'project.decisionDate')?.text).toBe('Add the date the decision will be made.');
     expect(items.find((i) => i.field === 'objectives.decisions')?.text).toBe('Add at least one decision this engagement will inform.');
-    expect(new Set(items.map((i) => i.section))).toEqual(new Set(['about', 'objectives', 'level', 'timeline', 'methods', 'equality', 'communications']));
+    expect(new Set(items.map((i) => i.section))).toEqual(new Set(['about', 'objectives', 'level', 'stakeholders', 'timeline', 'methods', 'equality', 'communications']));
   });
 
   it('is empty for a plan with every required part filled in', () => {
-    expect(checkReadiness(readyPlanContent())).toEqual([]);
+    expect(checkReadiness(readyPlanContent(), readyStakeholders())).toEqual([]);
   });
 
   it('asks for a reason when the chosen level differs from the recommendation', () => {
     const content = completePlanContent();
     content.triage = answers({});
     content.level.chosen = 'collaborate';
-    expect(checkReadiness(content).map((i) => i.key)).toContain('plan.level.reasonRequired');
+    expect(checkReadiness(content, readyStakeholders()).map((i) => i.key)).toContain('plan.level.reasonRequired');
     content.level.reasonForDifferentLevel = 'Patients asked to co-design the new pathway.';
-    expect(checkReadiness(content).map((i) => i.key)).not.toContain('plan.level.reasonRequired');
+    expect(checkReadiness(content, readyStakeholders()).map((i) => i.key)).not.toContain('plan.level.reasonRequired');
   });
 });

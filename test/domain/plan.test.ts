@@ -68,7 +68,8 @@ describe('plan content schema', () => {
 describe('stakeholder schema', () => {
   const valid = {
     planId: 1, name: 'Riverside Healthwatch', kind: 'organisation', catalogueEntry: 'healthwatch', email: '', phone: '',
-    mayContact: true, lawfulBasis: '', quadrant: 'keepSatisfied', methods: ['focus-group'], channel: 'Email', owner: 'Sam', notes: ''
+    mayContact: true, lawfulBasis: '', quadrant: 'keepSatisfied', methods: ['focus-group'], channel: 'Email', owner: 'Sam', notes: '',
+    reaches: [], audience: '', sharedId: null, history: []
   } as const;
 
   it('accepts a group with no personal data', () => {
@@ -81,6 +82,10 @@ describe('stakeholder schema', () => {
 
   it('asks for the lawful basis before contacting a person', () => {
     expect(validate(stakeholderSchema, { ...valid, kind: 'person', name: 'A Person' })).toMatchObject({ ok: false, problems: [{ path: 'lawfulBasis', key: 'stakeholder.contactBasis.required' }] });
+  });
+
+  it('keeps personal contact details off a group', () => {
+    expect(validate(stakeholderSchema, { ...valid, kind: 'group', email: 'chair@group.org.uk' })).toMatchObject({ ok: false, problems: [{ path: 'email', key: 'stakeholder.group.noPersonalData' }] });
   });
 
   it('spots a mistyped email address', () => {

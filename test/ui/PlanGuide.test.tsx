@@ -2,12 +2,13 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { AppShell, PlannerApp } from '../../src/ui';
 import { DataError, emptyPlanContent } from '../../src/domain';
-import { completePlanContent, readyPlanContent } from '../domain/fixtures';
-import { InMemoryPlans, servicesWith } from './fakes';
+import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
+import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
 
+/** Open a plan in the guide, with a complete stakeholder map. */
 function openPlan(repo: InMemoryPlans, id: number): void {
   window.location.hash = `plan=${id}`;
-  render(<AppShell idPrefix="g-" theme="sharepoint" services={servicesWith(repo)}><PlannerApp /></AppShell>);
+  render(<AppShell idPrefix="g-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders: new InMemoryStakeholders().seed(id, readyStakeholders()) })}><PlannerApp /></AppShell>);
 }
 const section = async (name: RegExp): Promise<void> => {
   fireEvent.click(within(await screen.findByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name }));

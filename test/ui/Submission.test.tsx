@@ -1,14 +1,15 @@
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AppShell, Dashboard, PlannerApp } from '../../src/ui';
-import { readyPlanContent } from '../domain/fixtures';
-import { InMemoryOutbox, InMemoryPlans, RecordingNotifier, servicesWith } from './fakes';
+import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
+import { InMemoryOutbox, InMemoryPlans, InMemoryStakeholders, RecordingNotifier, servicesWith } from './fakes';
 
 afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
 
 function open(repo: InMemoryPlans, id: number, extra: Parameters<typeof servicesWith>[2] = {}): void {
   window.location.hash = `plan=${id}`;
-  render(<AppShell idPrefix="s-" theme="sharepoint" services={servicesWith(repo, undefined, extra)}><PlannerApp /></AppShell>);
+  const stakeholders = new InMemoryStakeholders().seed(id, readyStakeholders());
+  render(<AppShell idPrefix="s-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders, ...extra })}><PlannerApp /></AppShell>);
 }
 
 it('submits a plan marked ready, tells the team in Teams once, and makes the plan read only', async () => {

@@ -1,6 +1,6 @@
 import {
   DataError, PLAN_STATUSES, type CurrentUser, type InvolvementPlan, type NotificationTarget, type NotifyResult, type OutboxEntry,
-  type OutboxRepository, type PlanContent, type PlanQuery, type TeamDecisions, type PlanRepository, type PlanStatus, type PlanWorkflowRepository, type StatusHistoryEntry
+  type OutboxRepository, type PlanContent, type NewStakeholder, type OrganisationStakeholder, type SharedStakeholderRepository, type Stakeholder, type StakeholderFields, type StakeholderRepository, type PlanQuery, type TeamDecisions, type PlanRepository, type PlanStatus, type PlanWorkflowRepository, type StatusHistoryEntry
 } from '../../src/domain';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -117,10 +117,68 @@ export const priya: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'pr
 export const TEAM_CHANNEL: NotificationTarget = { kind: 'teamsChannel', teamId: 't1', channelId: 'c1', teamName: 'Involvement team', channelName: 'Plan submissions' };
 
 /** Every port in memory, around one plan repository. */
-export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, extra: { notifier?: RecordingNotifier; outbox?: InMemoryOutbox; channel?: NotificationTarget } = {}): Services {
+/** An in-memory stakeholder map with SharePoint's version rules and request-id idempotency. */
+export class InMemoryStakeholders implements StakeholderRepository {
+  public readonly items = new Map<number, Stakeholder>();
+  private readonly requestIds = new Map<string, number>();
+  public readonly failNextSaves: DataError[] = [];
+  private nextId = 1;
+  private version = 1;
+  /** Put stakeholders on a plan's map, as if added earlier. */
+  public seed(planId: number, fields: readonly StakeholderFields[]): this {
+    for (const f of fields) { const id = this.nextId++; this.items.set(id, { ...clone(f), history: [], planId, id, version: `"${this.version++}"` }); }
+    return this;
+  }
+  public async listForPlan(planId: number, onProgress?: (n: number) => void) {
+    const found = [...this.items.values()].filter((s) => s.planId === planId).map(clone);
+    onProgress?.(found.length);
+    return found;
+  }
+  public async addMany(planId: number, items: readonly NewStakeholder[]) {
+    return items.map((i) => {
+      const existing = this.requestIds.get(i.requestId);
+      if (existing !== undefined) return clone(this.items.get(existing) as Stakeholder);
+      const s = { ...clone(i.fields), history: clone(i.history), planId, id: this.nextId++, version: `"${this.version++}"` };
+      this.items.set(s.id, s);
+      this.requestIds.set(i.requestId, s.id);
+      return clone(s);
+    });
+  }
+  public async save(s: Stakeholder) {
+    const failure = this.failNextSaves.shift();
+    if (failure) throw failure;
+    const current = this.items.get(s.id as number);
+    if (!current) throw new DataError('notFound', 'gone');
+    if (current.version !== s.version) throw new DataError('conflict', 'HTTP 412');
+    const saved = { ...clone(s), version: `"${this.version++}"` };
+    this.items.set(saved.id as number, saved);
+    return clone(saved);
+  }
+  /** Someone else changes a stakeholder (as another browser would). */
+  public editElsewhere(id: number, change: (s: Stakeholder) => Stakeholder): void {
+    this.items.set(id, { ...change(this.items.get(id) as Stakeholder), version: `"${this.version++}"` });
+  }
+  public async remove(id: number) { this.items.delete(id); }
+}
+
+/** An in-memory shared stakeholder list. */
+export class InMemoryShared implements SharedStakeholderRepository {
+  public readonly items = new Map<number, OrganisationStakeholder>();
+  private nextId = 1;
+  public constructor(entries: Array<Omit<OrganisationStakeholder, 'id' | 'version'>> = []) { for (const e of entries) this.put(e); }
+  private put(e: OrganisationStakeholder): OrganisationStakeholder { const id = e.id ?? this.nextId++; const v = { ...clone(e), id, version: `"${Date.now()}-${id}"` }; this.items.set(id, v); return v; }
+  public async list() { return [...this.items.values()].map(clone).sort((a, b) => a.name.localeCompare(b.name)); }
+  public async add(e: OrganisationStakeholder) { return clone(this.put({ ...e, id: undefined })); }
+  public async save(e: OrganisationStakeholder) { return clone(this.put(e)); }
+  public async remove(id: number) { this.items.delete(id); }
+}
+
+export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, extra: { notifier?: RecordingNotifier; outbox?: InMemoryOutbox; channel?: NotificationTarget; stakeholders?: InMemoryStakeholders; shared?: InMemoryShared } = {}): Services {
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
   return {
     plans,
+    stakeholders: extra.stakeholders ?? new InMemoryStakeholders(),
+    sharedStakeholders: extra.shared ?? new InMemoryShared(),
     users: { currentUser: async () => user, siteOwners: async () => [], siteUsers: async () => [{ id: 4, displayName: 'Jo Bennett', email: 'jo@x' }, { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }] },
     provisioner: { check: async () => ({ ready: true, missing: [], conflicts: [] }), ensure: async () => ({ ready: true, missing: [], conflicts: [] }) },
     workflow: new InMemoryWorkflow(plans as InMemoryPlans),

@@ -7,7 +7,8 @@ import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { listDefinition, PLAN } from '../../src/data/sharepoint/lists';
 import { statusLabel } from '../../src/data/sharepoint/planMapper';
-import { emptyPlanContent, PLAN_STATUSES, type PlanContent, type PlanStatus } from '../../src/domain';
+import { emptyPlanContent, emptyStakeholderFields, PLAN_STATUSES, type OrganisationStakeholder, type PlanContent, type PlanStatus, type StakeholderFields } from '../../src/domain';
+import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import '@pnp/sp/items';
 import { SAMPLE_TEAMS, SAMPLE_USERS } from './directory';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
@@ -23,24 +24,26 @@ const SAMPLE_PLANS: Array<{ title: string; lead: number; status: PlanStatus; org
   { title: 'Sample: Patient transport eligibility', lead: 3, status: 'closed', organisation: 'Sample North ICB', place: '', decision: '2026-09-30' }
 ];
 
-const ORGANISATION_STAKEHOLDERS = [
-  { Title: 'Sample Healthwatch Riverside', ipKind: 'organisation', ipCatalogueEntry: 'healthwatch', ipEmail: 'info@healthwatch-sample.org.uk' },
-  { Title: 'Sample Health Overview and Scrutiny Committee', ipKind: 'organisation', ipCatalogueEntry: 'hosc', ipEmail: '' },
-  { Title: 'Sample Riverside Carers Network', ipKind: 'group', ipCatalogueEntry: 'carers', ipEmail: '' },
-  { Title: 'Sample Hillside Patient Participation Group', ipKind: 'group', ipCatalogueEntry: 'gps-ppgs', ipEmail: '' },
-  { Title: 'Sample Eastfield Refugee Welcome', ipKind: 'organisation', ipCatalogueEntry: 'community-organisations', ipEmail: '' },
-  { Title: 'Sample Youth Voice Forum', ipKind: 'group', ipCatalogueEntry: 'young-peoples-groups', ipEmail: '' },
-  { Title: 'Sample Age Well Partnership', ipKind: 'organisation', ipCatalogueEntry: 'older-peoples-groups', ipEmail: '' },
-  { Title: 'Sample VCSE Alliance', ipKind: 'organisation', ipCatalogueEntry: 'vcse-groups', ipEmail: '' }
+const ORGANISATION_STAKEHOLDERS: OrganisationStakeholder[] = [
+  { name: 'Sample Healthwatch Riverside', kind: 'organisation', catalogueEntry: 'healthwatch', email: 'info@healthwatch-sample.org.uk', reaches: [], notes: 'Sample data' },
+  { name: 'Sample Health Overview and Scrutiny Committee', kind: 'organisation', catalogueEntry: 'hosc', email: '', reaches: [], notes: 'Sample data' },
+  { name: 'Sample Riverside Carers Network', kind: 'group', catalogueEntry: 'carers', email: '', reaches: ['carers'], notes: 'Sample data' },
+  { name: 'Sample Hillside Patient Participation Group', kind: 'group', catalogueEntry: 'gps-ppgs', email: '', reaches: [], notes: 'Sample data' },
+  { name: 'Sample Eastfield Refugee Welcome', kind: 'organisation', catalogueEntry: 'community-organisations', email: '', reaches: ['asylum-seekers-refugees', 'race'], notes: 'Sample data' },
+  { name: 'Sample Youth Voice Forum', kind: 'group', catalogueEntry: 'young-peoples-groups', email: '', reaches: ['age'], notes: 'Sample data' },
+  { name: 'Sample Age Well Partnership', kind: 'organisation', catalogueEntry: 'older-peoples-groups', email: '', reaches: ['age', 'disability'], notes: 'Sample data' },
+  { name: 'Sample VCSE Alliance', kind: 'organisation', catalogueEntry: 'vcse-groups', email: '', reaches: ['socio-economic-deprivation'], notes: 'Sample data' }
 ];
 
-const PLAN_STAKEHOLDERS = [
-  { Title: 'Sample Healthwatch Riverside', ipKind: 'organisation', ipCatalogueEntry: 'healthwatch', ipQuadrant: 'keepSatisfied', ipMayContact: true },
-  { Title: 'Sample night-shift workers at Riverside depot', ipKind: 'group', ipCatalogueEntry: 'wider-public', ipQuadrant: 'keepInformed', ipMayContact: true },
-  { Title: 'Sample Riverside Carers Network', ipKind: 'group', ipCatalogueEntry: 'carers', ipQuadrant: 'manageClosely', ipMayContact: true },
-  { Title: 'Sample minor injuries unit staff', ipKind: 'group', ipCatalogueEntry: 'staff', ipQuadrant: 'manageClosely', ipMayContact: true },
-  { Title: 'Sample local MP\'s office', ipKind: 'organisation', ipCatalogueEntry: 'local-mps', ipQuadrant: 'keepSatisfied', ipMayContact: false },
-  { Title: 'Sample Riverside Gazette', ipKind: 'organisation', ipCatalogueEntry: 'media', ipQuadrant: 'monitor', ipMayContact: false }
+const sampleStakeholder = (f: Partial<StakeholderFields> & Pick<StakeholderFields, 'name'>): StakeholderFields => ({ ...emptyStakeholderFields(), notes: 'Sample data', ...f });
+const PLAN_STAKEHOLDERS: StakeholderFields[] = [
+  sampleStakeholder({ name: 'Sample Healthwatch Riverside', kind: 'organisation', catalogueEntry: 'healthwatch', quadrant: 'keepSatisfied', mayContact: true, methods: ['interview'], channel: 'Monthly briefing', owner: 'Priya Shah' }),
+  sampleStakeholder({ name: 'Sample night-shift workers at Riverside depot', catalogueEntry: 'wider-public', quadrant: 'keepInformed', reaches: ['socio-economic-deprivation'], methods: ['pop-up-stall', 'survey'], channel: 'Posters in the depot canteen' }),
+  sampleStakeholder({ name: 'Sample Riverside Carers Network', catalogueEntry: 'carers', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'], owner: 'Priya Shah' }),
+  sampleStakeholder({ name: 'Sample minor injuries unit staff', catalogueEntry: 'staff', quadrant: 'manageClosely', methods: ['focus-group'], channel: 'Team huddles' }),
+  sampleStakeholder({ name: 'Sample local MP\'s office', kind: 'organisation', catalogueEntry: 'local-mps', quadrant: 'keepSatisfied' }),
+  sampleStakeholder({ name: 'Sample Riverside Gazette', kind: 'organisation', catalogueEntry: 'media', quadrant: 'monitor', methods: ['leaflets-posters'] }),
+  sampleStakeholder({ name: 'Sample Riverside Mosque community', catalogueEntry: 'minority-ethnic-groups', reaches: ['race', 'religion-belief'] })
 ];
 
 function sampleContent(p: (typeof SAMPLE_PLANS)[number]): PlanContent {
@@ -84,11 +87,14 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
   }
   // A stakeholder map for the first sample plan (its lead adds them, as in the product).
   const firstPlan = await owner.web.lists.getByTitle(listDefinition('plans').title).items.filter(`${PLAN.requestId} eq 'sample-0'`).select('Id')<Array<{ Id: number }>>();
-  const priyaStakeholders = spForUrl(siteUrl, { 'x-workbench-user': '2' }).web.lists.getByTitle(listDefinition('planStakeholders').title);
-  for (const s of PLAN_STAKEHOLDERS) await priyaStakeholders.items.add({ ...s, ipPlanId: firstPlan[0].Id, ipEmail: '', ipPhone: '', ipNotes: 'Sample data' });
+  const at = '2026-10-01T09:00:00.000Z';
+  await new SpStakeholderRepository(spForUrl(siteUrl, { 'x-workbench-user': '2' })).addMany(firstPlan[0].Id, PLAN_STAKEHOLDERS.map((fields, i) => ({
+    requestId: `sample-stakeholder-${i}`, fields,
+    history: fields.quadrant ? [{ at, by: 'Priya Shah (Sample)', from: null, to: fields.quadrant, reason: 'Sample data: first placed at the scoping meeting' }] : []
+  })));
   // The involvement team's channel for submission cards.
   const team = SAMPLE_TEAMS[0];
   await new SpSettingsRepository(owner).setNotificationTarget({ kind: 'teamsChannel', teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: team.channels[1].displayName });
-  const shared = owner.web.lists.getByTitle(listDefinition('organisationStakeholders').title);
-  for (const s of ORGANISATION_STAKEHOLDERS) await shared.items.add(s);
+  const shared = new SpSharedStakeholderRepository(owner);
+  for (const [i, entry] of ORGANISATION_STAKEHOLDERS.entries()) await shared.add(entry, `sample-shared-${i}`);
 }

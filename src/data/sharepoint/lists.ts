@@ -56,6 +56,13 @@ export const PLAN = {
   teamJson: 'ipTeamJson'
 } as const;
 
+/** Internal names of the stakeholder lists' columns (plan stakeholders and the shared list). */
+export const STAKEHOLDER = {
+  plan: 'ipPlan', kind: 'ipKind', catalogueEntry: 'ipCatalogueEntry', email: 'ipEmail', phone: 'ipPhone', mayContact: 'ipMayContact',
+  lawfulBasis: 'ipLawfulBasis', quadrant: 'ipQuadrant', engagementJson: 'ipEngagementJson', history: 'ipMoveHistory', notes: 'ipNotes',
+  requestId: 'ipRequestId', reaches: 'ipReaches'
+} as const;
+
 /** Every list, in creation order (a lookup's target comes before the lookup). */
 export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {
@@ -88,17 +95,18 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     title: 'Plan stakeholders',
     description: 'Stakeholders on each plan\'s map (Involvement Planner).',
     columns: [
-      { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan this stakeholder belongs to.' },
-      { internalName: 'ipKind', displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
-      { internalName: 'ipCatalogueEntry', displayName: 'Catalogue entry', type: 'Text', description: 'Which catalogue kind it came from.' },
-      { internalName: 'ipEmail', displayName: 'Email', type: 'Text', description: 'Optional contact email.' },
-      { internalName: 'ipPhone', displayName: 'Phone', type: 'Text', description: 'Optional contact phone.' },
-      { internalName: 'ipMayContact', displayName: 'May we contact them', type: 'Boolean', description: 'Whether we may contact them.' },
-      { internalName: 'ipLawfulBasis', displayName: 'Lawful basis', type: 'Note', description: 'Lawful basis for contact.' },
-      { internalName: 'ipQuadrant', displayName: 'Grid box', type: 'Choice', indexed: true, choices: [...GRID_QUADRANTS], description: 'Power/interest grid box.' },
-      { internalName: 'ipEngagementJson', displayName: 'How we engage (JSON)', type: 'Note', description: 'Methods, channel and owner, as JSON.' },
-      { internalName: 'ipMoveHistory', displayName: 'Map history (JSON)', type: 'Note', description: 'Each move on the grid: when, from, to, why.' },
-      { internalName: 'ipNotes', displayName: 'Notes', type: 'Note', description: 'Notes.' }
+      { internalName: STAKEHOLDER.plan, displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan this stakeholder belongs to.' },
+      { internalName: STAKEHOLDER.kind, displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
+      { internalName: STAKEHOLDER.catalogueEntry, displayName: 'Catalogue entry', type: 'Text', description: 'Which catalogue kind it came from.' },
+      { internalName: STAKEHOLDER.email, displayName: 'Email', type: 'Text', description: 'Optional contact email.' },
+      { internalName: STAKEHOLDER.phone, displayName: 'Phone', type: 'Text', description: 'Optional contact phone.' },
+      { internalName: STAKEHOLDER.mayContact, displayName: 'May we contact them', type: 'Boolean', description: 'Whether we may contact them.' },
+      { internalName: STAKEHOLDER.lawfulBasis, displayName: 'Lawful basis', type: 'Note', description: 'Lawful basis for contact.' },
+      { internalName: STAKEHOLDER.quadrant, displayName: 'Grid box', type: 'Choice', indexed: true, choices: [...GRID_QUADRANTS], description: 'Power/interest grid box.' },
+      { internalName: STAKEHOLDER.engagementJson, displayName: 'How we engage (JSON)', type: 'Note', description: 'Methods, channel, owner, audience and the equality groups they reach, as JSON.' },
+      { internalName: STAKEHOLDER.history, displayName: 'Map history (JSON)', type: 'Note', description: 'Each move on the grid: when, who, from, to, why.' },
+      { internalName: STAKEHOLDER.notes, displayName: 'Notes', type: 'Note', description: 'Notes.' },
+      { internalName: STAKEHOLDER.requestId, displayName: 'Request id', type: 'Text', indexed: true, description: 'Makes adding a stakeholder safe to retry: one request id, one stakeholder.' }
     ]
   },
   {
@@ -135,10 +143,12 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     title: 'Organisation stakeholders',
     description: 'The involvement team\'s shared stakeholder list, reused across plans (Involvement Planner).',
     columns: [
-      { internalName: 'ipKind', displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
-      { internalName: 'ipCatalogueEntry', displayName: 'Catalogue entry', type: 'Text', indexed: true, description: 'Which catalogue kind it is.' },
-      { internalName: 'ipEmail', displayName: 'Email', type: 'Text', description: 'Shared contact email.' },
-      { internalName: 'ipNotes', displayName: 'Notes', type: 'Note', description: 'Notes.' }
+      { internalName: STAKEHOLDER.kind, displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
+      { internalName: STAKEHOLDER.catalogueEntry, displayName: 'Catalogue entry', type: 'Text', indexed: true, description: 'Which catalogue kind it is.' },
+      { internalName: STAKEHOLDER.email, displayName: 'Email', type: 'Text', description: 'Shared contact email.' },
+      { internalName: STAKEHOLDER.reaches, displayName: 'Equality groups reached (JSON)', type: 'Note', description: 'The protected characteristics and inequality groups they reach, as JSON.' },
+      { internalName: STAKEHOLDER.notes, displayName: 'Notes', type: 'Note', description: 'Notes.' },
+      { internalName: STAKEHOLDER.requestId, displayName: 'Request id', type: 'Text', indexed: true, description: 'Makes adding an entry safe to retry.' }
     ]
   },
   {

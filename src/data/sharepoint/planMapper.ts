@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   assessConsultation, communicationsPlanSchema, consultationTriageSchema, DataError, engagementLevelSchema, equalitySchema,
   levelDecisionSchema, objectivesSchema, PLAN_STATUS_LABELS, plannedMethodSchema, plannedStepSchema, budgetLineSchema,
-  principleCheckSchema, projectDetailsSchema, reviewSchema, scopingMeetingSchema, type InvolvementPlan, type PersonRef, type PlanContent,
+  principleCheckSchema, projectDetailsSchema, stakeholderMapNotesSchema, reviewSchema, scopingMeetingSchema, type InvolvementPlan, type PersonRef, type PlanContent,
   type PlanStatus, type PlanSummary
 } from '../../domain';
 import { listDefinition, PLAN } from './lists';
@@ -47,6 +47,7 @@ const projectJsonSchema = z.object({ project: projectDetailsSchema, objectives: 
 const deliveryJsonSchema = z.object({
   timeline: z.array(plannedStepSchema), methods: z.array(plannedMethodSchema), budget: z.array(budgetLineSchema),
   equality: equalitySchema, principles: z.array(principleCheckSchema),
+  stakeholderMap: stakeholderMapNotesSchema.default({ gapNotes: {} }),
   review: reviewSchema.default({ markedReady: false, markedReadyAt: '' })
 });
 const teamJsonSchema = z.object({ scopingAttendees: z.array(z.string()) });
@@ -165,7 +166,7 @@ export function toPlanItemValues(content: PlanContent, today: string): Record<st
     [PLAN.nextKeyDate]: asDateTime(nextKeyDate(content, today)),
     [PLAN.schemaVersion]: PLAN_SCHEMA_VERSION,
     [PLAN.projectJson]: JSON.stringify({ project: content.project, objectives: content.objectives, triage: content.triage, level: content.level }),
-    [PLAN.deliveryJson]: JSON.stringify({ timeline: content.timeline, methods: content.methods, budget: content.budget, equality: content.equality, principles: content.principles, review: content.review }),
+    [PLAN.deliveryJson]: JSON.stringify({ timeline: content.timeline, methods: content.methods, budget: content.budget, equality: content.equality, principles: content.principles, stakeholderMap: content.stakeholderMap, review: content.review }),
     [PLAN.commsJson]: JSON.stringify(content.communications)
   };
 }

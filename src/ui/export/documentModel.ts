@@ -1,6 +1,7 @@
 import {
   assessConsultation, budgetTotalGbp, BUDGET_ITEMS, ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_METHODS, GUNNING_PRINCIPLES, guideStep,
-  INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, TEN_PRINCIPLES, TRIAGE_QUESTION_TEXT, TRIAGE_QUESTIONS, type InvolvementPlan
+  INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, TEN_PRINCIPLES, TRIAGE_QUESTION_TEXT, TRIAGE_QUESTIONS, type InvolvementPlan,
+  coverageMatrix, GRID_QUADRANT_INFO, quadrantName, STAKEHOLDER_KIND_NAMES, type GridQuadrant, type Stakeholder
 } from '../../domain';
 import { formatDate } from '../format';
 
@@ -32,11 +33,41 @@ function budgetTable(plan: InvolvementPlan): DocBlock[] {
   ];
 }
 
+const methodName = (id: string): string => ENGAGEMENT_METHODS.find((m) => m.id === id)?.name ?? id;
+
+/** The stakeholder map: the grid as a two-by-two table (the picture), the register, and who we are not hearing from. */
+function stakeholderMapSection(plan: InvolvementPlan, stakeholders: readonly Stakeholder[]): DocSection {
+  if (stakeholders.length === 0) return { heading: 'Stakeholder map', level: 2, blocks: [{ kind: 'paragraph', text: 'No stakeholders added yet.' }] };
+  const box = (q: GridQuadrant): string => {
+    const names = stakeholders.filter((s) => s.quadrant === q).map((s) => s.name).sort((a, b) => a.localeCompare(b, 'en-GB'));
+    return `${GRID_QUADRANT_INFO[q].name} (${names.length}): ${names.join(', ') || 'no one'}`;
+  };
+  const unplaced = stakeholders.filter((s) => s.quadrant === null).map((s) => s.name);
+  const coverage = coverageMatrix(stakeholders, plan.content.stakeholderMap ?? { gapNotes: {} });
+  const sorted = [...stakeholders].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return {
+    heading: 'Stakeholder map', level: 2, blocks: [
+      { kind: 'paragraph', text: 'Power and interest grid: power and influence upwards, interest to the right.' },
+      { kind: 'table', headers: ['', 'Less interest', 'More interest'], rows: [['More power', box('keepSatisfied'), box('manageClosely')], ['Less power', box('monitor'), box('keepInformed')]] },
+      ...(unplaced.length ? [{ kind: 'paragraph' as const, text: `Not placed on the grid yet: ${unplaced.join(', ')}.` }] : []),
+      {
+        kind: 'table', headers: ['Stakeholder', 'Type', 'Grid box', 'How we will engage them', 'Channel', 'Owner', 'Audience'],
+        rows: sorted.map((s) => [s.name, STAKEHOLDER_KIND_NAMES[s.kind], quadrantName(s.quadrant), s.methods.map(methodName).join(', ') || 'Not planned yet', s.channel, s.owner, s.audience])
+      },
+      { kind: 'paragraph', text: 'Who we are not hearing from:' },
+      {
+        kind: 'table', headers: ['Group', 'Stakeholders who reach them', 'Methods', 'What we will do about a gap'],
+        rows: coverage.map((c) => [c.name, c.stakeholders.join(', ') || 'No one yet', c.methods.join(', ') || 'None', c.state === 'reached' ? 'Reached' : c.note || 'Gap: nothing said yet'])
+      }
+    ]
+  };
+}
+
 /**
  * The completed involvement planning template (NENC template; DOMAIN.md §2–§5, §7–§8) with the
  * template's headings.
  */
-export function planningTemplateDocument(plan: InvolvementPlan): PlanDocument {
+export function planningTemplateDocument(plan: InvolvementPlan, stakeholders: readonly Stakeholder[]): PlanDocument {
   const c = plan.content;
   const p = c.project;
   const outcome = assessConsultation(c.triage);
@@ -79,6 +110,7 @@ export function planningTemplateDocument(plan: InvolvementPlan): PlanDocument {
           ]
         }, { kind: 'bullets', items: [...outcome.formalConsultation.reasons, ...outcome.healthScrutiny.reasons, ...outcome.secretaryOfStateNotification.reasons].map((r) => r.text) }]
       },
+      stakeholderMapSection(plan, stakeholders),
       {
         heading: 'Timeline', level: 2, blocks: c.timeline.length
           ? [{ kind: 'table', headers: ['Step', 'Starts', 'Ends'], rows: c.timeline.map((s) => [`${s.step}. ${guideStep(s.step).title}`, s.skipped ? `Not needed: ${s.skipReason}` : formatDate(s.start), s.skipped ? '' : formatDate(s.end)]) }]

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { checkReadiness, planContentSchema, toFieldProblems, type PlanContent, type ReadinessItem } from '../../domain';
+import { checkReadiness, planContentSchema, toFieldProblems, type MapEntry, type PlanContent, type ReadinessItem } from '../../domain';
 import { getIn } from './paths';
 
 /** What every field of the guide reads and writes. */
@@ -13,21 +13,26 @@ export interface EditorContextValue {
   problems: Map<string, string>;
   /** Missing required items by field path. */
   missing: Map<string, string>;
+  /** Everything still missing, for the checklist. */
+  readiness: ReadinessItem[];
+  /** The plan's stakeholder map, or null while it loads. */
+  stakeholders: readonly MapEntry[] | null;
 }
 
 const EditorContext = React.createContext<EditorContextValue | undefined>(undefined);
 
 /** Props for {@link EditorProvider}. */
-export type EditorProviderProps = { content: PlanContent; update(path: string, value: unknown): void; readOnly: boolean; showRequired: boolean; children?: React.ReactNode };
+export type EditorProviderProps = { content: PlanContent; update(path: string, value: unknown): void; readOnly: boolean; showRequired: boolean; stakeholders: readonly MapEntry[] | null; children?: React.ReactNode };
 
 /** Validates the plan once per change and gives every field its value, setter and message. */
-export function EditorProvider({ content, update, readOnly, showRequired, children }: EditorProviderProps): JSX.Element {
+export function EditorProvider({ content, update, readOnly, showRequired, stakeholders, children }: EditorProviderProps): JSX.Element {
   const value = React.useMemo<EditorContextValue>(() => {
     const parsed = planContentSchema.safeParse(content);
     const problems = new Map(parsed.success ? [] : toFieldProblems(parsed.error).map((p) => [p.path, p.text] as const));
-    const missing = new Map(checkReadiness(content).map((i: ReadinessItem) => [i.field, i.text] as const));
-    return { content, update, readOnly, showRequired, problems, missing };
-  }, [content, update, readOnly, showRequired]);
+    const readiness = checkReadiness(content, stakeholders);
+    const missing = new Map(readiness.map((i: ReadinessItem) => [i.field, i.text] as const));
+    return { content, update, readOnly, showRequired, problems, missing, readiness, stakeholders };
+  }, [content, update, readOnly, showRequired, stakeholders]);
   return <EditorContext.Provider value={value}>{children}</EditorContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { InvolvementPlan } from '../../domain';
+import type { InvolvementPlan, Stakeholder } from '../../domain';
 import { communicationsPlanDocument, planningTemplateDocument, type PlanDocument } from '../export/documentModel';
 import { ErrorBar } from '../components';
 
@@ -21,10 +21,10 @@ async function download(doc: PlanDocument, suffix: string): Promise<void> {
 }
 
 /** Props for {@link ExportActions}. */
-export type ExportActionsProps = { plan: InvolvementPlan; onPrintView(): void };
+export type ExportActionsProps = { plan: InvolvementPlan; stakeholders: readonly Stakeholder[] | null; onPrintView(): void };
 
 /** Word downloads of the planning template and the communications plan, and the print view. */
-export function ExportActions({ plan, onPrintView }: ExportActionsProps): JSX.Element {
+export function ExportActions({ plan, stakeholders, onPrintView }: ExportActionsProps): JSX.Element {
   const styles = useStyles();
   const [error, setError] = React.useState<unknown>();
   const run = (make: () => PlanDocument, suffix: string) => (): void => {
@@ -34,9 +34,9 @@ export function ExportActions({ plan, onPrintView }: ExportActionsProps): JSX.El
   return (
     <div>
       <div className={styles.actions}>
-        <Button onClick={run(() => planningTemplateDocument(plan), 'planning-template')}>Download the plan (Word)</Button>
+        <Button disabled={stakeholders === null} onClick={run(() => planningTemplateDocument(plan, stakeholders ?? []), 'planning-template')}>Download the plan (Word)</Button>
         <Button onClick={run(() => communicationsPlanDocument(plan), 'communications-plan')}>Download the communications plan (Word)</Button>
-        <Button onClick={onPrintView}>Print view</Button>
+        <Button disabled={stakeholders === null} onClick={onPrintView}>Print view</Button>
       </div>
       {error !== undefined && <ErrorBar error={error} />}
     </div>

@@ -12,6 +12,8 @@ import { AboutSection, CommunicationsSection, EqualitySection, LevelSection, Met
 import { ReviewSection } from './ReviewSection';
 import { ExportActions } from './ExportActions';
 import { SubmissionPanel } from './SubmissionPanel';
+import { useStakeholderMap } from '../stakeholders/useStakeholderMap';
+import { StakeholderMapSection } from '../stakeholders/StakeholderMapSection';
 import { PrintView } from '../export/PrintView';
 import { communicationsPlanDocument, planningTemplateDocument } from '../export/documentModel';
 
@@ -42,7 +44,9 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
   const pendingFocus = React.useRef<string>();
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const readOnly = editor.plan.projectLead?.id !== user.id || !LEAD_EDITABLE_STATUSES.includes(editor.plan.status);
-  const progress = sectionProgress(editor.content);
+  const map = useStakeholderMap(plan.id as number);
+  const stakeholders = map.status === 'ready' ? map.items : null;
+  const progress = sectionProgress(editor.content, stakeholders);
   const index = GUIDE_SECTIONS.indexOf(section);
 
   const open = (next: GuideSection, field?: string): void => {
@@ -66,11 +70,11 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
 
   if (printing) {
     const current = { ...editor.plan, content: editor.content };
-    return <PrintView documents={[planningTemplateDocument(current), communicationsPlanDocument(current)]} onClose={() => setPrinting(false)} />;
+    return <PrintView documents={[planningTemplateDocument(current, stakeholders ?? []), communicationsPlanDocument(current)]} onClose={() => setPrinting(false)} />;
   }
 
   return (
-    <EditorProvider content={editor.content} update={editor.update} readOnly={readOnly} showRequired={showRequired}>
+    <EditorProvider content={editor.content} update={editor.update} readOnly={readOnly} showRequired={showRequired} stakeholders={stakeholders}>
       <div className={styles.header}>
         <div>
           <Button appearance="subtle" onClick={onBack}>← My plans</Button>
@@ -78,10 +82,10 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
           <Badge appearance="tint">{PLAN_STATUS_LABELS[editor.plan.status]}</Badge>{' '}
           {readOnly ? <Text>Read only: {editor.plan.projectLead?.id !== user.id ? 'this is someone else’s plan.' : 'the involvement team has this plan.'}</Text> : <SaveStatus editor={editor} />}
         </div>
-        <ExportActions plan={{ ...editor.plan, content: editor.content }} onPrintView={() => setPrinting(true)} />
+        <ExportActions plan={{ ...editor.plan, content: editor.content }} stakeholders={stakeholders} onPrintView={() => setPrinting(true)} />
       </div>
       <EditorAlerts editor={editor} />
-      <SubmissionPanel plan={{ ...editor.plan, content: editor.content }} unsaved={editor.save.kind !== 'saved'} onSubmitted={onReload} />
+      <SubmissionPanel plan={{ ...editor.plan, content: editor.content }} unsaved={editor.save.kind !== 'saved'} onSubmitted={onReload} stakeholders={stakeholders} />
       <div className={styles.layout}>
         <nav aria-label="Sections of the plan">
           <ol className={styles.nav}>
@@ -89,7 +93,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
               <li key={s}>
                 <Button className={styles.navButton} appearance={s === section ? 'primary' : 'secondary'} aria-current={s === section ? 'step' : undefined} onClick={() => open(s)}>
                   <span>{i + 1}. {GUIDE_SECTION_TITLES[s]}</span>
-                  <span>{s === 'review' ? (editor.content.review.markedReady ? 'Ready' : '') : progress[s] === 0 ? 'Done' : `${progress[s]} to do`}</span>
+                  <span>{s === 'review' ? (editor.content.review.markedReady && Object.values(progress).every((n) => n === 0) ? 'Ready' : '') : s === 'stakeholders' && stakeholders === null ? 'Loading' : progress[s] === 0 ? 'Done' : `${progress[s]} to do`}</span>
                 </Button>
               </li>
             ))}
@@ -101,6 +105,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
           {section === 'about' && <AboutSection />}
           {section === 'objectives' && <ObjectivesSection />}
           {section === 'level' && <LevelSection />}
+          {section === 'stakeholders' && <StakeholderMapSection map={map} />}
           {section === 'timeline' && <TimelineSection />}
           {section === 'methods' && <MethodsSection />}
           {section === 'equality' && <EqualitySection />}

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3 } from '@fluentui/react-components';
-import { checkReadiness, GUIDE_SECTION_TITLES, GUIDE_SECTIONS, messageText, type GuideSection } from '../../domain';
+import { GUIDE_SECTION_TITLES, GUIDE_SECTIONS, messageText, type GuideSection } from '../../domain';
 import { useEditor } from './EditorContext';
 import { PrinciplesCheck } from './sections';
 import { formatDateTime } from '../format';
@@ -14,11 +14,10 @@ export type ReviewSectionProps = { onGo(section: GuideSection, field: string): v
 /** The readiness checklist, the principles self-check, and "Mark as ready to submit". */
 export function ReviewSection({ onGo }: ReviewSectionProps): JSX.Element {
   const styles = useStyles();
-  const { content, update, readOnly } = useEditor();
-  const items = checkReadiness(content);
+  const { content, update, readOnly, readiness: items, stakeholders } = useEditor();
   const [refused, setRefused] = React.useState(false);
   const markReady = (): void => {
-    if (items.length > 0) { setRefused(true); return; }
+    if (items.length > 0 || stakeholders === null) { setRefused(true); return; }
     setRefused(false);
     update('review', { markedReady: true, markedReadyAt: new Date().toISOString() });
   };
@@ -44,7 +43,7 @@ export function ReviewSection({ onGo }: ReviewSectionProps): JSX.Element {
       )}
       <Title3 as="h3" block>Check the plan against the principles</Title3>
       <PrinciplesCheck />
-      {content.review.markedReady ? (
+      {content.review.markedReady && items.length === 0 ? (
         <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Ready to submit</MessageBarTitle>You marked this plan ready on {formatDateTime(content.review.markedReadyAt)}.</MessageBarBody></MessageBar>
       ) : (
         !readOnly && <p><Button appearance="primary" onClick={markReady}>Mark as ready to submit</Button></p>

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import {
   checkReadiness, LEAD_EDITABLE_STATUSES, notifySubmission, submissionNumber, submitPlan, type InvolvementPlan, type NotificationOutcome,
-  type OutboxEntry, type StatusHistoryEntry, type SubmissionPorts
+  type MapEntry, type OutboxEntry, type StatusHistoryEntry, type SubmissionPorts
 } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
@@ -17,6 +17,8 @@ export type SubmissionPanelProps = {
   unsaved: boolean;
   /** Called after the status changed, so the guide reloads the plan (now read only). */
   onSubmitted(): void;
+  /** The plan's stakeholder map, or null while it loads (submit waits for it). */
+  stakeholders: readonly MapEntry[] | null;
 };
 
 interface Progress { history: StatusHistoryEntry[]; latest?: OutboxEntry; configured: boolean }
@@ -26,7 +28,7 @@ interface Progress { history: StatusHistoryEntry[]; latest?: OutboxEntry; config
  * channel was told, with "Resend" when it was not. Also shows the team's comments when they
  * asked for changes.
  */
-export function SubmissionPanel({ plan, unsaved, onSubmitted }: SubmissionPanelProps): JSX.Element | null {
+export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: SubmissionPanelProps): JSX.Element | null {
   const services = useServices();
   const user = useCurrentUser();
   const ports: SubmissionPorts = services;
@@ -72,7 +74,7 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted }: SubmissionPanelP
         </MessageBar>
       )}
       {editable && isLead && (
-        plan.content.review.markedReady && checkReadiness(plan.content).length === 0 ? (
+        plan.content.review.markedReady && stakeholders !== null && checkReadiness(plan.content, stakeholders).length === 0 ? (
           <div>
             <Button appearance="primary" disabled={busy || unsaved} onClick={() => { void submit(); }}>
               {plan.status === 'changesRequested' ? 'Resubmit to the involvement team' : 'Submit to the involvement team'}

@@ -31,9 +31,9 @@ export interface PlanEditor {
 const AUTOSAVE_DELAY_MS = 1200;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Keep a plan's "marked ready" only while it stays complete. */
+/** Keep a plan's "marked ready" only while its template stays complete (the map is checked on submit). */
 function normalise(content: PlanContent): PlanContent {
-  if (content.review.markedReady && checkReadiness(content).length > 0) return { ...content, review: { markedReady: false, markedReadyAt: '' } };
+  if (content.review.markedReady && checkReadiness(content, null).length > 0) return { ...content, review: { markedReady: false, markedReadyAt: '' } };
   return content;
 }
 

@@ -4,7 +4,7 @@ import {
 } from '@fluentui/react-components';
 import {
   applyTeamAction, availableTransitions, ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS, isDataError, isMessageKey, messageText,
-  PLAN_STATUS_LABELS, type EngagementLevel, type InvolvementPlan, type PersonRef, type StatusHistoryEntry, type TeamAction
+  PLAN_STATUS_LABELS, type EngagementLevel, type InvolvementPlan, type PersonRef, type Stakeholder, type StatusHistoryEntry, type TeamAction
 } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   history: { paddingLeft: tokens.spacingHorizontalL }
 });
 
-interface Loaded2 { plan: InvolvementPlan; history: StatusHistoryEntry[]; people: PersonRef[] }
+interface Loaded2 { plan: InvolvementPlan; history: StatusHistoryEntry[]; people: PersonRef[]; stakeholders: Stakeholder[] }
 
 function ActionProblem({ error }: { error: unknown }): JSX.Element {
   if (isDataError(error, 'invalidRequest')) {
@@ -42,8 +42,8 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const services = useServices();
   const user = useCurrentUser();
   const load = React.useCallback(async (): Promise<Loaded2> => {
-    const [plan, history, people] = await Promise.all([services.plans.get(planId), services.workflow.history(planId), services.users.siteUsers()]);
-    return { plan, history, people };
+    const [plan, history, people, stakeholders] = await Promise.all([services.plans.get(planId), services.workflow.history(planId), services.users.siteUsers(), services.stakeholders.listForPlan(planId)]);
+    return { plan, history, people, stakeholders };
   }, [services, planId]);
   const [state, reload] = useAsync(load);
   const [busy, setBusy] = React.useState(false);
@@ -74,7 +74,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
 
   return (
     <Loaded state={state} label="Opening the plan…" onRetry={reload}>
-      {({ plan, history, people }) => {
+      {({ plan, history, people, stakeholders }) => {
         const moves = availableTransitions(plan.status, 'involvementTeam').map((t) => t.to);
         const open = ['submitted', 'inReview', 'changesRequested'].includes(plan.status);
         const chosen = level || plan.content.level.chosen || '';
@@ -89,7 +89,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
             {done && <MessageBar intent="success"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
             {error !== undefined && <ActionProblem error={error} />}
             <div className={styles.layout}>
-              <div><DocumentView doc={planningTemplateDocument(plan)} headingLevel={3} /></div>
+              <div><DocumentView doc={planningTemplateDocument(plan, stakeholders)} headingLevel={3} /></div>
               <aside aria-label="Involvement team actions and history">
                 {user.isInvolvementTeam && open && (
                   <>

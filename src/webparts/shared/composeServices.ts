@@ -11,6 +11,7 @@ import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
 import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
+import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
 import type { Services } from '../../ui';
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
@@ -29,7 +30,7 @@ export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string
   return {
     plans: new SpPlanRepository(sp), users: new SpUserDirectory(sp), provisioner: new SpListProvisioner(sp),
     workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp), settings: new SpSettingsRepository(sp),
-    secrets: new SpSecretsRepository(sp),
+    secrets: new SpSecretsRepository(sp), stakeholders: new SpStakeholderRepository(sp), sharedStakeholders: new SpSharedStakeholderRepository(sp),
     notifier: new RoutingNotifier(new GraphChannelNotifier(graph), new WorkflowWebhookNotifier(new SpSecretsRepository(sp))), teams: new GraphTeamsDirectory(graph), buildMessage: buildSubmissionMessage,
     links: (planId) => planLinks(plannerPageUrl, planId)
   };

@@ -1,0 +1,138 @@
+import * as React from 'react';
+import {
+  Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens
+} from '@fluentui/react-components';
+import {
+  ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, INEQUALITY_GROUPS, newStakeholderSchema, PROTECTED_CHARACTERISTICS, STAKEHOLDER_CATALOGUE,
+  STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS, toFieldProblems, type EqualityGroup, type GridQuadrant, type MethodId, type StakeholderCatalogueId,
+  type StakeholderFields, type StakeholderKind
+} from '../../domain';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
+  fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0 },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' }
+});
+
+/** Props for {@link StakeholderForm}. */
+export type StakeholderFormProps = {
+  /** Heading of the form, e.g. "New stakeholder" or the stakeholder's name. */
+  title: string;
+  initial: StakeholderFields;
+  /** The communications plan's audiences, to link the stakeholder to one. */
+  audiences: readonly string[];
+  readOnly: boolean;
+  saveLabel: string;
+  onSave(fields: StakeholderFields): Promise<boolean>;
+  onCancel(): void;
+  /** Id prefix for the form's fields (unique on the page). */
+  idPrefix: string;
+  children?: React.ReactNode;
+};
+
+/** A stakeholder's details: who they are, whether we may contact them, who they reach and how we engage them. */
+export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel, onSave, onCancel, idPrefix, children }: StakeholderFormProps): JSX.Element {
+  const styles = useStyles();
+  const [fields, setFields] = React.useState(initial);
+  const [problems, setProblems] = React.useState(new Map<string, string>());
+  const [saving, setSaving] = React.useState(false);
+  const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => setFields((f) => ({ ...f, [key]: value }));
+  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value));
+  const message = (key: string): { validationState: 'error' | 'none'; validationMessage?: string } => ({ validationState: problems.has(key) ? 'error' : 'none', validationMessage: problems.get(key) });
+  const isGroup = fields.kind === 'group';
+
+  const submit = async (e: React.FormEvent): Promise<void> => {
+    e.preventDefault();
+    const checked = newStakeholderSchema.safeParse(fields);
+    if (!checked.success) {
+      const found = new Map(toFieldProblems(checked.error).map((p) => [p.path.split('.')[0], p.text] as const));
+      setProblems(found);
+      document.getElementById(`${idPrefix}-${[...found.keys()][0]}`)?.focus();
+      return;
+    }
+    setProblems(new Map());
+    setSaving(true);
+    try { await onSave(checked.data); } finally { setSaving(false); }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(e) => { void submit(e); }} aria-label={title} noValidate>
+      <h4>{title}</h4>
+      {problems.size > 0 && <Text role="alert" weight="semibold">Check the {problems.size === 1 ? 'field' : `${problems.size} fields`} marked below.</Text>}
+      <Field label="Name" required {...message('name')}>
+        <Input id={`${idPrefix}-name`} value={fields.name} readOnly={readOnly} onChange={(_e, d) => set('name', d.value)} />
+      </Field>
+      <Field label="Type" {...message('kind')}>
+        <RadioGroup id={`${idPrefix}-kind`} layout="horizontal" value={fields.kind} disabled={readOnly} onChange={(_e, d) => set('kind', d.value as StakeholderKind)}>
+          {STAKEHOLDER_KINDS.map((k) => <Radio key={k} value={k} label={STAKEHOLDER_KIND_NAMES[k]} />)}
+        </RadioGroup>
+      </Field>
+      <Field label="Kind of stakeholder (catalogue)" hint="Optional" {...message('catalogueEntry')}>
+        <Select id={`${idPrefix}-catalogueEntry`} value={fields.catalogueEntry ?? ''} disabled={readOnly} onChange={(_e, d) => set('catalogueEntry', (d.value || null) as StakeholderCatalogueId | null)}>
+          <option value="">None</option>
+          {STAKEHOLDER_CATALOGUE.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </Select>
+      </Field>
+      {isGroup && !fields.email && !fields.phone ? (
+        <Text as="p" block>Groups need no personal data: we do not keep contact details for a group.</Text>
+      ) : (
+        <fieldset className={styles.fieldset}>
+          <legend>Contact details (optional)</legend>
+          <Field label="Email" {...message('email')}><Input id={`${idPrefix}-email`} type="email" value={fields.email} readOnly={readOnly} onChange={(_e, d) => set('email', d.value)} /></Field>
+          <Field label="Phone" {...message('phone')}><Input id={`${idPrefix}-phone`} type="tel" value={fields.phone} readOnly={readOnly} onChange={(_e, d) => set('phone', d.value)} /></Field>
+        </fieldset>
+      )}
+      <Checkbox id={`${idPrefix}-mayContact`} label="We may contact them" checked={fields.mayContact} disabled={readOnly} onChange={(_e, d) => set('mayContact', d.checked === true)} />
+      {fields.mayContact && (
+        <Field label="Lawful basis for contacting them" hint={fields.kind === 'person' ? 'Required for a person, for example consent given on 3 March, or public task.' : 'Optional for an organisation or group.'} {...message('lawfulBasis')}>
+          <Textarea id={`${idPrefix}-lawfulBasis`} value={fields.lawfulBasis} readOnly={readOnly} onChange={(_e, d) => set('lawfulBasis', d.value)} />
+        </Field>
+      )}
+      <Field label="Box on the grid" {...message('quadrant')}>
+        <Select id={`${idPrefix}-quadrant`} value={fields.quadrant ?? ''} disabled={readOnly} onChange={(_e, d) => set('quadrant', (d.value || null) as GridQuadrant | null)}>
+          <option value="">Not placed yet</option>
+          {GRID_QUADRANTS.map((q) => <option key={q} value={q}>{GRID_QUADRANT_INFO[q].name}</option>)}
+        </Select>
+      </Field>
+      <fieldset className={styles.fieldset}>
+        <legend>Who they reach or speak for</legend>
+        <Text size={200} block>Tick the protected characteristics and groups facing inequalities this stakeholder helps us hear from.</Text>
+        <div className={styles.columns}>
+          {[...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS].map((g) => (
+            <Checkbox key={g.id} label={g.name} checked={fields.reaches.includes(g.id)} disabled={readOnly} onChange={(_e, d) => set('reaches', toggle<EqualityGroup>(fields.reaches, g.id, d.checked === true))} />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>How we will engage them</legend>
+        <div className={styles.columns}>
+          {ENGAGEMENT_METHODS.map((m) => (
+            <Checkbox key={m.id} label={m.name} checked={fields.methods.includes(m.id)} disabled={readOnly} onChange={(_e, d) => set('methods', toggle<MethodId>(fields.methods, m.id, d.checked === true))} />
+          ))}
+        </div>
+        <Field label="Channel" hint="For example monthly carers' forum, email newsletter, ward huddle" {...message('channel')}>
+          <Input id={`${idPrefix}-channel`} value={fields.channel} readOnly={readOnly} onChange={(_e, d) => set('channel', d.value)} />
+        </Field>
+        <Field label="Who owns the relationship" {...message('owner')}>
+          <Input id={`${idPrefix}-owner`} value={fields.owner} readOnly={readOnly} onChange={(_e, d) => set('owner', d.value)} />
+        </Field>
+        <Field label="Audience in the communications plan" hint={audiences.length ? undefined : 'Add audiences in the communications and engagement plan to link them here.'} {...message('audience')}>
+          <Select id={`${idPrefix}-audience`} value={fields.audience} disabled={readOnly} onChange={(_e, d) => set('audience', d.value)}>
+            <option value="">None</option>
+            {fields.audience && !audiences.includes(fields.audience) && <option value={fields.audience}>{fields.audience} (no longer in the communications plan)</option>}
+            {audiences.filter(Boolean).map((a) => <option key={a} value={a}>{a}</option>)}
+          </Select>
+        </Field>
+      </fieldset>
+      <Field label="Notes" {...message('notes')}>
+        <Textarea id={`${idPrefix}-notes`} value={fields.notes} readOnly={readOnly} onChange={(_e, d) => set('notes', d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        {!readOnly && <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Saving…' : saveLabel}</Button>}
+        <Button onClick={onCancel}>{readOnly ? 'Close' : 'Cancel'}</Button>
+      </div>
+      {children}
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { formatDateTime } from '../format';
+import { ErrorBar } from '../components';
+import { fieldsOf, moveStakeholder, quadrantName, type Stakeholder } from '../../domain';
+import { useCurrentUser } from '../ListsGate';
+import { useEditor } from '../planner/EditorContext';
+import type { StakeholderMap } from './useStakeholderMap';
+import { AddStakeholders } from './AddStakeholders';
+import { StakeholderGrid } from './StakeholderGrid';
+import { StakeholderRegister } from './StakeholderRegister';
+import { StakeholderForm } from './StakeholderForm';
+import { CoverageMatrix } from './CoverageMatrix';
+
+const useStyles = makeStyles({
+  details: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM }
+});
+
+/** Props for {@link StakeholderMapSection}. */
+export type StakeholderMapSectionProps = { map: StakeholderMap };
+
+/** The "Stakeholder map" step of the guide: add, place and move stakeholders, say how we engage each, and see who we are not hearing from. */
+export function StakeholderMapSection({ map }: StakeholderMapSectionProps): JSX.Element {
+  const { content, readOnly } = useEditor();
+  const [openId, setOpenId] = React.useState<number>();
+  const detailsRef = React.useRef<HTMLDivElement>(null);
+  const audiences = content.communications.audiences.map((a) => a.audience.trim()).filter(Boolean);
+  const open = (id: number): void => { setOpenId(id); setTimeout(() => detailsRef.current?.querySelector<HTMLElement>('input, button')?.focus(), 0); };
+
+  if (map.status === 'loading') return <Spinner label={`Loading the stakeholder map… ${map.loaded ? `${map.loaded} loaded` : ''}`} />;
+  if (map.status === 'failed') return <ErrorBar error={map.loadError} onRetry={map.reload} />;
+  const opened = map.items.find((s) => s.id === openId);
+  return (
+    <>
+      <Text as="p" block>
+        List everyone the change affects or who can influence it, place them on the grid and say how you will engage each. Start early and revise the map as the project develops: every move is recorded.
+      </Text>
+      <MapAlerts map={map} />
+      {!readOnly && <AddStakeholders items={map.items} audiences={audiences} planTitle={content.project.title} busy={map.busy} onAdd={map.add} />}
+      <StakeholderGrid items={map.items} readOnly={readOnly} onMove={map.move} onExplain={map.explainLastMove} onOpen={open} />
+      {opened && <StakeholderDetails key={`${opened.id}-${opened.version}`} ref={detailsRef} stakeholder={opened} audiences={audiences} readOnly={readOnly} map={map} onClose={() => setOpenId(undefined)} />}
+      <StakeholderRegister items={map.items} onOpen={open} />
+      <CoverageMatrix items={map.items} notes={content.stakeholderMap} editable={!readOnly} />
+    </>
+  );
+}
+
+function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
+  return (
+    <>
+      {map.conflict && (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>Someone else changed {map.conflict.theirs.name}</MessageBarTitle>
+            {map.conflict.what} was not saved. It is now in {quadrantName(map.conflict.theirs.quadrant)}; you wanted {quadrantName(map.conflict.mine.quadrant)}.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => map.resolveConflict('mine')}>Keep mine</Button>
+            <Button onClick={() => map.resolveConflict('theirs')}>Use theirs</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {map.failure && (
+        <>
+          <Text weight="semibold">{map.failure.what} did not work.</Text>
+          <ErrorBar error={map.failure.error} onRetry={map.failure.retry} />
+        </>
+      )}
+      {!map.failure && map.pendingAdds.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{map.pendingAdds.length} {map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet</MessageBarTitle>
+            They were kept in this browser: {map.pendingAdds.slice(0, 5).map((p) => p.fields.name).join(', ')}{map.pendingAdds.length > 5 ? '…' : ''}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={map.retryPendingAdds} disabled={map.busy}>Add them now</Button>
+            <Button onClick={map.discardPendingAdds}>Discard</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+type DetailsProps = { stakeholder: Stakeholder; audiences: string[]; readOnly: boolean; map: StakeholderMap; onClose(): void };
+
+/** One stakeholder's details, how we engage them, and their history on the grid. */
+const StakeholderDetails = React.forwardRef<HTMLDivElement, DetailsProps>(function StakeholderDetails({ stakeholder: s, audiences, readOnly, map, onClose }, ref) {
+  const styles = useStyles();
+  const [confirmRemove, setConfirmRemove] = React.useState(false);
+  const user = useCurrentUser();
+  const history = s.history;
+  return (
+    <div className={styles.details} ref={ref} role="region" aria-label={`${s.name}: details`}>
+      <StakeholderForm title={`${s.name}: details`} idPrefix={`stakeholder-${s.id}`} initial={fieldsOf(s)} audiences={audiences} readOnly={readOnly} saveLabel="Save changes"
+        onSave={async (f) => {
+          // A change of box here is a move like any other, and goes in the history.
+          return map.save(moveStakeholder({ ...s, ...f, quadrant: s.quadrant }, f.quadrant, user.displayName, new Date().toISOString()));
+        }}
+        onCancel={onClose}>
+        <section aria-label={`History of ${s.name} on the grid`}>
+          <h4>History on the grid</h4>
+          {history.length === 0 ? <Text>Not moved yet.</Text> : (
+            <ol>
+              {history.map((h, i) => (
+                <li key={`${h.at}-${i}`}>{formatDateTime(h.at)}{h.by ? `, ${h.by}` : ''}: {quadrantName(h.from)} → {quadrantName(h.to)}{h.reason ? `. Why: ${h.reason}` : ''}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {!readOnly && (confirmRemove ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>Take {s.name} off this plan’s map? Their history goes too.</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => { void map.remove(s).then((ok) => { if (ok) onClose(); }); }}>Yes, remove</Button>
+              <Button onClick={() => setConfirmRemove(false)}>No, keep</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : <Button onClick={() => setConfirmRemove(true)}>Remove from the map</Button>)}
+      </StakeholderForm>
+    </div>
+  );
+});
