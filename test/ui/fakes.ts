@@ -122,6 +122,8 @@ export class InMemoryStakeholders implements StakeholderRepository {
   public readonly items = new Map<number, Stakeholder>();
   private readonly requestIds = new Map<string, number>();
   public readonly failNextSaves: DataError[] = [];
+  /** Failures to throw on the next adds, in order. */
+  public readonly failNextAdds: DataError[] = [];
   private nextId = 1;
   private version = 1;
   /** Put stakeholders on a plan's map, as if added earlier. */
@@ -135,6 +137,8 @@ export class InMemoryStakeholders implements StakeholderRepository {
     return found;
   }
   public async addMany(planId: number, items: readonly NewStakeholder[]) {
+    const failure = this.failNextAdds.shift();
+    if (failure) throw failure;
     return items.map((i) => {
       const existing = this.requestIds.get(i.requestId);
       if (existing !== undefined) return clone(this.items.get(existing) as Stakeholder);

@@ -8,6 +8,7 @@ import { ChannelSettings } from './ChannelSettings';
 import { PendingNotifications, WorkflowSettings } from './WorkflowSettings';
 import { PlanQueue } from './PlanQueue';
 import { PlanReview } from './PlanReview';
+import { SharedStakeholders } from './SharedStakeholders';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', padding: 0 },
@@ -70,6 +71,7 @@ function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
         )}
       </Loaded>
       <PlanQueue initialStatus={status} onOpen={onOpen} />
+      <SharedStakeholders />
       <ChannelSettings />
       <PendingNotifications />
       <WorkflowSettings />

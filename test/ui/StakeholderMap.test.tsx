@@ -1,0 +1,131 @@
+import * as React from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { AppShell, PlannerApp } from '../../src/ui';
+import { DataError, emptyStakeholderFields, type StakeholderFields } from '../../src/domain';
+import { readyPlanContent } from '../domain/fixtures';
+import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
+
+const sample = (f: Partial<StakeholderFields> & { name: string }): StakeholderFields => ({ ...emptyStakeholderFields(), ...f });
+
+function openMap(stakeholders: InMemoryStakeholders, repo = new InMemoryPlans(), planId?: number): { planId: number; unmount(): void } {
+  const id = planId ?? repo.add(readyPlanContent()).id as number;
+  window.location.hash = `plan=${id}`;
+  const view = render(<AppShell idPrefix="m-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders })}><PlannerApp /></AppShell>);
+  return { planId: id, unmount: view.unmount };
+}
+async function goToMap(): Promise<void> {
+  fireEvent.click(within(await screen.findByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Stakeholder map/ }));
+  await screen.findByRole('heading', { name: 'Power and interest grid' });
+}
+const status = (): HTMLElement => within(screen.getByRole('heading', { name: 'Power and interest grid' }).parentElement as HTMLElement).getAllByRole('status')[0];
+const box = (name: RegExp): HTMLElement => screen.getByRole('group', { name });
+
+afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
+
+it('places a stakeholder by keyboard alone: Enter, arrow keys, Enter; records the move and its reason', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const { planId } = openMap(stakeholders);
+  stakeholders.seed(planId, [sample({ name: 'Sample Riverside Gazette' })]);
+  await goToMap();
+  const chip = within(box(/^Not placed yet: 1/)).getByRole('button', { name: 'Sample Riverside Gazette' });
+  chip.focus();
+  fireEvent.click(chip);
+  expect(chip).toHaveAttribute('aria-pressed', 'true');
+  expect(status()).toHaveTextContent('Picked up Sample Riverside Gazette, in Not placed yet. Use the arrow keys');
+  fireEvent.keyDown(chip, { key: 'ArrowUp' });
+  expect(status()).toHaveTextContent('Over Keep satisfied.');
+  fireEvent.keyDown(chip, { key: 'ArrowRight' });
+  expect(status()).toHaveTextContent('Over Manage closely.');
+  fireEvent.click(chip);
+  expect(await screen.findByText('Moved Sample Riverside Gazette from Not placed yet to Manage closely.')).toBeInTheDocument();
+  const placed = within(box(/^Manage closely: high power, high interest, 1 stakeholders/)).getByRole('button', { name: 'Sample Riverside Gazette' });
+  expect(placed).toHaveFocus();
+  const stored = [...stakeholders.items.values()][0];
+  expect(stored.quadrant).toBe('manageClosely');
+  expect(stored.history).toMatchObject([{ from: null, to: 'manageClosely', by: 'Priya Shah', reason: '' }]);
+
+  fireEvent.change(screen.getByRole('textbox', { name: /Why did Sample Riverside Gazette move from Not placed yet to Manage closely/ }), { target: { value: 'They will report every event' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save reason' }));
+  expect(await screen.findByText('Reason saved in the history.')).toBeInTheDocument();
+  expect([...stakeholders.items.values()][0].history[0].reason).toBe('They will report every event');
+
+  // Escape puts it back where it was.
+  const again = within(box(/^Manage closely/)).getByRole('button', { name: 'Sample Riverside Gazette' });
+  fireEvent.click(again);
+  fireEvent.keyDown(again, { key: 'ArrowDown' });
+  fireEvent.keyDown(again, { key: 'Escape' });
+  expect(status()).toHaveTextContent('Cancelled. Sample Riverside Gazette stays in Manage closely.');
+  expect([...stakeholders.items.values()][0].history).toHaveLength(1);
+});
+
+it('moves a stakeholder with the Move menu and shows its history in its details', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const { planId } = openMap(stakeholders);
+  stakeholders.seed(planId, [sample({ name: 'Sample Healthwatch', kind: 'organisation', quadrant: 'keepSatisfied' })]);
+  await goToMap();
+  fireEvent.click(screen.getByRole('button', { name: 'Move Sample Healthwatch to…' }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: 'Keep informed' }));
+  expect(await screen.findByText('Moved Sample Healthwatch from Keep satisfied to Keep informed.')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Sample Healthwatch: details and history' }));
+  const history = await screen.findByRole('region', { name: 'History of Sample Healthwatch on the grid' });
+  expect(within(history).getByRole('listitem')).toHaveTextContent(/Priya Shah: Keep satisfied → Keep informed/);
+});
+
+it('stops when someone else moved the stakeholder first, and lets the lead choose', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const { planId } = openMap(stakeholders);
+  stakeholders.seed(planId, [sample({ name: 'Sample MP office', quadrant: 'monitor' })]);
+  await goToMap();
+  const id = [...stakeholders.items.keys()][0];
+  stakeholders.editElsewhere(id, (s) => ({ ...s, quadrant: 'keepSatisfied', history: [{ at: '2026-11-01T00:00:00Z', by: 'Jo', from: 'monitor', to: 'keepSatisfied', reason: 'Asked a question in Parliament' }] }));
+  fireEvent.click(screen.getByRole('button', { name: 'Move Sample MP office to…' }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: 'Manage closely' }));
+  const alert = await screen.findByText('Someone else changed Sample MP office');
+  expect(alert.closest('[role="alert"]')).toHaveTextContent('It is now in Keep satisfied; you wanted Manage closely.');
+  expect(stakeholders.items.get(id)?.quadrant).toBe('keepSatisfied');
+  fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
+  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  const kept = stakeholders.items.get(id);
+  expect(kept?.quadrant).toBe('manageClosely');
+  expect(kept?.history.map((h) => h.to)).toEqual(['keepSatisfied', 'manageClosely']);
+});
+
+it('keeps stakeholders that could not be added, across a reload, and adds them once', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const repo = new InMemoryPlans();
+  const first = openMap(stakeholders, repo);
+  await goToMap();
+  fireEvent.click(screen.getByRole('button', { name: 'From the catalogue' }));
+  fireEvent.change(screen.getByRole('searchbox', { name: /Search the stakeholder catalogue/ }), { target: { value: 'carer' } });
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Carers' }));
+  stakeholders.failNextAdds.push(new DataError('offline', 'Failed to fetch'));
+  fireEvent.click(screen.getByRole('button', { name: 'Add 1 to the map' }));
+  expect(await screen.findByText('Adding "Carers" did not work.')).toBeInTheDocument();
+  expect(stakeholders.items.size).toBe(0);
+  first.unmount();
+
+  openMap(stakeholders, repo, first.planId);
+  await goToMap();
+  expect(await screen.findByText('1 stakeholder was not added yet')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Add them now' }));
+  expect(within(await screen.findByRole('group', { name: /^Not placed yet: 1/ })).getByRole('button', { name: 'Carers' })).toBeInTheDocument();
+  expect([...stakeholders.items.values()]).toMatchObject([{ name: 'Carers', catalogueEntry: 'carers', reaches: ['carers'] }]);
+});
+
+it('shows who we are not hearing from, and sends gaps to the checklist, which links to them', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const repo = new InMemoryPlans();
+  const content = readyPlanContent();
+  content.stakeholderMap.gapNotes = {};
+  const plan = repo.add(content);
+  stakeholders.seed(plan.id as number, [sample({ name: 'Sample Carers Network', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'] })]);
+  openMap(stakeholders, repo, plan.id as number);
+  await goToMap();
+  const matrix = screen.getByRole('table', { name: 'Who we are not hearing from' });
+  expect(within(matrix).getByRole('row', { name: /^Carers Sample Carers Network Focus group or workshop Reached/ })).toBeInTheDocument();
+  expect(within(matrix).getByRole('row', { name: /^Race No one yet None Not reached/ })).toBeInTheDocument();
+  fireEvent.click(within(screen.getByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Review/ }));
+  const link = await screen.findByRole('button', { name: 'Race: No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.' });
+  fireEvent.click(link);
+  expect(await screen.findByRole('textbox', { name: 'What we will do about race' })).toHaveFocus();
+});
