@@ -129,6 +129,107 @@ test('methods, budget, equality and the communications plan', async () => {
   await saved();
 });
 
+test('the lead builds the stakeholder map: catalogue, shared list, drag and drop, keyboard, CSV with bad rows', async () => {
+  await openSection(/Stakeholder map/);
+  const box = (name) => page.getByRole('group', { name });
+  const chip = (boxName, name) => box(boxName).getByRole('button', { name, exact: true });
+
+  await page.getByRole('button', { name: 'From the catalogue' }).click();
+  await page.getByRole('searchbox', { name: /Search the stakeholder catalogue/ }).fill('health');
+  await page.getByRole('checkbox', { name: 'Healthwatch' }).check();
+  await page.getByRole('checkbox', { name: 'Health overview and scrutiny committee' }).check();
+  await page.getByRole('button', { name: 'Add 2 to the map' }).click();
+  await page.getByText('Added 2 stakeholders from the catalogue.', { exact: false }).waitFor();
+
+  await page.getByRole('button', { name: 'From the team’s shared list' }).click();
+  await page.getByRole('searchbox', { name: /Search the team’s shared list/ }).fill('refugee');
+  await page.getByRole('checkbox', { name: 'Sample Eastfield Refugee Welcome' }).check();
+  await page.getByRole('button', { name: 'Add 1 to the map' }).click();
+  await page.getByText('Added Sample Eastfield Refugee Welcome from the shared list.', { exact: false }).waitFor();
+  await box(/^Not placed yet: 3/).waitFor();
+
+  // Drag and drop with the mouse (the tray and the box both in view, as a user would have them).
+  await box(/^Keep satisfied/).scrollIntoViewIfNeeded();
+  const from = await chip(/^Not placed yet/, 'Healthwatch').boundingBox();
+  const to = await box(/^Keep satisfied/).boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 40, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 20, { steps: 10 });
+  await page.mouse.up();
+  await page.getByText('Moved Healthwatch from Not placed yet to Keep satisfied.').waitFor();
+  await chip(/^Keep satisfied/, 'Healthwatch').waitFor();
+
+  // The keyboard alone: Enter to pick up, arrows to choose, Enter to place; then a reason.
+  await chip(/^Not placed yet/, 'Health overview and scrutiny committee').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowRight');
+  await page.getByText('Over Manage closely.', { exact: false }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByText('Moved Health overview and scrutiny committee from Not placed yet to Manage closely.').waitFor();
+  await page.getByRole('textbox', { name: /Why did Health overview and scrutiny committee move/ }).fill('The change may be a substantial variation');
+  await page.getByRole('button', { name: 'Save reason' }).click();
+  await page.getByText('Reason saved in the history.').waitFor();
+  await chip(/^Not placed yet/, 'Sample Eastfield Refugee Welcome').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await chip(/^Keep informed/, 'Sample Eastfield Refugee Welcome').waitFor();
+
+  // CSV: two bad rows are reported by line and reason; only the good rows are added.
+  await page.getByRole('button', { name: 'Import from CSV' }).click();
+  const csv = [
+    'Name,Type,Email,May contact,Lawful basis,Grid box,Reaches,Methods',
+    'Eastfield Young Carers,group,,no,,Keep informed,Carers;Age,Focus group or workshop',
+    'Dr Sample Partner,person,not-an-email,yes,,Manage closely,,Interview or conversation',
+    'Eastfield Maternity Voices,group,,no,,Manage closely,Pregnancy and maternity;Sex,Interview or conversation',
+    'Eastfield Interfaith Forum,group,,no,,Somewhere,,',
+    'Eastfield Disability Network,organisation,,no,,Keep satisfied,Disability;Race,Survey (online or paper)'
+  ].join('\r\n');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'eastfield.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const problems = page.getByRole('list', { name: 'Problems in the file' });
+  await problems.waitFor();
+  const text = await problems.textContent();
+  assert.match(text, /Line 3: Email: Enter an email address like name@nhs\.net\./);
+  assert.match(text, /Line 3: Lawful basis: Say the lawful basis/);
+  assert.match(text, /Line 5: Grid box "Somewhere" should be/);
+  await page.getByRole('button', { name: 'Add the 3 good rows and leave out the rest' }).click();
+  await page.getByText('Added 3 stakeholders from the file.', { exact: false }).waitFor();
+  await chip(/^Manage closely/, 'Eastfield Maternity Voices').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Dr Sample Partner', exact: true }).count(), 0);
+});
+
+test('per-stakeholder engagement, and the gaps in who we hear from reach the checklist', async () => {
+  await page.getByRole('button', { name: 'Sample Eastfield Refugee Welcome: details and history' }).click();
+  const details = page.getByRole('region', { name: 'Sample Eastfield Refugee Welcome: details' });
+  await details.getByRole('checkbox', { name: 'Community engagement or outreach' }).check();
+  await details.getByLabel('Channel').fill('Tuesday drop-in at the welcome centre');
+  await details.getByLabel('Audience in the communications plan').selectOption('People who have blood tests');
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('table', { name: 'Who we are not hearing from' }).getByRole('row', { name: /^Asylum seekers and refugees Sample Eastfield Refugee Welcome Community engagement or outreach Reached/ }).waitFor();
+
+  await openSection(/Review/);
+  const gap = page.getByRole('button', { name: 'Gender reassignment: No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.' });
+  await gap.click();
+  const note = page.getByRole('textbox', { name: 'What we will do about gender reassignment' });
+  assert.ok(await note.evaluate((el) => el === document.activeElement));
+  const notes = page.getByRole('textbox', { name: /^What we will do about/ });
+  const count = await notes.count();
+  assert.ok(count >= 3, `expected several gaps, found ${count}`);
+  for (let i = 0; i < count; i += 1) await notes.nth(i).fill('Ask the VCSE alliance to share the survey with its members (sample).');
+  await saved();
+  await openSection(/Review/);
+  await page.getByText('Everything the involvement team needs is filled in.').waitFor();
+
+  // The map and its history survive a reload.
+  await page.reload();
+  await openSection(/Stakeholder map/);
+  await page.getByRole('button', { name: 'Health overview and scrutiny committee: details and history' }).click();
+  const history = page.getByRole('region', { name: 'History of Health overview and scrutiny committee on the grid' });
+  assert.match(await history.textContent(), /Not placed yet → Manage closely\. Why: The change may be a substantial variation/);
+});
+
 test('an edit from another browser is never overwritten: the lead sees what differs and chooses', async () => {
   const other = await pageAs(browser, port, 2);
   await other.goto(planUrl);
@@ -217,11 +318,15 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
   await team.context().close();
 });
 
-async function wordHeadings(download) {
+async function wordXml(download) {
   const path = join(dataDir, download.suggestedFilename());
   await download.saveAs(path);
   const zip = await JSZip.loadAsync(readFileSync(path));
-  const xml = await zip.file('word/document.xml').async('string');
+  return zip.file('word/document.xml').async('string');
+}
+
+async function wordHeadings(download) {
+  const xml = await wordXml(download);
   const paragraphs = [...xml.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)].map((m) => m[0]);
   return paragraphs.filter((p) => /<w:pStyle w:val="Heading1"\/>/.test(p)).map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 }
@@ -229,7 +334,12 @@ async function wordHeadings(download) {
 test('the planning template and the communications plan download as Word files with the template headings', async () => {
   const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the plan (Word)' }).click()]);
   assert.match(template.suggestedFilename(), /planning-template\.docx$/);
-  assert.deepEqual(await wordHeadings(template), ['About the project', 'Objectives', 'Level of engagement', 'Legal checks', 'Timeline', 'Methods', 'Budget', 'Equality', 'Principles self-check']);
+  assert.deepEqual(await wordHeadings(template), ['About the project', 'Objectives', 'Level of engagement', 'Legal checks', 'Stakeholder map', 'Timeline', 'Methods', 'Budget', 'Equality', 'Principles self-check']);
+  // The stakeholder map: the grid as a two-by-two table, then the register.
+  const text = (await wordXml(template)).replace(/<[^>]+>/g, '');
+  assert.match(text, /Manage closely \(2\): Eastfield Maternity Voices, Health overview and scrutiny committee/);
+  assert.match(text, /Keep informed \(2\): Eastfield Young Carers, Sample Eastfield Refugee Welcome/);
+  assert.match(text, /Sample Eastfield Refugee WelcomeOrganisationKeep informedCommunity engagement or outreachTuesday drop-in at the welcome centre/);
   const [comms] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the communications plan (Word)' }).click()]);
   assert.deepEqual(await wordHeadings(comms), ['Version table', 'Introduction and background', 'Objective', 'Strategy overview', 'Situation analysis', 'Audience', 'Key messages', 'Tactics', 'Timescales and key dates', 'Evaluation and KPIs', 'Budget', 'Project leads and governance']);
 });

@@ -126,7 +126,9 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
     if (!drag || e.pointerId !== drag.pointerId) return;
     setDrag(undefined);
     if (!drag.moving) return;
+    // Swallow the click that may follow this drop (only that one: it comes in the same task).
     suppressClick.current = true;
+    setTimeout(() => { suppressClick.current = false; }, 0);
     const to = boxAt(e.clientX, e.clientY);
     if (to !== undefined) void place(s, to); else setAnnouncement(`${s.name} was not dropped on a box, so it did not move.`);
   };
