@@ -129,3 +129,18 @@ it('shows who we are not hearing from, and sends gaps to the checklist, which li
   fireEvent.click(link);
   expect(await screen.findByRole('textbox', { name: 'What we will do about race' })).toHaveFocus();
 });
+
+it('draws only the rows in view for a map of 500, and says how many there are', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const { planId } = openMap(stakeholders);
+  stakeholders.seed(planId, Array.from({ length: 500 }, (_v, i) => sample({ name: `Sample stakeholder ${String(i).padStart(3, '0')}`, quadrant: 'monitor' })));
+  await goToMap();
+  const register = screen.getByRole('table', { name: 'Stakeholder register' });
+  expect(register).toHaveAttribute('aria-rowcount', '501');
+  const rows = within(register).getAllByRole('row');
+  expect(rows.length).toBeLessThan(30);
+  expect(rows[1]).toHaveAttribute('aria-rowindex', '2');
+  expect(within(rows[1]).getByRole('button')).toHaveAccessibleName('Sample stakeholder 000: details and history');
+  fireEvent.change(screen.getByRole('searchbox', { name: /Search the register/ }), { target: { value: 'stakeholder 49' } });
+  expect(screen.getByText('10 of 500 stakeholders match “stakeholder 49”.')).toBeInTheDocument();
+});

@@ -32,6 +32,58 @@ const LAYOUT: GridQuadrant[] = ['keepSatisfied', 'manageClosely', 'monitor', 'ke
 const KEYS: Record<string, 'up' | 'down' | 'left' | 'right'> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const methodNames = (q: GridQuadrant): string => GRID_QUADRANT_INFO[q].methods.map((m) => ENGAGEMENT_METHODS.find((x) => x.id === m)?.name ?? m).join(', ');
 
+interface ChipHandlers {
+  click(s: Stakeholder): void;
+  keyDown(s: Stakeholder, e: React.KeyboardEvent): void;
+  pointerDown(s: Stakeholder, e: React.PointerEvent<HTMLButtonElement>): void;
+  pointerMove(e: React.PointerEvent): void;
+  pointerUp(s: Stakeholder, e: React.PointerEvent): void;
+  pointerCancel(): void;
+  blur(s: Stakeholder): void;
+  place(s: Stakeholder, to: GridQuadrant | null): void;
+  open(s: Stakeholder): void;
+  ref(id: number, el: HTMLButtonElement | null): void;
+}
+
+/** One stakeholder on the grid: its name (pick up, drag) and its Move menu. */
+const Chip = React.memo(function Chip({ s, picked, readOnly, handlers }: { s: Stakeholder; picked: boolean; readOnly: boolean; handlers: ChipHandlers }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <li className={mergeClasses(styles.chip, picked && styles.picked)}>
+      <Button
+        appearance="transparent" size="small" className={styles.chipName}
+        ref={(el: HTMLButtonElement | null) => handlers.ref(s.id as number, el)}
+        aria-pressed={readOnly ? undefined : picked}
+        aria-describedby={readOnly ? undefined : 'stakeholder-grid-help'}
+        onClick={() => handlers.click(s)}
+        onKeyDown={(e) => handlers.keyDown(s, e)}
+        onBlur={() => handlers.blur(s)}
+        onPointerDown={(e) => handlers.pointerDown(s, e)}
+        onPointerMove={handlers.pointerMove}
+        onPointerUp={(e) => handlers.pointerUp(s, e)}
+        onPointerCancel={handlers.pointerCancel}
+      >
+        {s.name}
+      </Button>
+      {!readOnly && (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="transparent" size="small" aria-label={`Move ${s.name} to…`}>Move</Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {[...LAYOUT, null].filter((q) => q !== s.quadrant).map((q) => (
+                <MenuItem key={q ?? 'none'} onClick={() => handlers.place(s, q)}>{q ? GRID_QUADRANT_INFO[q].name : 'Not placed yet'}</MenuItem>
+              ))}
+              <MenuItem onClick={() => handlers.open(s)}>Details and history</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+    </li>
+  );
+});
+
 /** Props for {@link StakeholderGrid}. */
 export type StakeholderGridProps = {
   items: readonly Stakeholder[];
@@ -137,40 +189,21 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
   const pickedStakeholder = items.find((s) => s.id === picked?.id);
   const dragged = drag?.moving ? items.find((s) => s.id === drag.id) : undefined;
 
-  const chip = (s: Stakeholder): JSX.Element => (
-    <li key={s.id} className={mergeClasses(styles.chip, picked?.id === s.id && styles.picked)}>
-      <Button
-        appearance="transparent" size="small" className={styles.chipName}
-        ref={(el: HTMLButtonElement | null) => { if (el) chipRefs.current.set(s.id as number, el); else chipRefs.current.delete(s.id as number); }}
-        aria-pressed={readOnly ? undefined : picked?.id === s.id}
-        aria-describedby={readOnly ? undefined : 'stakeholder-grid-help'}
-        onClick={() => onChipClick(s)}
-        onKeyDown={(e) => onChipKeyDown(s, e)}
-        onBlur={() => { if (picked?.id === s.id && !drag) setPicked(undefined); }}
-        onPointerDown={(e) => onPointerDown(s, e)}
-        onPointerMove={onPointerMove}
-        onPointerUp={(e) => onPointerUp(s, e)}
-        onPointerCancel={() => setDrag(undefined)}
-      >
-        {s.name}
-      </Button>
-      {!readOnly && (
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="transparent" size="small" aria-label={`Move ${s.name} to…`}>Move</Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {[...LAYOUT, null].filter((q) => q !== s.quadrant).map((q) => (
-                <MenuItem key={q ?? 'none'} onClick={() => { void place(s, q); }}>{q ? GRID_QUADRANT_INFO[q].name : 'Not placed yet'}</MenuItem>
-              ))}
-              <MenuItem onClick={() => onOpen(s.id as number)}>Details and history</MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      )}
-    </li>
-  );
+  // Chips are memoised and their handlers are stable, so a key press or a pointer move
+  // re-renders only the chips that changed, even with hundreds on the grid.
+  const latest = React.useRef<ChipHandlers>();
+  latest.current = {
+    click: onChipClick, keyDown: onChipKeyDown, pointerDown: onPointerDown, pointerMove: onPointerMove, pointerUp: onPointerUp,
+    pointerCancel: () => setDrag(undefined), blur: (s) => { if (picked?.id === s.id && !drag) setPicked(undefined); },
+    place: (s, q) => { void place(s, q); }, open: (s) => onOpen(s.id as number),
+    ref: (id, el) => { if (el) chipRefs.current.set(id, el); else chipRefs.current.delete(id); }
+  };
+  const handlers = React.useMemo<ChipHandlers>(() => ({
+    click: (s) => latest.current?.click(s), keyDown: (s, e) => latest.current?.keyDown(s, e), pointerDown: (s, e) => latest.current?.pointerDown(s, e),
+    pointerMove: (e) => latest.current?.pointerMove(e), pointerUp: (s, e) => latest.current?.pointerUp(s, e), pointerCancel: () => latest.current?.pointerCancel(),
+    blur: (s) => latest.current?.blur(s), place: (s, q) => latest.current?.place(s, q), open: (s) => latest.current?.open(s), ref: (id, el) => latest.current?.ref(id, el)
+  }), []);
+  const chip = (s: Stakeholder): JSX.Element => <Chip key={s.id} s={s} picked={picked?.id === s.id} readOnly={readOnly} handlers={handlers} />;
 
   const dropByClick = (q: GridQuadrant | null) => (e: React.MouseEvent): void => {
     // A click on the box itself (not on a stakeholder in it) places the picked-up stakeholder there.
