@@ -222,6 +222,20 @@ test('per-stakeholder engagement, and the gaps in who we hear from reach the che
   await openSection(/Review/);
   await page.getByText('Everything the involvement team needs is filled in.').waitFor();
 
+  // axe on the editable map with a stakeholder's details open, in every theme.
+  await openSection(/Stakeholder map/);
+  await page.getByRole('button', { name: 'Healthwatch: details and history' }).click();
+  assert.deepEqual(await axeViolations(page), []);
+  for (const theme of ['teamsDark', 'teamsContrast']) {
+    const themed = await pageAs(browser, port, 2, theme);
+    await themed.goto(planUrl);
+    await themed.getByRole('navigation', { name: 'Sections of the plan' }).getByRole('button', { name: /Stakeholder map/ }).click();
+    await themed.getByRole('heading', { name: 'Power and interest grid' }).waitFor({ timeout: 60_000 });
+    await themed.getByRole('button', { name: 'Healthwatch: details and history' }).click();
+    assert.deepEqual(await axeViolations(themed), [], theme);
+    await themed.context().close();
+  }
+
   // The map and its history survive a reload.
   await page.reload();
   await openSection(/Stakeholder map/);
@@ -353,7 +367,7 @@ test('the print view shows the whole plan', async () => {
   await nav().waitFor();
 });
 
-for (const theme of ['sharepoint', 'teamsDark']) {
+for (const theme of ['sharepoint', 'teamsDark', 'teamsContrast']) {
   test(`axe finds no WCAG 2.2 AA violation on any section of the guide (${theme})`, async () => {
     const themed = await pageAs(browser, port, 2, theme);
     await themed.goto(planUrl);
@@ -371,3 +385,26 @@ for (const theme of ['sharepoint', 'teamsDark']) {
     await themed.context().close();
   });
 }
+
+test('the involvement team keeps the shared stakeholder list on the dashboard; a lead cannot change it', async () => {
+  const team = await pageAs(browser, port, 4);
+  await team.goto(`http://127.0.0.1:${port}/dashboard.html`);
+  await team.getByRole('button', { name: 'Add to the shared list' }).click({ timeout: 60_000 });
+  const form = team.getByRole('form', { name: 'Add to the shared list' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByText('Add the stakeholder\'s name.').waitFor();
+  await form.getByLabel('Name').fill('Sample Eastfield Deaf Centre');
+  await form.getByLabel('Shared email address').fill('hello@deaf-centre-sample.org.uk');
+  await form.getByRole('checkbox', { name: 'Disability' }).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await team.getByText('Sample Eastfield Deaf Centre is saved in the shared list.').waitFor();
+  const table = team.getByRole('table', { name: 'Shared stakeholder list' });
+  await table.getByRole('row', { name: /Sample Eastfield Deaf Centre Organisation — Disability/ }).waitFor();
+  assert.deepEqual(await axeViolations(team), []);
+  await team.context().close();
+
+  await page.goto(`http://127.0.0.1:${port}/dashboard.html`);
+  await page.getByRole('table', { name: 'Shared stakeholder list' }).getByRole('row', { name: /Sample Eastfield Deaf Centre/ }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByRole('button', { name: 'Add to the shared list' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Edit Sample Eastfield Deaf Centre' }).count(), 0);
+});

@@ -3,7 +3,9 @@
  * - bundle sizes, raw and gzip, of the last `gulp bundle --ship` (dist/);
  * - time to count 12,000 plans by status and to page a filtered dashboard query over them,
  *   through the product's adapters against the workbench stand-in;
- * - time to build the submission card.
+ * - time to build the submission card;
+ * - time to add and to load a 500-stakeholder map (batched adds; paged reads of 200), to check
+ *   coverage and readiness for it, and to export it to CSV and read that back.
  * Prints a table; run `npm run package` first for the bundle sizes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { toPlanItemValues } from '../../src/data/sharepoint/planMapper';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
-import { emptyPlanContent } from '../../src/domain';
+import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
+import { checkReadiness, coverageMatrix, emptyPlanContent, emptyStakeholderFields, exportStakeholdersCsv, GRID_QUADRANTS, importStakeholdersCsv } from '../../src/domain';
 import { startWorkbench } from '../server/app';
 
 const root = join(__dirname, '..', '..');
@@ -54,6 +57,14 @@ async function main(): Promise<void> {
     await time('build the submission card (1,000 times)', rows, async () => {
       for (let i = 0; i < 1000; i += 1) buildSubmissionMessage(plan, { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false }, { web: 'https://x/p#plan=1' });
     });
+    const map = new SpStakeholderRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' }));
+    const many = Array.from({ length: 500 }, (_, i) => ({ requestId: `bench-${i}`, fields: { ...emptyStakeholderFields(), name: `Stakeholder ${i}`, quadrant: GRID_QUADRANTS[i % 4], reaches: i % 7 === 0 ? ['age' as const] : [], methods: ['survey' as const] }, history: [] }));
+    await time('add 500 stakeholders to a map (batches of 50)', rows, () => map.addMany(1, many));
+    const loaded = await time('load a 500-stakeholder map (3 paged reads)', rows, () => map.listForPlan(1));
+    await time('coverage matrix and readiness for 500 (100 times)', rows, async () => {
+      for (let i = 0; i < 100; i += 1) { coverageMatrix(loaded, { gapNotes: {} }); checkReadiness(plan.content, loaded); }
+    });
+    await time('export 500 to CSV and import it back', rows, async () => importStakeholdersCsv(exportStakeholdersCsv(loaded)));
   } finally {
     await wb.close();
   }
