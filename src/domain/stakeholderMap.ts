@@ -3,7 +3,7 @@ import { ENGAGEMENT_METHODS, INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, type 
 import type { Stakeholder } from './stakeholder';
 
 /** What readiness and coverage need to know about a stakeholder on the map. */
-export type MapEntry = Pick<Stakeholder, 'name' | 'quadrant' | 'reaches' | 'methods'>;
+export type MapEntry = Pick<Stakeholder, 'name' | 'quadrant' | 'reaches' | 'methods' | 'audience'>;
 
 /** How well one protected characteristic or inequality group is reached by the map. */
 export interface GroupCoverage {

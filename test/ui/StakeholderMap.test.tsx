@@ -144,3 +144,19 @@ it('draws only the rows in view for a map of 500, and says how many there are', 
   fireEvent.change(screen.getByRole('searchbox', { name: /Search the register/ }), { target: { value: 'stakeholder 49' } });
   expect(screen.getByText('10 of 500 stakeholders match “stakeholder 49”.')).toBeInTheDocument();
 });
+
+it('links stakeholders to the communications plan’s audiences and shows them there', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const { planId } = openMap(stakeholders);
+  stakeholders.seed(planId, [sample({ name: 'Sample Night Workers Union', quadrant: 'keepInformed' })]);
+  await goToMap();
+  fireEvent.click(screen.getByRole('button', { name: 'Sample Night Workers Union: details and history' }));
+  const details = await screen.findByRole('region', { name: 'Sample Night Workers Union: details' });
+  fireEvent.change(within(details).getByRole('combobox', { name: 'Audience in the communications plan' }), { target: { value: 'People who use the unit at night' } });
+  fireEvent.click(within(details).getByRole('button', { name: 'Save changes' }));
+  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  expect([...stakeholders.items.values()][0].audience).toBe('People who use the unit at night');
+  fireEvent.click(within(screen.getByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Communications/ }));
+  const links = await screen.findByRole('region', { name: 'Stakeholders in each audience' });
+  expect(links).toHaveTextContent('People who use the unit at night: Sample Night Workers Union');
+});

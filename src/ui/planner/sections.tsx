@@ -267,6 +267,7 @@ export function CommunicationsSection(): JSX.Element {
         rowLabel={(_r, i) => `Risk ${i + 1}`} columns={[{ key: 'risk', label: 'Risk', multiline: true }, { key: 'mitigation', label: 'How we will reduce it', multiline: true }]} />
       <RowsEditor path="communications.audiences" legend="Audiences, key messages and tactics" addLabel="Add an audience" newRow={() => ({ audience: '', keyMessages: '', tactics: '' })}
         rowLabel={(r, i) => String(r.audience || `Audience ${i + 1}`)} columns={[{ key: 'audience', label: 'Audience' }, { key: 'keyMessages', label: 'Key messages', multiline: true }, { key: 'tactics', label: 'Tactics', multiline: true }]} />
+      <AudienceLinks />
       <RowsEditor path="communications.keyDates" legend="Key dates" addLabel="Add a key date" newRow={() => ({ date: '', what: '' })}
         rowLabel={(_r, i) => `Key date ${i + 1}`} columns={[{ key: 'date', label: 'Date', type: 'date' }, { key: 'what', label: 'What happens' }]} />
       <RowsEditor path="communications.kpis" legend="Evaluation: measures and desired outcomes" addLabel="Add a measure" newRow={() => ({ kpi: '', desiredOutcome: '' })}
@@ -277,6 +278,26 @@ export function CommunicationsSection(): JSX.Element {
         <TextField path="communications.governance.whoApproves" label="Who approves" required />
       </div>
     </>
+  );
+}
+
+/** Which stakeholders on the map belong to each audience (linked from each stakeholder's details). */
+function AudienceLinks(): JSX.Element | null {
+  const { content, stakeholders } = useEditor();
+  const audiences = content.communications.audiences.map((a) => a.audience.trim()).filter(Boolean);
+  if (stakeholders === null || audiences.length === 0) return null;
+  const orphans = stakeholders.filter((s) => s.audience && !audiences.includes(s.audience));
+  return (
+    <section aria-label="Stakeholders in each audience">
+      <Title3 as="h3" block>Stakeholders in each audience</Title3>
+      <ul>
+        {audiences.map((a) => {
+          const who = stakeholders.filter((s) => s.audience === a).map((s) => s.name);
+          return <li key={a}>{a}: {who.length ? who.join(', ') : 'no one on the stakeholder map is linked yet (link them in each stakeholder’s details)'}</li>;
+        })}
+        {orphans.length > 0 && <li>Linked to an audience that is no longer here: {orphans.map((s) => `${s.name} (${s.audience})`).join(', ')}</li>}
+      </ul>
+    </section>
   );
 }
 

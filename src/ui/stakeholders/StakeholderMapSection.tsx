@@ -52,7 +52,9 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
         <MessageBar intent="warning" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>Someone else changed {map.conflict.theirs.name}</MessageBarTitle>
-            {map.conflict.what} was not saved. It is now in {quadrantName(map.conflict.theirs.quadrant)}; you wanted {quadrantName(map.conflict.mine.quadrant)}.
+            {map.conflict.what} was not saved, because someone else changed it first.
+            {map.conflict.theirs.quadrant !== map.conflict.mine.quadrant && ` It is now in ${quadrantName(map.conflict.theirs.quadrant)}; you wanted ${quadrantName(map.conflict.mine.quadrant)}.`}
+            {' '}Keep mine saves your version over theirs (every recorded move is kept); Use theirs drops your change.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => map.resolveConflict('mine')}>Keep mine</Button>

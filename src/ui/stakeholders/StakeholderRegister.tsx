@@ -59,7 +59,7 @@ export function StakeholderRegister({ items, onOpen }: StakeholderRegisterProps)
             <div role="rowgroup" style={{ height: `${rows.length * ROW_HEIGHT}px`, position: 'relative' }}>
               {visible.map((s, i) => (
                 <div role="row" key={s.id} aria-rowindex={first + i + 2} className={styles.row} style={{ position: 'absolute', top: `${(first + i) * ROW_HEIGHT}px`, left: 0, right: 0 }}>
-                  <div role="cell" className={styles.cell}><Button appearance="transparent" onClick={() => onOpen(s.id as number)} aria-label={`${s.name}: details and history`}>{s.name}</Button></div>
+                  <div role="cell" className={styles.cell} title={s.name}><Button appearance="transparent" onClick={() => onOpen(s.id as number)} aria-label={`${s.name}: details and history`}>{s.name}</Button></div>
                   <div role="cell" className={styles.cell}>{STAKEHOLDER_KIND_NAMES[s.kind]}</div>
                   <div role="cell" className={styles.cell}>{quadrantName(s.quadrant)}</div>
                   <div role="cell" className={styles.cell} title={s.reaches.map(groupName).join(', ')}>{s.reaches.map(groupName).join(', ') || '—'}</div>
