@@ -63,6 +63,12 @@ export function launchChromium() {
  * false positive of `aria-hidden-focus` (microsoft/tabster#288; Accessibility Insights suppresses it).
  */
 export async function axeViolations(page) {
+  // Let CSS transitions finish first: mid-transition colours (a nav button turning "current")
+  // are not what anyone reads, and made the contrast check flaky.
+  // (Endless animations, such as a spinner's, are left running.)
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+    .map((a) => a.finished.catch(() => undefined))));
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   return result.violations
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'))) }))
