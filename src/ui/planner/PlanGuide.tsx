@@ -13,7 +13,13 @@ import { ReviewSection } from './ReviewSection';
 import { ExportActions } from './ExportActions';
 import { SubmissionPanel } from './SubmissionPanel';
 import { useStakeholderMap } from '../stakeholders/useStakeholderMap';
-import { StakeholderMapSection } from '../stakeholders/StakeholderMapSection';
+import { lazySection } from '../LazySection';
+
+// The map (grid, register, forms, CSV) is loaded when the lead first opens its section.
+const StakeholderMapSection = lazySection(
+  () => import(/* webpackChunkName: "stakeholder-map" */ '../stakeholders/StakeholderMapSection').then((m) => m.StakeholderMapSection),
+  'Loading the stakeholder map…'
+);
 import { PrintView } from '../export/PrintView';
 import { communicationsPlanDocument, planningTemplateDocument } from '../export/documentModel';
 
@@ -59,10 +65,18 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
     pendingFocus.current = undefined;
     if (field) {
       setShowRequired(true);
-      const target = document.getElementById(`field-${field.replace(/\./g, '-')}`);
-      const focusable = target?.querySelector<HTMLElement>('input, textarea, select, button');
-      target?.scrollIntoView({ block: 'center' });
-      (focusable ?? target)?.focus();
+      // A section loaded on demand (the stakeholder map) may not be there yet: look again shortly.
+      let tries = 0;
+      let timer: number | undefined;
+      const focusField = (): void => {
+        const target = document.getElementById(`field-${field.replace(/\./g, '-')}`);
+        if (!target && tries++ < 40) { timer = window.setTimeout(focusField, 50); return; }
+        const focusable = target?.querySelector<HTMLElement>('input, textarea, select, button');
+        target?.scrollIntoView({ block: 'center' });
+        (focusable ?? target ?? headingRef.current)?.focus();
+      };
+      focusField();
+      return () => window.clearTimeout(timer);
     } else {
       headingRef.current?.focus();
     }

@@ -37,6 +37,8 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
   const [fields, setFields] = React.useState(initial);
   const [problems, setProblems] = React.useState(new Map<string, string>());
   const [saving, setSaving] = React.useState(false);
+  const mounted = React.useRef(true);
+  React.useEffect(() => () => { mounted.current = false; }, []);
   const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => setFields((f) => ({ ...f, [key]: value }));
   const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value));
   const message = (key: string): { validationState: 'error' | 'none'; validationMessage?: string } => ({ validationState: problems.has(key) ? 'error' : 'none', validationMessage: problems.get(key) });
@@ -53,7 +55,7 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
     }
     setProblems(new Map());
     setSaving(true);
-    try { await onSave(checked.data); } finally { setSaving(false); }
+    try { await onSave(checked.data); } finally { if (mounted.current) setSaving(false); }
   };
 
   return (

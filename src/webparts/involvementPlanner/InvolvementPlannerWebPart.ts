@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { PlannerApp } from '../../ui';
+// Imported from its own module, not the ui index, so the bundle holds only the planner's screens.
+import { PlannerApp } from '../../ui/planner/PlannerApp';
 import { BaseInvolvementWebPart } from '../shared/BaseInvolvementWebPart';
 
 /** The Involvement planner web part, for project leads: "My plans" and the guide through the planning template. */

@@ -4,7 +4,9 @@ import { Version } from '@microsoft/sp-core-library';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { graphForSpfx, spForSpfx } from '../../data/client';
-import { AppShell, fromTeamsTheme, type HostInfo, type HostTheme } from '../../ui';
+import { AppShell } from '../../ui/AppShell';
+import { fromTeamsTheme, type HostTheme } from '../../ui/theme';
+import type { HostInfo } from '../../ui/host';
 import { composeServices, validateSiteUrl } from './composeServices';
 
 /** Properties both web parts share. */
