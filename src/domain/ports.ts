@@ -168,6 +168,8 @@ export interface StakeholderRepository {
    * (never one unbounded query). `onProgress` hears how many are loaded so far.
    */
   listForPlan(planId: number, onProgress?: (loaded: number) => void): Promise<Stakeholder[]>;
+  /** One stakeholder as stored now; `notFound` if it was removed. */
+  get(id: number): Promise<Stakeholder>;
   /** Add stakeholders in one go; retrying after a failure adds only those not added yet. Returns them as stored, in order. */
   addMany(planId: number, items: readonly NewStakeholder[]): Promise<Stakeholder[]>;
   /** Save a stakeholder at the version read; `conflict` if someone else changed it since (never a silent overwrite). */

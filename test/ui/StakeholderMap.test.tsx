@@ -160,3 +160,27 @@ it('links stakeholders to the communications plan’s audiences and shows them t
   const links = await screen.findByRole('region', { name: 'Stakeholders in each audience' });
   expect(links).toHaveTextContent('People who use the unit at night: Sample Night Workers Union');
 });
+
+it('keeps unsaved changes to a stakeholder across a reload and offers them back', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const repo = new InMemoryPlans();
+  const first = openMap(stakeholders, repo);
+  stakeholders.seed(first.planId, [sample({ name: 'Sample Youth Forum', quadrant: 'keepInformed' })]);
+  await goToMap();
+  fireEvent.click(screen.getByRole('button', { name: 'Sample Youth Forum: details and history' }));
+  let details = await screen.findByRole('region', { name: 'Sample Youth Forum: details' });
+  fireEvent.change(within(details).getByRole('textbox', { name: /Channel/ }), { target: { value: 'Monthly youth council' } });
+  first.unmount();
+
+  openMap(stakeholders, repo, first.planId);
+  await goToMap();
+  fireEvent.click(screen.getByRole('button', { name: 'Sample Youth Forum: details and history' }));
+  details = await screen.findByRole('region', { name: 'Sample Youth Forum: details' });
+  expect(within(details).getByRole('textbox', { name: /Channel/ })).toHaveValue('');
+  fireEvent.click(within(details).getByRole('button', { name: 'Restore my changes' }));
+  expect(within(details).getByRole('textbox', { name: /Channel/ })).toHaveValue('Monthly youth council');
+  fireEvent.click(within(details).getByRole('button', { name: 'Save changes' }));
+  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  expect([...stakeholders.items.values()][0].channel).toBe('Monthly youth council');
+  expect(Object.keys(window.localStorage).filter((k) => k.includes('stakeholder-draft'))).toEqual([]);
+});

@@ -136,6 +136,11 @@ export class InMemoryStakeholders implements StakeholderRepository {
     onProgress?.(found.length);
     return found;
   }
+  public async get(id: number) {
+    const s = this.items.get(id);
+    if (!s) throw new DataError('notFound', `stakeholder ${id}`);
+    return clone(s);
+  }
   public async addMany(planId: number, items: readonly NewStakeholder[]) {
     const failure = this.failNextAdds.shift();
     if (failure) throw failure;

@@ -143,14 +143,24 @@ export class SpStakeholderRepository implements StakeholderRepository {
     }
   }
 
+  public async get(id: number): Promise<Stakeholder> {
+    let raw: unknown;
+    try {
+      raw = await this.items.getById(id).select(...SELECT)();
+    } catch (error) {
+      throw await toDataError(error, `Reading stakeholder ${id}`);
+    }
+    return this.toRow(raw).stakeholder;
+  }
+
   public async save(s: Stakeholder): Promise<Stakeholder> {
     if (s.id === undefined || !s.version) throw new DataError('invalidRequest', 'Saving a stakeholder needs its id and the version that was read.');
     try {
       await this.items.getById(s.id).update({ ...toValues(s), [S.history]: JSON.stringify(s.history) }, s.version);
-      return this.toRow(await this.items.getById(s.id).select(...SELECT)()).stakeholder;
     } catch (error) {
       throw await toDataError(error, `Saving stakeholder "${s.name}"`);
     }
+    return this.get(s.id);
   }
 
   public async remove(id: number, version: string): Promise<void> {

@@ -119,7 +119,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
           {section === 'about' && <AboutSection />}
           {section === 'objectives' && <ObjectivesSection />}
           {section === 'level' && <LevelSection />}
-          {section === 'stakeholders' && <StakeholderMapSection map={map} />}
+          {section === 'stakeholders' && <StakeholderMapSection map={map} planId={plan.id as number} />}
           {section === 'timeline' && <TimelineSection />}
           {section === 'methods' && <MethodsSection />}
           {section === 'equality' && <EqualitySection />}

@@ -1,4 +1,5 @@
 import type { PlanContent } from '../../domain';
+import { browserStore } from '../browserStore';
 
 /** A copy of a plan kept in the browser, so nothing typed is lost to a reload, a closed tab or no network. */
 export interface LocalDraft {
@@ -8,22 +9,11 @@ export interface LocalDraft {
   savedAt: string;
 }
 
-const key = (userId: number, planId: number): string => `involvement-planner:draft:${userId}:${planId}`;
+const key = (userId: number, planId: number): string => `draft:${userId}:${planId}`;
 
-/** Browser storage for local copies; quietly does nothing where storage is blocked. */
+/** Browser storage for local copies of plans. */
 export const localDrafts = {
-  read(userId: number, planId: number): LocalDraft | undefined {
-    try {
-      const raw = window.localStorage.getItem(key(userId, planId));
-      return raw ? (JSON.parse(raw) as LocalDraft) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  write(userId: number, planId: number, draft: LocalDraft): void {
-    try { window.localStorage.setItem(key(userId, planId), JSON.stringify(draft)); } catch { /* storage full or blocked: autosave still runs */ }
-  },
-  clear(userId: number, planId: number): void {
-    try { window.localStorage.removeItem(key(userId, planId)); } catch { /* storage blocked */ }
-  }
+  read: (userId: number, planId: number): LocalDraft | undefined => browserStore.read<LocalDraft>(key(userId, planId)),
+  write: (userId: number, planId: number, draft: LocalDraft): void => browserStore.write(key(userId, planId), draft),
+  clear: (userId: number, planId: number): void => browserStore.clear(key(userId, planId))
 };

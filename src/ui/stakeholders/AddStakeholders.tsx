@@ -25,10 +25,12 @@ export type AddStakeholdersProps = {
   planTitle: string;
   busy: boolean;
   onAdd(fields: StakeholderFields[]): Promise<Stakeholder[] | undefined>;
+  /** Where an unsaved new stakeholder is kept in the browser. */
+  draftKey: string;
 };
 
 /** Ways to add stakeholders: from the catalogue, from the team's shared list, one new one, or a CSV file; and export to CSV. */
-export function AddStakeholders({ items, audiences, planTitle, busy, onAdd }: AddStakeholdersProps): JSX.Element {
+export function AddStakeholders({ items, audiences, planTitle, busy, onAdd, draftKey }: AddStakeholdersProps): JSX.Element {
   const styles = useStyles();
   const [panel, setPanel] = React.useState<Panel>();
   const [done, setDone] = React.useState('');
@@ -62,7 +64,7 @@ export function AddStakeholders({ items, audiences, planTitle, busy, onAdd }: Ad
       {panel === 'shared' && <FromShared items={items} busy={busy} onAdd={async (f) => finish(await onAdd(f), 'from the shared list')} onCancel={() => setPanel(undefined)} />}
       {panel === 'new' && (
         <div className={styles.panel}>
-          <StakeholderForm title="New stakeholder" idPrefix="new-stakeholder" initial={emptyStakeholderFields()} audiences={audiences} readOnly={false} saveLabel="Add to the map"
+          <StakeholderForm title="New stakeholder" idPrefix="new-stakeholder" draftKey={draftKey} initial={emptyStakeholderFields()} audiences={audiences} readOnly={false} saveLabel="Add to the map"
             onSave={async (f) => { const added = await onAdd([f]); finish(added, 'to the map'); return added !== undefined; }} onCancel={() => setPanel(undefined)} />
         </div>
       )}

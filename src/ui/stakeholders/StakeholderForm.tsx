@@ -1,7 +1,8 @@
 import * as React from 'react';
 import {
-  Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens
+  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Text, Textarea, tokens
 } from '@fluentui/react-components';
+import { browserStore } from '../browserStore';
 import {
   ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, INEQUALITY_GROUPS, newStakeholderSchema, PROTECTED_CHARACTERISTICS, STAKEHOLDER_CATALOGUE,
   STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS, toFieldProblems, type EqualityGroup, type GridQuadrant, type MethodId, type StakeholderCatalogueId,
@@ -28,18 +29,27 @@ export type StakeholderFormProps = {
   onCancel(): void;
   /** Id prefix for the form's fields (unique on the page). */
   idPrefix: string;
+  /** Where unsaved changes are kept in the browser, so a reload does not lose them. */
+  draftKey: string;
   children?: React.ReactNode;
 };
 
 /** A stakeholder's details: who they are, whether we may contact them, who they reach and how we engage them. */
-export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel, onSave, onCancel, idPrefix, children }: StakeholderFormProps): JSX.Element {
+export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel, onSave, onCancel, idPrefix, draftKey, children }: StakeholderFormProps): JSX.Element {
   const styles = useStyles();
   const [fields, setFields] = React.useState(initial);
   const [problems, setProblems] = React.useState(new Map<string, string>());
   const [saving, setSaving] = React.useState(false);
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
-  const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => setFields((f) => ({ ...f, [key]: value }));
+  const same = (a: StakeholderFields, b: StakeholderFields): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const [offer, setOffer] = React.useState(() => { const d = browserStore.read<StakeholderFields>(draftKey); return d && !same(d, initial) ? d : undefined; });
+  const edited = React.useRef(false);
+  React.useEffect(() => {
+    // Keep a copy of unsaved changes (only once the person has changed something).
+    if (edited.current && !readOnly) { if (same(fields, initial)) browserStore.clear(draftKey); else browserStore.write(draftKey, fields); }
+  }, [fields, initial, draftKey, readOnly]);
+  const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => { edited.current = true; setFields((f) => ({ ...f, [key]: value })); };
   const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value));
   const message = (key: string): { validationState: 'error' | 'none'; validationMessage?: string } => ({ validationState: problems.has(key) ? 'error' : 'none', validationMessage: problems.get(key) });
   const isGroup = fields.kind === 'group';
@@ -55,12 +65,25 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
     }
     setProblems(new Map());
     setSaving(true);
-    try { await onSave(checked.data); } finally { if (mounted.current) setSaving(false); }
+    try {
+      if (await onSave(checked.data)) browserStore.clear(draftKey);
+    } finally {
+      if (mounted.current) setSaving(false);
+    }
   };
 
   return (
     <form className={styles.form} onSubmit={(e) => { void submit(e); }} aria-label={title} noValidate>
       <h4>{title}</h4>
+      {offer && !readOnly && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>You changed this stakeholder earlier and the changes were not saved. They were kept in this browser.</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => { edited.current = true; setFields(offer); setOffer(undefined); }}>Restore my changes</Button>
+            <Button onClick={() => { browserStore.clear(draftKey); setOffer(undefined); }}>Discard them</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {problems.size > 0 && <Text role="alert" weight="semibold">Check the {problems.size === 1 ? 'field' : `${problems.size} fields`} marked below.</Text>}
       <Field label="Name" required {...message('name')}>
         <Input id={`${idPrefix}-name`} value={fields.name} readOnly={readOnly} onChange={(_e, d) => set('name', d.value)} />
@@ -132,7 +155,7 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
       </Field>
       <div className={styles.actions}>
         {!readOnly && <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Saving…' : saveLabel}</Button>}
-        <Button onClick={onCancel}>{readOnly ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={() => { if (!readOnly) browserStore.clear(draftKey); onCancel(); }}>{readOnly ? 'Close' : 'Cancel'}</Button>
       </div>
       {children}
     </form>

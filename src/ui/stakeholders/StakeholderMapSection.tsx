@@ -17,11 +17,12 @@ const useStyles = makeStyles({
 });
 
 /** Props for {@link StakeholderMapSection}. */
-export type StakeholderMapSectionProps = { map: StakeholderMap };
+export type StakeholderMapSectionProps = { map: StakeholderMap; planId: number };
 
 /** The "Stakeholder map" step of the guide: add, place and move stakeholders, say how we engage each, and see who we are not hearing from. */
-export function StakeholderMapSection({ map }: StakeholderMapSectionProps): JSX.Element {
+export function StakeholderMapSection({ map, planId }: StakeholderMapSectionProps): JSX.Element {
   const { content, readOnly } = useEditor();
+  const user = useCurrentUser();
   const [openId, setOpenId] = React.useState<number>();
   const detailsRef = React.useRef<HTMLDivElement>(null);
   const audiences = content.communications.audiences.map((a) => a.audience.trim()).filter(Boolean);
@@ -36,7 +37,7 @@ export function StakeholderMapSection({ map }: StakeholderMapSectionProps): JSX.
         List everyone the change affects or who can influence it, place them on the grid and say how you will engage each. Start early and revise the map as the project develops: every move is recorded.
       </Text>
       <MapAlerts map={map} />
-      {!readOnly && <AddStakeholders items={map.items} audiences={audiences} planTitle={content.project.title} busy={map.busy} onAdd={map.add} />}
+      {!readOnly && <AddStakeholders items={map.items} audiences={audiences} planTitle={content.project.title} busy={map.busy} onAdd={map.add} draftKey={`stakeholder-draft:${user.id}:plan-${planId}:new`} />}
       <StakeholderGrid items={map.items} readOnly={readOnly} onMove={map.move} onExplain={map.explainLastMove} onOpen={open} />
       {opened && <StakeholderDetails key={`${opened.id}-${opened.version}`} ref={detailsRef} stakeholder={opened} audiences={audiences} readOnly={readOnly} map={map} onClose={() => setOpenId(undefined)} />}
       <StakeholderRegister items={map.items} onOpen={open} />
@@ -94,7 +95,7 @@ const StakeholderDetails = React.forwardRef<HTMLDivElement, DetailsProps>(functi
   const history = s.history;
   return (
     <div className={styles.details} ref={ref} role="region" aria-label={`${s.name}: details`}>
-      <StakeholderForm title={`${s.name}: details`} idPrefix={`stakeholder-${s.id}`} initial={fieldsOf(s)} audiences={audiences} readOnly={readOnly} saveLabel="Save changes"
+      <StakeholderForm title={`${s.name}: details`} idPrefix={`stakeholder-${s.id}`} draftKey={`stakeholder-draft:${user.id}:${s.id}`} initial={fieldsOf(s)} audiences={audiences} readOnly={readOnly} saveLabel="Save changes"
         onSave={async (f) => {
           // A change of box here is a move like any other, and goes in the history.
           return map.save(moveStakeholder({ ...s, ...f, quadrant: s.quadrant }, f.quadrant, user.displayName, new Date().toISOString()));

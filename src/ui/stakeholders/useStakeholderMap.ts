@@ -3,6 +3,7 @@ import { isDataError, moveStakeholder, type GridQuadrant, type NewStakeholder, t
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
 import { newRequestId } from '../screens/NewPlanForm';
+import { browserStore } from '../browserStore';
 
 /** Something on the map that did not save, with a way to try again (nothing is dropped). */
 export interface MapFailure { readonly what: string; readonly error: unknown; retry?(): void }
@@ -34,14 +35,10 @@ export interface StakeholderMap {
   dismissFailure(): void;
 }
 
-const pendingKey = (userId: number, planId: number): string => `involvement-planner:pending-stakeholders:${userId}:${planId}`;
-function readPending(userId: number, planId: number): NewStakeholder[] {
-  try { return JSON.parse(window.localStorage.getItem(pendingKey(userId, planId)) ?? '[]') as NewStakeholder[]; } catch { return []; }
-}
+const pendingKey = (userId: number, planId: number): string => `pending-stakeholders:${userId}:${planId}`;
+const readPending = (userId: number, planId: number): NewStakeholder[] => browserStore.read<NewStakeholder[]>(pendingKey(userId, planId)) ?? [];
 function writePending(userId: number, planId: number, items: NewStakeholder[]): void {
-  try {
-    if (items.length) window.localStorage.setItem(pendingKey(userId, planId), JSON.stringify(items)); else window.localStorage.removeItem(pendingKey(userId, planId));
-  } catch { /* storage blocked: the failure message still offers "Try again" */ }
+  if (items.length) browserStore.write(pendingKey(userId, planId), items); else browserStore.clear(pendingKey(userId, planId));
 }
 
 /**
@@ -108,15 +105,15 @@ export function useStakeholderMap(planId: number): StakeholderMap {
       if (before) replace(before);
       if (isDataError(error, 'conflict') && keepOnConflict) {
         try {
-          const theirs = (await repo.listForPlan(planId)).find((s) => s.id === next.id);
-          if (theirs) { replace(theirs); setConflict({ mine: next, theirs, what }); return false; }
-          setItems((all) => all.filter((s) => s.id !== next.id));
-          setFailure({ what, error: new Error(`Someone else removed "${next.name}" from the map.`) });
-          return false;
+          const theirs = await repo.get(next.id as number);
+          replace(theirs);
+          setConflict({ mine: next, theirs, what });
         } catch (reread) {
+          // Removed by someone else: take it off this map too, and say so.
+          if (isDataError(reread, 'notFound')) setItems((all) => all.filter((s) => s.id !== next.id));
           setFailure({ what, error: reread });
-          return false;
         }
+        return false;
       }
       setFailure({ what, error, retry: () => { void write(next, what, keepOnConflict); } });
       return false;
