@@ -1,4 +1,4 @@
-import { buildSubmissionCard, buildSubmissionMessage, escapeCardText, MAX_MESSAGE_BYTES } from '../../src/data/teams/submissionCard';
+import { buildSubmissionCard, buildSubmissionMessage, cardText, MAX_MESSAGE_BYTES } from '../../src/data/teams/submissionCard';
 import type { CurrentUser, InvolvementPlan } from '../../src/domain';
 import { cardProblems } from '../../webparts/server/graph';
 import { readyPlanContent } from '../domain/fixtures';
@@ -34,12 +34,18 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
     ]);
   });
 
-  it('escapes user text so it cannot inject a Markdown link or a mention', () => {
-    const text = allText(buildSubmissionCard(plan('[Click here](https://evil.example) <at>Jo Bennett</at> **urgent**'), priya, links));
-    expect(text).not.toContain('[Click here](https://evil.example)');
-    expect(text).not.toContain('<at>');
-    expect(text).not.toContain('**urgent**');
-    expect(escapeCardText('[a](b) <at>x</at> *y*')).toBe('\\[a\\]\\(b\\) &lt;at\\>x&lt;/at\\> \\*y\\*');
+  it('shows user text exactly as typed, where no Teams client reads Markdown, so it cannot inject a link or a mention', () => {
+    const title = '[Click here](https://evil.example) <at>Jo Bennett</at> **urgent**';
+    const card = buildSubmissionCard(plan(title), { ...priya, displayName: '*Priya* [admin](https://x)' }, links) as { body: Array<Record<string, unknown>> };
+    // Every piece of user text is in a TextRun (never Markdown), none in a TextBlock or a fact (both Markdown in Teams).
+    const runs = card.body.filter((b) => b.type === 'RichTextBlock').flatMap((b) => b.inlines as Array<{ text: string }>).map((r) => r.text);
+    expect(runs).toContain(title);
+    expect(runs).toContain('Submitted by *Priya* [admin](https://x)');
+    const markdownText = JSON.stringify(card.body.filter((b) => b.type !== 'RichTextBlock'));
+    for (const fragment of ['evil.example', '<at>', '**urgent**', '[admin]']) expect(markdownText).not.toContain(fragment);
+    expect(allText(card)).not.toContain('\\\\[');
+    expect(cardText('line one\n  line two')).toBe('line one line two');
+    expect(cardProblems(card)).toEqual([]);
   });
 
   it('stays under the 20 KB budget however long the fields are', () => {

@@ -10,16 +10,24 @@ export const MAX_MESSAGE_BYTES = 20 * 1024;
 const MAX_FIELD_CHARS = 400;
 
 /**
- * Make user text safe in a card: Teams reads TextBlock text as Markdown, so a title like
- * "[click](https://evil)" would become a link, and "<at>" would try to mention someone.
- * Each Markdown and HTML character is escaped with a backslash or an entity.
+ * User text for a card: shortened and on one line. It is only ever placed in a TextRun, which
+ * Adaptive Cards never read as Markdown (schema: "Markdown is not supported"), so a title like
+ * "[click](https://evil)" or "<at>Jo</at>" shows exactly as typed and cannot become a link or a
+ * mention — with no backslash escapes for Teams clients to show or hide inconsistently.
  */
-export function escapeCardText(text: string): string {
-  const trimmed = text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS - 1)}…` : text;
-  return trimmed
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
+export function cardText(text: string): string {
+  const oneLine = text.replace(/\s*\r?\n\s*/g, ' ');
+  return oneLine.length > MAX_FIELD_CHARS ? `${oneLine.slice(0, MAX_FIELD_CHARS - 1)}…` : oneLine;
+}
+
+/** A line of user text (with an optional bold label) that no Teams client reads as Markdown. */
+function literal(text: string, options: { label?: string; size?: string; weight?: string; isSubtle?: boolean; spacing?: string } = {}): Record<string, unknown> {
+  const { label, spacing, ...run } = options;
+  return {
+    type: 'RichTextBlock',
+    ...(spacing ? { spacing } : {}),
+    inlines: [...(label ? [{ type: 'TextRun', text: `${label}: `, weight: 'Bolder' }] : []), { type: 'TextRun', text: cardText(text), ...run }]
+  };
 }
 
 const when = (date: string): string => (date ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : 'Not given');
@@ -32,10 +40,8 @@ export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentU
     ? checkTimeline(c.timeline, { formalConsultation: triage.formalConsultation.likelihood === 'likely', settings: DEFAULT_SETTINGS, decisionDate: c.project.decisionDate }).slice(0, 3)
     : [];
   const level = (l: string | null): string => (l ? ENGAGEMENT_LEVEL_INFO[l as keyof typeof ENGAGEMENT_LEVEL_INFO].name : 'Not chosen');
+  // Facts are read as Markdown by Teams, so only the product's own wording goes in them.
   const facts = [
-    { title: 'Project lead', value: escapeCardText(plan.projectLead?.displayName ?? submittedBy.displayName) },
-    { title: 'Organisation', value: escapeCardText(c.project.organisation || 'Not given') },
-    { title: 'Place', value: escapeCardText(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given')) },
     { title: 'Recommended level', value: level(c.level.recommended) },
     { title: 'Chosen level', value: level(c.level.chosen) },
     { title: 'Formal consultation', value: triage.formalConsultation.likelihood === 'likely' ? 'Likely' : triage.formalConsultation.likelihood === 'possible' ? 'Possible' : 'Unlikely' },
@@ -50,12 +56,15 @@ export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentU
     version: CARD_VERSION,
     body: [
       { type: 'TextBlock', text: 'New involvement plan submitted', size: 'Medium', weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: escapeCardText(c.project.title || 'Untitled plan'), size: 'Large', weight: 'Bolder', wrap: true },
+      literal(c.project.title || 'Untitled plan', { size: 'Large', weight: 'Bolder' }),
+      literal(plan.projectLead?.displayName ?? submittedBy.displayName, { label: 'Project lead' }),
+      literal(c.project.organisation || 'Not given', { label: 'Organisation' }),
+      literal(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given'), { label: 'Place' }),
       { type: 'FactSet', facts },
       ...(warnings.length
-        ? [{ type: 'TextBlock', text: 'Timeline warnings', weight: 'Bolder', wrap: true }, ...warnings.map((w) => ({ type: 'TextBlock', text: `• ${escapeCardText(w.text)}`, wrap: true, spacing: 'Small' }))]
+        ? [{ type: 'TextBlock', text: 'Timeline warnings', weight: 'Bolder', wrap: true }, ...warnings.map((w) => literal(`• ${w.text}`, { spacing: 'Small' }))]
         : []),
-      { type: 'TextBlock', text: `Submitted by ${escapeCardText(submittedBy.displayName)}`, isSubtle: true, wrap: true, spacing: 'Medium' }
+      literal(`Submitted by ${submittedBy.displayName}`, { isSubtle: true, spacing: 'Medium' })
     ],
     actions
   };
