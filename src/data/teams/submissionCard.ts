@@ -57,9 +57,9 @@ export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentU
     body: [
       { type: 'TextBlock', text: 'New involvement plan submitted', size: 'Medium', weight: 'Bolder', wrap: true },
       literal(c.project.title || 'Untitled plan', { size: 'Large', weight: 'Bolder' }),
-      literal(plan.projectLead?.displayName ?? submittedBy.displayName, { label: 'Project lead' }),
-      literal(c.project.organisation || 'Not given', { label: 'Organisation' }),
-      literal(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given'), { label: 'Place' }),
+      literal(plan.projectLead?.displayName ?? submittedBy.displayName, { label: 'Project lead', spacing: 'Small' }),
+      literal(c.project.organisation || 'Not given', { label: 'Organisation', spacing: 'Small' }),
+      literal(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given'), { label: 'Place', spacing: 'Small' }),
       { type: 'FactSet', facts },
       ...(warnings.length
         ? [{ type: 'TextBlock', text: 'Timeline warnings', weight: 'Bolder', wrap: true }, ...warnings.map((w) => literal(`• ${w.text}`, { spacing: 'Small' }))]
