@@ -184,3 +184,27 @@ it('keeps unsaved changes to a stakeholder across a reload and offers them back'
   expect([...stakeholders.items.values()][0].channel).toBe('Monthly youth council');
   expect(Object.keys(window.localStorage).filter((k) => k.includes('stakeholder-draft'))).toEqual([]);
 });
+
+it('keeps a move that could not be saved, across a reload, and saves it later', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const repo = new InMemoryPlans();
+  const first = openMap(stakeholders, repo);
+  stakeholders.seed(first.planId, [sample({ name: 'Sample Local Radio', quadrant: 'monitor' })]);
+  await goToMap();
+  stakeholders.failNextSaves.push(new DataError('offline', 'Failed to fetch'));
+  fireEvent.click(screen.getByRole('button', { name: 'Move Sample Local Radio to…' }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: 'Keep informed' }));
+  expect(await screen.findByText('Moving "Sample Local Radio" did not work.')).toBeInTheDocument();
+  expect(within(box(/^Monitor/)).getByRole('button', { name: 'Sample Local Radio' })).toBeInTheDocument();
+  first.unmount();
+
+  openMap(stakeholders, repo, first.planId);
+  await goToMap();
+  expect(await screen.findByText('1 move was not saved yet')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Save the moves now' }));
+  expect(within(await screen.findByRole('group', { name: /^Keep informed: .* 1 stakeholders/ })).getByRole('button', { name: 'Sample Local Radio' })).toBeInTheDocument();
+  const saved = [...stakeholders.items.values()][0];
+  expect(saved.quadrant).toBe('keepInformed');
+  expect(saved.history).toMatchObject([{ from: 'monitor', to: 'keepInformed' }]);
+  expect(screen.queryByText('1 move was not saved yet')).not.toBeInTheDocument();
+});

@@ -69,6 +69,18 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
           <ErrorBar error={map.failure.error} onRetry={map.failure.retry} />
         </>
       )}
+      {!map.failure && map.pendingMoves.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{map.pendingMoves.length} {map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet</MessageBarTitle>
+            They were kept in this browser: {map.pendingMoves.slice(0, 5).map((m) => `${m.name} to ${quadrantName(m.to)}`).join('; ')}{map.pendingMoves.length > 5 ? '…' : ''}. A stakeholder someone has moved since is left where they put it.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => { void map.retryPendingMoves(); }} disabled={map.busy}>Save the moves now</Button>
+            <Button onClick={map.discardPendingMoves}>Discard</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {!map.failure && map.pendingAdds.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

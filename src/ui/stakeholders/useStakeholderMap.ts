@@ -8,6 +8,9 @@ import { browserStore } from '../browserStore';
 /** Something on the map that did not save, with a way to try again (nothing is dropped). */
 export interface MapFailure { readonly what: string; readonly error: unknown; retry?(): void }
 
+/** A move that did not save, kept so it can be applied later. */
+export interface PendingMove { readonly id: number; readonly name: string; readonly from: GridQuadrant | null; readonly to: GridQuadrant | null; readonly at: string; readonly reason: string }
+
 /** A stakeholder someone else changed while we were changing it. */
 export interface MapConflict { readonly mine: Stakeholder; readonly theirs: Stakeholder; readonly what: string }
 
@@ -22,10 +25,15 @@ export interface StakeholderMap {
   readonly conflict?: MapConflict;
   /** Adds that did not reach SharePoint yet (kept in the browser so a reload does not lose them). */
   readonly pendingAdds: NewStakeholder[];
+  /** Moves that did not reach SharePoint (kept in the browser too). */
+  readonly pendingMoves: PendingMove[];
   reload(): void;
   add(fields: StakeholderFields[]): Promise<Stakeholder[] | undefined>;
   retryPendingAdds(): void;
   discardPendingAdds(): void;
+  /** Apply kept moves to stakeholders that have not moved since; says how many were left out. */
+  retryPendingMoves(): Promise<void>;
+  discardPendingMoves(): void;
   save(next: Stakeholder): Promise<boolean>;
   move(id: number, to: GridQuadrant | null, reason?: string): Promise<boolean>;
   /** Give the last move of a stakeholder its reason. */
@@ -40,6 +48,7 @@ const readPending = (userId: number, planId: number): NewStakeholder[] => browse
 function writePending(userId: number, planId: number, items: NewStakeholder[]): void {
   if (items.length) browserStore.write(pendingKey(userId, planId), items); else browserStore.clear(pendingKey(userId, planId));
 }
+const movesKey = (userId: number, planId: number): string => `pending-moves:${userId}:${planId}`;
 
 /**
  * Load a plan's stakeholders a page at a time and change them one at a time, each at the version
@@ -57,6 +66,12 @@ export function useStakeholderMap(planId: number): StakeholderMap {
   const [failure, setFailure] = React.useState<MapFailure>();
   const [conflict, setConflict] = React.useState<MapConflict>();
   const [pendingAdds, setPendingAdds] = React.useState<NewStakeholder[]>(() => readPending(user.id, planId));
+  const [pendingMoves, setPendingMovesState] = React.useState<PendingMove[]>(() => browserStore.read<PendingMove[]>(movesKey(user.id, planId)) ?? []);
+  const setPendingMoves = (update: (moves: PendingMove[]) => PendingMove[]): void => setPendingMovesState((moves) => {
+    const next = update(moves);
+    if (next.length) browserStore.write(movesKey(user.id, planId), next); else browserStore.clear(movesKey(user.id, planId));
+    return next;
+  });
   const [generation, setGeneration] = React.useState(0);
   const itemsRef = React.useRef(items);
   itemsRef.current = items;
@@ -93,14 +108,14 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     }
   }, [repo, planId, user.id]);
 
-  const write = async (next: Stakeholder, what: string, keepOnConflict = true): Promise<boolean> => {
+  const write = async (next: Stakeholder, what: string, keepOnConflict = true): Promise<'saved' | 'conflict' | 'failed'> => {
     setBusy(true);
     setFailure(undefined);
     const before = itemsRef.current.find((s) => s.id === next.id);
     replace(next);
     try {
       replace(await repo.save(next));
-      return true;
+      return 'saved';
     } catch (error) {
       if (before) replace(before);
       if (isDataError(error, 'conflict') && keepOnConflict) {
@@ -113,10 +128,10 @@ export function useStakeholderMap(planId: number): StakeholderMap {
           if (isDataError(reread, 'notFound')) setItems((all) => all.filter((s) => s.id !== next.id));
           setFailure({ what, error: reread });
         }
-        return false;
+        return 'conflict';
       }
       setFailure({ what, error, retry: () => { void write(next, what, keepOnConflict); } });
-      return false;
+      return 'failed';
     } finally {
       setBusy(false);
     }
@@ -140,23 +155,38 @@ export function useStakeholderMap(planId: number): StakeholderMap {
   };
 
   const at = (): string => new Date().toISOString();
+  const move = async (id: number, to: GridQuadrant | null, reason = '', when = at()): Promise<boolean> => {
+    const current = itemsRef.current.find((s) => s.id === id);
+    if (!current || current.quadrant === to) return true;
+    const result = await write(moveStakeholder(current, to, user.displayName, when, reason), `Moving "${current.name}"`);
+    // A move that could not be sent is kept (also in the browser) to apply later; never lost.
+    setPendingMoves((moves) => [...moves.filter((m) => m.id !== id), ...(result === 'failed' ? [{ id, name: current.name, from: current.quadrant, to, at: when, reason }] : [])]);
+    if (result === 'failed') setFailure((f) => (f ? { ...f, retry: () => { void move(id, to, reason, when); } } : f));
+    return result === 'saved';
+  };
+  const ok = async (p: Promise<'saved' | 'conflict' | 'failed'>): Promise<boolean> => (await p) === 'saved';
   return {
-    status, loaded, loadError, items, busy, failure, conflict, pendingAdds,
+    status, loaded, loadError, items, busy, failure, conflict, pendingAdds, pendingMoves,
     reload: () => setGeneration((g) => g + 1),
     add: (fields) => addPending(fields.map((f) => ({ requestId: newRequestId(), fields: f, history: f.quadrant ? [{ at: at(), by: user.displayName, from: null, to: f.quadrant, reason: 'Added to the map' }] : [] }))),
     retryPendingAdds: () => { void addPending(pendingAdds); },
     discardPendingAdds: () => { setPendingAdds([]); writePending(user.id, planId, []); setFailure(undefined); },
-    save: (next) => write(next, `Saving "${next.name}"`),
-    move: (id, to, reason = '') => {
-      const current = itemsRef.current.find((s) => s.id === id);
-      if (!current || current.quadrant === to) return Promise.resolve(true);
-      return write(moveStakeholder(current, to, user.displayName, at(), reason), `Moving "${current.name}"`);
+    retryPendingMoves: async () => {
+      setFailure(undefined);
+      for (const m of pendingMoves) {
+        const current = itemsRef.current.find((s) => s.id === m.id);
+        // Only where nobody has moved it since: otherwise the older move is dropped, not forced.
+        if (current && current.quadrant === m.from) { if (!(await move(m.id, m.to, m.reason, m.at))) return; } else setPendingMoves((moves) => moves.filter((x) => x.id !== m.id));
+      }
     },
+    discardPendingMoves: () => setPendingMoves(() => []),
+    save: (next) => ok(write(next, `Saving "${next.name}"`)),
+    move: (id, to, reason) => move(id, to, reason),
     explainLastMove: (id, reason) => {
       const current = itemsRef.current.find((s) => s.id === id);
       if (!current || current.history.length === 0) return Promise.resolve(false);
       const history = current.history.map((h, i) => (i === current.history.length - 1 ? { ...h, reason: reason.trim() } : h));
-      return write({ ...current, history }, `Saving the reason for moving "${current.name}"`);
+      return ok(write({ ...current, history }, `Saving the reason for moving "${current.name}"`));
     },
     remove,
     resolveConflict: (choice) => {
