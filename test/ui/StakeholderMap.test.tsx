@@ -208,3 +208,28 @@ it('keeps a move that could not be saved, across a reload, and saves it later', 
   expect(saved.history).toMatchObject([{ from: 'monitor', to: 'keepInformed' }]);
   expect(screen.queryByText('1 move was not saved yet')).not.toBeInTheDocument();
 });
+
+it('puts one stakeholder per box in the Tab order; arrow keys, Home and End go between the rest', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  const { planId } = openMap(stakeholders);
+  stakeholders.seed(planId, ['Alpha', 'Bravo', 'Charlie'].map((n) => sample({ name: `Sample ${n}`, quadrant: 'monitor' })));
+  await goToMap();
+  const monitor = box(/^Monitor/);
+  const chip = (n: string): HTMLElement => within(monitor).getByRole('button', { name: `Sample ${n}` });
+  const move = (n: string): HTMLElement => within(monitor).getByRole('button', { name: `Move Sample ${n} to…` });
+  expect([chip('Alpha'), chip('Bravo'), chip('Charlie')].map((c) => c.tabIndex)).toEqual([0, -1, -1]);
+  expect([move('Alpha'), move('Bravo')].map((c) => c.tabIndex)).toEqual([0, -1]);
+  chip('Alpha').focus();
+  fireEvent.keyDown(chip('Alpha'), { key: 'ArrowDown' });
+  expect(chip('Bravo')).toHaveFocus();
+  expect([chip('Alpha'), chip('Bravo')].map((c) => c.tabIndex)).toEqual([-1, 0]);
+  fireEvent.keyDown(chip('Bravo'), { key: 'End' });
+  expect(chip('Charlie')).toHaveFocus();
+  fireEvent.keyDown(chip('Charlie'), { key: 'Home' });
+  expect(chip('Alpha')).toHaveFocus();
+  // Picked up, the same keys choose a box instead.
+  fireEvent.click(chip('Alpha'));
+  fireEvent.keyDown(chip('Alpha'), { key: 'ArrowUp' });
+  expect(status()).toHaveTextContent('Over Keep satisfied.');
+  expect(chip('Alpha')).toHaveFocus();
+});

@@ -46,12 +46,12 @@ interface ChipHandlers {
 }
 
 /** One stakeholder on the grid: its name (pick up, drag) and its Move menu. */
-const Chip = React.memo(function Chip({ s, picked, readOnly, handlers }: { s: Stakeholder; picked: boolean; readOnly: boolean; handlers: ChipHandlers }): JSX.Element {
+const Chip = React.memo(function Chip({ s, picked, tabbable, readOnly, handlers }: { s: Stakeholder; picked: boolean; tabbable: boolean; readOnly: boolean; handlers: ChipHandlers }): JSX.Element {
   const styles = useStyles();
   return (
     <li className={mergeClasses(styles.chip, picked && styles.picked)}>
       <Button
-        appearance="transparent" size="small" className={styles.chipName}
+        appearance="transparent" size="small" className={styles.chipName} tabIndex={tabbable ? 0 : -1}
         ref={(el: HTMLButtonElement | null) => handlers.ref(s.id as number, el)}
         aria-pressed={readOnly ? undefined : picked}
         aria-describedby={readOnly ? undefined : 'stakeholder-grid-help'}
@@ -68,7 +68,7 @@ const Chip = React.memo(function Chip({ s, picked, readOnly, handlers }: { s: St
       {!readOnly && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="transparent" size="small" aria-label={`Move ${s.name} to…`}>Move</Button>
+            <Button appearance="transparent" size="small" tabIndex={tabbable ? 0 : -1} aria-label={`Move ${s.name} to…`}>Move</Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
@@ -112,6 +112,8 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
   const chipRefs = React.useRef(new Map<number, HTMLButtonElement>());
   const focusAfterMove = React.useRef<number>();
   const suppressClick = React.useRef(false);
+  // One stakeholder per box is in the Tab order (roving focus); arrow keys go between the others.
+  const [active, setActive] = React.useState<Partial<Record<GridQuadrant | 'none', number>>>({});
 
   React.useEffect(() => {
     const id = focusAfterMove.current;
@@ -125,6 +127,7 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
     if (s.quadrant === to) { setAnnouncement(`${s.name} stays in ${quadrantName(to)}.`); return; }
     const from = s.quadrant;
     focusAfterMove.current = s.id;
+    setActive((a) => ({ ...a, [to ?? 'none']: s.id as number }));
     setAnnouncement(`Moving ${s.name} to ${quadrantName(to)}…`);
     if (await onMove(s.id as number, to)) {
       setAnnouncement(`Moved ${s.name} from ${quadrantName(from)} to ${quadrantName(to)}.`);
@@ -145,7 +148,19 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
   };
 
   const onChipKeyDown = (s: Stakeholder, e: React.KeyboardEvent): void => {
-    if (!picked || picked.id !== s.id) return;
+    if (!picked || picked.id !== s.id) {
+      // Not picked up: arrow keys, Home and End go between the stakeholders in this box.
+      const list = byBox(s.quadrant);
+      const i = list.findIndex((x) => x.id === s.id);
+      const to = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? list[i + 1] : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? list[i - 1]
+        : e.key === 'Home' ? list[0] : e.key === 'End' ? list[list.length - 1] : undefined;
+      if (to) {
+        e.preventDefault();
+        setActive((a) => ({ ...a, [s.quadrant ?? 'none']: to.id as number }));
+        chipRefs.current.get(to.id as number)?.focus();
+      }
+      return;
+    }
     const direction = KEYS[e.key];
     if (direction) {
       e.preventDefault();
@@ -203,7 +218,10 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
     pointerMove: (e) => latest.current?.pointerMove(e), pointerUp: (s, e) => latest.current?.pointerUp(s, e), pointerCancel: () => latest.current?.pointerCancel(),
     blur: (s) => latest.current?.blur(s), place: (s, q) => latest.current?.place(s, q), open: (s) => latest.current?.open(s), ref: (id, el) => latest.current?.ref(id, el)
   }), []);
-  const chip = (s: Stakeholder): JSX.Element => <Chip key={s.id} s={s} picked={picked?.id === s.id} readOnly={readOnly} handlers={handlers} />;
+  const chips = (list: Stakeholder[], q: GridQuadrant | null): JSX.Element[] => {
+    const tabbableId = list.some((x) => x.id === active[q ?? 'none']) ? active[q ?? 'none'] : list[0]?.id;
+    return list.map((s) => <Chip key={s.id} s={s} picked={picked?.id === s.id} tabbable={s.id === tabbableId} readOnly={readOnly} handlers={handlers} />);
+  };
 
   const dropByClick = (q: GridQuadrant | null) => (e: React.MouseEvent): void => {
     // A click on the box itself (not on a stakeholder in it) places the picked-up stakeholder there.
@@ -216,13 +234,13 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
       <h3 id="stakeholder-grid-heading" tabIndex={-1}>Power and interest grid</h3>
       {!readOnly && (
         <Text as="p" block className={styles.help} id="stakeholder-grid-help">
-          Drag a stakeholder to a box. Or select it (press Enter), use the arrow keys to choose a box and press Enter again, or click a box. Every stakeholder also has a Move menu. Each move is recorded.
+          Drag a stakeholder to a box. Or select it (press Enter), use the arrow keys to choose a box and press Enter again, or click a box. Every stakeholder also has a Move menu. Each move is recorded. With the keyboard, Tab goes from box to box and the arrow keys go between the stakeholders in a box.
         </Text>
       )}
       <div role="status" aria-live="polite" aria-atomic="true"><Text>{announcement}</Text></div>
       <div data-quadrant="none" className={mergeClasses(styles.box, styles.tray, activeTarget === null && styles.target)} role="group" aria-label={`Not placed yet: ${unplaced.length}`} onClick={dropByClick(null)}>
         <h4 className={styles.boxHeading}>Not placed yet ({unplaced.length})</h4>
-        {unplaced.length > 0 ? <ul className={styles.chips}>{unplaced.map(chip)}</ul> : <Text size={200}>Everyone is on the grid.</Text>}
+        {unplaced.length > 0 ? <ul className={styles.chips}>{chips(unplaced, null)}</ul> : <Text size={200}>Everyone is on the grid.</Text>}
       </div>
       <div className={styles.axes}>
         <div className={styles.yAxis} aria-hidden="true">Power and influence →</div>
@@ -236,7 +254,7 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
                 <h4 className={styles.boxHeading}>{info.name} ({inBox.length})</h4>
                 <Text size={200} block>{info.approach}</Text>
                 <Text size={200} block>Suggested methods: {methodNames(q)}.</Text>
-                <ul className={styles.chips}>{inBox.map(chip)}</ul>
+                <ul className={styles.chips}>{chips(inBox, q)}</ul>
               </div>
             );
           })}
