@@ -30,3 +30,24 @@ export function Loaded<T>({ state, label, onRetry, children }: LoadedProps<T>): 
   if (state.status === 'failed') return <ErrorBar error={state.error} onRetry={onRetry} />;
   return <>{children(state.value)}</>;
 }
+
+/** A button of an {@link ActionBar}. */
+export interface BarAction { label: string; onClick(): void; disabled?: boolean }
+
+/** Props for {@link ActionBar}. */
+export type ActionBarProps = { title?: string; actions: readonly BarAction[]; role?: 'alert'; children?: React.ReactNode };
+
+/** A warning that asks the person to choose (confirm a removal, keep or discard kept work, resolve a conflict). */
+export function ActionBar({ title, actions, role, children }: ActionBarProps): JSX.Element {
+  return (
+    <MessageBar intent="warning" layout="multiline" role={role}>
+      <MessageBarBody>
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
+        {children}
+      </MessageBarBody>
+      <MessageBarActions>
+        {actions.map((a) => <Button key={a.label} onClick={a.onClick} disabled={a.disabled}>{a.label}</Button>)}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

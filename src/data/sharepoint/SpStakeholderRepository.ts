@@ -99,11 +99,13 @@ export class SpStakeholderRepository implements StakeholderRepository {
     return { stakeholder, requestId: r[S.requestId] ?? '' };
   }
 
-  private async all(planId: number, onProgress?: (loaded: number) => void): Promise<Array<{ stakeholder: Stakeholder; requestId: string }>> {
+  /** A plan's stakeholders (only those with an id above `afterId`, if given), oldest first. */
+  private async all(planId: number, onProgress?: (loaded: number) => void, afterId = 0): Promise<Array<{ stakeholder: Stakeholder; requestId: string }>> {
     const found: Array<{ stakeholder: Stakeholder; requestId: string }> = [];
+    const filter = `${S.plan}Id eq ${planId}${afterId ? ` and Id gt ${afterId}` : ''}`;
     try {
       // Filtered on the indexed plan lookup, a page at a time, following SharePoint's next links.
-      for await (const page of this.items.select(...SELECT).filter(`${S.plan}Id eq ${planId}`).orderBy('Id', true).top(STAKEHOLDER_PAGE_SIZE)) {
+      for await (const page of this.items.select(...SELECT).filter(filter).orderBy('Id', true).top(STAKEHOLDER_PAGE_SIZE)) {
         for (const raw of page as unknown[]) found.push(this.toRow(raw));
         onProgress?.(found.length);
       }
@@ -122,7 +124,8 @@ export class SpStakeholderRepository implements StakeholderRepository {
     for (let attempt = 0; ; attempt += 1) {
       try {
         // A batch cut off in flight may have landed in part: look before adding again.
-        const have = new Set((await this.all(planId)).map((s) => s.requestId).filter((id) => wanted.has(id)));
+        const before = await this.all(planId);
+        const have = new Set(before.map((s) => s.requestId).filter((id) => wanted.has(id)));
         const missing = items.filter((i) => !have.has(i.requestId));
         for (let start = 0; start < missing.length; start += BATCH_SIZE) {
           const [batched, execute] = this.sp.batched();
@@ -133,7 +136,10 @@ export class SpStakeholderRepository implements StakeholderRepository {
           await execute();
           await Promise.all(adds);
         }
-        const stored = new Map((await this.all(planId)).filter((row) => wanted.has(row.requestId)).map((row) => [row.requestId, row.stakeholder] as const));
+        // Read back only what is newer than the map as it was (the new items), not the whole map again.
+        const lastId = Math.max(0, ...before.map((row) => row.stakeholder.id ?? 0));
+        const added = missing.length ? await this.all(planId, undefined, lastId) : [];
+        const stored = new Map([...before, ...added].filter((row) => wanted.has(row.requestId)).map((row) => [row.requestId, row.stakeholder] as const));
         return items.map((i) => stored.get(i.requestId)).filter((s): s is Stakeholder => s !== undefined);
       } catch (caught) {
         const error = await toDataError(caught, `Adding stakeholders to "${this.title}"`);

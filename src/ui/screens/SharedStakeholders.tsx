@@ -1,22 +1,21 @@
 import * as React from 'react';
 import {
-  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell,
+  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell,
   TableHeader, TableHeaderCell, TableRow, Text, Textarea, Title3, tokens
 } from '@fluentui/react-components';
 import {
   INEQUALITY_GROUPS, organisationStakeholderSchema, PROTECTED_CHARACTERISTICS, STAKEHOLDER_CATALOGUE, STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS,
-  toFieldProblems, type EqualityGroup, type OrganisationStakeholder, type StakeholderCatalogueId, type StakeholderKind
+  toFieldProblems, type OrganisationStakeholder, type StakeholderCatalogueId, type StakeholderKind
 } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
 import { useAsync } from '../useAsync';
-import { ErrorBar, Loaded } from '../components';
+import { ActionBar, ErrorBar, Loaded } from '../components';
 import { newRequestId } from './NewPlanForm';
+import { ReachesFieldset } from '../stakeholders/ReachesFieldset';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40rem', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
-  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))' },
-  fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0 },
   search: { maxWidth: '24rem' }
 });
 
@@ -103,13 +102,9 @@ export function SharedStakeholders(): JSX.Element {
         }}
       </Loaded>
       {removing && (
-        <MessageBar intent="warning">
-          <MessageBarBody>Remove {removing.name} from the shared list? Plans that already use it keep their copy.</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => { void remove(removing); }}>Yes, remove</Button>
-            <Button onClick={() => setRemoving(undefined)}>No, keep</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ActionBar actions={[{ label: 'Yes, remove', onClick: () => { void remove(removing); } }, { label: 'No, keep', onClick: () => setRemoving(undefined) }]}>
+          Remove {removing.name} from the shared list? Plans that already use it keep their copy.
+        </ActionBar>
       )}
     </section>
   );
@@ -145,12 +140,7 @@ function SharedEntryForm({ entry, onSave, onCancel }: { entry: OrganisationStake
         </Select>
       </Field>
       {(value.kind !== 'group' || value.email) && <Field label="Shared email address" hint="An organisation’s general address, not a person’s" {...msg('email')}><Input type="email" value={value.email} onChange={(_e, d) => set('email', d.value)} /></Field>}
-      <fieldset className={styles.fieldset}>
-        <legend>Who they reach or speak for</legend>
-        <div className={styles.columns}>
-          {GROUPS.map((g) => <Checkbox key={g.id} label={g.name} checked={value.reaches.includes(g.id)} onChange={(_e, d) => set('reaches', d.checked === true ? [...value.reaches, g.id as EqualityGroup] : value.reaches.filter((x) => x !== g.id))} />)}
-        </div>
-      </fieldset>
+      <ReachesFieldset value={value.reaches} onChange={(v) => set('reaches', v)} />
       <Field label="Notes" {...msg('notes')}><Textarea value={value.notes} onChange={(_e, d) => set('notes', d.value)} /></Field>
       <div><Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Saving…' : 'Save'}</Button> <Button onClick={onCancel}>Cancel</Button></div>
     </form>

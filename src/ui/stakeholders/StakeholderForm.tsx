@@ -1,11 +1,13 @@
 import * as React from 'react';
 import {
-  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Text, Textarea, tokens
+  Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens
 } from '@fluentui/react-components';
 import { browserStore } from '../browserStore';
+import { ActionBar } from '../components';
+import { ReachesFieldset } from './ReachesFieldset';
 import {
-  ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, INEQUALITY_GROUPS, newStakeholderSchema, PROTECTED_CHARACTERISTICS, STAKEHOLDER_CATALOGUE,
-  STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS, toFieldProblems, type EqualityGroup, type GridQuadrant, type MethodId, type StakeholderCatalogueId,
+  ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, newStakeholderSchema, STAKEHOLDER_CATALOGUE,
+  STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS, toFieldProblems, type GridQuadrant, type MethodId, type StakeholderCatalogueId,
   type StakeholderFields, type StakeholderKind
 } from '../../domain';
 
@@ -76,13 +78,12 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
     <form className={styles.form} onSubmit={(e) => { void submit(e); }} aria-label={title} noValidate>
       <h4>{title}</h4>
       {offer && !readOnly && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>You changed this stakeholder earlier and the changes were not saved. They were kept in this browser.</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => { edited.current = true; setFields(offer); setOffer(undefined); }}>Restore my changes</Button>
-            <Button onClick={() => { browserStore.clear(draftKey); setOffer(undefined); }}>Discard them</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ActionBar actions={[
+          { label: 'Restore my changes', onClick: () => { edited.current = true; setFields(offer); setOffer(undefined); } },
+          { label: 'Discard them', onClick: () => { browserStore.clear(draftKey); setOffer(undefined); } }
+        ]}>
+          You changed this stakeholder earlier and the changes were not saved. They were kept in this browser.
+        </ActionBar>
       )}
       {problems.size > 0 && <Text role="alert" weight="semibold">Check the {problems.size === 1 ? 'field' : `${problems.size} fields`} marked below.</Text>}
       <Field label="Name" required {...message('name')}>
@@ -120,15 +121,7 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
           {GRID_QUADRANTS.map((q) => <option key={q} value={q}>{GRID_QUADRANT_INFO[q].name}</option>)}
         </Select>
       </Field>
-      <fieldset className={styles.fieldset}>
-        <legend>Who they reach or speak for</legend>
-        <Text size={200} block>Tick the protected characteristics and groups facing inequalities this stakeholder helps us hear from.</Text>
-        <div className={styles.columns}>
-          {[...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS].map((g) => (
-            <Checkbox key={g.id} label={g.name} checked={fields.reaches.includes(g.id)} disabled={readOnly} onChange={(_e, d) => set('reaches', toggle<EqualityGroup>(fields.reaches, g.id, d.checked === true))} />
-          ))}
-        </div>
-      </fieldset>
+      <ReachesFieldset value={fields.reaches} disabled={readOnly} onChange={(v) => set('reaches', v)} />
       <fieldset className={styles.fieldset}>
         <legend>How we will engage them</legend>
         <div className={styles.columns}>
@@ -161,3 +154,4 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
     </form>
   );
 }
+

@@ -3,7 +3,7 @@ import {
   Button, Field, Input, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, mergeClasses, Text, tokens, typographyStyles
 } from '@fluentui/react-components';
 import {
-  ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, quadrantInDirection, quadrantName, type GridQuadrant, type Stakeholder
+  ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, quadrantInDirection, quadrantName, type GridQuadrant, type Stakeholder
 } from '../../domain';
 
 const useStyles = makeStyles({
@@ -120,7 +120,14 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
     if (id !== undefined) { focusAfterMove.current = undefined; chipRefs.current.get(id)?.focus(); }
   });
 
-  const byBox = (q: GridQuadrant | null): Stakeholder[] => items.filter((s) => s.quadrant === q).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  // Grouped and sorted once per change of the map, not on every render (a drag renders on each pointer move).
+  const boxes = React.useMemo(() => {
+    const grouped = new Map<GridQuadrant | null, Stakeholder[]>([[null, []], ...GRID_QUADRANTS.map((q) => [q, []] as [GridQuadrant, Stakeholder[]])]);
+    for (const s of items) grouped.get(s.quadrant)?.push(s);
+    for (const list of grouped.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return grouped;
+  }, [items]);
+  const byBox = (q: GridQuadrant | null): Stakeholder[] => boxes.get(q) ?? [];
 
   const place = async (s: Stakeholder, to: GridQuadrant | null): Promise<void> => {
     setPicked(undefined);

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../format';
-import { ErrorBar } from '../components';
+import { ActionBar, ErrorBar } from '../components';
 import { fieldsOf, moveStakeholder, quadrantName, type Stakeholder } from '../../domain';
 import { useCurrentUser } from '../ListsGate';
 import { useEditor } from '../planner/EditorContext';
@@ -46,22 +46,19 @@ export function StakeholderMapSection({ map, planId }: StakeholderMapSectionProp
   );
 }
 
+/** The first few of a list, then "…". */
+const listSome = (names: string[]): string => `${names.slice(0, 5).join('; ')}${names.length > 5 ? '…' : ''}`;
+
 function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
   return (
     <>
       {map.conflict && (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Someone else changed {map.conflict.theirs.name}</MessageBarTitle>
-            {map.conflict.what} was not saved, because someone else changed it first.
-            {map.conflict.theirs.quadrant !== map.conflict.mine.quadrant && ` It is now in ${quadrantName(map.conflict.theirs.quadrant)}; you wanted ${quadrantName(map.conflict.mine.quadrant)}.`}
-            {' '}Keep mine saves your version over theirs (every recorded move is kept); Use theirs drops your change.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => map.resolveConflict('mine')}>Keep mine</Button>
-            <Button onClick={() => map.resolveConflict('theirs')}>Use theirs</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ActionBar role="alert" title={`Someone else changed ${map.conflict.theirs.name}`}
+          actions={[{ label: 'Keep mine', onClick: () => map.resolveConflict('mine') }, { label: 'Use theirs', onClick: () => map.resolveConflict('theirs') }]}>
+          {map.conflict.what} was not saved, because someone else changed it first.
+          {map.conflict.theirs.quadrant !== map.conflict.mine.quadrant && ` It is now in ${quadrantName(map.conflict.theirs.quadrant)}; you wanted ${quadrantName(map.conflict.mine.quadrant)}.`}
+          {' '}Keep mine saves your version over theirs (every recorded move is kept); Use theirs drops your change.
+        </ActionBar>
       )}
       {map.failure && (
         <>
@@ -70,28 +67,16 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
         </>
       )}
       {!map.failure && map.pendingMoves.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{map.pendingMoves.length} {map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet</MessageBarTitle>
-            They were kept in this browser: {map.pendingMoves.slice(0, 5).map((m) => `${m.name} to ${quadrantName(m.to)}`).join('; ')}{map.pendingMoves.length > 5 ? '…' : ''}. A stakeholder someone has moved since is left where they put it.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => { void map.retryPendingMoves(); }} disabled={map.busy}>Save the moves now</Button>
-            <Button onClick={map.discardPendingMoves}>Discard</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ActionBar title={`${map.pendingMoves.length} ${map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet`}
+          actions={[{ label: 'Save the moves now', onClick: () => { void map.retryPendingMoves(); }, disabled: map.busy }, { label: 'Discard', onClick: map.discardPendingMoves }]}>
+          They were kept in this browser: {listSome(map.pendingMoves.map((m) => `${m.name} to ${quadrantName(m.to)}`))}. A stakeholder someone has moved since is left where they put it.
+        </ActionBar>
       )}
       {!map.failure && map.pendingAdds.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{map.pendingAdds.length} {map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet</MessageBarTitle>
-            They were kept in this browser: {map.pendingAdds.slice(0, 5).map((p) => p.fields.name).join(', ')}{map.pendingAdds.length > 5 ? '…' : ''}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={map.retryPendingAdds} disabled={map.busy}>Add them now</Button>
-            <Button onClick={map.discardPendingAdds}>Discard</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ActionBar title={`${map.pendingAdds.length} ${map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet`}
+          actions={[{ label: 'Add them now', onClick: map.retryPendingAdds, disabled: map.busy }, { label: 'Discard', onClick: map.discardPendingAdds }]}>
+          They were kept in this browser: {listSome(map.pendingAdds.map((p) => p.fields.name))}.
+        </ActionBar>
       )}
     </>
   );
@@ -124,13 +109,9 @@ const StakeholderDetails = React.forwardRef<HTMLDivElement, DetailsProps>(functi
           )}
         </section>
         {!readOnly && (confirmRemove ? (
-          <MessageBar intent="warning">
-            <MessageBarBody>Take {s.name} off this plan’s map? Their history goes too.</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => { void map.remove(s).then((ok) => { if (ok) onClose(); }); }}>Yes, remove</Button>
-              <Button onClick={() => setConfirmRemove(false)}>No, keep</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <ActionBar actions={[{ label: 'Yes, remove', onClick: () => { void map.remove(s).then((ok) => { if (ok) onClose(); }); } }, { label: 'No, keep', onClick: () => setConfirmRemove(false) }]}>
+            Take {s.name} off this plan’s map? Their history goes too.
+          </ActionBar>
         ) : <Button onClick={() => setConfirmRemove(true)}>Remove from the map</Button>)}
       </StakeholderForm>
     </div>
