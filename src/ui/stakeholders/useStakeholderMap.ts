@@ -40,7 +40,6 @@ export interface StakeholderMap {
   explainLastMove(id: number, reason: string): Promise<boolean>;
   remove(s: Stakeholder): Promise<boolean>;
   resolveConflict(choice: 'mine' | 'theirs'): void;
-  dismissFailure(): void;
 }
 
 const pendingKey = (userId: number, planId: number): string => `pending-stakeholders:${userId}:${planId}`;
@@ -197,7 +196,6 @@ export function useStakeholderMap(planId: number): StakeholderMap {
         const history = [...c.theirs.history, ...c.mine.history.filter((h) => !c.theirs.history.some((t) => t.at === h.at && t.by === h.by))].sort((a, b) => a.at.localeCompare(b.at));
         void write({ ...c.mine, version: c.theirs.version, history }, c.what);
       }
-    },
-    dismissFailure: () => setFailure(undefined)
+    }
   };
 }
