@@ -16,15 +16,30 @@ module.exports = {
   overrides: [
     {
       files: ['src/domain/**/*.ts'],
-      rules: { 'no-restricted-imports': restrict(['react', '@pnp/*', '@fluentui/*', '@microsoft/*', '**/data/**', '**/ui/**', '**/webparts/**'], 'The domain imports nothing but zod.') }
+      rules: {
+        'no-restricted-imports': restrict(
+          ['react', '@pnp/*', '@fluentui/*', '@microsoft/*', '**/data/**', '**/ui/**', '**/webparts/**'],
+          'The domain imports nothing but zod.'
+        )
+      }
     },
     {
       files: ['src/data/**/*.ts'],
-      rules: { 'no-restricted-imports': restrict(['react', '@fluentui/*', '@microsoft/sp-*', '**/ui/**', '**/webparts/**'], 'The data layer depends only on the domain and PnPjs.') }
+      rules: {
+        'no-restricted-imports': restrict(
+          ['react', '@fluentui/*', '@microsoft/sp-*', '**/ui/**', '**/webparts/**'],
+          'The data layer depends only on the domain and PnPjs.'
+        )
+      }
     },
     {
       files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
-      rules: { 'no-restricted-imports': restrict(['@pnp/*', '@microsoft/sp-*', '**/data/**', '**/webparts/**'], 'The UI talks to ports through context; it never sees PnPjs or SharePoint field names.') }
+      rules: {
+        'no-restricted-imports': restrict(
+          ['@pnp/*', '@microsoft/sp-*', '**/data/**', '**/webparts/**'],
+          'The UI talks to ports through context; it never sees PnPjs or SharePoint field names.'
+        )
+      }
     }
   ]
 };

@@ -16,9 +16,18 @@ export function spForSpfx(context: ISPFXContext, siteUrl?: string): SPFI {
  */
 export function spForUrl(siteUrl: string, headers: Record<string, string> = {}): SPFI {
   return spfi(siteUrl).using(
-    DefaultHeaders(), DefaultInit(), SafeRetryFetch(), DefaultParse(), RequestDigest(), InjectHeaders(headers),
+    DefaultHeaders(),
+    DefaultInit(),
+    SafeRetryFetch(),
+    DefaultParse(),
+    RequestDigest(),
+    InjectHeaders(headers),
     (instance) => {
-      instance.on.pre.prepend(async (url: string, init: RequestInit, result: unknown) => [/^https?:/i.test(url) ? url : combine(siteUrl, url), init, result]);
+      instance.on.pre.prepend(async (url: string, init: RequestInit, result: unknown) => [
+        /^https?:/i.test(url) ? url : combine(siteUrl, url),
+        init,
+        result
+      ]);
       return instance;
     }
   );

@@ -57,7 +57,11 @@ export async function toDataError(error: unknown, what: string): Promise<DataErr
   if (error instanceof HttpRequestError || (typeof error === 'object' && error !== null && 'status' in error && 'response' in error)) {
     const http = error as HttpRequestError;
     let body = '';
-    try { body = await http.response.clone().text(); } catch { /* body already read by PnPjs: fall back to its message */ body = http.message; }
+    try {
+      body = await http.response.clone().text();
+    } catch {
+      /* body already read by PnPjs: fall back to its message */ body = http.message;
+    }
     const detail = `${what}: HTTP ${http.status} ${body.slice(0, 500)}`;
     if (http.status === 404) return new DataError('notFound', detail);
     if (http.status === 412) return new DataError('conflict', detail);
@@ -68,7 +72,8 @@ export async function toDataError(error: unknown, what: string): Promise<DataErr
     return new DataError('server', detail);
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof TypeError || /fetch failed|failed to fetch|networkerror|load failed/i.test(message)) return new DataError('offline', `${what}: ${message}`);
+  if (error instanceof TypeError || /fetch failed|failed to fetch|networkerror|load failed/i.test(message))
+    return new DataError('offline', `${what}: ${message}`);
   return new DataError('server', `${what}: ${message}`);
 }
 

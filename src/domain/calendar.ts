@@ -27,10 +27,17 @@ export function monthsBetween(from: string, to: string): number {
 
 function easterSunday(year: number): string {
   // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19; const b = Math.floor(year / 100); const c = year % 100;
-  const d = Math.floor(b / 4); const e = b % 4; const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3); const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4); const k = c % 4; const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
@@ -66,7 +73,9 @@ function substitute(iso: string, taken: Set<string>): string {
 export function englandBankHolidays(year: number): string[] {
   const easter = easterSunday(year);
   const taken = new Set<string>();
-  const add = (d: string): void => { taken.add(d); };
+  const add = (d: string): void => {
+    taken.add(d);
+  };
   add(substitute(`${year}-01-01`, taken));
   add(addDays(easter, -2));
   add(addDays(easter, 1));
@@ -80,7 +89,11 @@ export function englandBankHolidays(year: number): string[] {
 }
 
 /** A named holiday period that falls inside a date range. */
-export interface HolidayOverlap { readonly name: string; readonly from: string; readonly to: string }
+export interface HolidayOverlap {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+}
 
 /**
  * Holiday periods a range touches (TRUST: "mind holiday periods" for consultations): the

@@ -54,34 +54,69 @@ export function assessConsultation(triage: ConsultationTriage): TriageOutcome {
   const unanswered = (Object.keys(triage) as TriageQuestion[]).filter((q) => triage[q] === null);
 
   const formalReasons: TriageReason[] = [];
-  if (yes(triage, 'serviceWithdrawn')) formalReasons.push({ text: 'A service is being withdrawn, reduced or decommissioned. This almost certainly needs formal consultation, after pre-consultation engagement.', source: 'NENC' });
-  if (yes(triage, 'relocationWithDisruption')) formalReasons.push({ text: 'A service is moving to another place with considerable disruption to people.', source: 'NENC' });
-  if (yes(triage, 'cohortDisadvantaged')) formalReasons.push({ text: 'A group of people could be unfairly disadvantaged.', source: 'NENC' });
-  if (yes(triage, 'substantialVariation')) formalReasons.push({ text: 'It is a substantial variation, so the public and the local authority must be consulted.', source: 'TRUST' });
+  if (yes(triage, 'serviceWithdrawn'))
+    formalReasons.push({
+      text: 'A service is being withdrawn, reduced or decommissioned. This almost certainly needs formal consultation, after pre-consultation engagement.',
+      source: 'NENC'
+    });
+  if (yes(triage, 'relocationWithDisruption'))
+    formalReasons.push({ text: 'A service is moving to another place with considerable disruption to people.', source: 'NENC' });
+  if (yes(triage, 'cohortDisadvantaged'))
+    formalReasons.push({ text: 'A group of people could be unfairly disadvantaged.', source: 'NENC' });
+  if (yes(triage, 'substantialVariation'))
+    formalReasons.push({
+      text: 'It is a substantial variation, so the public and the local authority must be consulted.',
+      source: 'TRUST'
+    });
   const formalQuestions = ['serviceWithdrawn', 'relocationWithDisruption', 'cohortDisadvantaged', 'substantialVariation'] as const;
   const formalCertain = formalReasons.length > 0;
   const formalMaybe = formalQuestions.some((q) => unsure(triage, q));
-  if (!formalCertain && formalMaybe) formalReasons.push({ text: 'You are not sure whether a service is withdrawn, moved or a group disadvantaged. Talk to the involvement team.', source: 'NENC' });
+  if (!formalCertain && formalMaybe)
+    formalReasons.push({
+      text: 'You are not sure whether a service is withdrawn, moved or a group disadvantaged. Talk to the involvement team.',
+      source: 'NENC'
+    });
 
   const scrutinyReasons: TriageReason[] = [];
   const urgentRisk = yes(triage, 'urgent') && yes(triage, 'riskToSafetyOrWelfare');
   if (yes(triage, 'substantialVariation')) {
-    scrutinyReasons.push({ text: 'A substantial variation means consulting the local authority health scrutiny committee, giving the proposed decision date and the date comments are needed.', source: 'TRUST' });
-    if (urgentRisk) scrutinyReasons.push({ text: 'An urgent risk to safety or welfare may justify deciding before consulting, but the local authority must still be told why.', source: 'TRUST' });
+    scrutinyReasons.push({
+      text: 'A substantial variation means consulting the local authority health scrutiny committee, giving the proposed decision date and the date comments are needed.',
+      source: 'TRUST'
+    });
+    if (urgentRisk)
+      scrutinyReasons.push({
+        text: 'An urgent risk to safety or welfare may justify deciding before consulting, but the local authority must still be told why.',
+        source: 'TRUST'
+      });
   } else if (unsure(triage, 'substantialVariation')) {
-    scrutinyReasons.push({ text: 'You are not sure whether this is a substantial variation. Ask the local authority scrutiny officer early.', source: 'TRUST' });
+    scrutinyReasons.push({
+      text: 'You are not sure whether this is a substantial variation. Ask the local authority scrutiny officer early.',
+      source: 'TRUST'
+    });
   }
 
   const sosReasons: TriageReason[] = [];
   const temporary = yes(triage, 'temporaryOrPilot');
-  if (yes(triage, 'substantialVariation') && !temporary) sosReasons.push({ text: 'The duty to consult the scrutiny committee applies, so the change is notifiable to the Secretary of State.', source: 'NENC' });
-  if (yes(triage, 'substantialVariation') && temporary) sosReasons.push({ text: 'Temporary changes are not notifiable to the Secretary of State.', source: 'NENC' });
+  if (yes(triage, 'substantialVariation') && !temporary)
+    sosReasons.push({
+      text: 'The duty to consult the scrutiny committee applies, so the change is notifiable to the Secretary of State.',
+      source: 'NENC'
+    });
+  if (yes(triage, 'substantialVariation') && temporary)
+    sosReasons.push({ text: 'Temporary changes are not notifiable to the Secretary of State.', source: 'NENC' });
 
   return {
     formalConsultation: { likelihood: likelihood(formalCertain, formalMaybe), reasons: formalReasons },
-    healthScrutiny: { likelihood: likelihood(yes(triage, 'substantialVariation'), unsure(triage, 'substantialVariation')), reasons: scrutinyReasons },
+    healthScrutiny: {
+      likelihood: likelihood(yes(triage, 'substantialVariation'), unsure(triage, 'substantialVariation')),
+      reasons: scrutinyReasons
+    },
     secretaryOfStateNotification: {
-      likelihood: likelihood(yes(triage, 'substantialVariation') && !temporary, unsure(triage, 'substantialVariation') || (yes(triage, 'substantialVariation') && unsure(triage, 'temporaryOrPilot'))),
+      likelihood: likelihood(
+        yes(triage, 'substantialVariation') && !temporary,
+        unsure(triage, 'substantialVariation') || (yes(triage, 'substantialVariation') && unsure(triage, 'temporaryOrPilot'))
+      ),
       reasons: sosReasons
     },
     unanswered

@@ -57,11 +57,7 @@ export const ENGAGEMENT_LEVEL_INFO: Readonly<Record<EngagementLevel, EngagementL
       { source: 'SUF', name: 'Engage' },
       { source: 'LSC', name: 'Engage' }
     ],
-    whenToUse: [
-      'Significant change to what, how or where services are provided',
-      'Long-term plans',
-      'Contentious issues'
-    ],
+    whenToUse: ['Significant change to what, how or where services are provided', 'Long-term plans', 'Contentious issues'],
     strengths: ['Can include large and diverse groups', 'Flexible', 'Builds better working relationships'],
     weaknesses: ['Hard to steer towards a specific outcome']
   },
@@ -83,11 +79,7 @@ export const ENGAGEMENT_LEVEL_INFO: Readonly<Record<EngagementLevel, EngagementL
       'Uses the insight of people who use the service',
       'Builds trust in how the decision is made'
     ],
-    weaknesses: [
-      'Depends on skilled facilitation',
-      'Hard with large groups',
-      'Participants can become less representative over time'
-    ]
+    weaknesses: ['Depends on skilled facilitation', 'Hard with large groups', 'Participants can become less representative over time']
   },
   collaborate: {
     level: 'collaborate',
@@ -100,15 +92,8 @@ export const ENGAGEMENT_LEVEL_INFO: Readonly<Record<EngagementLevel, EngagementL
       { source: 'LSC', name: 'Partnership' }
     ],
     whenToUse: ['Significant change', 'Designing a service with the people who use it'],
-    strengths: [
-      'Patients and professionals work together as equals',
-      'Builds skills, confidence and aspiration'
-    ],
-    weaknesses: [
-      'Hard with larger groups',
-      'Can look exclusive to people not invited',
-      'Needs a lot of time from everyone'
-    ]
+    strengths: ['Patients and professionals work together as equals', 'Builds skills, confidence and aspiration'],
+    weaknesses: ['Hard with larger groups', 'Can look exclusive to people not invited', 'Needs a lot of time from everyone']
   },
   devolve: {
     level: 'devolve',

@@ -29,25 +29,40 @@ export function recommendLevel(triage: ConsultationTriage): LevelRecommendation 
   const yes = (q: keyof ConsultationTriage): boolean => triage[q] === 'yes';
 
   if (yes('urgent') && yes('riskToSafetyOrWelfare')) {
-    reasons.push({ text: 'The change is urgent and delay risks safety or welfare. This may justify deciding with little involvement. You must still tell people, and the local authority, why.', source: 'TRUST' });
+    reasons.push({
+      text: 'The change is urgent and delay risks safety or welfare. This may justify deciding with little involvement. You must still tell people, and the local authority, why.',
+      source: 'TRUST'
+    });
     return { level: 'inform', reasons };
   }
 
   if (assessConsultation(triage).formalConsultation.likelihood === 'likely') {
-    reasons.push({ text: 'Formal consultation is likely (see the legal triage), so plan to consult the public formally, after pre-consultation engagement.', source: 'NENC' });
+    reasons.push({
+      text: 'Formal consultation is likely (see the legal triage), so plan to consult the public formally, after pre-consultation engagement.',
+      source: 'NENC'
+    });
     return { level: 'consult', reasons };
   }
 
   let level: EngagementLevel;
   if (yes('changesWhatWhereOrHow') && yes('largeOrComplex')) {
     level = 'collaborate';
-    reasons.push({ text: 'It is a large or complex change to what, where or how services are provided. Work with people as partners (co-production).', source: 'PC' });
+    reasons.push({
+      text: 'It is a large or complex change to what, where or how services are provided. Work with people as partners (co-production).',
+      source: 'PC'
+    });
   } else if (yes('changesWhatWhereOrHow')) {
     level = 'involve';
-    reasons.push({ text: 'It changes what, where or how services are provided, such as a pathway redesign. Involve the people who use the service.', source: 'TRUST' });
+    reasons.push({
+      text: 'It changes what, where or how services are provided, such as a pathway redesign. Involve the people who use the service.',
+      source: 'TRUST'
+    });
   } else {
     level = 'inform';
-    reasons.push({ text: 'It is a minor change, such as a timetable or booking procedure. Telling people clearly is usually enough.', source: 'TRUST' });
+    reasons.push({
+      text: 'It is a minor change, such as a timetable or booking procedure. Telling people clearly is usually enough.',
+      source: 'TRUST'
+    });
   }
 
   if (yes('temporaryOrPilot') && level !== 'inform') {

@@ -43,7 +43,7 @@ export const MESSAGES = {
   'budget.quantity.invalid': 'Enter a whole number of 1 or more.',
   'url.invalid': 'Enter a full web address starting with https://',
   'date.invalid': 'Enter a real date, for example 14/03/2027.',
-  'stakeholder.name.required': 'Add the stakeholder\'s name.',
+  'stakeholder.name.required': "Add the stakeholder's name.",
   'stakeholder.contactBasis.required': 'Say the lawful basis for contacting this stakeholder.',
   'stakeholder.email.invalid': 'Enter an email address like name@nhs.net.',
   'stakeholder.group.noPersonalData': 'A group needs no contact details. Remove them, or change the type to person or organisation.',
@@ -54,11 +54,12 @@ export const MESSAGES = {
   'plan.stakeholders.required': 'Add the people, groups and organisations this plan affects to the stakeholder map.',
   'plan.stakeholders.unplaced': 'Place every stakeholder on the power and interest grid.',
   'plan.stakeholders.gap': 'No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.',
-  'plan.stakeholders.noMethod': 'Stakeholders reach this group, but no method is planned for them. Add a method, or say what you will do about it.',
+  'plan.stakeholders.noMethod':
+    'Stakeholders reach this group, but no method is planned for them. Add a method, or say what you will do about it.',
   'history.comment.required': 'Add a comment saying what needs to change.',
   'transition.notAllowed': 'A plan cannot move from this status to that one.',
   'transition.notYourRole': 'Only the involvement team can do this.',
-  'transition.notLeadRole': 'Only the plan\'s project lead can do this.',
+  'transition.notLeadRole': "Only the plan's project lead can do this.",
   'transition.needsLeadAndLevel': 'Assign an involvement lead and confirm the level of engagement before accepting.',
   'transition.needsScoping': 'Book the scoping meeting first.'
 } as const;

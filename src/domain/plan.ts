@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { engagementLevelSchema } from './engagementLevel';
-import {
-  BUDGET_ITEM_IDS, INEQUALITY_GROUP_IDS, METHOD_IDS, PROTECTED_CHARACTERISTIC_IDS
-} from './referenceData';
+import { BUDGET_ITEM_IDS, INEQUALITY_GROUP_IDS, METHOD_IDS, PROTECTED_CHARACTERISTIC_IDS } from './referenceData';
 import { personRefSchema, planStatusSchema } from './status';
 import { stepIdSchema } from './steps';
 import { msg } from './validation';
@@ -240,8 +238,19 @@ export type InvolvementPlan = z.infer<typeof involvementPlanSchema>;
 export function emptyPlanContent(): PlanContent {
   return {
     project: {
-      title: '', currentService: '', focus: '', existingInsight: '', insightLinks: [], inScope: '', outOfScope: '',
-      systemLevel: null, placeName: '', organisation: '', clinicalLead: '', decisionDate: '', decisionBody: ''
+      title: '',
+      currentService: '',
+      focus: '',
+      existingInsight: '',
+      insightLinks: [],
+      inScope: '',
+      outOfScope: '',
+      systemLevel: null,
+      placeName: '',
+      organisation: '',
+      clinicalLead: '',
+      decisionDate: '',
+      decisionBody: ''
     },
     objectives: { whatWeWantToUnderstand: '', decisions: [], whoIsAffected: '' },
     triage: Object.fromEntries(TRIAGE_QUESTIONS.map((q) => [q, null])) as ConsultationTriage,
@@ -251,9 +260,16 @@ export function emptyPlanContent(): PlanContent {
     budget: [],
     equality: { considerations: allEqualityGroups([]), eiaStatus: null, eiaLink: '' },
     communications: {
-      versions: [], introduction: '', smartObjective: '', strategy: '',
+      versions: [],
+      introduction: '',
+      smartObjective: '',
+      strategy: '',
       pest: { political: '', economic: '', social: '', technological: '' },
-      risks: [], audiences: [], keyDates: [], kpis: [], governance: { whoLeads: '', whoApproves: '' }
+      risks: [],
+      audiences: [],
+      keyDates: [],
+      kpis: [],
+      governance: { whoLeads: '', whoApproves: '' }
     },
     principles: [],
     stakeholderMap: { gapNotes: {} },
@@ -269,7 +285,9 @@ export function allEqualityGroups(existing: readonly EqualityConsideration[]): E
   const have = new Set(existing.map((c) => c.group));
   return [
     ...existing,
-    ...[...PROTECTED_CHARACTERISTIC_IDS, ...INEQUALITY_GROUP_IDS].filter((g) => !have.has(g)).map((group) => ({ group, likelyImpact: null, howWeWillReachThem: '' }))
+    ...[...PROTECTED_CHARACTERISTIC_IDS, ...INEQUALITY_GROUP_IDS]
+      .filter((g) => !have.has(g))
+      .map((group) => ({ group, likelyImpact: null, howWeWillReachThem: '' }))
   ];
 }
 

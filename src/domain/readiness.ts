@@ -7,7 +7,17 @@ import { guideStep } from './steps';
 import { unaddressedGaps, type MapEntry } from './stakeholderMap';
 
 /** The sections of the guide, in the order the lead sees them. */
-export const GUIDE_SECTIONS = ['about', 'objectives', 'level', 'stakeholders', 'timeline', 'methods', 'equality', 'communications', 'review'] as const;
+export const GUIDE_SECTIONS = [
+  'about',
+  'objectives',
+  'level',
+  'stakeholders',
+  'timeline',
+  'methods',
+  'equality',
+  'communications',
+  'review'
+] as const;
 /** A section of the guide. */
 export type GuideSection = (typeof GUIDE_SECTIONS)[number];
 
@@ -44,7 +54,9 @@ const blank = (s: string): boolean => s.trim() === '';
  */
 export function checkReadiness(content: PlanContent, stakeholders: readonly MapEntry[] | null): ReadinessItem[] {
   const items: ReadinessItem[] = [];
-  const need = (section: GuideSection, field: string, key: MessageKey, text = messageText(key)): void => { items.push({ section, field, key, text }); };
+  const need = (section: GuideSection, field: string, key: MessageKey, text = messageText(key)): void => {
+    items.push({ section, field, key, text });
+  };
   const p = content.project;
   if (blank(p.title)) need('about', 'project.title', 'plan.title.required');
   if (blank(p.currentService)) need('about', 'project.currentService', 'plan.currentService.required');
@@ -60,16 +72,27 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
   if (blank(o.whatWeWantToUnderstand)) need('objectives', 'objectives.whatWeWantToUnderstand', 'plan.objectives.required');
   if (o.decisions.filter((d) => !blank(d)).length === 0) need('objectives', 'objectives.decisions', 'plan.decisions.required');
 
-  if (TRIAGE_QUESTIONS.some((q) => content.triage[q] === null)) need('level', `triage.${TRIAGE_QUESTIONS.find((q) => content.triage[q] === null) ?? ''}`, 'plan.triage.required');
+  if (TRIAGE_QUESTIONS.some((q) => content.triage[q] === null))
+    need('level', `triage.${TRIAGE_QUESTIONS.find((q) => content.triage[q] === null) ?? ''}`, 'plan.triage.required');
   if (content.level.chosen === null) need('level', 'level.chosen', 'plan.level.required');
-  else if (content.level.chosen !== recommendLevel(content.triage).level && blank(content.level.reasonForDifferentLevel)) need('level', 'level.reasonForDifferentLevel', 'plan.level.reasonRequired');
+  else if (content.level.chosen !== recommendLevel(content.triage).level && blank(content.level.reasonForDifferentLevel))
+    need('level', 'level.reasonForDifferentLevel', 'plan.level.reasonRequired');
 
   if (stakeholders !== null) {
     if (stakeholders.length === 0) need('stakeholders', 'stakeholders.add', 'plan.stakeholders.required');
     const unplaced = stakeholders.filter((s) => s.quadrant === null);
     if (unplaced.length > 0) {
-      const names = unplaced.slice(0, 3).map((s) => s.name).join(', ') + (unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '');
-      need('stakeholders', 'stakeholders.grid', 'plan.stakeholders.unplaced', `${messageText('plan.stakeholders.unplaced')} Not placed yet: ${names}.`);
+      const names =
+        unplaced
+          .slice(0, 3)
+          .map((s) => s.name)
+          .join(', ') + (unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '');
+      need(
+        'stakeholders',
+        'stakeholders.grid',
+        'plan.stakeholders.unplaced',
+        `${messageText('plan.stakeholders.unplaced')} Not placed yet: ${names}.`
+      );
     }
     if (stakeholders.length > 0) {
       for (const gap of unaddressedGaps(stakeholders, content.stakeholderMap)) {
@@ -82,25 +105,50 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
   if (content.timeline.length === 0) need('timeline', 'timeline', 'plan.timeline.required');
   for (const s of content.timeline) {
     const name = `Step ${s.step} (${guideStep(s.step).title})`;
-    if (s.skipped && blank(s.skipReason)) need('timeline', `timeline.${s.step}.skipReason`, 'plan.timeline.skipReason.required', `${name}: ${messageText('plan.timeline.skipReason.required')}`);
-    if (!s.skipped && (blank(s.start) || blank(s.end))) need('timeline', `timeline.${s.step}.start`, 'plan.timeline.step.required', `${name}: ${messageText('plan.timeline.step.required')}`);
-    if (!s.skipped && s.start && s.end && s.end < s.start) need('timeline', `timeline.${s.step}.end`, 'plan.timeline.endBeforeStart', `${name}: ${messageText('plan.timeline.endBeforeStart')}`);
+    if (s.skipped && blank(s.skipReason))
+      need(
+        'timeline',
+        `timeline.${s.step}.skipReason`,
+        'plan.timeline.skipReason.required',
+        `${name}: ${messageText('plan.timeline.skipReason.required')}`
+      );
+    if (!s.skipped && (blank(s.start) || blank(s.end)))
+      need('timeline', `timeline.${s.step}.start`, 'plan.timeline.step.required', `${name}: ${messageText('plan.timeline.step.required')}`);
+    if (!s.skipped && s.start && s.end && s.end < s.start)
+      need('timeline', `timeline.${s.step}.end`, 'plan.timeline.endBeforeStart', `${name}: ${messageText('plan.timeline.endBeforeStart')}`);
   }
 
   if (content.methods.length === 0) need('methods', 'methods', 'plan.methods.required');
-  content.methods.forEach((m, i) => { if (blank(m.audience)) need('methods', `methods.${i}.audience`, 'plan.methods.audience.required'); });
+  content.methods.forEach((m, i) => {
+    if (blank(m.audience)) need('methods', `methods.${i}.audience`, 'plan.methods.audience.required');
+  });
 
   for (const group of [...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS]) {
     const c = content.equality.considerations.find((x) => x.group === group.id);
-    if (!c || c.likelyImpact === null) need('equality', `equality.${group.id}`, 'plan.equality.impact.required', `${group.name}: ${messageText('plan.equality.impact.required')}`);
+    if (!c || c.likelyImpact === null)
+      need(
+        'equality',
+        `equality.${group.id}`,
+        'plan.equality.impact.required',
+        `${group.name}: ${messageText('plan.equality.impact.required')}`
+      );
   }
   if (content.equality.eiaStatus === null) need('equality', 'equality.eiaStatus', 'plan.eia.required');
 
   const c = content.communications;
   if (blank(c.smartObjective)) need('communications', 'communications.smartObjective', 'plan.commsPlan.smartObjective.required');
   if (c.audiences.length === 0) need('communications', 'communications.audiences', 'plan.commsPlan.audiences.required');
-  c.audiences.forEach((a, i) => { if (blank(a.keyMessages)) need('communications', `communications.audiences.${i}.keyMessages`, 'plan.commsPlan.keyMessages.required', `${a.audience || `Audience ${i + 1}`}: ${messageText('plan.commsPlan.keyMessages.required')}`); });
-  if (blank(c.governance.whoLeads) || blank(c.governance.whoApproves)) need('communications', 'communications.governance', 'plan.governance.required');
+  c.audiences.forEach((a, i) => {
+    if (blank(a.keyMessages))
+      need(
+        'communications',
+        `communications.audiences.${i}.keyMessages`,
+        'plan.commsPlan.keyMessages.required',
+        `${a.audience || `Audience ${i + 1}`}: ${messageText('plan.commsPlan.keyMessages.required')}`
+      );
+  });
+  if (blank(c.governance.whoLeads) || blank(c.governance.whoApproves))
+    need('communications', 'communications.governance', 'plan.governance.required');
   return items;
 }
 

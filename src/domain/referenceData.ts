@@ -54,7 +54,7 @@ export const ENGAGEMENT_METHODS: readonly EngagementMethod[] = [
   {
     id: 'interview',
     name: 'Interview or conversation',
-    goodFor: 'Exploring one person\'s experience in depth.',
+    goodFor: "Exploring one person's experience in depth.",
     accessibilityNotes: 'Needs an information sheet and agreed questions. Offer an interpreter or BSL.',
     sources: ['NENC']
   },
@@ -173,10 +173,22 @@ export const VCSE_FOCUS_GROUP_COST_GBP = 200;
 /** Budget items. Only the VCSE focus group has a figure in the guidance; the rest start at £0 for the lead to fill in. */
 export const BUDGET_ITEMS: readonly BudgetItem[] = [
   { id: 'expenses', name: 'Expenses for participants (travel, parking)', defaultUnitCostGbp: 0, unit: 'per person', sources: ['NENC'] },
-  { id: 'vcse-focus-group', name: 'Contribution to a VCSE organisation for a focus group', defaultUnitCostGbp: VCSE_FOCUS_GROUP_COST_GBP, unit: 'per focus group', sources: ['NENC'] },
+  {
+    id: 'vcse-focus-group',
+    name: 'Contribution to a VCSE organisation for a focus group',
+    defaultUnitCostGbp: VCSE_FOCUS_GROUP_COST_GBP,
+    unit: 'per focus group',
+    sources: ['NENC']
+  },
   { id: 'interpreter', name: 'Interpreter', defaultUnitCostGbp: 0, unit: 'per session', sources: ['NENC'] },
   { id: 'room-hire', name: 'Room hire, refreshments and meeting costs', defaultUnitCostGbp: 0, unit: 'per event', sources: ['NENC'] },
-  { id: 'printing', name: 'Printing of paper surveys, leaflets and posters', defaultUnitCostGbp: 0, unit: 'per print run', sources: ['NENC'] },
+  {
+    id: 'printing',
+    name: 'Printing of paper surveys, leaflets and posters',
+    defaultUnitCostGbp: 0,
+    unit: 'per print run',
+    sources: ['NENC']
+  },
   { id: 'return-postage', name: 'Return postage for surveys', defaultUnitCostGbp: 0, unit: 'per survey', sources: ['NENC'] },
   { id: 'data-input', name: 'Data input of paper surveys', defaultUnitCostGbp: 0, unit: 'per batch', sources: ['NENC'] },
   { id: 'social-media-promotion', name: 'Social media promotion', defaultUnitCostGbp: 0, unit: 'per campaign', sources: ['NENC'] },
@@ -190,10 +202,26 @@ export const BUDGET_ITEMS: readonly BudgetItem[] = [
 // ---------------------------------------------------------------------------------------------
 
 export const STAKEHOLDER_CATALOGUE_IDS = [
-  'staff', 'patients', 'carers', 'local-mps', 'gps-ppgs', 'community-organisations',
-  'minority-ethnic-groups', 'vcse-groups', 'other-trusts', 'mental-health-organisations',
-  'social-services', 'local-councils', 'hosc', 'healthwatch', 'disease-specific-groups',
-  'older-peoples-groups', 'young-peoples-groups', 'hospital-charities', 'volunteers', 'media',
+  'staff',
+  'patients',
+  'carers',
+  'local-mps',
+  'gps-ppgs',
+  'community-organisations',
+  'minority-ethnic-groups',
+  'vcse-groups',
+  'other-trusts',
+  'mental-health-organisations',
+  'social-services',
+  'local-councils',
+  'hosc',
+  'healthwatch',
+  'disease-specific-groups',
+  'older-peoples-groups',
+  'young-peoples-groups',
+  'hospital-charities',
+  'volunteers',
+  'media',
   'wider-public'
 ] as const;
 /** A kind of stakeholder from the catalogue. */
@@ -216,8 +244,8 @@ export const STAKEHOLDER_CATALOGUE: readonly ReferenceEntry<StakeholderCatalogue
   { id: 'hosc', name: 'Health overview and scrutiny committee', sources: ['TRUST', 'NENC'] },
   { id: 'healthwatch', name: 'Healthwatch', sources: ['TRUST', 'NENC', 'SUF', 'LSC'] },
   { id: 'disease-specific-groups', name: 'Disease-specific groups', sources: ['TRUST'] },
-  { id: 'older-peoples-groups', name: 'Older people\'s groups', sources: ['TRUST'] },
-  { id: 'young-peoples-groups', name: 'Young people\'s groups', sources: ['TRUST'] },
+  { id: 'older-peoples-groups', name: "Older people's groups", sources: ['TRUST'] },
+  { id: 'young-peoples-groups', name: "Young people's groups", sources: ['TRUST'] },
   { id: 'hospital-charities', name: 'Hospital charities', sources: ['TRUST'] },
   { id: 'volunteers', name: 'Volunteers', sources: ['TRUST'] },
   { id: 'media', name: 'Media', sources: ['TRUST'] },
@@ -229,8 +257,15 @@ export const STAKEHOLDER_CATALOGUE: readonly ReferenceEntry<StakeholderCatalogue
 // ---------------------------------------------------------------------------------------------
 
 export const PROTECTED_CHARACTERISTIC_IDS = [
-  'age', 'disability', 'gender-reassignment', 'marriage-civil-partnership', 'pregnancy-maternity',
-  'race', 'religion-belief', 'sex', 'sexual-orientation'
+  'age',
+  'disability',
+  'gender-reassignment',
+  'marriage-civil-partnership',
+  'pregnancy-maternity',
+  'race',
+  'religion-belief',
+  'sex',
+  'sexual-orientation'
 ] as const;
 /** One of the nine protected characteristics of the Equality Act 2010. */
 export type ProtectedCharacteristicId = (typeof PROTECTED_CHARACTERISTIC_IDS)[number];
@@ -265,18 +300,32 @@ export const INEQUALITY_GROUPS: readonly ReferenceEntry<InequalityGroupId>[] = [
 // ---------------------------------------------------------------------------------------------
 
 /** The Gunning principles for consultation and engagement (LSC lines 74–79, NENC). */
-export const GUNNING_PRINCIPLES: readonly ReferenceEntry<'formative' | 'sufficient-reasons' | 'adequate-time' | 'conscientious-consideration'>[] = [
+export const GUNNING_PRINCIPLES: readonly ReferenceEntry<
+  'formative' | 'sufficient-reasons' | 'adequate-time' | 'conscientious-consideration'
+>[] = [
   { id: 'formative', name: 'Proposals are still at a formative stage: the decision has not already been made.', sources: ['LSC', 'NENC'] },
-  { id: 'sufficient-reasons', name: 'People have enough information to give intelligent consideration, including the equality assessment from the start.', sources: ['LSC', 'NENC'] },
-  { id: 'adequate-time', name: 'There is enough time for people to consider and respond, and to analyse results before deciding.', sources: ['LSC', 'NENC'] },
-  { id: 'conscientious-consideration', name: 'Responses are conscientiously taken into account, and we can show how.', sources: ['LSC', 'NENC'] }
+  {
+    id: 'sufficient-reasons',
+    name: 'People have enough information to give intelligent consideration, including the equality assessment from the start.',
+    sources: ['LSC', 'NENC']
+  },
+  {
+    id: 'adequate-time',
+    name: 'There is enough time for people to consider and respond, and to analyse results before deciding.',
+    sources: ['LSC', 'NENC']
+  },
+  {
+    id: 'conscientious-consideration',
+    name: 'Responses are conscientiously taken into account, and we can show how.',
+    sources: ['LSC', 'NENC']
+  }
 ];
 
 /** NHS England's ten principles for working with people and communities (LSC lines 49–58, NENC). */
 export const TEN_PRINCIPLES: readonly ReferenceEntry<`principle-${number}`>[] = [
   'Put the voices of people and communities at the centre of decision-making and governance.',
   'Start engagement early and feed back how it has influenced activities and decisions.',
-  'Understand your community\'s needs, experience and aspirations, and check if change has the desired effect.',
+  "Understand your community's needs, experience and aspirations, and check if change has the desired effect.",
   'Build relationships with excluded groups, especially those affected by inequalities.',
   'Work with Healthwatch and the voluntary, community and social enterprise sector as key partners.',
   'Provide clear and accessible public information about vision, plans and progress.',

@@ -22,10 +22,34 @@ export interface GridQuadrantInfo {
  * and meetings, others actively engaged"); suggested methods from the NENC methods table.
  */
 export const GRID_QUADRANT_INFO: Readonly<Record<GridQuadrant, GridQuadrantInfo>> = {
-  manageClosely: { name: 'Manage closely', power: 'high', interest: 'high', approach: 'Involve them actively and early: meet them, work with them, co-produce.', methods: ['co-production-event', 'focus-group', 'interview', 'public-meeting'] },
-  keepSatisfied: { name: 'Keep satisfied', power: 'high', interest: 'low', approach: 'Brief them regularly and consult them on the things that matter to them.', methods: ['interview', 'public-meeting', 'formal-written-consultation'] },
-  keepInformed: { name: 'Keep informed', power: 'low', interest: 'high', approach: 'Keep them up to date and give them easy ways to have their say.', methods: ['survey', 'social-media', 'drop-in', 'pop-up-stall', 'digital-forum'] },
-  monitor: { name: 'Monitor', power: 'low', interest: 'low', approach: 'Share general information and watch for changes in their interest.', methods: ['leaflets-posters', 'social-media'] }
+  manageClosely: {
+    name: 'Manage closely',
+    power: 'high',
+    interest: 'high',
+    approach: 'Involve them actively and early: meet them, work with them, co-produce.',
+    methods: ['co-production-event', 'focus-group', 'interview', 'public-meeting']
+  },
+  keepSatisfied: {
+    name: 'Keep satisfied',
+    power: 'high',
+    interest: 'low',
+    approach: 'Brief them regularly and consult them on the things that matter to them.',
+    methods: ['interview', 'public-meeting', 'formal-written-consultation']
+  },
+  keepInformed: {
+    name: 'Keep informed',
+    power: 'low',
+    interest: 'high',
+    approach: 'Keep them up to date and give them easy ways to have their say.',
+    methods: ['survey', 'social-media', 'drop-in', 'pop-up-stall', 'digital-forum']
+  },
+  monitor: {
+    name: 'Monitor',
+    power: 'low',
+    interest: 'low',
+    approach: 'Share general information and watch for changes in their interest.',
+    methods: ['leaflets-posters', 'social-media']
+  }
 };
 
 /** The box in the given direction on the grid (up = more power, right = more interest), from `from` (or Monitor when not placed). */
@@ -46,9 +70,16 @@ export const STAKEHOLDER_KINDS = ['person', 'organisation', 'group'] as const;
 /** Person, organisation or group. */
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 /** How each kind is named on screen. */
-export const STAKEHOLDER_KIND_NAMES: Readonly<Record<StakeholderKind, string>> = { person: 'Person', organisation: 'Organisation', group: 'Group' };
+export const STAKEHOLDER_KIND_NAMES: Readonly<Record<StakeholderKind, string>> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  group: 'Group'
+};
 
-const emailSchema = z.string().max(255, msg('text.tooLong')).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), msg('stakeholder.email.invalid'));
+const emailSchema = z
+  .string()
+  .max(255, msg('text.tooLong'))
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), msg('stakeholder.email.invalid'));
 
 /** One move on the grid: when, who, from, to and why (maps change as a project develops: NENC). */
 export const mapMoveSchema = z.object({
@@ -67,7 +98,10 @@ export const stakeholderFieldsSchema = z.object({
   kind: z.enum(STAKEHOLDER_KINDS, msg('stakeholder.kind.invalid')),
   catalogueEntry: z.enum(STAKEHOLDER_CATALOGUE_IDS, msg('stakeholder.catalogue.invalid')).nullable(),
   email: emailSchema,
-  phone: z.string().max(50, msg('text.tooLong')).refine((v) => v === '' || /^[+\d][\d ()-]{5,}$/.test(v.trim()), msg('stakeholder.phone.invalid')),
+  phone: z
+    .string()
+    .max(50, msg('text.tooLong'))
+    .refine((v) => v === '' || /^[+\d][\d ()-]{5,}$/.test(v.trim()), msg('stakeholder.phone.invalid')),
   mayContact: z.boolean(),
   lawfulBasis: z.string().max(500, msg('text.tooLong')),
   quadrant: z.enum(GRID_QUADRANTS, msg('stakeholder.quadrant.invalid')).nullable(),
@@ -86,7 +120,10 @@ export const stakeholderFieldsSchema = z.object({
 /** A stakeholder's fields. */
 export type StakeholderFields = z.infer<typeof stakeholderFieldsSchema>;
 
-function contactRules(s: { kind: string; mayContact: boolean; lawfulBasis: string; email: string; phone: string }, ctx: z.RefinementCtx): void {
+function contactRules(
+  s: { kind: string; mayContact: boolean; lawfulBasis: string; email: string; phone: string },
+  ctx: z.RefinementCtx
+): void {
   if (s.mayContact && s.kind === 'person' && !s.lawfulBasis.trim()) {
     ctx.addIssue({ code: 'custom', path: ['lawfulBasis'], message: 'stakeholder.contactBasis.required' });
   }
@@ -113,14 +150,29 @@ export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
 /** Just the fields a lead edits, from a stored stakeholder. */
 export function fieldsOf(s: StakeholderFields): StakeholderFields {
-  return Object.fromEntries(Object.keys(stakeholderFieldsSchema.shape).map((k) => [k, s[k as keyof StakeholderFields]])) as StakeholderFields;
+  return Object.fromEntries(
+    Object.keys(stakeholderFieldsSchema.shape).map((k) => [k, s[k as keyof StakeholderFields]])
+  ) as StakeholderFields;
 }
 
 /** A stakeholder's fields with nothing filled in. */
 export function emptyStakeholderFields(): StakeholderFields {
   return {
-    name: '', kind: 'group', catalogueEntry: null, email: '', phone: '', mayContact: false, lawfulBasis: '', quadrant: null,
-    reaches: [], methods: [], channel: '', owner: '', audience: '', sharedId: null, notes: ''
+    name: '',
+    kind: 'group',
+    catalogueEntry: null,
+    email: '',
+    phone: '',
+    mayContact: false,
+    lawfulBasis: '',
+    quadrant: null,
+    reaches: [],
+    methods: [],
+    channel: '',
+    owner: '',
+    audience: '',
+    sharedId: null,
+    notes: ''
   };
 }
 
@@ -138,7 +190,13 @@ export const CATALOGUE_REACHES: Readonly<Partial<Record<StakeholderCatalogueId, 
 };
 
 /** Apply a move and record it in the stakeholder's history. Moving to the same box changes nothing. */
-export function moveStakeholder<T extends Pick<Stakeholder, 'quadrant' | 'history'>>(s: T, to: GridQuadrant | null, by: string, at: string, reason = ''): T {
+export function moveStakeholder<T extends Pick<Stakeholder, 'quadrant' | 'history'>>(
+  s: T,
+  to: GridQuadrant | null,
+  by: string,
+  at: string,
+  reason = ''
+): T {
   if (s.quadrant === to) return s;
   return { ...s, quadrant: to, history: [...s.history, { at, by, from: s.quadrant, to, reason: reason.trim() }] };
 }
@@ -162,7 +220,12 @@ export type OrganisationStakeholder = z.infer<typeof organisationStakeholderSche
 /** A plan stakeholder made from an entry of the shared list. */
 export function fromShared(entry: OrganisationStakeholder): StakeholderFields {
   return {
-    ...emptyStakeholderFields(), name: entry.name, kind: entry.kind, catalogueEntry: entry.catalogueEntry,
-    email: entry.kind === 'group' ? '' : entry.email, reaches: [...entry.reaches], sharedId: entry.id ?? null
+    ...emptyStakeholderFields(),
+    name: entry.name,
+    kind: entry.kind,
+    catalogueEntry: entry.catalogueEntry,
+    email: entry.kind === 'group' ? '' : entry.email,
+    reaches: [...entry.reaches],
+    sharedId: entry.id ?? null
   };
 }

@@ -5,11 +5,23 @@
  */
 import { equalityGroupSchema, type EqualityGroup } from './plan';
 import {
-  ENGAGEMENT_METHODS, INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, STAKEHOLDER_CATALOGUE, type MethodId, type StakeholderCatalogueId
+  ENGAGEMENT_METHODS,
+  INEQUALITY_GROUPS,
+  PROTECTED_CHARACTERISTICS,
+  STAKEHOLDER_CATALOGUE,
+  type MethodId,
+  type StakeholderCatalogueId
 } from './referenceData';
 import {
-  emptyStakeholderFields, GRID_QUADRANT_INFO, GRID_QUADRANTS, newStakeholderSchema, STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS,
-  type GridQuadrant, type StakeholderFields, type StakeholderKind
+  emptyStakeholderFields,
+  GRID_QUADRANT_INFO,
+  GRID_QUADRANTS,
+  newStakeholderSchema,
+  STAKEHOLDER_KIND_NAMES,
+  STAKEHOLDER_KINDS,
+  type GridQuadrant,
+  type StakeholderFields,
+  type StakeholderKind
 } from './stakeholder';
 import { toFieldProblems } from './validation';
 
@@ -17,7 +29,10 @@ import { toFieldProblems } from './validation';
 export const CSV_MAX_ROWS = 2000;
 
 /** A row of a CSV file with the line it starts on (1 = the first line of the file). */
-export interface CsvRow { readonly line: number; readonly cells: string[] }
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: string[];
+}
 
 /** Split CSV text (RFC 4180: commas, double quotes, line breaks inside quotes; CRLF or LF; a UTF-8 BOM). */
 export function parseCsv(text: string): { rows: CsvRow[]; error?: { line: number; text: string } } {
@@ -31,18 +46,34 @@ export function parseCsv(text: string): { rows: CsvRow[]; error?: { line: number
   for (; i < text.length; i += 1) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line += 1; cell += ch; }
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line += 1;
+        cell += ch;
+      }
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') { cells.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i += 1;
       cells.push(cell);
       rows.push({ line: rowStart, cells });
-      cells = []; cell = ''; line += 1; rowStart = line;
+      cells = [];
+      cell = '';
+      line += 1;
+      rowStart = line;
     } else cell += ch;
   }
-  if (quoted) return { rows, error: { line: rowStart, text: `Line ${rowStart}: a quoted value is never closed. Check for a missing " character.` } };
-  if (cell !== '' || cells.length > 0) { cells.push(cell); rows.push({ line: rowStart, cells }); }
+  if (quoted)
+    return { rows, error: { line: rowStart, text: `Line ${rowStart}: a quoted value is never closed. Check for a missing " character.` } };
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    rows.push({ line: rowStart, cells });
+  }
   return { rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')) };
 }
 
@@ -65,11 +96,25 @@ const COLUMNS = [
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 
-const norm = (s: string): string => s.trim().toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const ALIASES: Record<string, ColumnKey> = {
   ...Object.fromEntries(COLUMNS.map((c) => [norm(c.header), c.key])),
-  kind: 'kind', 'catalogue entry': 'catalogue', category: 'catalogue', 'email address': 'email', telephone: 'phone', 'phone number': 'phone',
-  'may we contact them': 'mayContact', box: 'quadrant', quadrant: 'quadrant', 'equality groups': 'reaches', 'how we engage': 'methods'
+  kind: 'kind',
+  'catalogue entry': 'catalogue',
+  category: 'catalogue',
+  'email address': 'email',
+  telephone: 'phone',
+  'phone number': 'phone',
+  'may we contact them': 'mayContact',
+  box: 'quadrant',
+  quadrant: 'quadrant',
+  'equality groups': 'reaches',
+  'how we engage': 'methods'
 };
 
 function lookup<Id extends string>(value: string, entries: ReadonlyArray<{ id: Id; name: string }>): Id | undefined {
@@ -81,13 +126,20 @@ const QUADRANT_ENTRIES = GRID_QUADRANTS.map((id) => ({ id, name: GRID_QUADRANT_I
 const GROUP_ENTRIES = [...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS];
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
-const list = (s: string): string[] => s.split(/[;|]/).map((x) => x.trim()).filter(Boolean);
+const list = (s: string): string[] =>
+  s
+    .split(/[;|]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 /** Spreadsheet formula prefixes; exported cells starting with one get a leading apostrophe. */
 const FORMULA = /^[=+\-@\t\r]/;
-const unguard = (s: string): string => (s.startsWith('\'') && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
+const unguard = (s: string): string => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
 
 /** One row that could not be imported, and why, in plain English. */
-export interface CsvProblem { readonly line: number; readonly text: string }
+export interface CsvProblem {
+  readonly line: number;
+  readonly text: string;
+}
 
 /** What an import found: rows ready to add, and every problem by line. */
 export interface CsvImport {
@@ -100,8 +152,20 @@ export interface CsvImport {
 }
 
 const FIELD_LABEL: Record<string, string> = {
-  name: 'Name', kind: 'Type', catalogueEntry: 'Catalogue', email: 'Email', phone: 'Phone', mayContact: 'May contact', lawfulBasis: 'Lawful basis',
-  quadrant: 'Grid box', reaches: 'Reaches', methods: 'Methods', channel: 'Channel', owner: 'Owner', audience: 'Audience', notes: 'Notes'
+  name: 'Name',
+  kind: 'Type',
+  catalogueEntry: 'Catalogue',
+  email: 'Email',
+  phone: 'Phone',
+  mayContact: 'May contact',
+  lawfulBasis: 'Lawful basis',
+  quadrant: 'Grid box',
+  reaches: 'Reaches',
+  methods: 'Methods',
+  channel: 'Channel',
+  owner: 'Owner',
+  audience: 'Audience',
+  notes: 'Notes'
 };
 
 /** Read a stakeholder register from CSV text. The first row must be the column headings. */
@@ -109,21 +173,44 @@ export function importStakeholdersCsv(text: string): CsvImport {
   const parsed = parseCsv(text);
   if (parsed.error) return { ready: [], problems: [], fileProblem: parsed.error.text, ignoredColumns: [] };
   const [header, ...rows] = parsed.rows;
-  if (!header) return { ready: [], problems: [], fileProblem: 'The file is empty. It needs a first row of column headings, such as Name, Type, Email.', ignoredColumns: [] };
+  if (!header)
+    return {
+      ready: [],
+      problems: [],
+      fileProblem: 'The file is empty. It needs a first row of column headings, such as Name, Type, Email.',
+      ignoredColumns: []
+    };
   const index = new Map<ColumnKey, number>();
   const ignoredColumns: string[] = [];
   header.cells.forEach((h, i) => {
     const key = ALIASES[norm(h)];
-    if (key && !index.has(key)) index.set(key, i); else if (h.trim()) ignoredColumns.push(h.trim());
+    if (key && !index.has(key)) index.set(key, i);
+    else if (h.trim()) ignoredColumns.push(h.trim());
   });
-  if (!index.has('name')) return { ready: [], problems: [], fileProblem: 'The first row must name the columns, and one must be "Name". Download an export to see the columns we use.', ignoredColumns };
-  if (rows.length === 0) return { ready: [], problems: [], fileProblem: 'The file has column headings but no stakeholders under them.', ignoredColumns };
-  if (rows.length > CSV_MAX_ROWS) return { ready: [], problems: [], fileProblem: `The file has ${rows.length.toLocaleString('en-GB')} rows; one import can add up to ${CSV_MAX_ROWS.toLocaleString('en-GB')}. Split the file and import each part.`, ignoredColumns };
+  if (!index.has('name'))
+    return {
+      ready: [],
+      problems: [],
+      fileProblem: 'The first row must name the columns, and one must be "Name". Download an export to see the columns we use.',
+      ignoredColumns
+    };
+  if (rows.length === 0)
+    return { ready: [], problems: [], fileProblem: 'The file has column headings but no stakeholders under them.', ignoredColumns };
+  if (rows.length > CSV_MAX_ROWS)
+    return {
+      ready: [],
+      problems: [],
+      fileProblem: `The file has ${rows.length.toLocaleString('en-GB')} rows; one import can add up to ${CSV_MAX_ROWS.toLocaleString('en-GB')}. Split the file and import each part.`,
+      ignoredColumns
+    };
 
   const ready: CsvImport['ready'] = [];
   const problems: CsvProblem[] = [];
   for (const row of rows) {
-    const get = (k: ColumnKey): string => { const i = index.get(k); return i === undefined ? '' : unguard((row.cells[i] ?? '').trim()); };
+    const get = (k: ColumnKey): string => {
+      const i = index.get(k);
+      return i === undefined ? '' : unguard((row.cells[i] ?? '').trim());
+    };
     const rowProblems: string[] = [];
     const fields = emptyStakeholderFields();
     fields.name = get('name');
@@ -132,7 +219,8 @@ export function importStakeholdersCsv(text: string): CsvImport {
     if (kindText && !kind) rowProblems.push(`Type "${kindText}" is not person, organisation or group.`);
     const catText = get('catalogue');
     const catalogue = catText ? lookup<StakeholderCatalogueId>(catText, STAKEHOLDER_CATALOGUE) : undefined;
-    if (catText && !catalogue) rowProblems.push(`Catalogue "${catText}" is not a kind of stakeholder we know, such as Patients, Carers or Healthwatch.`);
+    if (catText && !catalogue)
+      rowProblems.push(`Catalogue "${catText}" is not a kind of stakeholder we know, such as Patients, Carers or Healthwatch.`);
     fields.catalogueEntry = catalogue ?? null;
     // A row with no type is a person when it has contact details, otherwise a group.
     fields.kind = (kind ?? (get('email') || get('phone') ? 'person' : 'group')) as StakeholderKind;
@@ -149,13 +237,15 @@ export function importStakeholdersCsv(text: string): CsvImport {
     const reaches: EqualityGroup[] = [];
     for (const g of list(get('reaches'))) {
       const id = lookup(g, GROUP_ENTRIES);
-      if (id && equalityGroupSchema.safeParse(id).success) reaches.push(id); else rowProblems.push(`Reaches "${g}" is not a protected characteristic or inequality group we know.`);
+      if (id && equalityGroupSchema.safeParse(id).success) reaches.push(id);
+      else rowProblems.push(`Reaches "${g}" is not a protected characteristic or inequality group we know.`);
     }
     fields.reaches = [...new Set(reaches)];
     const methods: MethodId[] = [];
     for (const m of list(get('methods'))) {
       const id = lookup(m, ENGAGEMENT_METHODS);
-      if (id) methods.push(id); else rowProblems.push(`Method "${m}" is not one in the methods list.`);
+      if (id) methods.push(id);
+      else rowProblems.push(`Method "${m}" is not one in the methods list.`);
     }
     fields.methods = [...new Set(methods)];
     fields.channel = get('channel');
@@ -179,13 +269,24 @@ function csvCell(value: string): string {
 
 /** The register as CSV (with a BOM so Excel reads it as UTF-8), in the columns import reads. */
 export function exportStakeholdersCsv(stakeholders: readonly StakeholderFields[]): string {
-  const name = <Id extends string>(id: Id | null, entries: ReadonlyArray<{ id: Id; name: string }>): string => (id ? entries.find((e) => e.id === id)?.name ?? id : '');
+  const name = <Id extends string>(id: Id | null, entries: ReadonlyArray<{ id: Id; name: string }>): string =>
+    id ? (entries.find((e) => e.id === id)?.name ?? id) : '';
   const rows = stakeholders.map((s) => {
     const values: Record<ColumnKey, string> = {
-      name: s.name, kind: STAKEHOLDER_KIND_NAMES[s.kind], catalogue: name(s.catalogueEntry, STAKEHOLDER_CATALOGUE), email: s.email, phone: s.phone,
-      mayContact: s.mayContact ? 'Yes' : 'No', lawfulBasis: s.lawfulBasis, quadrant: s.quadrant ? GRID_QUADRANT_INFO[s.quadrant].name : '',
-      reaches: s.reaches.map((g) => name(g, GROUP_ENTRIES)).join('; '), methods: s.methods.map((m) => name(m, ENGAGEMENT_METHODS)).join('; '),
-      channel: s.channel, owner: s.owner, audience: s.audience, notes: s.notes
+      name: s.name,
+      kind: STAKEHOLDER_KIND_NAMES[s.kind],
+      catalogue: name(s.catalogueEntry, STAKEHOLDER_CATALOGUE),
+      email: s.email,
+      phone: s.phone,
+      mayContact: s.mayContact ? 'Yes' : 'No',
+      lawfulBasis: s.lawfulBasis,
+      quadrant: s.quadrant ? GRID_QUADRANT_INFO[s.quadrant].name : '',
+      reaches: s.reaches.map((g) => name(g, GROUP_ENTRIES)).join('; '),
+      methods: s.methods.map((m) => name(m, ENGAGEMENT_METHODS)).join('; '),
+      channel: s.channel,
+      owner: s.owner,
+      audience: s.audience,
+      notes: s.notes
     };
     return COLUMNS.map((c) => csvCell(values[c.key])).join(',');
   });

@@ -33,7 +33,14 @@ export function coverageMatrix(stakeholders: readonly MapEntry[], notes: Stakeho
     const who = stakeholders.filter((s) => s.reaches.includes(id));
     const methods = [...new Set(who.flatMap((s) => s.methods))];
     const state = who.length === 0 ? 'gap' : methods.length === 0 ? 'noMethod' : 'reached';
-    return { group: id, name, stakeholders: who.map((s) => s.name), methods: methods.map(methodName), state, note: notes.gapNotes[id] ?? '' };
+    return {
+      group: id,
+      name,
+      stakeholders: who.map((s) => s.name),
+      methods: methods.map(methodName),
+      state,
+      note: notes.gapNotes[id] ?? ''
+    };
   });
 }
 

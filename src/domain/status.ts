@@ -77,9 +77,7 @@ export interface TransitionContext {
 }
 
 /** The answer to "may this person move the plan to that status?" */
-export type TransitionCheck =
-  | { allowed: true; transition: StatusTransition }
-  | { allowed: false; reason: MessageKey };
+export type TransitionCheck = { allowed: true; transition: StatusTransition } | { allowed: false; reason: MessageKey };
 
 /** Decide whether a plan may move from one status to another (DOMAIN.md §1). */
 export function checkTransition(from: PlanStatus, to: PlanStatus, context: TransitionContext): TransitionCheck {

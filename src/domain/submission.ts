@@ -54,9 +54,7 @@ export function submissionNumber(history: readonly StatusHistoryEntry[]): number
 }
 
 /** What posting a message returned. */
-export type NotifyResult =
-  | { ok: true; messageId: string }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+export type NotifyResult = { ok: true; messageId: string } | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
 
 /** Posts a message to the involvement team's channel (Microsoft Graph, as the signed-in user). */
 export interface PlanNotifier {
@@ -113,7 +111,10 @@ export interface SettingsRepository {
 }
 
 /** A Teams team or channel the signed-in user can see. */
-export interface TeamsPlace { id: string; displayName: string }
+export interface TeamsPlace {
+  id: string;
+  displayName: string;
+}
 
 /** The teams and channels the signed-in user belongs to, for choosing the involvement team's channel. */
 export interface TeamsDirectory {

@@ -3,8 +3,16 @@ import { isDataError, DataError, type CurrentUser, type PlanRepository, type Sta
 import type { InvolvementPlan } from './plan';
 import { checkTransition } from './status';
 import {
-  STALE_SENDING_MS, submissionKey, submissionNumber, type OutboxEntry, type OutboxRepository, type PlanLinks, type PlanNotifier,
-  type PlanWorkflowRepository, type SettingsRepository, type SubmissionMessageBuilder
+  STALE_SENDING_MS,
+  submissionKey,
+  submissionNumber,
+  type OutboxEntry,
+  type OutboxRepository,
+  type PlanLinks,
+  type PlanNotifier,
+  type PlanWorkflowRepository,
+  type SettingsRepository,
+  type SubmissionMessageBuilder
 } from './submission';
 
 /** Everything submitting needs. */
@@ -23,12 +31,13 @@ export interface SubmissionPorts {
 
 /** How a notification ended up. */
 export type NotificationOutcome =
-  | { kind: 'sent'; entry: OutboxEntry }
-  | { kind: 'pending'; entry: OutboxEntry; reason: string }
-  | { kind: 'notConfigured' };
+  { kind: 'sent'; entry: OutboxEntry } | { kind: 'pending'; entry: OutboxEntry; reason: string } | { kind: 'notConfigured' };
 
 /** The result of submitting: the plan as stored, and what happened to the notification. */
-export interface SubmissionResult { plan: InvolvementPlan; notification: NotificationOutcome }
+export interface SubmissionResult {
+  plan: InvolvementPlan;
+  notification: NotificationOutcome;
+}
 
 const MAX_ATTEMPTS = 4;
 const MAX_WAIT_MS = 30_000;
@@ -75,10 +84,16 @@ export async function submitPlan(ports: SubmissionPorts, planId: number, user: C
   let plan = await ports.plans.get(planId);
   const history = await ports.workflow.history(planId);
   if (plan.status !== 'submitted') {
-    if (plan.projectLead?.id !== user.id) throw new DataError('forbidden', 'Only the plan\'s project lead can submit it.');
-    const check = checkTransition(plan.status, 'submitted', { role: 'projectLead', involvementLeadAssigned: false, levelConfirmed: false, scopingMeetingBooked: false });
+    if (plan.projectLead?.id !== user.id) throw new DataError('forbidden', "Only the plan's project lead can submit it.");
+    const check = checkTransition(plan.status, 'submitted', {
+      role: 'projectLead',
+      involvementLeadAssigned: false,
+      levelConfirmed: false,
+      scopingMeetingBooked: false
+    });
     if (!check.allowed) throw new DataError('invalidRequest', `A plan in this status cannot be submitted (${check.reason}).`);
-    if (checkReadiness(plan.content, await ports.stakeholders.listForPlan(planId)).length > 0) throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
+    if (checkReadiness(plan.content, await ports.stakeholders.listForPlan(planId)).length > 0)
+      throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
     try {
       plan = await ports.workflow.changeStatus(plan, 'submitted', user, '');
     } catch (error) {
@@ -92,13 +107,29 @@ export async function submitPlan(ports: SubmissionPorts, planId: number, user: C
 }
 
 /** Create (once) and deliver the notification of a plan's n-th submission. Used by "resend" too. */
-export async function notifySubmission(ports: SubmissionPorts, plan: InvolvementPlan, user: CurrentUser, links: PlanLinks, number: number): Promise<NotificationOutcome> {
+export async function notifySubmission(
+  ports: SubmissionPorts,
+  plan: InvolvementPlan,
+  user: CurrentUser,
+  links: PlanLinks,
+  number: number
+): Promise<NotificationOutcome> {
   const target = await ports.settings.notificationTarget();
   if (!target) return { kind: 'notConfigured' };
   const key = submissionKey(plan.id as number, number);
-  const entry = (await ports.outbox.findByKey(key)) ?? await ports.outbox.add({
-    planId: plan.id as number, key, state: 'pending', target, payload: ports.buildMessage(plan, user, links), attempts: 0, lastError: '', sentAt: null, messageId: ''
-  });
+  const entry =
+    (await ports.outbox.findByKey(key)) ??
+    (await ports.outbox.add({
+      planId: plan.id as number,
+      key,
+      state: 'pending',
+      target,
+      payload: ports.buildMessage(plan, user, links),
+      attempts: 0,
+      lastError: '',
+      sentAt: null,
+      messageId: ''
+    }));
   return deliver(ports, entry);
 }
 
@@ -116,28 +147,53 @@ const levelName = (l: string | null): string => l ?? 'none';
  * Carry out an involvement team action, checked against the process (status transitions and
  * their guards), at the version read; every action is written to the plan's history.
  */
-export async function applyTeamAction(ports: Pick<SubmissionPorts, 'workflow'>, plan: InvolvementPlan, action: TeamAction, user: CurrentUser): Promise<InvolvementPlan> {
+export async function applyTeamAction(
+  ports: Pick<SubmissionPorts, 'workflow'>,
+  plan: InvolvementPlan,
+  action: TeamAction,
+  user: CurrentUser
+): Promise<InvolvementPlan> {
   if (!user.isInvolvementTeam) throw new DataError('forbidden', 'Only the involvement team can do this.');
   const context = (comment = '') => ({
-    role: 'involvementTeam' as const, comment,
-    involvementLeadAssigned: plan.involvementLead !== null, levelConfirmed: plan.content.level.confirmedByTeam, scopingMeetingBooked: plan.scopingMeeting !== null
+    role: 'involvementTeam' as const,
+    comment,
+    involvementLeadAssigned: plan.involvementLead !== null,
+    levelConfirmed: plan.content.level.confirmedByTeam,
+    scopingMeetingBooked: plan.scopingMeeting !== null
   });
   switch (action.kind) {
     case 'bookScoping': {
-      if (!action.at || Number.isNaN(Date.parse(action.at))) throw new DataError('invalidRequest', 'Enter the date and time of the scoping meeting.');
+      if (!action.at || Number.isNaN(Date.parse(action.at)))
+        throw new DataError('invalidRequest', 'Enter the date and time of the scoping meeting.');
       const when = new Date(action.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
       const note = `Scoping meeting booked for ${when} UTC.`;
       const moves = plan.status === 'submitted';
-      const updated = await ports.workflow.updateTeamDecisions(plan, { scopingMeeting: { at: action.at, attendees: action.attendees } }, user, moves ? '' : note);
+      const updated = await ports.workflow.updateTeamDecisions(
+        plan,
+        { scopingMeeting: { at: action.at, attendees: action.attendees } },
+        user,
+        moves ? '' : note
+      );
       return moves ? ports.workflow.changeStatus(updated, 'inReview', user, note) : updated;
     }
     case 'assignLead':
-      return ports.workflow.updateTeamDecisions(plan, { involvementLead: action.lead }, user, `Involvement lead: ${action.lead.displayName}.`);
+      return ports.workflow.updateTeamDecisions(
+        plan,
+        { involvementLead: action.lead },
+        user,
+        `Involvement lead: ${action.lead.displayName}.`
+      );
     case 'confirmLevel': {
       const differs = action.level !== plan.content.level.chosen;
       if (differs && !action.reason.trim()) throw new DataError('invalidRequest', 'Say why the level differs from the one the lead chose.');
-      return ports.workflow.updateTeamDecisions(plan, { confirmedLevel: action.level }, user,
-        differs ? `Level confirmed as ${action.level} (the lead chose ${levelName(plan.content.level.chosen)}): ${action.reason.trim()}` : `Level confirmed as ${action.level}.`);
+      return ports.workflow.updateTeamDecisions(
+        plan,
+        { confirmedLevel: action.level },
+        user,
+        differs
+          ? `Level confirmed as ${action.level} (the lead chose ${levelName(plan.content.level.chosen)}): ${action.reason.trim()}`
+          : `Level confirmed as ${action.level}.`
+      );
     }
     case 'requestChanges':
     case 'accept': {

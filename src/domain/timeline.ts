@@ -46,7 +46,10 @@ export function proposeTimeline(inputs: TimelineInputs): PlannedStep[] {
   const s4d = coProduce
     ? planned('4d', addWeeks(s6.start, -CO_PRODUCTION_WEEKS), s6.start)
     : skipped('4d', 'The level of engagement is below co-production.');
-  const firstTalk = [s4c, s4d, s6].filter((s) => !s.skipped).map((s) => s.start).sort()[0];
+  const firstTalk = [s4c, s4d, s6]
+    .filter((s) => !s.skipped)
+    .map((s) => s.start)
+    .sort()[0];
   const p = addWeeks(firstTalk, -inputs.settings.planningLeadWeeks);
   const quarter = Math.max(1, Math.floor(inputs.settings.planningLeadWeeks / 4));
   return [
@@ -55,9 +58,13 @@ export function proposeTimeline(inputs: TimelineInputs): PlannedStep[] {
     planned('3', addWeeks(p, 2 * quarter), addWeeks(p, 3 * quarter)),
     planned('4a', p, addWeeks(p, 2)),
     planned('4b', p, d),
-    s4c, s4d, s4e,
+    s4c,
+    s4d,
+    s4e,
     planned('5', addWeeks(p, 3 * quarter), firstTalk),
-    s6, s7, s8,
+    s6,
+    s7,
+    s8,
     planned('9', d, addWeeks(d, FEEDBACK_WEEKS))
   ];
 }
@@ -76,7 +83,10 @@ const weeks = (days: number): string => {
 };
 
 /** Check a timeline against the guidance (DOMAIN.md §1, §3, §5). */
-export function checkTimeline(steps: readonly PlannedStep[], inputs: { formalConsultation: boolean; settings: InvolvementSettings; decisionDate: string }): TimelineWarning[] {
+export function checkTimeline(
+  steps: readonly PlannedStep[],
+  inputs: { formalConsultation: boolean; settings: InvolvementSettings; decisionDate: string }
+): TimelineWarning[] {
   const warnings: TimelineWarning[] = [];
   const dated = steps.filter((s) => !s.skipped && s.start && s.end && s.end >= s.start);
   const byId = new Map(dated.map((s) => [s.step, s]));
@@ -85,7 +95,12 @@ export function checkTimeline(steps: readonly PlannedStep[], inputs: { formalCon
     const info = guideStep(s.step);
     const minimum = s.step === '4e' && inputs.formalConsultation ? inputs.settings.consultationMinimumWeeks : info.duration?.minWeeks;
     if (minimum !== undefined && daysBetween(s.start, s.end) < minimum * 7) {
-      warnings.push({ kind: 'stepTooShort', step: s.step, text: `Step ${s.step} (${info.title}) lasts ${weeks(daysBetween(s.start, s.end))}. The guidance says at least ${minimum} weeks.`, source: 'LSC' });
+      warnings.push({
+        kind: 'stepTooShort',
+        step: s.step,
+        text: `Step ${s.step} (${info.title}) lasts ${weeks(daysBetween(s.start, s.end))}. The guidance says at least ${minimum} weeks.`,
+        source: 'LSC'
+      });
     }
   }
 
@@ -95,7 +110,11 @@ export function checkTimeline(steps: readonly PlannedStep[], inputs: { formalCon
   if (firstTalk && projectStart) {
     const planningDays = daysBetween(projectStart, firstTalk);
     if (planningDays < inputs.settings.planningLeadWeeks * 7) {
-      warnings.push({ kind: 'planningTooShort', text: `There are ${weeks(planningDays)} of planning before you start speaking to people. Allow at least ${inputs.settings.planningLeadWeeks} to 8 weeks.`, source: 'NENC' });
+      warnings.push({
+        kind: 'planningTooShort',
+        text: `There are ${weeks(planningDays)} of planning before you start speaking to people. Allow at least ${inputs.settings.planningLeadWeeks} to 8 weeks.`,
+        source: 'NENC'
+      });
     }
   }
 
@@ -117,14 +136,24 @@ export function checkTimeline(steps: readonly PlannedStep[], inputs: { formalCon
   const consultation = byId.get('4e') ?? byId.get('7');
   if (consultation && inputs.formalConsultation) {
     for (const h of holidayOverlaps(consultation.start, consultation.end)) {
-      warnings.push({ kind: 'holiday', step: consultation.step, text: `The consultation runs over ${h.name}. Make it longer, or move it, so people have enough time to respond.`, source: 'TRUST' });
+      warnings.push({
+        kind: 'holiday',
+        step: consultation.step,
+        text: `The consultation runs over ${h.name}. Make it longer, or move it, so people have enough time to respond.`,
+        source: 'TRUST'
+      });
     }
   }
   const report = byId.get('8');
   if (consultation && report && inputs.formalConsultation) {
     const gap = daysBetween(consultation.end, report.end);
     if (gap > inputs.settings.reportDueWeeksAfterClose * 7) {
-      warnings.push({ kind: 'reportLate', step: '8', text: `The report comes ${weeks(gap)} after the consultation closes. Publish it within ${inputs.settings.reportDueWeeksAfterClose} weeks, or publish why not.`, source: 'TRUST' });
+      warnings.push({
+        kind: 'reportLate',
+        step: '8',
+        text: `The report comes ${weeks(gap)} after the consultation closes. Publish it within ${inputs.settings.reportDueWeeksAfterClose} weeks, or publish why not.`,
+        source: 'TRUST'
+      });
     }
   }
   return warnings;

@@ -6,7 +6,13 @@ import { ListsGate } from './ListsGate';
 import { HostProvider, type HostInfo } from './host';
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: '200px' }
+  root: {
+    padding: tokens.spacingHorizontalL,
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: '200px'
+  }
 });
 
 /** Props for {@link AppShell}. */

@@ -6,10 +6,20 @@ type Loader<P> = () => Promise<React.ComponentType<P>>;
 
 class Boundary extends React.Component<{ onRetry(): void; children?: React.ReactNode }, { error?: unknown }> {
   public state: { error?: unknown } = {};
-  public static getDerivedStateFromError(error: unknown): { error: unknown } { return { error }; }
+  public static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error };
+  }
   public render(): React.ReactNode {
     if (this.state.error !== undefined) {
-      return <ErrorBar error={this.state.error} onRetry={() => { this.setState({ error: undefined }); this.props.onRetry(); }} />;
+      return (
+        <ErrorBar
+          error={this.state.error}
+          onRetry={() => {
+            this.setState({ error: undefined });
+            this.props.onRetry();
+          }}
+        />
+      );
     }
     return this.props.children;
   }
@@ -29,7 +39,12 @@ export function lazySection<P extends object>(load: Loader<P>, label: string): (
     const [, setAttempt] = React.useState(0);
     const Component = shared;
     return (
-      <Boundary onRetry={() => { shared = make(); setAttempt((n) => n + 1); }}>
+      <Boundary
+        onRetry={() => {
+          shared = make();
+          setAttempt((n) => n + 1);
+        }}
+      >
         <React.Suspense fallback={<Spinner label={label} />}>
           {React.createElement(Component as unknown as React.ComponentType<P>, props)}
         </React.Suspense>

@@ -7,15 +7,24 @@ import { ErrorBar, Loaded } from './components';
 
 const describeMissing = (m: MissingPiece): string => {
   switch (m.what) {
-    case 'column': return `${m.list} (column ${m.column ?? ''})`;
-    case 'index': return `${m.list} (index on ${m.column ?? ''})`;
-    case 'permissions': return `${m.list} (permissions for project leads and the involvement team)`;
-    case 'group': return `${m.list}: create it in Site settings › People and groups and add the involvement team, then choose "Set up lists"`;
-    default: return m.list;
+    case 'column':
+      return `${m.list} (column ${m.column ?? ''})`;
+    case 'index':
+      return `${m.list} (index on ${m.column ?? ''})`;
+    case 'permissions':
+      return `${m.list} (permissions for project leads and the involvement team)`;
+    case 'group':
+      return `${m.list}: create it in Site settings › People and groups and add the involvement team, then choose "Set up lists"`;
+    default:
+      return m.list;
   }
 };
 
-interface GateState { user: CurrentUser; report: ProvisioningReport; owners: PersonRef[] }
+interface GateState {
+  user: CurrentUser;
+  report: ProvisioningReport;
+  owners: PersonRef[];
+}
 
 /** The signed-in user, for screens below the gate. */
 export const CurrentUserContext = React.createContext<CurrentUser | undefined>(undefined);
@@ -58,22 +67,38 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
         if (report.ready) return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
         return (
           <section aria-labelledby="setup-heading">
-            <Title2 as="h2" block id="setup-heading">Set up the Involvement Planner on this site</Title2>
+            <Title2 as="h2" block id="setup-heading">
+              Set up the Involvement Planner on this site
+            </Title2>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>The planner needs {report.missing.length} more {report.missing.length === 1 ? 'thing' : 'things'} on this site</MessageBarTitle>
-                It stores plans in SharePoint lists on this site. Missing: {report.missing.slice(0, 6).map(describeMissing).join('; ')}{report.missing.length > 6 ? '; and more' : ''}.
-                {report.conflicts.length > 0 && ` ${report.conflicts.length} column(s) exist with the wrong type and need an administrator.`}
+                <MessageBarTitle>
+                  The planner needs {report.missing.length} more {report.missing.length === 1 ? 'thing' : 'things'} on this site
+                </MessageBarTitle>
+                It stores plans in SharePoint lists on this site. Missing: {report.missing.slice(0, 6).map(describeMissing).join('; ')}
+                {report.missing.length > 6 ? '; and more' : ''}.
+                {report.conflicts.length > 0 &&
+                  ` ${report.conflicts.length} column(s) exist with the wrong type and need an administrator.`}
               </MessageBarBody>
             </MessageBar>
             {user.isSiteOwner ? (
               <div>
-                <Button appearance="primary" onClick={() => { void runSetup(); }} disabled={setup.running}>Set up lists</Button>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    void runSetup();
+                  }}
+                  disabled={setup.running}
+                >
+                  Set up lists
+                </Button>
                 {setup.running && <Spinner size="tiny" label="Setting up lists…" />}
               </div>
             ) : (
               <Text as="p">
-                Only a site owner can set this up. Ask {owners.length ? owners.map((o) => `${o.displayName} (${o.email})`).join(' or ') : 'a site owner'} to open this page and choose “Set up lists”.
+                Only a site owner can set this up. Ask{' '}
+                {owners.length ? owners.map((o) => `${o.displayName} (${o.email})`).join(' or ') : 'a site owner'} to open this page and
+                choose “Set up lists”.
               </Text>
             )}
             {setup.error !== undefined && <ErrorBar error={setup.error} />}

@@ -13,9 +13,17 @@ export const browserStore = {
     }
   },
   write(key: string, value: unknown): void {
-    try { window.localStorage.setItem(`involvement-planner:${key}`, JSON.stringify(value)); } catch { /* storage full or blocked */ }
+    try {
+      window.localStorage.setItem(`involvement-planner:${key}`, JSON.stringify(value));
+    } catch {
+      /* storage full or blocked */
+    }
   },
   clear(key: string): void {
-    try { window.localStorage.removeItem(`involvement-planner:${key}`); } catch { /* storage blocked */ }
+    try {
+      window.localStorage.removeItem(`involvement-planner:${key}`);
+    } catch {
+      /* storage blocked */
+    }
   }
 };

@@ -14,9 +14,18 @@ export function ErrorBar({ error, onRetry }: ErrorBarProps): JSX.Element {
       <MessageBarBody>
         <MessageBarTitle>{message.title}</MessageBarTitle>
         {message.body}
-        {message.detail && <details><summary>Details for support</summary><code>{message.detail}</code></details>}
+        {message.detail && (
+          <details>
+            <summary>Details for support</summary>
+            <code>{message.detail}</code>
+          </details>
+        )}
       </MessageBarBody>
-      {onRetry && <MessageBarActions><Button onClick={onRetry}>Try again</Button></MessageBarActions>}
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>Try again</Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }
@@ -32,7 +41,11 @@ export function Loaded<T>({ state, label, onRetry, children }: LoadedProps<T>): 
 }
 
 /** A button of an {@link ActionBar}. */
-export interface BarAction { label: string; onClick(): void; disabled?: boolean }
+export interface BarAction {
+  label: string;
+  onClick(): void;
+  disabled?: boolean;
+}
 
 /** Props for {@link ActionBar}. */
 export type ActionBarProps = { title?: string; actions: readonly BarAction[]; role?: 'alert'; children?: React.ReactNode };
@@ -46,7 +59,11 @@ export function ActionBar({ title, actions, role, children }: ActionBarProps): J
         {children}
       </MessageBarBody>
       <MessageBarActions>
-        {actions.map((a) => <Button key={a.label} onClick={a.onClick} disabled={a.disabled}>{a.label}</Button>)}
+        {actions.map((a) => (
+          <Button key={a.label} onClick={a.onClick} disabled={a.disabled}>
+            {a.label}
+          </Button>
+        ))}
       </MessageBarActions>
     </MessageBar>
   );

@@ -1,7 +1,18 @@
 import * as React from 'react';
 import type {
-  ListProvisioner, OutboxRepository, PlanLinks, PlanNotifier, PlanRepository, PlanWorkflowRepository, SettingsRepository,
-  SecretsRepository, SharedStakeholderRepository, StakeholderRepository, SubmissionMessageBuilder, TeamsDirectory, UserDirectory
+  ListProvisioner,
+  OutboxRepository,
+  PlanLinks,
+  PlanNotifier,
+  PlanRepository,
+  PlanWorkflowRepository,
+  SettingsRepository,
+  SecretsRepository,
+  SharedStakeholderRepository,
+  StakeholderRepository,
+  SubmissionMessageBuilder,
+  TeamsDirectory,
+  UserDirectory
 } from '../domain';
 
 /** The ports the screens talk to. Web parts and the workbench build them; the UI never sees PnPjs. */

@@ -13,9 +13,13 @@ export function fromTeamsTheme(name: string | undefined): HostTheme {
 /** The Fluent UI v9 theme for a host theme. */
 export function fluentTheme(host: HostTheme): Theme {
   switch (host) {
-    case 'teamsDark': return teamsDarkTheme;
-    case 'teamsContrast': return teamsHighContrastTheme;
-    case 'teamsLight': return teamsLightTheme;
-    default: return webLightTheme;
+    case 'teamsDark':
+      return teamsDarkTheme;
+    case 'teamsContrast':
+      return teamsHighContrastTheme;
+    case 'teamsLight':
+      return teamsLightTheme;
+    default:
+      return webLightTheme;
   }
 }

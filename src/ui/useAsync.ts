@@ -1,10 +1,7 @@
 import * as React from 'react';
 
 /** Loading and failure as explicit states, so every screen shows one of them. */
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; value: T };
+export type AsyncState<T> = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; value: T };
 
 /**
  * Run `load` (memoise it with `useCallback`) and again whenever it changes; `reload` runs it
@@ -17,10 +14,16 @@ export function useAsync<T>(load: () => Promise<T>): [AsyncState<T>, () => void]
     let live = true;
     setState({ status: 'loading' });
     load().then(
-      (value) => { if (live) setState({ status: 'ready', value }); },
-      (error: unknown) => { if (live) setState({ status: 'failed', error }); }
+      (value) => {
+        if (live) setState({ status: 'ready', value });
+      },
+      (error: unknown) => {
+        if (live) setState({ status: 'failed', error });
+      }
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [load, attempt]);
   return [state, React.useCallback(() => setAttempt((a) => a + 1), [])];
 }

@@ -35,7 +35,7 @@ describe('SpPlanRepository through the stand-in', () => {
   });
 
   it('retries a throttled create after Retry-After and still makes exactly one plan', async () => {
-    wb.faults.set([{ path: "/items$", methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 }]);
+    wb.faults.set([{ path: '/items$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 }]);
     const started = Date.now();
     const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-throttled');
     wb.faults.set([]);
@@ -44,7 +44,7 @@ describe('SpPlanRepository through the stand-in', () => {
     expect(mine.items.filter((p) => p.id === plan.id)).toHaveLength(1);
   });
 
-  it('lists only the lead\'s own plans, newest first, with the next key date', async () => {
+  it("lists only the lead's own plans, newest first, with the next key date", async () => {
     const tom = { id: 3, displayName: 'Tom Hughes (Sample)', email: 'tom.hughes@sample.nhs.uk' };
     await repoAs(USERS.tom).create(completePlanContent(), tom, 'req-tom');
     const page = await repoAs(USERS.priya).listForLead(2);
@@ -94,13 +94,28 @@ describe('SpPlanRepository through the stand-in', () => {
 
 describe('plan mapper drift errors name the list and column', () => {
   const base = {
-    Id: 7, Title: 'A plan', ipStatus: 'Draft', ipProjectLead: { Id: 2, Title: 'P', EMail: 'p@x' }, ipInvolvementLead: null,
-    ipOrganisation: 'Org', ipPlace: '', ipChosenLevel: null, ipFormalConsultation: false, ipDecisionDate: null, ipNextKeyDate: null, Modified: '2026-01-01T00:00:00Z'
+    Id: 7,
+    Title: 'A plan',
+    ipStatus: 'Draft',
+    ipProjectLead: { Id: 2, Title: 'P', EMail: 'p@x' },
+    ipInvolvementLead: null,
+    ipOrganisation: 'Org',
+    ipPlace: '',
+    ipChosenLevel: null,
+    ipFormalConsultation: false,
+    ipDecisionDate: null,
+    ipNextKeyDate: null,
+    Modified: '2026-01-01T00:00:00Z'
   };
   const content = emptyPlanContent();
   const full = {
     ...base,
-    ipProjectJson: JSON.stringify({ project: content.project, objectives: content.objectives, triage: content.triage, level: content.level }),
+    ipProjectJson: JSON.stringify({
+      project: content.project,
+      objectives: content.objectives,
+      triage: content.triage,
+      level: content.level
+    }),
     ipDeliveryJson: JSON.stringify({ timeline: [], methods: [], budget: [], equality: content.equality, principles: [] }),
     ipCommsJson: JSON.stringify(content.communications)
   };
@@ -120,7 +135,9 @@ describe('plan mapper drift errors name the list and column', () => {
     expect(() => toInvolvementPlan({ ...full, ipCommsJson: '{not json' })).toThrow(/column "ipCommsJson": does not hold valid JSON/);
   });
   it('JSON of the wrong shape', () => {
-    expect(() => toInvolvementPlan({ ...full, ipDeliveryJson: JSON.stringify({ timeline: 'soon' }) })).toThrow(/column "ipDeliveryJson": holds data the planner does not recognise/);
+    expect(() => toInvolvementPlan({ ...full, ipDeliveryJson: JSON.stringify({ timeline: 'soon' }) })).toThrow(
+      /column "ipDeliveryJson": holds data the planner does not recognise/
+    );
   });
 });
 

@@ -9,7 +9,9 @@ import { startTestWorkbench, USERS } from '../workbench/harness';
 let wb: Workbench;
 const as = (user: number) => new SpListProvisioner(spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) }));
 
-beforeEach(async () => { wb = await startTestWorkbench(); });
+beforeEach(async () => {
+  wb = await startTestWorkbench();
+});
 afterEach(async () => wb.close());
 
 it('reports every list missing on an empty site', async () => {
@@ -21,7 +23,12 @@ it('reports every list missing on an empty site', async () => {
 it('creates every list, column and index for a site owner, and a second run changes nothing', async () => {
   const first = await as(USERS.owner).ensure();
   expect(first).toEqual({ ready: true, missing: [], conflicts: [] });
-  const shape = (): string => JSON.stringify(wb.store.allLists().map((l) => [l.title, l.fields.map((f) => [f.internalName, f.type, f.indexed]), l.roleAssignments, l.readSecurity, l.writeSecurity]));
+  const shape = (): string =>
+    JSON.stringify(
+      wb.store
+        .allLists()
+        .map((l) => [l.title, l.fields.map((f) => [f.internalName, f.type, f.indexed]), l.roleAssignments, l.readSecurity, l.writeSecurity])
+    );
   const snapshot = shape();
   const second = await as(USERS.owner).ensure();
   expect(second.ready).toBe(true);
@@ -29,7 +36,11 @@ it('creates every list, column and index for a site owner, and a second run chan
   const plans = wb.store.listByTitle('Involvement plans');
   expect(plans?.fields.filter((f) => f.indexed).length).toBeLessThanOrEqual(20);
   expect(plans?.fields.find((f) => f.internalName === 'ipStatus')).toMatchObject({ type: 'Choice', indexed: true });
-  expect(wb.store.listByTitle('Plan stakeholders')?.fields.find((f) => f.internalName === 'ipPlan')).toMatchObject({ type: 'Lookup', indexed: true, lookupListId: plans?.id });
+  expect(wb.store.listByTitle('Plan stakeholders')?.fields.find((f) => f.internalName === 'ipPlan')).toMatchObject({
+    type: 'Lookup',
+    indexed: true,
+    lookupListId: plans?.id
+  });
 });
 
 it('adds a column and an index that went missing, without touching the rest', async () => {
@@ -76,20 +87,40 @@ it('builds a site script with the same lists and columns', () => {
 describe('permissions set by provisioning', () => {
   const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) });
 
-  beforeEach(async () => { await as(USERS.owner).ensure(); });
+  beforeEach(async () => {
+    await as(USERS.owner).ensure();
+  });
 
   it('lets a project lead edit only their own plan, and the involvement team edit any plan', async () => {
-    const priya = await sp(USERS.priya).web.lists.getByTitle('Involvement plans').items.add({ Title: 'Priya\'s plan' });
-    await expect(sp(USERS.tom).web.lists.getByTitle('Involvement plans').items.getById(priya.Id as number).update({ Title: 'Tom was here' })).rejects.toMatchObject({ status: 403 });
-    await sp(USERS.jo).web.lists.getByTitle('Involvement plans').items.getById(priya.Id as number).update({ Title: 'Reviewed by the team' });
-    expect((await sp(USERS.priya).web.lists.getByTitle('Involvement plans').items.getById(priya.Id as number)()).Title).toBe('Reviewed by the team');
+    const priya = await sp(USERS.priya).web.lists.getByTitle('Involvement plans').items.add({ Title: "Priya's plan" });
+    await expect(
+      sp(USERS.tom)
+        .web.lists.getByTitle('Involvement plans')
+        .items.getById(priya.Id as number)
+        .update({ Title: 'Tom was here' })
+    ).rejects.toMatchObject({ status: 403 });
+    await sp(USERS.jo)
+      .web.lists.getByTitle('Involvement plans')
+      .items.getById(priya.Id as number)
+      .update({ Title: 'Reviewed by the team' });
+    expect(
+      (
+        await sp(USERS.priya)
+          .web.lists.getByTitle('Involvement plans')
+          .items.getById(priya.Id as number)()
+      ).Title
+    ).toBe('Reviewed by the team');
   });
 
   it('lets everyone read the shared stakeholder list and settings, and only the team change them', async () => {
     await sp(USERS.jo).web.lists.getByTitle('Organisation stakeholders').items.add({ Title: 'Sample Healthwatch' });
     expect(await sp(USERS.priya).web.lists.getByTitle('Organisation stakeholders').items()).toHaveLength(1);
-    await expect(sp(USERS.priya).web.lists.getByTitle('Organisation stakeholders').items.add({ Title: 'Not allowed' })).rejects.toMatchObject({ status: 403 });
-    await expect(sp(USERS.priya).web.lists.getByTitle('Involvement settings').items.add({ Title: 'notificationTarget' })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      sp(USERS.priya).web.lists.getByTitle('Organisation stakeholders').items.add({ Title: 'Not allowed' })
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      sp(USERS.priya).web.lists.getByTitle('Involvement settings').items.add({ Title: 'notificationTarget' })
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it('can keep plans private to their leads and the team (the "others: none" setting)', async () => {

@@ -5,7 +5,11 @@
 import { spForUrl } from '../../src/data/client';
 import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
-import { SpSharedStakeholderRepository, SpStakeholderRepository, STAKEHOLDER_PAGE_SIZE } from '../../src/data/sharepoint/SpStakeholderRepository';
+import {
+  SpSharedStakeholderRepository,
+  SpStakeholderRepository,
+  STAKEHOLDER_PAGE_SIZE
+} from '../../src/data/sharepoint/SpStakeholderRepository';
 import { emptyStakeholderFields, moveStakeholder, type CurrentUser, type NewStakeholder } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { completePlanContent } from '../domain/fixtures';
@@ -13,17 +17,33 @@ import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
 const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) });
-const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
-const newOnes = (prefix: string, n: number): NewStakeholder[] => Array.from({ length: n }, (_v, i) => ({
-  requestId: `${prefix}-${i}`, fields: { ...emptyStakeholderFields(), name: `${prefix} stakeholder ${String(i).padStart(3, '0')}`, quadrant: i % 2 ? 'monitor' : null }, history: []
-}));
+const priya: CurrentUser = {
+  id: 2,
+  displayName: 'Priya Shah (Sample)',
+  email: 'priya.shah@sample.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: false
+};
+const newOnes = (prefix: string, n: number): NewStakeholder[] =>
+  Array.from({ length: n }, (_v, i) => ({
+    requestId: `${prefix}-${i}`,
+    fields: {
+      ...emptyStakeholderFields(),
+      name: `${prefix} stakeholder ${String(i).padStart(3, '0')}`,
+      quadrant: i % 2 ? 'monitor' : null
+    },
+    history: []
+  }));
 
 beforeAll(async () => {
   wb = await startTestWorkbench();
   await new SpListProvisioner(sp(USERS.owner)).ensure();
 });
 afterAll(async () => wb.close());
-afterEach(() => { wb.faults.set([]); jest.restoreAllMocks(); });
+afterEach(() => {
+  wb.faults.set([]);
+  jest.restoreAllMocks();
+});
 
 async function newPlan(title: string): Promise<number> {
   const content = completePlanContent();
@@ -43,7 +63,9 @@ it('loads a map of 450 a page at a time, each request bounded and filtered on th
   expect(map).toHaveLength(450);
   expect(map.every((s) => s.planId === id)).toBe(true);
   expect(progress).toEqual([200, 400, 450]);
-  const reads = fetchSpy.mock.calls.map(([url]) => decodeURIComponent(String(url).replace(/\+/g, ' '))).filter((u) => u.includes('Plan stakeholders'));
+  const reads = fetchSpy.mock.calls
+    .map(([url]) => decodeURIComponent(String(url).replace(/\+/g, ' ')))
+    .filter((u) => u.includes('Plan stakeholders'));
   expect(reads).toHaveLength(Math.ceil(450 / STAKEHOLDER_PAGE_SIZE));
   for (const url of reads) {
     expect(url).toMatch(/\$top=200/);
@@ -62,7 +84,11 @@ it('adds in batches, survives throttling and outages, and never adds twice when 
   const fetchSpy = jest.spyOn(globalThis, 'fetch');
   const added = await repo.addMany(id, items);
   // The throttled and the unavailable batch were refused; the retries went through.
-  const batches = await Promise.all(fetchSpy.mock.calls.map(([url], i) => (String(url).endsWith('/$batch') ? (fetchSpy.mock.results[i].value as Promise<Response>).then((r) => r.status) : undefined)));
+  const batches = await Promise.all(
+    fetchSpy.mock.calls.map(([url], i) =>
+      String(url).endsWith('/$batch') ? (fetchSpy.mock.results[i].value as Promise<Response>).then((r) => r.status) : undefined
+    )
+  );
   expect(batches.filter((b) => b !== undefined).slice(0, 3)).toEqual([429, 503, 200]);
   expect(added.map((s) => s.name)).toEqual(items.map((i) => i.fields.name));
   // The same request again (a reload, a second click): nothing new.
@@ -76,7 +102,10 @@ it('saves a move with its history, and refuses a stale save (412) without overwr
   const repo = new SpStakeholderRepository(sp(USERS.priya));
   const [s] = await repo.addMany(id, newOnes('conflict', 1));
   const moved = await repo.save(moveStakeholder(s, 'manageClosely', 'Priya', '2027-01-05T10:00:00.000Z', 'Wants to co-design'));
-  expect(moved).toMatchObject({ quadrant: 'manageClosely', history: [{ from: null, to: 'manageClosely', reason: 'Wants to co-design', by: 'Priya' }] });
+  expect(moved).toMatchObject({
+    quadrant: 'manageClosely',
+    history: [{ from: null, to: 'manageClosely', reason: 'Wants to co-design', by: 'Priya' }]
+  });
   await expect(repo.save(moveStakeholder(s, 'monitor', 'Priya', '2027-01-06T10:00:00.000Z'))).rejects.toMatchObject({ kind: 'conflict' });
   expect((await repo.listForPlan(id))[0].quadrant).toBe('manageClosely');
   await expect(repo.remove(s.id as number, s.version as string)).rejects.toMatchObject({ kind: 'conflict' });
@@ -86,7 +115,17 @@ it('saves a move with its history, and refuses a stale save (412) without overwr
 
 it('lets only the involvement team change the shared list; everyone on the site reads it', async () => {
   const team = new SpSharedStakeholderRepository(sp(USERS.jo));
-  const entry = await team.add({ name: 'Sample Deaf Centre', kind: 'organisation', catalogueEntry: 'community-organisations', email: 'hello@deaf-sample.org.uk', reaches: ['disability'], notes: '' }, 'shared-deaf');
+  const entry = await team.add(
+    {
+      name: 'Sample Deaf Centre',
+      kind: 'organisation',
+      catalogueEntry: 'community-organisations',
+      email: 'hello@deaf-sample.org.uk',
+      reaches: ['disability'],
+      notes: ''
+    },
+    'shared-deaf'
+  );
   expect(await team.add({ ...entry, id: undefined }, 'shared-deaf')).toMatchObject({ id: entry.id });
   const asLead = new SpSharedStakeholderRepository(sp(USERS.priya));
   expect((await asLead.list()).find((e) => e.id === entry.id)).toMatchObject({ name: 'Sample Deaf Centre', reaches: ['disability'] });

@@ -19,20 +19,44 @@ import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
 const team = SAMPLE_TEAMS[0];
-const target = { kind: 'teamsChannel' as const, teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: 'Plan submissions' };
-const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
-const tom: CurrentUser = { id: 3, displayName: 'Tom Hughes (Sample)', email: 'tom.hughes@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+const target = {
+  kind: 'teamsChannel' as const,
+  teamId: team.id,
+  channelId: team.channels[1].id,
+  teamName: team.displayName,
+  channelName: 'Plan submissions'
+};
+const priya: CurrentUser = {
+  id: 2,
+  displayName: 'Priya Shah (Sample)',
+  email: 'priya.shah@sample.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: false
+};
+const tom: CurrentUser = {
+  id: 3,
+  displayName: 'Tom Hughes (Sample)',
+  email: 'tom.hughes@sample.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: false
+};
 const links = { web: 'http://127.0.0.1/planner.html#plan=1' };
 
 function portsAs(user: number): SubmissionPorts {
   const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
   return {
-    plans: new SpPlanRepository(sp), stakeholders: new SpStakeholderRepository(sp), workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp),
+    plans: new SpPlanRepository(sp),
+    stakeholders: new SpStakeholderRepository(sp),
+    workflow: new SpWorkflowRepository(sp),
+    outbox: new SpOutboxRepository(sp),
     notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
-    settings: new SpSettingsRepository(sp), buildMessage: buildSubmissionMessage, sleep: async () => undefined
+    settings: new SpSettingsRepository(sp),
+    buildMessage: buildSubmissionMessage,
+    sleep: async () => undefined
   };
 }
-const messagesFor = (planTitle: string): number => wb.store.channelMessages().filter((m) => JSON.stringify(m.body).includes(planTitle)).length;
+const messagesFor = (planTitle: string): number =>
+  wb.store.channelMessages().filter((m) => JSON.stringify(m.body).includes(planTitle)).length;
 
 beforeAll(async () => {
   wb = await startTestWorkbench();
@@ -47,7 +71,10 @@ async function readyPlan(title: string, lead: CurrentUser = priya): Promise<numb
   content.project.title = title;
   const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(lead.id) });
   const plan = await new SpPlanRepository(sp).create(content, lead, `req-${title}`);
-  await new SpStakeholderRepository(sp).addMany(plan.id as number, readyStakeholders().map((fields, i) => ({ requestId: `req-${title}-s${i}`, fields, history: [] })));
+  await new SpStakeholderRepository(sp).addMany(
+    plan.id as number,
+    readyStakeholders().map((fields, i) => ({ requestId: `req-${title}-s${i}`, fields, history: [] }))
+  );
   return plan.id as number;
 }
 
@@ -74,7 +101,10 @@ it('delivers exactly one message through injected 429s and 503s (Retry-After hon
 
 it('a double click submits once and posts once', async () => {
   const id = await readyPlan('Double click');
-  const [a, b] = await Promise.all([submitPlan(portsAs(USERS.priya), id, priya, links), submitPlan(portsAs(USERS.priya), id, priya, links)]);
+  const [a, b] = await Promise.all([
+    submitPlan(portsAs(USERS.priya), id, priya, links),
+    submitPlan(portsAs(USERS.priya), id, priya, links)
+  ]);
   expect([a.plan.status, b.plan.status]).toEqual(['submitted', 'submitted']);
   expect(messagesFor('Double click')).toBe(1);
   expect((await portsAs(USERS.priya).workflow.history(id)).filter((h) => h.to === 'submitted')).toHaveLength(1);
@@ -98,20 +128,30 @@ it('two senders racing on one entry post once: the second meets the claim', asyn
   const id = await readyPlan('Race');
   const ports = portsAs(USERS.priya);
   const plan = await ports.plans.get(id);
-  const entry = await ports.outbox.add({ planId: id, key: 'race-key', state: 'pending', target, payload: buildSubmissionMessage(plan, priya, links), attempts: 0, lastError: '', sentAt: null, messageId: '' });
+  const entry = await ports.outbox.add({
+    planId: id,
+    key: 'race-key',
+    state: 'pending',
+    target,
+    payload: buildSubmissionMessage(plan, priya, links),
+    attempts: 0,
+    lastError: '',
+    sentAt: null,
+    messageId: ''
+  });
   const outcomes = await Promise.all([deliver(ports, entry), deliver(portsAs(USERS.priya), entry)]);
   expect(outcomes.map((o) => o.kind).sort()).toEqual(['pending', 'sent']);
   expect(messagesFor('Race')).toBe(1);
 });
 
-it('a lead who is not in the involvement team\'s Teams team gets a pending notification, not a lost one', async () => {
+it("a lead who is not in the involvement team's Teams team gets a pending notification, not a lost one", async () => {
   const id = await readyPlan('Not a member', tom);
   const result = await submitPlan(portsAs(USERS.tom), id, tom, links);
   expect(result.plan.status).toBe('submitted');
   expect(result.notification).toMatchObject({ kind: 'pending', entry: { state: 'failed', lastError: expect.stringContaining('403') } });
 });
 
-it('refuses to submit a plan that is not ready, or someone else\'s plan', async () => {
+it("refuses to submit a plan that is not ready, or someone else's plan", async () => {
   const ports = portsAs(USERS.priya);
   const notReady = await ports.plans.create(completePlanContent(), priya, 'req-not-ready');
   await expect(submitPlan(ports, notReady.id as number, priya, links)).rejects.toMatchObject({ kind: 'invalidRequest' });

@@ -7,9 +7,20 @@ const priya: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'priya@x.n
 const plan = (title: string): InvolvementPlan => {
   const content = readyPlanContent();
   content.project.title = title;
-  return { id: 12, version: '"3"', status: 'submitted', projectLead: { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }, involvementLead: null, scopingMeeting: null, content };
+  return {
+    id: 12,
+    version: '"3"',
+    status: 'submitted',
+    projectLead: { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' },
+    involvementLead: null,
+    scopingMeeting: null,
+    content
+  };
 };
-const links = { teams: 'https://teams.microsoft.com/l/entity/app/tab?context=%7B%22subEntityId%22%3A%2212%22%7D', web: 'https://contoso.sharepoint.com/sites/involvement/SitePages/Planner.aspx#plan=12' };
+const links = {
+  teams: 'https://teams.microsoft.com/l/entity/app/tab?context=%7B%22subEntityId%22%3A%2212%22%7D',
+  web: 'https://contoso.sharepoint.com/sites/involvement/SitePages/Planner.aspx#plan=12'
+};
 const allText = (card: Record<string, unknown>): string => JSON.stringify(card);
 
 describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
@@ -21,7 +32,16 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
 
   it('shows the title, lead, organisation, place, levels, formal consultation and decision date', () => {
     const text = allText(buildSubmissionCard(plan('Overnight opening'), priya, links));
-    for (const expected of ['Overnight opening', 'Priya Shah', 'Sample ICB', 'Riverside', '"Recommended level","value":"Involve"', '"Chosen level","value":"Involve"', '"Formal consultation","value":"Unlikely"', '30 June 2027']) {
+    for (const expected of [
+      'Overnight opening',
+      'Priya Shah',
+      'Sample ICB',
+      'Riverside',
+      '"Recommended level","value":"Involve"',
+      '"Chosen level","value":"Involve"',
+      '"Formal consultation","value":"Unlikely"',
+      '30 June 2027'
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -36,9 +56,14 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
 
   it('shows user text exactly as typed, where no Teams client reads Markdown, so it cannot inject a link or a mention', () => {
     const title = '[Click here](https://evil.example) <at>Jo Bennett</at> **urgent**';
-    const card = buildSubmissionCard(plan(title), { ...priya, displayName: '*Priya* [admin](https://x)' }, links) as { body: Array<Record<string, unknown>> };
+    const card = buildSubmissionCard(plan(title), { ...priya, displayName: '*Priya* [admin](https://x)' }, links) as {
+      body: Array<Record<string, unknown>>;
+    };
     // Every piece of user text is in a TextRun (never Markdown), none in a TextBlock or a fact (both Markdown in Teams).
-    const runs = card.body.filter((b) => b.type === 'RichTextBlock').flatMap((b) => b.inlines as Array<{ text: string }>).map((r) => r.text);
+    const runs = card.body
+      .filter((b) => b.type === 'RichTextBlock')
+      .flatMap((b) => b.inlines as Array<{ text: string }>)
+      .map((r) => r.text);
     expect(runs).toContain(title);
     expect(runs).toContain('Submitted by *Priya* [admin](https://x)');
     const markdownText = JSON.stringify(card.body.filter((b) => b.type !== 'RichTextBlock'));

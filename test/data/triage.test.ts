@@ -14,8 +14,20 @@ import { readyPlanContent } from '../domain/fixtures';
 import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
-const jo: CurrentUser = { id: 4, displayName: 'Jo Bennett (Sample)', email: 'jo.bennett@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: true };
-const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+const jo: CurrentUser = {
+  id: 4,
+  displayName: 'Jo Bennett (Sample)',
+  email: 'jo.bennett@sample.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: true
+};
+const priya: CurrentUser = {
+  id: 2,
+  displayName: 'Priya Shah (Sample)',
+  email: 'priya.shah@sample.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: false
+};
 const sp = (user: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
 
 beforeAll(async () => {
@@ -24,8 +36,14 @@ beforeAll(async () => {
   const base = toPlanItemValues(readyPlanContent(), '2026-11-23');
   const statuses = ['Draft', 'Submitted', 'In review', 'Accepted'];
   const rows = Array.from({ length: 12000 }, (_, i) => ({
-    ...base, Title: `Bulk plan ${i + 1}`, ipStatus: statuses[i % 4], ipProjectLead: 2, ipOrganisation: i % 2 ? 'Sample North ICB' : 'Sample Hospitals Trust',
-    ipPlace: i % 3 ? 'Riverside' : 'Hillside', ipInvolvementLead: i % 4 === 3 ? 4 : null, ipRequestId: `bulk-${i}`,
+    ...base,
+    Title: `Bulk plan ${i + 1}`,
+    ipStatus: statuses[i % 4],
+    ipProjectLead: 2,
+    ipOrganisation: i % 2 ? 'Sample North ICB' : 'Sample Hospitals Trust',
+    ipPlace: i % 3 ? 'Riverside' : 'Hillside',
+    ipInvolvementLead: i % 4 === 3 ? 4 : null,
+    ipRequestId: `bulk-${i}`,
     ipDecisionDate: `2027-0${(i % 9) + 1}-15T00:00:00Z`
   }));
   const list = wb.store.listByTitle('Involvement plans');
@@ -45,7 +63,10 @@ it('filters on indexed columns over 12,000 plans and pages through the results',
   let token: string | undefined;
   let pages = 0;
   do {
-    const page = await repo.query({ status: 'submitted', organisation: 'Sample North ICB', decisionFrom: '2027-02-01', decisionTo: '2027-06-30' }, token);
+    const page = await repo.query(
+      { status: 'submitted', organisation: 'Sample North ICB', decisionFrom: '2027-02-01', decisionTo: '2027-06-30' },
+      token
+    );
     for (const p of page.items) {
       expect(p).toMatchObject({ status: 'submitted', organisation: 'Sample North ICB' });
       expect(p.decisionDate! >= '2027-02-01' && p.decisionDate! <= '2027-06-30').toBe(true);
@@ -66,7 +87,7 @@ it('filters by involvement lead and place', async () => {
   expect(page.items.every((p) => p.involvementLead?.id === 4 && p.placeName === 'Hillside')).toBe(true);
 });
 
-it('lists the site\'s people for choosing an involvement lead', async () => {
+it("lists the site's people for choosing an involvement lead", async () => {
   expect((await new SpUserDirectory(sp(USERS.jo)).siteUsers()).map((u) => u.displayName)).toContain('Jo Bennett (Sample)');
 });
 
@@ -79,31 +100,59 @@ describe('team actions, each written to the history', () => {
     plan = await workflowLead.changeStatus(plan, 'submitted', priya, '');
     const team = { workflow: new SpWorkflowRepository(sp(USERS.jo)) };
 
-    plan = await applyTeamAction(team, plan, { kind: 'bookScoping', at: '2027-01-12T10:00:00Z', attendees: ['Priya Shah', 'Jo Bennett'] }, jo);
+    plan = await applyTeamAction(
+      team,
+      plan,
+      { kind: 'bookScoping', at: '2027-01-12T10:00:00Z', attendees: ['Priya Shah', 'Jo Bennett'] },
+      jo
+    );
     expect(plan.status).toBe('inReview');
     expect(plan.scopingMeeting).toEqual({ at: '2027-01-12T10:00:00Z', attendees: ['Priya Shah', 'Jo Bennett'] });
-    plan = await applyTeamAction(team, plan, { kind: 'assignLead', lead: { id: 4, displayName: 'Jo Bennett (Sample)', email: jo.email } }, jo);
+    plan = await applyTeamAction(
+      team,
+      plan,
+      { kind: 'assignLead', lead: { id: 4, displayName: 'Jo Bennett (Sample)', email: jo.email } },
+      jo
+    );
     expect(plan.involvementLead?.id).toBe(4);
-    await expect(applyTeamAction(team, plan, { kind: 'confirmLevel', level: 'collaborate', reason: ' ' }, jo)).rejects.toMatchObject({ kind: 'invalidRequest' });
-    await expect(applyTeamAction(team, plan, { kind: 'accept', comment: '' }, jo)).rejects.toMatchObject({ kind: 'invalidRequest', detail: 'transition.needsLeadAndLevel' });
+    await expect(applyTeamAction(team, plan, { kind: 'confirmLevel', level: 'collaborate', reason: ' ' }, jo)).rejects.toMatchObject({
+      kind: 'invalidRequest'
+    });
+    await expect(applyTeamAction(team, plan, { kind: 'accept', comment: '' }, jo)).rejects.toMatchObject({
+      kind: 'invalidRequest',
+      detail: 'transition.needsLeadAndLevel'
+    });
     plan = await applyTeamAction(team, plan, { kind: 'requestChanges', comment: 'Please add the carers network to the audiences.' }, jo);
     expect(plan.status).toBe('changesRequested');
 
     plan = await workflowLead.changeStatus(await plans.get(plan.id as number), 'submitted', priya, 'Added the carers network.');
-    plan = await applyTeamAction(team, plan, { kind: 'confirmLevel', level: 'collaborate', reason: 'Carers asked to co-design the service.' }, jo);
+    plan = await applyTeamAction(
+      team,
+      plan,
+      { kind: 'confirmLevel', level: 'collaborate', reason: 'Carers asked to co-design the service.' },
+      jo
+    );
     expect(plan.content.level).toMatchObject({ chosen: 'collaborate', confirmedByTeam: true });
     plan = await applyTeamAction(team, plan, { kind: 'accept', comment: 'Accepted at scoping.' }, jo);
     expect(plan.status).toBe('accepted');
 
     const history = await team.workflow.history(plan.id as number);
     expect(history.map((h) => `${h.from}>${h.to}`)).toEqual([
-      'draft>submitted', 'submitted>inReview', 'inReview>inReview', 'inReview>changesRequested', 'changesRequested>submitted', 'submitted>submitted', 'submitted>accepted'
+      'draft>submitted',
+      'submitted>inReview',
+      'inReview>inReview',
+      'inReview>changesRequested',
+      'changesRequested>submitted',
+      'submitted>submitted',
+      'submitted>accepted'
     ]);
     expect(history[3]).toMatchObject({ by: { id: 4 }, comment: 'Please add the carers network to the audiences.' });
   });
 
-  it('refuses a project lead doing the team\'s actions', async () => {
+  it("refuses a project lead doing the team's actions", async () => {
     const plan = await new SpPlanRepository(sp(USERS.priya)).create(readyPlanContent(), priya, 'not-team');
-    await expect(applyTeamAction({ workflow: new SpWorkflowRepository(sp(USERS.priya)) }, plan, { kind: 'accept', comment: '' }, priya)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(
+      applyTeamAction({ workflow: new SpWorkflowRepository(sp(USERS.priya)) }, plan, { kind: 'accept', comment: '' }, priya)
+    ).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });

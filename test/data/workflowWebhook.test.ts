@@ -19,14 +19,28 @@ import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
 import { startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
-const priya: CurrentUser = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+const priya: CurrentUser = {
+  id: 2,
+  displayName: 'Priya Shah (Sample)',
+  email: 'priya.shah@sample.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: false
+};
 const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) });
 
 function portsAs(user: number): SubmissionPorts {
   return {
-    plans: new SpPlanRepository(sp(user)), stakeholders: new SpStakeholderRepository(sp(user)), workflow: new SpWorkflowRepository(sp(user)), outbox: new SpOutboxRepository(sp(user)), settings: new SpSettingsRepository(sp(user)),
-    notifier: new RoutingNotifier(new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })), new WorkflowWebhookNotifier(new SpSecretsRepository(sp(user)))),
-    buildMessage: buildSubmissionMessage, sleep: async () => undefined
+    plans: new SpPlanRepository(sp(user)),
+    stakeholders: new SpStakeholderRepository(sp(user)),
+    workflow: new SpWorkflowRepository(sp(user)),
+    outbox: new SpOutboxRepository(sp(user)),
+    settings: new SpSettingsRepository(sp(user)),
+    notifier: new RoutingNotifier(
+      new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
+      new WorkflowWebhookNotifier(new SpSecretsRepository(sp(user)))
+    ),
+    buildMessage: buildSubmissionMessage,
+    sleep: async () => undefined
   };
 }
 
@@ -44,11 +58,14 @@ it('keeps the webhook address from everyone but site owners', async () => {
   expect(await new SpSecretsRepository(sp(USERS.owner)).workflowWebhookUrl()).toBe(`${wb.baseUrl}/workflows/plan-submissions`);
 });
 
-it('a lead\'s submission waits in the outbox; a site owner sends it through the webhook, once', async () => {
+it("a lead's submission waits in the outbox; a site owner sends it through the webhook, once", async () => {
   const content = readyPlanContent();
   content.project.title = 'Webhook plan';
   const plan = await new SpPlanRepository(sp(USERS.priya)).create(content, priya, 'webhook-plan');
-  await new SpStakeholderRepository(sp(USERS.priya)).addMany(plan.id as number, readyStakeholders().map((fields, i) => ({ requestId: `webhook-s${i}`, fields, history: [] })));
+  await new SpStakeholderRepository(sp(USERS.priya)).addMany(
+    plan.id as number,
+    readyStakeholders().map((fields, i) => ({ requestId: `webhook-s${i}`, fields, history: [] }))
+  );
   const result = await submitPlan(portsAs(USERS.priya), plan.id as number, priya, { web: 'http://x/planner#plan=1' });
   expect(result.plan.status).toBe('submitted');
   expect(result.notification).toMatchObject({ kind: 'pending', reason: expect.stringContaining('Only a site owner can send') });

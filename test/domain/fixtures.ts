@@ -1,6 +1,14 @@
 import {
-  allEqualityGroups, DEFAULT_SETTINGS, emptyPlanContent, emptyStakeholderFields, INEQUALITY_GROUP_IDS, PROTECTED_CHARACTERISTIC_IDS, proposeTimeline, TRIAGE_QUESTIONS,
-  type PlanContent, type StakeholderFields
+  allEqualityGroups,
+  DEFAULT_SETTINGS,
+  emptyPlanContent,
+  emptyStakeholderFields,
+  INEQUALITY_GROUP_IDS,
+  PROTECTED_CHARACTERISTIC_IDS,
+  proposeTimeline,
+  TRIAGE_QUESTIONS,
+  type PlanContent,
+  type StakeholderFields
 } from '../../src/domain';
 
 /** A realistic, complete plan: closing a minor injuries unit overnight (sample data). */
@@ -35,26 +43,62 @@ export function readyPlanContent(): PlanContent {
   for (const q of TRIAGE_QUESTIONS) content.triage[q] = 'no';
   content.triage.changesWhatWhereOrHow = 'yes';
   content.level = { recommended: 'involve', chosen: 'involve', reasonForDifferentLevel: '', confirmedByTeam: false };
-  content.timeline = proposeTimeline({ decisionDate: content.project.decisionDate, formalConsultation: false, level: 'involve', settings: DEFAULT_SETTINGS });
+  content.timeline = proposeTimeline({
+    decisionDate: content.project.decisionDate,
+    formalConsultation: false,
+    level: 'involve',
+    settings: DEFAULT_SETTINGS
+  });
   content.methods = [{ method: 'focus-group', audience: 'Night-time users of the unit', notes: '' }];
   content.budget = [{ item: 'vcse-focus-group', description: 'VCSE focus groups', unitCostGbp: 200, quantity: 3 }];
   content.equality = {
-    considerations: allEqualityGroups([]).map((c) => ({ ...c, likelyImpact: 'unknown' as const, howWeWillReachThem: 'Through community partners.' })),
+    considerations: allEqualityGroups([]).map((c) => ({
+      ...c,
+      likelyImpact: 'unknown' as const,
+      howWeWillReachThem: 'Through community partners.'
+    })),
     eiaStatus: 'inProgress',
     eiaLink: ''
   };
   content.communications.smartObjective = 'Hear from 200 people who use the unit at night by 30 April 2027.';
-  content.communications.audiences = [{ audience: 'People who use the unit at night', keyMessages: 'No decision has been made. Tell us what you need.', tactics: 'Posters in the unit; focus groups.' }];
+  content.communications.audiences = [
+    {
+      audience: 'People who use the unit at night',
+      keyMessages: 'No decision has been made. Tell us what you need.',
+      tactics: 'Posters in the unit; focus groups.'
+    }
+  ];
   content.communications.governance = { whoLeads: 'Head of urgent care (sample)', whoApproves: 'ICB board (sample)' };
   // Every group the map below does not reach has a note on what the lead will do.
-  content.stakeholderMap = { gapNotes: Object.fromEntries([...PROTECTED_CHARACTERISTIC_IDS, ...INEQUALITY_GROUP_IDS].filter((g) => g !== 'carers').map((g) => [g, 'Through the VCSE alliance\'s community partners.'])) };
+  content.stakeholderMap = {
+    gapNotes: Object.fromEntries(
+      [...PROTECTED_CHARACTERISTIC_IDS, ...INEQUALITY_GROUP_IDS]
+        .filter((g) => g !== 'carers')
+        .map((g) => [g, "Through the VCSE alliance's community partners."])
+    )
+  };
   return content;
 }
 
 /** A stakeholder map that, with {@link readyPlanContent}, passes the readiness checklist (sample data). */
 export function readyStakeholders(): StakeholderFields[] {
   return [
-    { ...emptyStakeholderFields(), name: 'Sample Riverside Carers Network', catalogueEntry: 'carers', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'], owner: 'Project lead' },
-    { ...emptyStakeholderFields(), name: 'Sample Healthwatch Riverside', kind: 'organisation', catalogueEntry: 'healthwatch', quadrant: 'keepSatisfied', methods: ['interview'] }
+    {
+      ...emptyStakeholderFields(),
+      name: 'Sample Riverside Carers Network',
+      catalogueEntry: 'carers',
+      quadrant: 'manageClosely',
+      reaches: ['carers'],
+      methods: ['focus-group'],
+      owner: 'Project lead'
+    },
+    {
+      ...emptyStakeholderFields(),
+      name: 'Sample Healthwatch Riverside',
+      kind: 'organisation',
+      catalogueEntry: 'healthwatch',
+      quadrant: 'keepSatisfied',
+      methods: ['interview']
+    }
   ];
 }

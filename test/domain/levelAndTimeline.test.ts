@@ -1,6 +1,15 @@
 import {
-  addWeeks, checkReadiness, checkTimeline, DEFAULT_SETTINGS, emptyPlanContent, englandBankHolidays, holidayOverlaps,
-  proposeTimeline, recommendLevel, type ConsultationTriage, type PlannedStep
+  addWeeks,
+  checkReadiness,
+  checkTimeline,
+  DEFAULT_SETTINGS,
+  emptyPlanContent,
+  englandBankHolidays,
+  holidayOverlaps,
+  proposeTimeline,
+  recommendLevel,
+  type ConsultationTriage,
+  type PlannedStep
 } from '../../src/domain';
 import { completePlanContent, readyPlanContent, readyStakeholders } from './fixtures';
 
@@ -33,10 +42,28 @@ describe('level recommendation (DOMAIN.md §4, TRUST factors, PC Appendix 1)', (
 
 describe('England and Wales bank holidays', () => {
   it('computes 2027 by the standing rules (Easter 28 March, Christmas on a Saturday)', () => {
-    expect(englandBankHolidays(2027)).toEqual(['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28']);
+    expect(englandBankHolidays(2027)).toEqual([
+      '2027-01-01',
+      '2027-03-26',
+      '2027-03-29',
+      '2027-05-03',
+      '2027-05-31',
+      '2027-08-30',
+      '2027-12-27',
+      '2027-12-28'
+    ]);
   });
   it('computes 2026 (Easter 5 April, Boxing Day on a Saturday)', () => {
-    expect(englandBankHolidays(2026)).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
+    expect(englandBankHolidays(2026)).toEqual([
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28'
+    ]);
   });
   it('finds Christmas and a bank holiday in a range', () => {
     expect(holidayOverlaps('2026-12-01', '2027-01-10').map((h) => h.name)).toEqual(['Christmas and New Year 2026']);
@@ -52,7 +79,10 @@ describe('timeline (DOMAIN.md §3, NENC lead times, TRUST consultation rules)', 
     const s8 = steps.find((s) => s.step === '8');
     expect(s8).toMatchObject({ end: '2027-06-30', start: addWeeks('2027-06-30', -2) });
     expect(steps.find((s) => s.step === '9')?.start).toBe('2027-06-30');
-    expect(steps.find((s) => s.step === '4c')).toMatchObject({ skipped: true, skipReason: expect.stringMatching(/No formal consultation/) });
+    expect(steps.find((s) => s.step === '4c')).toMatchObject({
+      skipped: true,
+      skipReason: expect.stringMatching(/No formal consultation/)
+    });
   });
 
   it('a proposed timeline for engagement meets every minimum and lead time', () => {
@@ -71,9 +101,15 @@ describe('timeline (DOMAIN.md §3, NENC lead times, TRUST consultation rules)', 
 
   it('warns when a step is shorter than its minimum', () => {
     const steps: PlannedStep[] = [{ step: '7', start: '2027-01-04', end: '2027-01-25', skipped: false, skipReason: '' }];
-    expect(checkTimeline(steps, inputs)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'stepTooShort', step: '7', text: 'Step 7 (Do the engagement) lasts 3 weeks. The guidance says at least 4 weeks.' })
-    ]));
+    expect(checkTimeline(steps, inputs)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'stepTooShort',
+          step: '7',
+          text: 'Step 7 (Do the engagement) lasts 3 weeks. The guidance says at least 4 weeks.'
+        })
+      ])
+    );
   });
 
   it('warns when planning before speaking to people is under 6 weeks', () => {
@@ -98,7 +134,9 @@ describe('readiness checklist', () => {
     const items = checkReadiness(emptyPlanContent(), []);
     expect(items.find((i) => i.field === 'project.decisionDate')?.text).toBe('Add the date the decision will be made.');
     expect(items.find((i) => i.field === 'objectives.decisions')?.text).toBe('Add at least one decision this engagement will inform.');
-    expect(new Set(items.map((i) => i.section))).toEqual(new Set(['about', 'objectives', 'level', 'stakeholders', 'timeline', 'methods', 'equality', 'communications']));
+    expect(new Set(items.map((i) => i.section))).toEqual(
+      new Set(['about', 'objectives', 'level', 'stakeholders', 'timeline', 'methods', 'equality', 'communications'])
+    );
   });
 
   it('is empty for a plan with every required part filled in', () => {

@@ -1,6 +1,13 @@
 import {
-  budgetTotalGbp, emptyPlanContent, involvementPlanSchema, isIsoDate, MESSAGES, planContentSchema,
-  stakeholderSchema, validate, VCSE_FOCUS_GROUP_COST_GBP
+  budgetTotalGbp,
+  emptyPlanContent,
+  involvementPlanSchema,
+  isIsoDate,
+  MESSAGES,
+  planContentSchema,
+  stakeholderSchema,
+  validate,
+  VCSE_FOCUS_GROUP_COST_GBP
 } from '../../src/domain';
 import { completePlanContent } from './fixtures';
 
@@ -23,7 +30,7 @@ describe('plan content schema', () => {
     });
   });
 
-  it('never shows zod\'s own English for a wrong type', () => {
+  it("never shows zod's own English for a wrong type", () => {
     const content = { ...completePlanContent(), budget: [{ item: 'printing', description: 'x', unitCostGbp: 'lots', quantity: 1 }] };
     const result = validate(planContentSchema, content);
     expect(result.ok).toBe(false);
@@ -41,20 +48,31 @@ describe('plan content schema', () => {
   });
 
   it('totals the budget to the penny', () => {
-    expect(budgetTotalGbp([
-      { item: 'vcse-focus-group', description: 'Focus groups', unitCostGbp: VCSE_FOCUS_GROUP_COST_GBP, quantity: 3 },
-      { item: 'printing', description: 'Leaflets', unitCostGbp: 0.1, quantity: 3 }
-    ])).toBe(600.3);
+    expect(
+      budgetTotalGbp([
+        { item: 'vcse-focus-group', description: 'Focus groups', unitCostGbp: VCSE_FOCUS_GROUP_COST_GBP, quantity: 3 },
+        { item: 'printing', description: 'Leaflets', unitCostGbp: 0.1, quantity: 3 }
+      ])
+    ).toBe(600.3);
   });
 
   it('refuses an insight link that is not a web address', () => {
     const content = completePlanContent();
     content.project.insightLinks = [{ title: 'Data', url: 'intranet/miu' }];
-    expect(validate(planContentSchema, content)).toMatchObject({ ok: false, problems: [{ path: 'project.insightLinks.0.url', key: 'url.invalid' }] });
+    expect(validate(planContentSchema, content)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'project.insightLinks.0.url', key: 'url.invalid' }]
+    });
   });
 
   it('reads a stored plan with an unknown status as a problem, not a crash', () => {
-    const result = validate(involvementPlanSchema, { status: 'archived', projectLead: null, involvementLead: null, scopingMeeting: null, content: emptyPlanContent() });
+    const result = validate(involvementPlanSchema, {
+      status: 'archived',
+      projectLead: null,
+      involvementLead: null,
+      scopingMeeting: null,
+      content: emptyPlanContent()
+    });
     expect(result).toMatchObject({ ok: false, problems: [{ path: 'status', key: 'status.invalid' }] });
   });
 
@@ -67,9 +85,23 @@ describe('plan content schema', () => {
 
 describe('stakeholder schema', () => {
   const valid = {
-    planId: 1, name: 'Riverside Healthwatch', kind: 'organisation', catalogueEntry: 'healthwatch', email: '', phone: '',
-    mayContact: true, lawfulBasis: '', quadrant: 'keepSatisfied', methods: ['focus-group'], channel: 'Email', owner: 'Sam', notes: '',
-    reaches: [], audience: '', sharedId: null, history: []
+    planId: 1,
+    name: 'Riverside Healthwatch',
+    kind: 'organisation',
+    catalogueEntry: 'healthwatch',
+    email: '',
+    phone: '',
+    mayContact: true,
+    lawfulBasis: '',
+    quadrant: 'keepSatisfied',
+    methods: ['focus-group'],
+    channel: 'Email',
+    owner: 'Sam',
+    notes: '',
+    reaches: [],
+    audience: '',
+    sharedId: null,
+    history: []
   } as const;
 
   it('accepts a group with no personal data', () => {
@@ -77,18 +109,30 @@ describe('stakeholder schema', () => {
   });
 
   it('asks for a name', () => {
-    expect(validate(stakeholderSchema, { ...valid, name: '  ' })).toMatchObject({ ok: false, problems: [{ path: 'name', text: 'Add the stakeholder\'s name.' }] });
+    expect(validate(stakeholderSchema, { ...valid, name: '  ' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'name', text: "Add the stakeholder's name." }]
+    });
   });
 
   it('asks for the lawful basis before contacting a person', () => {
-    expect(validate(stakeholderSchema, { ...valid, kind: 'person', name: 'A Person' })).toMatchObject({ ok: false, problems: [{ path: 'lawfulBasis', key: 'stakeholder.contactBasis.required' }] });
+    expect(validate(stakeholderSchema, { ...valid, kind: 'person', name: 'A Person' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'lawfulBasis', key: 'stakeholder.contactBasis.required' }]
+    });
   });
 
   it('keeps personal contact details off a group', () => {
-    expect(validate(stakeholderSchema, { ...valid, kind: 'group', email: 'chair@group.org.uk' })).toMatchObject({ ok: false, problems: [{ path: 'email', key: 'stakeholder.group.noPersonalData' }] });
+    expect(validate(stakeholderSchema, { ...valid, kind: 'group', email: 'chair@group.org.uk' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'email', key: 'stakeholder.group.noPersonalData' }]
+    });
   });
 
   it('spots a mistyped email address', () => {
-    expect(validate(stakeholderSchema, { ...valid, email: 'healthwatch.org.uk' })).toMatchObject({ ok: false, problems: [{ path: 'email', key: 'stakeholder.email.invalid' }] });
+    expect(validate(stakeholderSchema, { ...valid, email: 'healthwatch.org.uk' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'email', key: 'stakeholder.email.invalid' }]
+    });
   });
 });

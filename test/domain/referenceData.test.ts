@@ -1,7 +1,21 @@
 import {
-  BUDGET_ITEMS, ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS, ENGAGEMENT_METHODS, GUIDE_STEPS, GUNNING_PRINCIPLES,
-  INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, SOURCES, STAKEHOLDER_CATALOGUE, TEN_PRINCIPLES, EVALUATION_QUESTIONS,
-  DEFAULT_SETTINGS, SETTING_SOURCES, involvementSettingsSchema, guideStep, levelRank
+  BUDGET_ITEMS,
+  ENGAGEMENT_LEVEL_INFO,
+  ENGAGEMENT_LEVELS,
+  ENGAGEMENT_METHODS,
+  GUIDE_STEPS,
+  GUNNING_PRINCIPLES,
+  INEQUALITY_GROUPS,
+  PROTECTED_CHARACTERISTICS,
+  SOURCES,
+  STAKEHOLDER_CATALOGUE,
+  TEN_PRINCIPLES,
+  EVALUATION_QUESTIONS,
+  DEFAULT_SETTINGS,
+  SETTING_SOURCES,
+  involvementSettingsSchema,
+  guideStep,
+  levelRank
 } from '../../src/domain';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -19,7 +33,7 @@ describe('reference data is complete against DOMAIN.md', () => {
     expect(guideStep('4c').mayBeSkipped).toMatch(/case for change/);
   });
 
-  it('has one ladder of five rungs with each source\'s names as aliases (§4)', () => {
+  it("has one ladder of five rungs with each source's names as aliases (§4)", () => {
     expect(ENGAGEMENT_LEVELS).toEqual(['inform', 'consult', 'involve', 'collaborate', 'devolve']);
     expect(levelRank('consult')).toBeLessThan(levelRank('involve'));
     const aliases = Object.values(ENGAGEMENT_LEVEL_INFO).flatMap((i) => i.aliases.map((a) => a.name));
@@ -30,8 +44,15 @@ describe('reference data is complete against DOMAIN.md', () => {
 
   it('lists the nine protected characteristics and four inequality groups (§8)', () => {
     expect(PROTECTED_CHARACTERISTICS.map((c) => c.name)).toEqual([
-      'Age', 'Disability', 'Gender reassignment', 'Marriage and civil partnership', 'Pregnancy and maternity',
-      'Race', 'Religion or belief', 'Sex', 'Sexual orientation'
+      'Age',
+      'Disability',
+      'Gender reassignment',
+      'Marriage and civil partnership',
+      'Pregnancy and maternity',
+      'Race',
+      'Religion or belief',
+      'Sex',
+      'Sexual orientation'
     ]);
     expect(INEQUALITY_GROUPS).toHaveLength(4);
   });
@@ -45,7 +66,9 @@ describe('reference data is complete against DOMAIN.md', () => {
     expect(ENGAGEMENT_METHODS).toHaveLength(13);
     expect(ENGAGEMENT_METHODS.every((m) => m.goodFor.length > 0 && m.accessibilityNotes.length > 0)).toBe(true);
     expect(BUDGET_ITEMS.find((b) => b.id === 'vcse-focus-group')?.defaultUnitCostGbp).toBe(200);
-    expect(BUDGET_ITEMS.map((b) => b.id)).toEqual(expect.arrayContaining(['interpreter', 'return-postage', 'data-input', 'analysis-report']));
+    expect(BUDGET_ITEMS.map((b) => b.id)).toEqual(
+      expect.arrayContaining(['interpreter', 'return-postage', 'data-input', 'analysis-report'])
+    );
   });
 
   it('has the four Gunning principles, the ten principles and five evaluation questions', () => {

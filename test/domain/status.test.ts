@@ -1,8 +1,19 @@
 import {
-  PLAN_STATUSES, STATUS_TRANSITIONS, availableTransitions, checkTransition, type PlanStatus, type TransitionContext
+  PLAN_STATUSES,
+  STATUS_TRANSITIONS,
+  availableTransitions,
+  checkTransition,
+  type PlanStatus,
+  type TransitionContext
 } from '../../src/domain';
 
-const team: TransitionContext = { role: 'involvementTeam', involvementLeadAssigned: true, levelConfirmed: true, scopingMeetingBooked: true, comment: 'Please add the decision date' };
+const team: TransitionContext = {
+  role: 'involvementTeam',
+  involvementLeadAssigned: true,
+  levelConfirmed: true,
+  scopingMeetingBooked: true,
+  comment: 'Please add the decision date'
+};
 const lead: TransitionContext = { ...team, role: 'projectLead' };
 
 // DOMAIN.md §1: Draft → Submitted → In review → Changes requested → Accepted → In delivery → Reporting → Closed
@@ -50,16 +61,28 @@ describe('status transitions (DOMAIN.md §1)', () => {
   });
 
   it('requesting changes needs a comment saying what to change', () => {
-    expect(checkTransition('inReview', 'changesRequested', { ...team, comment: '   ' })).toEqual({ allowed: false, reason: 'history.comment.required' });
+    expect(checkTransition('inReview', 'changesRequested', { ...team, comment: '   ' })).toEqual({
+      allowed: false,
+      reason: 'history.comment.required'
+    });
   });
 
   it('accepting needs an involvement lead and a confirmed level (NENC step 3)', () => {
-    expect(checkTransition('inReview', 'accepted', { ...team, involvementLeadAssigned: false })).toEqual({ allowed: false, reason: 'transition.needsLeadAndLevel' });
-    expect(checkTransition('inReview', 'accepted', { ...team, levelConfirmed: false })).toEqual({ allowed: false, reason: 'transition.needsLeadAndLevel' });
+    expect(checkTransition('inReview', 'accepted', { ...team, involvementLeadAssigned: false })).toEqual({
+      allowed: false,
+      reason: 'transition.needsLeadAndLevel'
+    });
+    expect(checkTransition('inReview', 'accepted', { ...team, levelConfirmed: false })).toEqual({
+      allowed: false,
+      reason: 'transition.needsLeadAndLevel'
+    });
   });
 
   it('accepting straight from submitted needs the scoping meeting first (NENC step 2)', () => {
-    expect(checkTransition('submitted', 'accepted', { ...team, scopingMeetingBooked: false })).toEqual({ allowed: false, reason: 'transition.needsScoping' });
+    expect(checkTransition('submitted', 'accepted', { ...team, scopingMeetingBooked: false })).toEqual({
+      allowed: false,
+      reason: 'transition.needsScoping'
+    });
   });
 
   it('offers the lead only their own moves', () => {

@@ -32,9 +32,18 @@ after(async () => {
 });
 
 const nav = () => page.getByRole('navigation', { name: 'Sections of the plan' });
-const openSection = async (name) => { await nav().getByRole('button', { name }).click(); };
-const saved = async () => { await page.getByRole('status').filter({ hasText: /Saved \d\d:\d\d/ }).waitFor({ timeout: 30_000 }); };
-const fill = async (label, value) => { await page.getByLabel(label, { exact: false }).first().fill(value); };
+const openSection = async (name) => {
+  await nav().getByRole('button', { name }).click();
+};
+const saved = async () => {
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Saved \d\d:\d\d/ })
+    .waitFor({ timeout: 30_000 });
+};
+const fill = async (label, value) => {
+  await page.getByLabel(label, { exact: false }).first().fill(value);
+};
 
 test('a lead starts a plan and fills in "About the project"', async () => {
   await page.goto(`http://127.0.0.1:${port}/planner.html`);
@@ -59,11 +68,17 @@ test('a lead starts a plan and fills in "About the project"', async () => {
 test('a reload returns to the plan, and changes that could not be saved are offered back', async () => {
   await page.reload();
   await nav().waitFor({ timeout: 60_000 });
-  assert.equal(await page.getByLabel('The current service').inputValue(), 'Blood tests happen at the hospital outpatients department only.');
+  assert.equal(
+    await page.getByLabel('The current service').inputValue(),
+    'Blood tests happen at the hospital outpatients department only.'
+  );
   // The network to SharePoint fails: the change stays on this device.
   await setFaults(port, [{ path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], unavailable: 1, times: 100 }]);
   await fill('Clinical lead', 'Dr Sample Haematologist');
-  await page.getByRole('status').filter({ hasText: /Not saved — retrying/ }).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Not saved — retrying/ })
+    .waitFor({ timeout: 30_000 });
   await page.reload();
   await setFaults(port, []);
   await page.getByRole('button', { name: 'Restore my changes' }).click();
@@ -168,7 +183,9 @@ test('the lead builds the stakeholder map: catalogue, shared list, drag and drop
   await page.getByText('Over Manage closely.', { exact: false }).waitFor();
   await page.keyboard.press('Enter');
   await page.getByText('Moved Health overview and scrutiny committee from Not placed yet to Manage closely.').waitFor();
-  await page.getByRole('textbox', { name: /Why did Health overview and scrutiny committee move/ }).fill('The change may be a substantial variation');
+  await page
+    .getByRole('textbox', { name: /Why did Health overview and scrutiny committee move/ })
+    .fill('The change may be a substantial variation');
   await page.getByRole('button', { name: 'Save reason' }).click();
   await page.getByText('Reason saved in the history.').waitFor();
   await chip(/^Not placed yet/, 'Sample Eastfield Refugee Welcome').focus();
@@ -207,10 +224,15 @@ test('per-stakeholder engagement, and the gaps in who we hear from reach the che
   await details.getByLabel('Channel').fill('Tuesday drop-in at the welcome centre');
   await details.getByLabel('Audience in the communications plan').selectOption('People who have blood tests');
   await details.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('table', { name: 'Who we are not hearing from' }).getByRole('row', { name: /^Asylum seekers and refugees Sample Eastfield Refugee Welcome Community engagement or outreach Reached/ }).waitFor();
+  await page
+    .getByRole('table', { name: 'Who we are not hearing from' })
+    .getByRole('row', { name: /^Asylum seekers and refugees Sample Eastfield Refugee Welcome Community engagement or outreach Reached/ })
+    .waitFor();
 
   await openSection(/Review/);
-  const gap = page.getByRole('button', { name: 'Gender reassignment: No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.' });
+  const gap = page.getByRole('button', {
+    name: 'Gender reassignment: No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.'
+  });
   await gap.click();
   const note = page.getByRole('textbox', { name: 'What we will do about gender reassignment' });
   assert.ok(await note.evaluate((el) => el === document.activeElement));
@@ -229,7 +251,10 @@ test('per-stakeholder engagement, and the gaps in who we hear from reach the che
   for (const theme of ['teamsDark', 'teamsContrast']) {
     const themed = await pageAs(browser, port, 2, theme);
     await themed.goto(planUrl);
-    await themed.getByRole('navigation', { name: 'Sections of the plan' }).getByRole('button', { name: /Stakeholder map/ }).click();
+    await themed
+      .getByRole('navigation', { name: 'Sections of the plan' })
+      .getByRole('button', { name: /Stakeholder map/ })
+      .click();
     await themed.getByRole('heading', { name: 'Power and interest grid' }).waitFor({ timeout: 60_000 });
     await themed.getByRole('button', { name: 'Healthwatch: details and history' }).click();
     assert.deepEqual(await axeViolations(themed), [], theme);
@@ -248,17 +273,20 @@ test('an edit from another browser is never overwritten: the lead sees what diff
   const other = await pageAs(browser, port, 2);
   await other.goto(planUrl);
   await other.getByLabel('The focus of this involvement').fill('Changed in another browser.');
-  await other.getByRole('status').filter({ hasText: /Saved \d\d:\d\d/ }).waitFor({ timeout: 30_000 });
+  await other
+    .getByRole('status')
+    .filter({ hasText: /Saved \d\d:\d\d/ })
+    .waitFor({ timeout: 30_000 });
   await other.context().close();
 
   await openSection(/About the project/);
-  await fill('Not in scope', 'Children\'s blood tests.');
+  await fill('Not in scope', "Children's blood tests.");
   await page.getByText('Someone else saved this plan while you were working').waitFor({ timeout: 30_000 });
   const differences = page.getByRole('list', { name: 'Fields that differ' });
   assert.match(await differences.textContent(), /project › focus/);
   await page.getByRole('button', { name: 'Keep my changes' }).click();
   await saved();
-  assert.equal(await page.getByLabel('Not in scope').inputValue(), 'Children\'s blood tests.');
+  assert.equal(await page.getByLabel('Not in scope').inputValue(), "Children's blood tests.");
 });
 
 test('the plan reaches "ready to submit"', async () => {
@@ -269,8 +297,11 @@ test('the plan reaches "ready to submit"', async () => {
   await saved();
 });
 
-test('the lead submits; the card reaches the involvement team\'s channel exactly once, even through injected faults', async () => {
-  await setFaults(port, [{ path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 }, { path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], unavailable: 1, times: 1 }]);
+test("the lead submits; the card reaches the involvement team's channel exactly once, even through injected faults", async () => {
+  await setFaults(port, [
+    { path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 },
+    { path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], unavailable: 1, times: 1 }
+  ]);
   await page.getByRole('button', { name: 'Submit to the involvement team' }).click();
   await page.getByText(/Read only: the involvement team has this plan/).waitFor({ timeout: 30_000 });
   await page.getByText(/The involvement team was told in Teams/).waitFor({ timeout: 30_000 });
@@ -299,7 +330,10 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
   await team.getByRole('button', { name: 'Assign' }).click();
   await team.getByText('Jo Bennett (Sample) is the involvement lead.').waitFor();
   await team.getByRole('button', { name: 'Accept' }).click();
-  await team.getByRole('alert').filter({ hasText: 'Assign an involvement lead and confirm the level of engagement before accepting.' }).waitFor();
+  await team
+    .getByRole('alert')
+    .filter({ hasText: 'Assign an involvement lead and confirm the level of engagement before accepting.' })
+    .waitFor();
   await team.getByLabel('Comment for the project lead').fill('Please add carers as an audience.');
   await team.getByRole('button', { name: 'Request changes' }).click();
   await team.getByText('Changes requested: the plan is back with the project lead.').waitFor();
@@ -327,7 +361,14 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
   await team.getByRole('button', { name: 'Accept' }).click();
   await team.getByText('Plan accepted.').waitFor();
   const history = await team.getByRole('list', { name: 'Plan history' }).textContent();
-  for (const step of ['Draft → Submitted', 'Submitted → In review', 'In review → Changes requested', 'Changes requested → Submitted', 'Submitted → Accepted']) assert.ok(history.includes(step), `${step} in ${history}`);
+  for (const step of [
+    'Draft → Submitted',
+    'Submitted → In review',
+    'In review → Changes requested',
+    'Changes requested → Submitted',
+    'Submitted → Accepted'
+  ])
+    assert.ok(history.includes(step), `${step} in ${history}`);
   assert.deepEqual(await axeViolations(team), []);
   await team.context().close();
 });
@@ -342,26 +383,65 @@ async function wordXml(download) {
 async function wordHeadings(download) {
   const xml = await wordXml(download);
   const paragraphs = [...xml.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)].map((m) => m[0]);
-  return paragraphs.filter((p) => /<w:pStyle w:val="Heading1"\/>/.test(p)).map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  return paragraphs
+    .filter((p) => /<w:pStyle w:val="Heading1"\/>/.test(p))
+    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 }
 
 test('the planning template and the communications plan download as Word files with the template headings', async () => {
-  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the plan (Word)' }).click()]);
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the plan (Word)' }).click()
+  ]);
   assert.match(template.suggestedFilename(), /planning-template\.docx$/);
-  assert.deepEqual(await wordHeadings(template), ['About the project', 'Objectives', 'Level of engagement', 'Legal checks', 'Stakeholder map', 'Timeline', 'Methods', 'Budget', 'Equality', 'Principles self-check']);
+  assert.deepEqual(await wordHeadings(template), [
+    'About the project',
+    'Objectives',
+    'Level of engagement',
+    'Legal checks',
+    'Stakeholder map',
+    'Timeline',
+    'Methods',
+    'Budget',
+    'Equality',
+    'Principles self-check'
+  ]);
   // The stakeholder map: the grid as a two-by-two table, then the register.
   const text = (await wordXml(template)).replace(/<[^>]+>/g, '');
   assert.match(text, /Manage closely \(2\): Eastfield Maternity Voices, Health overview and scrutiny committee/);
   assert.match(text, /Keep informed \(2\): Eastfield Young Carers, Sample Eastfield Refugee Welcome/);
-  assert.match(text, /Sample Eastfield Refugee WelcomeOrganisationKeep informedCommunity engagement or outreachTuesday drop-in at the welcome centre/);
-  const [comms] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the communications plan (Word)' }).click()]);
-  assert.deepEqual(await wordHeadings(comms), ['Version table', 'Introduction and background', 'Objective', 'Strategy overview', 'Situation analysis', 'Audience', 'Key messages', 'Tactics', 'Timescales and key dates', 'Evaluation and KPIs', 'Budget', 'Project leads and governance']);
+  assert.match(
+    text,
+    /Sample Eastfield Refugee WelcomeOrganisationKeep informedCommunity engagement or outreachTuesday drop-in at the welcome centre/
+  );
+  const [comms] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the communications plan (Word)' }).click()
+  ]);
+  assert.deepEqual(await wordHeadings(comms), [
+    'Version table',
+    'Introduction and background',
+    'Objective',
+    'Strategy overview',
+    'Situation analysis',
+    'Audience',
+    'Key messages',
+    'Tactics',
+    'Timescales and key dates',
+    'Evaluation and KPIs',
+    'Budget',
+    'Project leads and governance'
+  ]);
 });
 
 test('the print view shows the whole plan', async () => {
   await page.getByRole('button', { name: 'Print view' }).click();
   await page.getByRole('heading', { name: `Involvement planning template: ${TITLE}` }).waitFor();
-  assert.ok(await page.getByRole('cell', { name: 'Whether to open a phlebotomy clinic at the Eastfield hub' }).count() + await page.getByText('Whether to open a phlebotomy clinic at the Eastfield hub').count() > 0);
+  assert.ok(
+    (await page.getByRole('cell', { name: 'Whether to open a phlebotomy clinic at the Eastfield hub' }).count()) +
+      (await page.getByText('Whether to open a phlebotomy clinic at the Eastfield hub').count()) >
+      0
+  );
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Back to the plan' }).click();
   await nav().waitFor();
@@ -392,7 +472,7 @@ test('the involvement team keeps the shared stakeholder list on the dashboard; a
   await team.getByRole('button', { name: 'Add to the shared list' }).click({ timeout: 60_000 });
   const form = team.getByRole('form', { name: 'Add to the shared list' });
   await form.getByRole('button', { name: 'Save' }).click();
-  await form.getByText('Add the stakeholder\'s name.').waitFor();
+  await form.getByText("Add the stakeholder's name.").waitFor();
   await form.getByLabel('Name').fill('Sample Eastfield Deaf Centre');
   await form.getByLabel('Shared email address').fill('hello@deaf-centre-sample.org.uk');
   await form.getByRole('checkbox', { name: 'Disability' }).check();
@@ -404,7 +484,10 @@ test('the involvement team keeps the shared stakeholder list on the dashboard; a
   await team.context().close();
 
   await page.goto(`http://127.0.0.1:${port}/dashboard.html`);
-  await page.getByRole('table', { name: 'Shared stakeholder list' }).getByRole('row', { name: /Sample Eastfield Deaf Centre/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('table', { name: 'Shared stakeholder list' })
+    .getByRole('row', { name: /Sample Eastfield Deaf Centre/ })
+    .waitFor({ timeout: 60_000 });
   assert.equal(await page.getByRole('button', { name: 'Add to the shared list' }).count(), 0);
   assert.equal(await page.getByRole('button', { name: 'Edit Sample Eastfield Deaf Centre' }).count(), 0);
 });

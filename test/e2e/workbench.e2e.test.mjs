@@ -7,7 +7,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, CHROMIUM, freePort, killWorkbench, launchChromium, pageAs as newPage, startWorkbench as start, stopWorkbench } from './helpers.mjs';
+import {
+  axeViolations,
+  CHROMIUM,
+  freePort,
+  killWorkbench,
+  launchChromium,
+  pageAs as newPage,
+  startWorkbench as start,
+  stopWorkbench
+} from './helpers.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-'));
 let port;

@@ -11,7 +11,11 @@ it('says when a part of the app could not be loaded, and loads it on "Try again"
     return ({ who }: { who: string }) => <p>Hello {who}</p>;
   }, 'Loading…');
   const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  render(<FluentProvider theme={webLightTheme}><Part who="Priya" /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Part who="Priya" />
+    </FluentProvider>
+  );
   fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
   expect(await screen.findByText('Hello Priya')).toBeInTheDocument();
   expect(calls).toBe(2);

@@ -14,29 +14,53 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
   const services = {
     ...servicesWith(new InMemoryPlans(), opts.user),
     ensureCalls: 0,
-    users: { currentUser: async () => opts.user, siteOwners: async () => [{ id: 1, displayName: 'Sam Okafor', email: 'sam@x.nhs.uk' }], siteUsers: async () => [] },
+    users: {
+      currentUser: async () => opts.user,
+      siteOwners: async () => [{ id: 1, displayName: 'Sam Okafor', email: 'sam@x.nhs.uk' }],
+      siteUsers: async () => []
+    },
     provisioner: {
       check: async () => report,
-      ensure: async () => { services.ensureCalls += 1; report = ready; return report; }
+      ensure: async () => {
+        services.ensureCalls += 1;
+        report = ready;
+        return report;
+      }
     },
     plans: {
       listForLead: async () => {
         if (opts.failList) throw new DataError('throttled', 'HTTP 429');
         return { items: [], unreadable: [] };
       },
-      countByStatus: async () => { throw new Error('unused'); },
-      query: async () => { throw new Error('unused'); },
-      get: async () => { throw new Error('unused'); },
-      create: async () => { throw new Error('unused'); },
-      save: async () => { throw new Error('unused'); },
-      remove: async () => { throw new Error('unused'); }
+      countByStatus: async () => {
+        throw new Error('unused');
+      },
+      query: async () => {
+        throw new Error('unused');
+      },
+      get: async () => {
+        throw new Error('unused');
+      },
+      create: async () => {
+        throw new Error('unused');
+      },
+      save: async () => {
+        throw new Error('unused');
+      },
+      remove: async () => {
+        throw new Error('unused');
+      }
     }
   };
   return services;
 }
 
 const renderApp = (services: Services): void => {
-  render(<AppShell idPrefix="t-" theme="sharepoint" services={services}><PlannerApp /></AppShell>);
+  render(
+    <AppShell idPrefix="t-" theme="sharepoint" services={services}>
+      <PlannerApp />
+    </AppShell>
+  );
 };
 
 it('tells a project lead which site owner to ask when the lists are missing', async () => {

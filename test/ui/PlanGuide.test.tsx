@@ -8,13 +8,24 @@ import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
 /** Open a plan in the guide, with a complete stakeholder map. */
 function openPlan(repo: InMemoryPlans, id: number): void {
   window.location.hash = `plan=${id}`;
-  render(<AppShell idPrefix="g-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders: new InMemoryStakeholders().seed(id, readyStakeholders()) })}><PlannerApp /></AppShell>);
+  render(
+    <AppShell
+      idPrefix="g-"
+      theme="sharepoint"
+      services={servicesWith(repo, undefined, { stakeholders: new InMemoryStakeholders().seed(id, readyStakeholders()) })}
+    >
+      <PlannerApp />
+    </AppShell>
+  );
 }
 const section = async (name: RegExp): Promise<void> => {
   fireEvent.click(within(await screen.findByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name }));
 };
 
-afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
+afterEach(() => {
+  window.location.hash = '';
+  window.localStorage.clear();
+});
 
 it('recommends a level with its reasons, and flags formal consultation when a service is withdrawn', async () => {
   const repo = new InMemoryPlans();
@@ -91,7 +102,7 @@ it('waits as SharePoint asks when throttled, says so, then saves', async () => {
   expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Throttled title');
 });
 
-it('never overwrites someone else\'s save: shows what differs and lets the lead choose', async () => {
+it("never overwrites someone else's save: shows what differs and lets the lead choose", async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(completePlanContent());
   openPlan(repo, plan.id as number);
@@ -112,7 +123,10 @@ it('offers back changes kept on this device after a reload', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(emptyPlanContent());
   const local = { ...emptyPlanContent(), project: { ...emptyPlanContent().project, title: 'Typed before the tab closed' } };
-  window.localStorage.setItem(`involvement-planner:draft:2:${plan.id as number}`, JSON.stringify({ content: local, baseVersion: plan.version, savedAt: new Date().toISOString() }));
+  window.localStorage.setItem(
+    `involvement-planner:draft:2:${plan.id as number}`,
+    JSON.stringify({ content: local, baseVersion: plan.version, savedAt: new Date().toISOString() })
+  );
   openPlan(repo, plan.id as number);
   fireEvent.click(await screen.findByRole('button', { name: 'Restore my changes' }));
   expect(screen.getByRole('textbox', { name: /Project title/ })).toHaveValue('Typed before the tab closed');

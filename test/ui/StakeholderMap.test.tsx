@@ -8,19 +8,29 @@ import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
 const sample = (f: Partial<StakeholderFields> & { name: string }): StakeholderFields => ({ ...emptyStakeholderFields(), ...f });
 
 function openMap(stakeholders: InMemoryStakeholders, repo = new InMemoryPlans(), planId?: number): { planId: number; unmount(): void } {
-  const id = planId ?? repo.add(readyPlanContent()).id as number;
+  const id = planId ?? (repo.add(readyPlanContent()).id as number);
   window.location.hash = `plan=${id}`;
-  const view = render(<AppShell idPrefix="m-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders })}><PlannerApp /></AppShell>);
+  const view = render(
+    <AppShell idPrefix="m-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders })}>
+      <PlannerApp />
+    </AppShell>
+  );
   return { planId: id, unmount: view.unmount };
 }
 async function goToMap(): Promise<void> {
-  fireEvent.click(within(await screen.findByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Stakeholder map/ }));
+  fireEvent.click(
+    within(await screen.findByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Stakeholder map/ })
+  );
   await screen.findByRole('heading', { name: 'Power and interest grid' });
 }
-const status = (): HTMLElement => within(screen.getByRole('heading', { name: 'Power and interest grid' }).parentElement as HTMLElement).getAllByRole('status')[0];
+const status = (): HTMLElement =>
+  within(screen.getByRole('heading', { name: 'Power and interest grid' }).parentElement as HTMLElement).getAllByRole('status')[0];
 const box = (name: RegExp): HTMLElement => screen.getByRole('group', { name });
 
-afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
+afterEach(() => {
+  window.location.hash = '';
+  window.localStorage.clear();
+});
 
 it('places a stakeholder by keyboard alone: Enter, arrow keys, Enter; records the move and its reason', async () => {
   const stakeholders = new InMemoryStakeholders();
@@ -38,13 +48,17 @@ it('places a stakeholder by keyboard alone: Enter, arrow keys, Enter; records th
   expect(status()).toHaveTextContent('Over Manage closely.');
   fireEvent.click(chip);
   expect(await screen.findByText('Moved Sample Riverside Gazette from Not placed yet to Manage closely.')).toBeInTheDocument();
-  const placed = within(box(/^Manage closely: high power, high interest, 1 stakeholders/)).getByRole('button', { name: 'Sample Riverside Gazette' });
+  const placed = within(box(/^Manage closely: high power, high interest, 1 stakeholders/)).getByRole('button', {
+    name: 'Sample Riverside Gazette'
+  });
   expect(placed).toHaveFocus();
   const stored = [...stakeholders.items.values()][0];
   expect(stored.quadrant).toBe('manageClosely');
   expect(stored.history).toMatchObject([{ from: null, to: 'manageClosely', by: 'Priya Shah', reason: '' }]);
 
-  fireEvent.change(screen.getByRole('textbox', { name: /Why did Sample Riverside Gazette move from Not placed yet to Manage closely/ }), { target: { value: 'They will report every event' } });
+  fireEvent.change(screen.getByRole('textbox', { name: /Why did Sample Riverside Gazette move from Not placed yet to Manage closely/ }), {
+    target: { value: 'They will report every event' }
+  });
   fireEvent.click(screen.getByRole('button', { name: 'Save reason' }));
   expect(await screen.findByText('Reason saved in the history.')).toBeInTheDocument();
   expect([...stakeholders.items.values()][0].history[0].reason).toBe('They will report every event');
@@ -77,14 +91,20 @@ it('stops when someone else moved the stakeholder first, and lets the lead choos
   stakeholders.seed(planId, [sample({ name: 'Sample MP office', quadrant: 'monitor' })]);
   await goToMap();
   const id = [...stakeholders.items.keys()][0];
-  stakeholders.editElsewhere(id, (s) => ({ ...s, quadrant: 'keepSatisfied', history: [{ at: '2026-11-01T00:00:00Z', by: 'Jo', from: 'monitor', to: 'keepSatisfied', reason: 'Asked a question in Parliament' }] }));
+  stakeholders.editElsewhere(id, (s) => ({
+    ...s,
+    quadrant: 'keepSatisfied',
+    history: [{ at: '2026-11-01T00:00:00Z', by: 'Jo', from: 'monitor', to: 'keepSatisfied', reason: 'Asked a question in Parliament' }]
+  }));
   fireEvent.click(screen.getByRole('button', { name: 'Move Sample MP office to…' }));
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Manage closely' }));
   const alert = await screen.findByText('Someone else changed Sample MP office');
   expect(alert.closest('[role="alert"]')).toHaveTextContent('It is now in Keep satisfied; you wanted Manage closely.');
   expect(stakeholders.items.get(id)?.quadrant).toBe('keepSatisfied');
   fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
-  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
   const kept = stakeholders.items.get(id);
   expect(kept?.quadrant).toBe('manageClosely');
   expect(kept?.history.map((h) => h.to)).toEqual(['keepSatisfied', 'manageClosely']);
@@ -108,7 +128,9 @@ it('keeps stakeholders that could not be added, across a reload, and adds them o
   await goToMap();
   expect(await screen.findByText('1 stakeholder was not added yet')).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Add them now' }));
-  expect(within(await screen.findByRole('group', { name: /^Not placed yet: 1/ })).getByRole('button', { name: 'Carers' })).toBeInTheDocument();
+  expect(
+    within(await screen.findByRole('group', { name: /^Not placed yet: 1/ })).getByRole('button', { name: 'Carers' })
+  ).toBeInTheDocument();
   expect([...stakeholders.items.values()]).toMatchObject([{ name: 'Carers', catalogueEntry: 'carers', reaches: ['carers'] }]);
 });
 
@@ -118,14 +140,18 @@ it('shows who we are not hearing from, and sends gaps to the checklist, which li
   const content = readyPlanContent();
   content.stakeholderMap.gapNotes = {};
   const plan = repo.add(content);
-  stakeholders.seed(plan.id as number, [sample({ name: 'Sample Carers Network', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'] })]);
+  stakeholders.seed(plan.id as number, [
+    sample({ name: 'Sample Carers Network', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'] })
+  ]);
   openMap(stakeholders, repo, plan.id as number);
   await goToMap();
   const matrix = screen.getByRole('table', { name: 'Who we are not hearing from' });
   expect(within(matrix).getByRole('row', { name: /^Carers Sample Carers Network Focus group or workshop Reached/ })).toBeInTheDocument();
   expect(within(matrix).getByRole('row', { name: /^Race No one yet None Not reached/ })).toBeInTheDocument();
   fireEvent.click(within(screen.getByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Review/ }));
-  const link = await screen.findByRole('button', { name: 'Race: No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.' });
+  const link = await screen.findByRole('button', {
+    name: 'Race: No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.'
+  });
   fireEvent.click(link);
   expect(await screen.findByRole('textbox', { name: 'What we will do about race' })).toHaveFocus();
 });
@@ -133,7 +159,10 @@ it('shows who we are not hearing from, and sends gaps to the checklist, which li
 it('draws only the rows in view for a map of 500, and says how many there are', async () => {
   const stakeholders = new InMemoryStakeholders();
   const { planId } = openMap(stakeholders);
-  stakeholders.seed(planId, Array.from({ length: 500 }, (_v, i) => sample({ name: `Sample stakeholder ${String(i).padStart(3, '0')}`, quadrant: 'monitor' })));
+  stakeholders.seed(
+    planId,
+    Array.from({ length: 500 }, (_v, i) => sample({ name: `Sample stakeholder ${String(i).padStart(3, '0')}`, quadrant: 'monitor' }))
+  );
   await goToMap();
   const register = screen.getByRole('table', { name: 'Stakeholder register' });
   expect(register).toHaveAttribute('aria-rowcount', '501');
@@ -152,9 +181,13 @@ it('links stakeholders to the communications plan’s audiences and shows them t
   await goToMap();
   fireEvent.click(screen.getByRole('button', { name: 'Sample Night Workers Union: details and history' }));
   const details = await screen.findByRole('region', { name: 'Sample Night Workers Union: details' });
-  fireEvent.change(within(details).getByRole('combobox', { name: 'Audience in the communications plan' }), { target: { value: 'People who use the unit at night' } });
+  fireEvent.change(within(details).getByRole('combobox', { name: 'Audience in the communications plan' }), {
+    target: { value: 'People who use the unit at night' }
+  });
   fireEvent.click(within(details).getByRole('button', { name: 'Save changes' }));
-  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
   expect([...stakeholders.items.values()][0].audience).toBe('People who use the unit at night');
   fireEvent.click(within(screen.getByRole('navigation', { name: 'Sections of the plan' })).getByRole('button', { name: /Communications/ }));
   const links = await screen.findByRole('region', { name: 'Stakeholders in each audience' });
@@ -180,7 +213,9 @@ it('keeps unsaved changes to a stakeholder across a reload and offers them back'
   fireEvent.click(within(details).getByRole('button', { name: 'Restore my changes' }));
   expect(within(details).getByRole('textbox', { name: /Channel/ })).toHaveValue('Monthly youth council');
   fireEvent.click(within(details).getByRole('button', { name: 'Save changes' }));
-  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
   expect([...stakeholders.items.values()][0].channel).toBe('Monthly youth council');
   expect(Object.keys(window.localStorage).filter((k) => k.includes('stakeholder-draft'))).toEqual([]);
 });
@@ -202,7 +237,11 @@ it('keeps a move that could not be saved, across a reload, and saves it later', 
   await goToMap();
   expect(await screen.findByText('1 move was not saved yet')).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Save the moves now' }));
-  expect(within(await screen.findByRole('group', { name: /^Keep informed: .* 1 stakeholders/ })).getByRole('button', { name: 'Sample Local Radio' })).toBeInTheDocument();
+  expect(
+    within(await screen.findByRole('group', { name: /^Keep informed: .* 1 stakeholders/ })).getByRole('button', {
+      name: 'Sample Local Radio'
+    })
+  ).toBeInTheDocument();
   const saved = [...stakeholders.items.values()][0];
   expect(saved.quadrant).toBe('keepInformed');
   expect(saved.history).toMatchObject([{ from: 'monitor', to: 'keepInformed' }]);
@@ -212,7 +251,10 @@ it('keeps a move that could not be saved, across a reload, and saves it later', 
 it('puts one stakeholder per box in the Tab order; arrow keys, Home and End go between the rest', async () => {
   const stakeholders = new InMemoryStakeholders();
   const { planId } = openMap(stakeholders);
-  stakeholders.seed(planId, ['Alpha', 'Bravo', 'Charlie'].map((n) => sample({ name: `Sample ${n}`, quadrant: 'monitor' })));
+  stakeholders.seed(
+    planId,
+    ['Alpha', 'Bravo', 'Charlie'].map((n) => sample({ name: `Sample ${n}`, quadrant: 'monitor' }))
+  );
   await goToMap();
   const monitor = box(/^Monitor/);
   const chip = (n: string): HTMLElement => within(monitor).getByRole('button', { name: `Sample ${n}` });

@@ -4,12 +4,19 @@ import { AppShell, Dashboard, PlannerApp } from '../../src/ui';
 import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
 import { InMemoryOutbox, InMemoryPlans, InMemoryStakeholders, RecordingNotifier, servicesWith } from './fakes';
 
-afterEach(() => { window.location.hash = ''; window.localStorage.clear(); });
+afterEach(() => {
+  window.location.hash = '';
+  window.localStorage.clear();
+});
 
 function open(repo: InMemoryPlans, id: number, extra: Parameters<typeof servicesWith>[2] = {}): void {
   window.location.hash = `plan=${id}`;
   const stakeholders = new InMemoryStakeholders().seed(id, readyStakeholders());
-  render(<AppShell idPrefix="s-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders, ...extra })}><PlannerApp /></AppShell>);
+  render(
+    <AppShell idPrefix="s-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders, ...extra })}>
+      <PlannerApp />
+    </AppShell>
+  );
 }
 
 it('submits a plan marked ready, tells the team in Teams once, and makes the plan read only', async () => {
@@ -55,8 +62,16 @@ it('shows "Notification pending" with Resend when Teams could not be told, and r
 
 it('lets the involvement team choose the Teams channel from their teams', async () => {
   const repo = new InMemoryPlans();
-  const services = servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true }, { channel: undefined });
-  render(<AppShell idPrefix="c-" theme="sharepoint" services={services}><Dashboard /></AppShell>);
+  const services = servicesWith(
+    repo,
+    { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true },
+    { channel: undefined }
+  );
+  render(
+    <AppShell idPrefix="c-" theme="sharepoint" services={services}>
+      <Dashboard />
+    </AppShell>
+  );
   expect(await screen.findByText('No channel is set: new plans only appear on this dashboard.')).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Choose the channel' }));
   await screen.findByRole('option', { name: 'Involvement team' });
@@ -69,9 +84,17 @@ it('lets the involvement team choose the Teams channel from their teams', async 
 
 it('in a Teams channel tab, offers that channel for new-plan cards', async () => {
   const repo = new InMemoryPlans();
-  const services = servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true }, { channel: undefined });
+  const services = servicesWith(
+    repo,
+    { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true },
+    { channel: undefined }
+  );
   const tabChannel = { kind: 'teamsChannel' as const, teamId: 't9', channelId: 'c9', teamName: 'Involvement', channelName: 'New plans' };
-  render(<AppShell idPrefix="h-" theme="teamsLight" services={services} host={{ teamsChannel: tabChannel }}><Dashboard /></AppShell>);
+  render(
+    <AppShell idPrefix="h-" theme="teamsLight" services={services} host={{ teamsChannel: tabChannel }}>
+      <Dashboard />
+    </AppShell>
+  );
   fireEvent.click(await screen.findByRole('button', { name: 'Use this channel (Involvement › New plans)' }));
   expect(await screen.findByText('New plans are announced in Involvement › New plans.')).toBeInTheDocument();
   expect(await services.settings.notificationTarget()).toEqual(tabChannel);

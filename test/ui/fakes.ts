@@ -1,6 +1,25 @@
 import {
-  DataError, PLAN_STATUSES, type CurrentUser, type InvolvementPlan, type NotificationTarget, type NotifyResult, type OutboxEntry,
-  type OutboxRepository, type PlanContent, type NewStakeholder, type OrganisationStakeholder, type SharedStakeholderRepository, type Stakeholder, type StakeholderFields, type StakeholderRepository, type PlanQuery, type TeamDecisions, type PlanRepository, type PlanStatus, type PlanWorkflowRepository, type StatusHistoryEntry
+  DataError,
+  PLAN_STATUSES,
+  type CurrentUser,
+  type InvolvementPlan,
+  type NotificationTarget,
+  type NotifyResult,
+  type OutboxEntry,
+  type OutboxRepository,
+  type PlanContent,
+  type NewStakeholder,
+  type OrganisationStakeholder,
+  type SharedStakeholderRepository,
+  type Stakeholder,
+  type StakeholderFields,
+  type StakeholderRepository,
+  type PlanQuery,
+  type TeamDecisions,
+  type PlanRepository,
+  type PlanStatus,
+  type PlanWorkflowRepository,
+  type StatusHistoryEntry
 } from '../../src/domain';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -19,8 +38,21 @@ export class InMemoryPlans implements PlanRepository {
   private nextId = 1;
   private version = 1;
 
-  public add(content: PlanContent, lead = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }, status: PlanStatus = 'draft'): InvolvementPlan {
-    const plan: InvolvementPlan = { id: this.nextId++, version: `"${this.version++}"`, status, projectLead: lead, involvementLead: null, scopingMeeting: null, content, modified: new Date().toISOString() };
+  public add(
+    content: PlanContent,
+    lead = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' },
+    status: PlanStatus = 'draft'
+  ): InvolvementPlan {
+    const plan: InvolvementPlan = {
+      id: this.nextId++,
+      version: `"${this.version++}"`,
+      status,
+      projectLead: lead,
+      involvementLead: null,
+      scopingMeeting: null,
+      content,
+      modified: new Date().toISOString()
+    };
     this.plans.set(plan.id as number, plan);
     return plan;
   }
@@ -32,20 +64,64 @@ export class InMemoryPlans implements PlanRepository {
   }
 
   public async listForLead(leadUserId: number) {
-    return { items: [...this.plans.values()].filter((p) => p.projectLead?.id === leadUserId).map((p) => ({ id: p.id as number, title: p.content.project.title, status: p.status, projectLead: p.projectLead, involvementLead: null, organisation: '', placeName: '', chosenLevel: null, formalConsultationLikely: false, decisionDate: null, nextKeyDate: null, modified: p.modified ?? '' })), unreadable: [] };
+    return {
+      items: [...this.plans.values()]
+        .filter((p) => p.projectLead?.id === leadUserId)
+        .map((p) => ({
+          id: p.id as number,
+          title: p.content.project.title,
+          status: p.status,
+          projectLead: p.projectLead,
+          involvementLead: null,
+          organisation: '',
+          placeName: '',
+          chosenLevel: null,
+          formalConsultationLikely: false,
+          decisionDate: null,
+          nextKeyDate: null,
+          modified: p.modified ?? ''
+        })),
+      unreadable: []
+    };
   }
   public async query(filter: PlanQuery) {
     const page = await this.listForLead(-1);
-    const all = [...this.plans.values()].filter((p) => (!filter.status || p.status === filter.status) && (!filter.organisation || p.content.project.organisation === filter.organisation));
-    return { ...page, items: all.map((p) => ({ id: p.id as number, title: p.content.project.title, status: p.status, projectLead: p.projectLead, involvementLead: p.involvementLead, organisation: p.content.project.organisation, placeName: p.content.project.placeName, chosenLevel: p.content.level.chosen, formalConsultationLikely: false, decisionDate: p.content.project.decisionDate || null, nextKeyDate: null, modified: p.modified ?? '' })) };
+    const all = [...this.plans.values()].filter(
+      (p) =>
+        (!filter.status || p.status === filter.status) && (!filter.organisation || p.content.project.organisation === filter.organisation)
+    );
+    return {
+      ...page,
+      items: all.map((p) => ({
+        id: p.id as number,
+        title: p.content.project.title,
+        status: p.status,
+        projectLead: p.projectLead,
+        involvementLead: p.involvementLead,
+        organisation: p.content.project.organisation,
+        placeName: p.content.project.placeName,
+        chosenLevel: p.content.level.chosen,
+        formalConsultationLikely: false,
+        decisionDate: p.content.project.decisionDate || null,
+        nextKeyDate: null,
+        modified: p.modified ?? ''
+      }))
+    };
   }
-  public async countByStatus() { return Object.fromEntries(PLAN_STATUSES.map((s) => [s, [...this.plans.values()].filter((p) => p.status === s).length])) as Record<PlanStatus, number>; }
+  public async countByStatus() {
+    return Object.fromEntries(PLAN_STATUSES.map((s) => [s, [...this.plans.values()].filter((p) => p.status === s).length])) as Record<
+      PlanStatus,
+      number
+    >;
+  }
   public async get(id: number) {
     const plan = this.plans.get(id);
     if (!plan) throw new DataError('notFound', `plan ${id}`);
     return clone(plan);
   }
-  public async create(content: PlanContent) { return this.add(content); }
+  public async create(content: PlanContent) {
+    return this.add(content);
+  }
   public async save(plan: InvolvementPlan) {
     this.saves += 1;
     const failure = this.failNextSaves.shift();
@@ -57,7 +133,9 @@ export class InMemoryPlans implements PlanRepository {
     this.plans.set(saved.id as number, saved);
     return clone(saved);
   }
-  public async remove(id: number) { this.plans.delete(id); }
+  public async remove(id: number) {
+    this.plans.delete(id);
+  }
 }
 
 /** Status changes on the in-memory plans, with SharePoint's version rule. */
@@ -71,18 +149,24 @@ export class InMemoryWorkflow implements PlanWorkflowRepository {
     this.entries.push({ planId: plan.id as number, from: plan.status, to, by, at: new Date().toISOString(), comment });
     return this.plans.get(plan.id as number);
   }
-  public async history(planId: number) { return this.entries.filter((e) => e.planId === planId); }
+  public async history(planId: number) {
+    return this.entries.filter((e) => e.planId === planId);
+  }
   public async updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string) {
     const current = await this.plans.get(plan.id as number);
     if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
     const next: InvolvementPlan = {
-      ...current, version: `"${Date.now()}"`,
+      ...current,
+      version: `"${Date.now()}"`,
       involvementLead: changes.involvementLead ?? current.involvementLead,
       scopingMeeting: changes.scopingMeeting ?? current.scopingMeeting,
-      content: changes.confirmedLevel ? { ...current.content, level: { ...current.content.level, chosen: changes.confirmedLevel, confirmedByTeam: true } } : current.content
+      content: changes.confirmedLevel
+        ? { ...current.content, level: { ...current.content.level, chosen: changes.confirmedLevel, confirmedByTeam: true } }
+        : current.content
     };
     this.plans.plans.set(plan.id as number, next);
-    if (note) this.entries.push({ planId: plan.id as number, from: plan.status, to: plan.status, by, at: new Date().toISOString(), comment: note });
+    if (note)
+      this.entries.push({ planId: plan.id as number, from: plan.status, to: plan.status, by, at: new Date().toISOString(), comment: note });
     return this.plans.get(plan.id as number);
   }
 }
@@ -90,14 +174,34 @@ export class InMemoryWorkflow implements PlanWorkflowRepository {
 /** An outbox in memory. */
 export class InMemoryOutbox implements OutboxRepository {
   public readonly entries: OutboxEntry[] = [];
-  public async findByKey(key: string) { return this.entries.find((e) => e.key === key); }
-  public async unsent() { return this.entries.filter((e) => e.state !== 'sent'); }
-  public async latestForPlan(planId: number) { return [...this.entries].reverse().find((e) => e.planId === planId); }
-  public async add(entry: OutboxEntry) { const e = { ...entry, id: this.entries.length + 1, version: '"1"' }; this.entries.push(e); return e; }
-  private replace(entry: OutboxEntry): OutboxEntry { const i = this.entries.findIndex((e) => e.id === entry.id); this.entries[i] = entry; return entry; }
-  public async claim(entry: OutboxEntry) { return this.replace({ ...entry, state: 'sending', attempts: entry.attempts + 1, version: `"${entry.attempts + 2}"` }); }
+  public async findByKey(key: string) {
+    return this.entries.find((e) => e.key === key);
+  }
+  public async unsent() {
+    return this.entries.filter((e) => e.state !== 'sent');
+  }
+  public async latestForPlan(planId: number) {
+    return [...this.entries].reverse().find((e) => e.planId === planId);
+  }
+  public async add(entry: OutboxEntry) {
+    const e = { ...entry, id: this.entries.length + 1, version: '"1"' };
+    this.entries.push(e);
+    return e;
+  }
+  private replace(entry: OutboxEntry): OutboxEntry {
+    const i = this.entries.findIndex((e) => e.id === entry.id);
+    this.entries[i] = entry;
+    return entry;
+  }
+  public async claim(entry: OutboxEntry) {
+    return this.replace({ ...entry, state: 'sending', attempts: entry.attempts + 1, version: `"${entry.attempts + 2}"` });
+  }
   public async finish(entry: OutboxEntry, result: NotifyResult) {
-    return this.replace(result.ok ? { ...entry, state: 'sent', messageId: result.messageId, sentAt: new Date().toISOString() } : { ...entry, state: 'failed', lastError: result.error });
+    return this.replace(
+      result.ok
+        ? { ...entry, state: 'sent', messageId: result.messageId, sentAt: new Date().toISOString() }
+        : { ...entry, state: 'failed', lastError: result.error }
+    );
   }
 }
 
@@ -112,9 +216,21 @@ export class RecordingNotifier {
   }
 }
 
-export const priya: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
+export const priya: CurrentUser = {
+  id: 2,
+  displayName: 'Priya Shah',
+  email: 'priya@x.nhs.uk',
+  isSiteOwner: false,
+  isInvolvementTeam: false
+};
 
-export const TEAM_CHANNEL: NotificationTarget = { kind: 'teamsChannel', teamId: 't1', channelId: 'c1', teamName: 'Involvement team', channelName: 'Plan submissions' };
+export const TEAM_CHANNEL: NotificationTarget = {
+  kind: 'teamsChannel',
+  teamId: 't1',
+  channelId: 'c1',
+  teamName: 'Involvement team',
+  channelName: 'Plan submissions'
+};
 
 /** Every port in memory, around one plan repository. */
 /** An in-memory stakeholder map with SharePoint's version rules and request-id idempotency. */
@@ -128,7 +244,10 @@ export class InMemoryStakeholders implements StakeholderRepository {
   private version = 1;
   /** Put stakeholders on a plan's map, as if added earlier. */
   public seed(planId: number, fields: readonly StakeholderFields[]): this {
-    for (const f of fields) { const id = this.nextId++; this.items.set(id, { ...clone(f), history: [], planId, id, version: `"${this.version++}"` }); }
+    for (const f of fields) {
+      const id = this.nextId++;
+      this.items.set(id, { ...clone(f), history: [], planId, id, version: `"${this.version++}"` });
+    }
     return this;
   }
   public async listForPlan(planId: number, onProgress?: (n: number) => void) {
@@ -167,35 +286,80 @@ export class InMemoryStakeholders implements StakeholderRepository {
   public editElsewhere(id: number, change: (s: Stakeholder) => Stakeholder): void {
     this.items.set(id, { ...change(this.items.get(id) as Stakeholder), version: `"${this.version++}"` });
   }
-  public async remove(id: number) { this.items.delete(id); }
+  public async remove(id: number) {
+    this.items.delete(id);
+  }
 }
 
 /** An in-memory shared stakeholder list. */
 export class InMemoryShared implements SharedStakeholderRepository {
   public readonly items = new Map<number, OrganisationStakeholder>();
   private nextId = 1;
-  public constructor(entries: Array<Omit<OrganisationStakeholder, 'id' | 'version'>> = []) { for (const e of entries) this.put(e); }
-  private put(e: OrganisationStakeholder): OrganisationStakeholder { const id = e.id ?? this.nextId++; const v = { ...clone(e), id, version: `"${Date.now()}-${id}"` }; this.items.set(id, v); return v; }
-  public async list() { return [...this.items.values()].map(clone).sort((a, b) => a.name.localeCompare(b.name)); }
-  public async add(e: OrganisationStakeholder) { return clone(this.put({ ...e, id: undefined })); }
-  public async save(e: OrganisationStakeholder) { return clone(this.put(e)); }
-  public async remove(id: number) { this.items.delete(id); }
+  public constructor(entries: Array<Omit<OrganisationStakeholder, 'id' | 'version'>> = []) {
+    for (const e of entries) this.put(e);
+  }
+  private put(e: OrganisationStakeholder): OrganisationStakeholder {
+    const id = e.id ?? this.nextId++;
+    const v = { ...clone(e), id, version: `"${Date.now()}-${id}"` };
+    this.items.set(id, v);
+    return v;
+  }
+  public async list() {
+    return [...this.items.values()].map(clone).sort((a, b) => a.name.localeCompare(b.name));
+  }
+  public async add(e: OrganisationStakeholder) {
+    return clone(this.put({ ...e, id: undefined }));
+  }
+  public async save(e: OrganisationStakeholder) {
+    return clone(this.put(e));
+  }
+  public async remove(id: number) {
+    this.items.delete(id);
+  }
 }
 
-export function servicesWith(plans: PlanRepository, user: CurrentUser = priya, extra: { notifier?: RecordingNotifier; outbox?: InMemoryOutbox; channel?: NotificationTarget; stakeholders?: InMemoryStakeholders; shared?: InMemoryShared } = {}): Services {
+export function servicesWith(
+  plans: PlanRepository,
+  user: CurrentUser = priya,
+  extra: {
+    notifier?: RecordingNotifier;
+    outbox?: InMemoryOutbox;
+    channel?: NotificationTarget;
+    stakeholders?: InMemoryStakeholders;
+    shared?: InMemoryShared;
+  } = {}
+): Services {
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
   return {
     plans,
     stakeholders: extra.stakeholders ?? new InMemoryStakeholders(),
     sharedStakeholders: extra.shared ?? new InMemoryShared(),
-    users: { currentUser: async () => user, siteOwners: async () => [], siteUsers: async () => [{ id: 4, displayName: 'Jo Bennett', email: 'jo@x' }, { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }] },
-    provisioner: { check: async () => ({ ready: true, missing: [], conflicts: [] }), ensure: async () => ({ ready: true, missing: [], conflicts: [] }) },
+    users: {
+      currentUser: async () => user,
+      siteOwners: async () => [],
+      siteUsers: async () => [
+        { id: 4, displayName: 'Jo Bennett', email: 'jo@x' },
+        { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }
+      ]
+    },
+    provisioner: {
+      check: async () => ({ ready: true, missing: [], conflicts: [] }),
+      ensure: async () => ({ ready: true, missing: [], conflicts: [] })
+    },
     workflow: new InMemoryWorkflow(plans as InMemoryPlans),
     outbox: extra.outbox ?? new InMemoryOutbox(),
     notifier: extra.notifier ?? new RecordingNotifier(),
-    settings: { notificationTarget: async () => channel.current, setNotificationTarget: async (t) => { channel.current = t; } },
+    settings: {
+      notificationTarget: async () => channel.current,
+      setNotificationTarget: async (t) => {
+        channel.current = t;
+      }
+    },
     secrets: { workflowWebhookUrl: async () => undefined, setWorkflowWebhookUrl: async () => undefined },
-    teams: { joinedTeams: async () => [{ id: 't1', displayName: 'Involvement team' }], channels: async () => [{ id: 'c1', displayName: 'Plan submissions' }] },
+    teams: {
+      joinedTeams: async () => [{ id: 't1', displayName: 'Involvement team' }],
+      channels: async () => [{ id: 'c1', displayName: 'Plan submissions' }]
+    },
     buildMessage: (plan) => JSON.stringify({ title: plan.content.project.title }),
     links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` })
   };

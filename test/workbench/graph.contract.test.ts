@@ -16,7 +16,9 @@ const cardMessage = (card: Record<string, unknown>): Record<string, unknown> => 
 });
 const goodCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'New involvement plan', wrap: true }] };
 
-beforeAll(async () => { wb = await startTestWorkbench(); });
+beforeAll(async () => {
+  wb = await startTestWorkbench();
+});
 afterAll(async () => wb.close());
 
 it('answers /me and the teams the user has joined', async () => {
@@ -31,17 +33,23 @@ it('lists the channels of a team', async () => {
 });
 
 it('posts a message with an Adaptive Card and keeps it for the channel page', async () => {
-  const posted = await graphAs(wb, USERS.priya).teams.getById(team.id).channels.getById(channel.id).messages.add(cardMessage(goodCard) as never);
+  const posted = await graphAs(wb, USERS.priya)
+    .teams.getById(team.id)
+    .channels.getById(channel.id)
+    .messages.add(cardMessage(goodCard) as never);
   expect((posted as unknown as { data: { id: string } }).data.id).toMatch(/^\d+$/);
   const res = await fetch(`${wb.baseUrl}/_workbench/messages`, { headers: { 'x-workbench-user': '4' } });
-  const { value } = await res.json() as { value: Array<{ from: string }> };
+  const { value } = (await res.json()) as { value: Array<{ from: string }> };
   expect(value).toHaveLength(1);
   expect(value[0].from).toBe('Priya Shah (Sample)');
 });
 
 describe('refuses what Teams refuses', () => {
   const post = (userId: number, message: Record<string, unknown>): Promise<unknown> =>
-    graphAs(wb, userId).teams.getById(team.id).channels.getById(channel.id).messages.add(message as never);
+    graphAs(wb, userId)
+      .teams.getById(team.id)
+      .channels.getById(channel.id)
+      .messages.add(message as never);
 
   it('a sender who is not a member of the team (403)', async () => {
     expect(await statusOf(post(USERS.tom, cardMessage(goodCard)))).toBe(403);
@@ -60,14 +68,19 @@ describe('refuses what Teams refuses', () => {
 
 it('receives a Workflows webhook post with a card (202)', async () => {
   const res = await fetch(`${wb.baseUrl}/workflows/plan-submissions`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: goodCard }] })
   });
   expect(res.status).toBe(202);
 });
 
 it('injects 429 with Retry-After when configured, then stops after the set number of times', async () => {
-  await fetch(`${wb.baseUrl}/_workbench/faults`, { method: 'POST', headers: { 'x-workbench-user': '1' }, body: JSON.stringify([{ path: '^/graph/v1.0/me$', throttle: 1, retryAfterSeconds: 2, times: 1 }]) });
+  await fetch(`${wb.baseUrl}/_workbench/faults`, {
+    method: 'POST',
+    headers: { 'x-workbench-user': '1' },
+    body: JSON.stringify([{ path: '^/graph/v1.0/me$', throttle: 1, retryAfterSeconds: 2, times: 1 }])
+  });
   const first = await fetch(`${wb.graphUrl}/me`, { headers: { 'x-workbench-user': '4' } });
   expect(first.status).toBe(429);
   expect(first.headers.get('retry-after')).toBe('2');

@@ -8,7 +8,11 @@ import { spAs, startTestWorkbench, statusOf, USERS } from './harness';
 let wb: Workbench;
 
 async function bulk(title: string, rows: Array<Record<string, unknown>>): Promise<void> {
-  const res = await fetch(`${wb.baseUrl}/_workbench/lists/${encodeURIComponent(title)}/bulk`, { method: 'POST', headers: { 'x-workbench-user': '1' }, body: JSON.stringify(rows) });
+  const res = await fetch(`${wb.baseUrl}/_workbench/lists/${encodeURIComponent(title)}/bulk`, {
+    method: 'POST',
+    headers: { 'x-workbench-user': '1' },
+    body: JSON.stringify(rows)
+  });
   expect(res.status).toBe(200);
 }
 
@@ -16,9 +20,20 @@ beforeAll(async () => {
   wb = await startTestWorkbench({ threshold: 5000 });
   const sp = spAs(wb, USERS.owner);
   await sp.web.lists.add('Big', '', 100);
-  await sp.web.lists.getByTitle('Big').fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="ipIndexed" DisplayName="Indexed one" Indexed="TRUE" />', Options: 8 });
-  await sp.web.lists.getByTitle('Big').fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="ipPlain" DisplayName="Plain one" />', Options: 8 });
-  await bulk('Big', Array.from({ length: 12000 }, (_, i) => ({ Title: `Item ${i + 1}`, ipIndexed: i % 3 === 0 ? 'A' : 'B', ipPlain: i % 3 === 0 ? 'A' : 'B' })));
+  await sp.web.lists
+    .getByTitle('Big')
+    .fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="ipIndexed" DisplayName="Indexed one" Indexed="TRUE" />', Options: 8 });
+  await sp.web.lists
+    .getByTitle('Big')
+    .fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="ipPlain" DisplayName="Plain one" />', Options: 8 });
+  await bulk(
+    'Big',
+    Array.from({ length: 12000 }, (_, i) => ({
+      Title: `Item ${i + 1}`,
+      ipIndexed: i % 3 === 0 ? 'A' : 'B',
+      ipPlain: i % 3 === 0 ? 'A' : 'B'
+    }))
+  );
 });
 afterAll(async () => wb.close());
 
@@ -36,7 +51,9 @@ it('pages through 12,000 items with odata.nextLink and $skiptoken, each item onc
 
 it('refuses a filter on a column that is not indexed over 6,000+ items: HTTP 500 SPQueryThrottledException', async () => {
   const sp = spAs(wb, USERS.owner);
-  const res = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Big')/items?$filter=ipPlain eq 'A'`, { headers: { accept: 'application/json', 'x-workbench-user': '1' } });
+  const res = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Big')/items?$filter=ipPlain eq 'A'`, {
+    headers: { accept: 'application/json', 'x-workbench-user': '1' }
+  });
   expect(res.status).toBe(500);
   expect(JSON.stringify(await res.json())).toMatch(/SPQueryThrottledException/);
   expect(await statusOf(sp.web.lists.getByTitle('Big').items.orderBy('ipPlain')())).toBe(500);

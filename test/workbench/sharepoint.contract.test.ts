@@ -30,12 +30,34 @@ beforeAll(async () => {
   for (const xml of fieldsXml) await owner.web.lists.getByTitle('Things').fields.createFieldAsXml({ SchemaXml: xml, Options: 8 });
   await owner.web.lists.add('Parents', '', 100);
   const parents = await owner.web.lists.getByTitle('Parents')();
-  await owner.web.lists.getByTitle('Things').fields.createFieldAsXml({ SchemaXml: `<Field Type="Lookup" Name="ipParent" StaticName="ipParent" DisplayName="Parent" List="{${parents.Id as string}}" ShowField="Title" Indexed="TRUE" />`, Options: 8 });
+  await owner.web.lists.getByTitle('Things').fields.createFieldAsXml({
+    SchemaXml: `<Field Type="Lookup" Name="ipParent" StaticName="ipParent" DisplayName="Parent" List="{${parents.Id as string}}" ShowField="Title" Indexed="TRUE" />`,
+    Options: 8
+  });
   await owner.web.lists.getByTitle('Parents').items.add({ Title: 'Parent one' });
   const things = owner.web.lists.getByTitle('Things').items;
-  await things.add({ Title: 'Alpha', ipOrg: 'North ICB', ipScore: 3, ipDue: '2027-01-10T00:00:00Z', ipFlag: true, ipStatus: 'Draft', ipLeadId: 2, ipParentId: 1, ipCost: 200 });
-  await things.add({ Title: 'Beta', ipOrg: 'South ICB', ipScore: 7, ipDue: '2027-03-01T00:00:00Z', ipFlag: false, ipStatus: 'Submitted', ipLeadId: 3, ipTags: ['a', 'b'] });
-  await things.add({ Title: 'Gamma', ipOrg: 'North ICB', ipScore: 5, ipStatus: 'Submitted', ipNotes: 'It\'s noted' });
+  await things.add({
+    Title: 'Alpha',
+    ipOrg: 'North ICB',
+    ipScore: 3,
+    ipDue: '2027-01-10T00:00:00Z',
+    ipFlag: true,
+    ipStatus: 'Draft',
+    ipLeadId: 2,
+    ipParentId: 1,
+    ipCost: 200
+  });
+  await things.add({
+    Title: 'Beta',
+    ipOrg: 'South ICB',
+    ipScore: 7,
+    ipDue: '2027-03-01T00:00:00Z',
+    ipFlag: false,
+    ipStatus: 'Submitted',
+    ipLeadId: 3,
+    ipTags: ['a', 'b']
+  });
+  await things.add({ Title: 'Gamma', ipOrg: 'North ICB', ipScore: 5, ipStatus: 'Submitted', ipNotes: "It's noted" });
 });
 
 afterAll(async () => wb.close());
@@ -101,7 +123,11 @@ describe('item queries (Learn: "Use OData query operations in SharePoint REST re
   });
 
   it('expands person and lookup fields', async () => {
-    const [item] = await priya.web.lists.getByTitle('Things').items.filter("Title eq 'Alpha'").select('Title', 'ipLead/Title', 'ipLead/EMail', 'ipParent/Title').expand('ipLead', 'ipParent')();
+    const [item] = await priya.web.lists
+      .getByTitle('Things')
+      .items.filter("Title eq 'Alpha'")
+      .select('Title', 'ipLead/Title', 'ipLead/EMail', 'ipParent/Title')
+      .expand('ipLead', 'ipParent')();
     expect(item.ipLead).toMatchObject({ Title: 'Priya Shah (Sample)', EMail: 'priya.shah@sample.nhs.uk' });
     expect(item.ipParent).toMatchObject({ Title: 'Parent one' });
   });
@@ -111,7 +137,7 @@ describe('item queries (Learn: "Use OData query operations in SharePoint REST re
     expect(items.map((i) => i.Title)).toEqual(['Beta', 'Gamma']);
   });
 
-  it('answers 400 with SharePoint\'s error for bad OData and unknown fields', async () => {
+  it("answers 400 with SharePoint's error for bad OData and unknown fields", async () => {
     expect(await statusOf(priya.web.lists.getByTitle('Things').items.filter("ipOrg eq 'x")())).toBe(400);
     expect(await statusOf(priya.web.lists.getByTitle('Things').items.filter("ipNope eq 'x'")())).toBe(400);
     expect(await statusOf(priya.web.lists.getByTitle('Things').items.select('ipLead/Title')())).toBe(400);
@@ -141,7 +167,10 @@ describe('item updates (Learn: "Working with lists and list items with REST")', 
     const results: unknown[] = [];
     void list.items.add({ Title: 'Batch one' }).then((r) => results.push(r));
     void list.items.add({ Title: 'Batch two' }).then((r) => results.push(r));
-    void list.items.select('Title').filter("startswith(Title, 'Batch')")().then((r) => results.push(r));
+    void list.items
+      .select('Title')
+      .filter("startswith(Title, 'Batch')")()
+      .then((r) => results.push(r));
     await execute();
     expect(results).toHaveLength(3);
     const all = await priya.web.lists.getByTitle('Things').items.filter("startswith(Title, 'Batch')").select('Title')();
@@ -153,16 +182,16 @@ describe('permissions (Learn: "Understanding permission levels"; list "Item-leve
   beforeAll(async () => {
     await owner.web.lists.add('Own items', '', 100);
     await owner.web.lists.getByTitle('Own items').update({ ReadSecurity: 2, WriteSecurity: 2 });
-    await priya.web.lists.getByTitle('Own items').items.add({ Title: 'Priya\'s' });
-    await spAs(wb, USERS.tom).web.lists.getByTitle('Own items').items.add({ Title: 'Tom\'s' });
+    await priya.web.lists.getByTitle('Own items').items.add({ Title: "Priya's" });
+    await spAs(wb, USERS.tom).web.lists.getByTitle('Own items').items.add({ Title: "Tom's" });
   });
 
   it('shows a contributor only their own items when the list says "read own items"', async () => {
-    expect((await priya.web.lists.getByTitle('Own items').items.select('Title')()).map((i) => i.Title)).toEqual(['Priya\'s']);
-    expect((await owner.web.lists.getByTitle('Own items').items.select('Title')())).toHaveLength(2);
+    expect((await priya.web.lists.getByTitle('Own items').items.select('Title')()).map((i) => i.Title)).toEqual(["Priya's"]);
+    expect(await owner.web.lists.getByTitle('Own items').items.select('Title')()).toHaveLength(2);
   });
 
-  it('refuses to let a contributor edit someone else\'s item', async () => {
+  it("refuses to let a contributor edit someone else's item", async () => {
     const tomSees = await spAs(wb, USERS.tom).web.lists.getByTitle('Own items').items.select('Id')();
     const tomsId = tomSees[0].Id as number;
     expect(await statusOf(priya.web.lists.getByTitle('Own items').items.getById(tomsId).update({ Title: 'mine now' }))).toBe(404);

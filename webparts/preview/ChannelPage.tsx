@@ -3,7 +3,13 @@ import * as AdaptiveCards from 'adaptivecards';
 import { FluentProvider, Spinner, Text, Title2 } from '@fluentui/react-components';
 import { fluentTheme, type HostTheme } from '../../src/ui/theme';
 
-interface PostedMessage { id: string; from: string; via: string; createdDateTime: string; body: { attachments?: Array<{ contentType: string; content: unknown }> } }
+interface PostedMessage {
+  id: string;
+  from: string;
+  via: string;
+  createdDateTime: string;
+  body: { attachments?: Array<{ contentType: string; content: unknown }> };
+}
 
 /** Renders one Adaptive Card with the Adaptive Cards library, as Teams would. */
 function CardView({ content }: { content: unknown }): JSX.Element {
@@ -23,7 +29,12 @@ export function ChannelPage({ theme }: { theme: HostTheme }): JSX.Element {
   const [messages, setMessages] = React.useState<PostedMessage[]>();
   React.useEffect(() => {
     const load = (): void => {
-      fetch('/_workbench/messages').then((r) => r.json() as Promise<{ value: PostedMessage[] }>).then((d) => setMessages(d.value), () => undefined);
+      fetch('/_workbench/messages')
+        .then((r) => r.json() as Promise<{ value: PostedMessage[] }>)
+        .then(
+          (d) => setMessages(d.value),
+          () => undefined
+        );
     };
     load();
     const timer = window.setInterval(load, 3000);
@@ -33,12 +44,23 @@ export function ChannelPage({ theme }: { theme: HostTheme }): JSX.Element {
     <FluentProvider theme={fluentTheme(theme)} lang="en-GB">
       <main style={{ padding: '1rem', minHeight: '100vh' }}>
         <Title2 as="h1">Plan submissions (Teams channel, sample)</Title2>
-        {!messages ? <Spinner label="Loading messages…" /> : messages.length === 0 ? <Text as="p">No messages yet. When a lead submits a plan, its card appears here.</Text> : (
+        {!messages ? (
+          <Spinner label="Loading messages…" />
+        ) : messages.length === 0 ? (
+          <Text as="p">No messages yet. When a lead submits a plan, its card appears here.</Text>
+        ) : (
           <ol aria-label="Channel messages" style={{ listStyle: 'none', padding: 0 }}>
             {messages.map((m) => (
               <li key={m.id} style={{ marginBottom: '1rem', maxWidth: '36rem' }}>
-                <Text weight="semibold">{m.from}</Text> <Text size={200}>{new Date(m.createdDateTime).toLocaleString('en-GB')} · via {m.via}</Text>
-                {(m.body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a, i) => <CardView key={i} content={a.content} />)}
+                <Text weight="semibold">{m.from}</Text>{' '}
+                <Text size={200}>
+                  {new Date(m.createdDateTime).toLocaleString('en-GB')} · via {m.via}
+                </Text>
+                {(m.body.attachments ?? [])
+                  .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+                  .map((a, i) => (
+                    <CardView key={i} content={a.content} />
+                  ))}
               </li>
             ))}
           </ol>

@@ -11,37 +11,73 @@ import { ChannelPage } from './ChannelPage';
 
 const SITE_URL = `${window.location.origin}/sites/involvement`;
 const THEME_KEY = 'workbench-theme';
-const THEMES: Array<[HostTheme, string]> = [['sharepoint', 'SharePoint'], ['teamsLight', 'Teams light'], ['teamsDark', 'Teams dark'], ['teamsContrast', 'Teams high contrast']];
+const THEMES: Array<[HostTheme, string]> = [
+  ['sharepoint', 'SharePoint'],
+  ['teamsLight', 'Teams light'],
+  ['teamsDark', 'Teams dark'],
+  ['teamsContrast', 'Teams high contrast']
+];
 
-interface SampleUser { id: number; title: string; role: string }
+interface SampleUser {
+  id: number;
+  title: string;
+  role: string;
+}
 
 function WorkbenchBar({ theme, onTheme }: { theme: HostTheme; onTheme: (t: HostTheme) => void }): JSX.Element {
   const [users, setUsers] = React.useState<{ current: number; users: SampleUser[] }>();
   React.useEffect(() => {
-    fetch('/_workbench/users').then((r) => r.json() as Promise<{ current: number; users: SampleUser[] }>).then(setUsers, () => undefined);
+    fetch('/_workbench/users')
+      .then((r) => r.json() as Promise<{ current: number; users: SampleUser[] }>)
+      .then(setUsers, () => undefined);
   }, []);
   const switchUser = (id: string): void => {
     document.cookie = `workbench_user=${encodeURIComponent(id)}; path=/; SameSite=Strict`;
     window.location.reload();
   };
   return (
-    <header style={{ display: 'flex', gap: '1.5rem', alignItems: 'center', flexWrap: 'wrap', padding: '0.5rem 1rem', background: '#1b1b1b', color: '#ffffff', fontFamily: 'Arial, sans-serif' }}>
+    <header
+      style={{
+        display: 'flex',
+        gap: '1.5rem',
+        alignItems: 'center',
+        flexWrap: 'wrap',
+        padding: '0.5rem 1rem',
+        background: '#1b1b1b',
+        color: '#ffffff',
+        fontFamily: 'Arial, sans-serif'
+      }}
+    >
       <strong>Workbench (sample data)</strong>
       <nav aria-label="Workbench pages" style={{ display: 'flex', gap: '1rem' }}>
-        <a style={{ color: '#ffffff' }} href="planner.html">Planner</a>
-        <a style={{ color: '#ffffff' }} href="dashboard.html">Dashboard</a>
-        <a style={{ color: '#ffffff' }} href="channel.html">Teams channel</a>
+        <a style={{ color: '#ffffff' }} href="planner.html">
+          Planner
+        </a>
+        <a style={{ color: '#ffffff' }} href="dashboard.html">
+          Dashboard
+        </a>
+        <a style={{ color: '#ffffff' }} href="channel.html">
+          Teams channel
+        </a>
       </nav>
       <label>
         Signed in as{' '}
         <select value={users?.current ?? ''} onChange={(e) => switchUser(e.target.value)}>
-          {users?.users.map((u) => <option key={u.id} value={u.id}>{u.title}: {u.role}</option>)}
+          {users?.users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.title}: {u.role}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Theme{' '}
         <select value={theme} onChange={(e) => onTheme(e.target.value as HostTheme)}>
-          {THEMES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {THEMES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
     </header>
@@ -50,12 +86,21 @@ function WorkbenchBar({ theme, onTheme }: { theme: HostTheme; onTheme: (t: HostT
 
 function Preview({ page }: { page: string }): JSX.Element {
   const [theme, setTheme] = React.useState<HostTheme>(() => (localStorage.getItem(THEME_KEY) as HostTheme | null) ?? 'sharepoint');
-  const services = React.useMemo(() => composeServices(spForUrl(SITE_URL), graphForUrl(`${window.location.origin}/graph/v1.0`), `${window.location.origin}/planner.html`), []);
-  const onTheme = (t: HostTheme): void => { localStorage.setItem(THEME_KEY, t); setTheme(t); };
+  const services = React.useMemo(
+    () =>
+      composeServices(spForUrl(SITE_URL), graphForUrl(`${window.location.origin}/graph/v1.0`), `${window.location.origin}/planner.html`),
+    []
+  );
+  const onTheme = (t: HostTheme): void => {
+    localStorage.setItem(THEME_KEY, t);
+    setTheme(t);
+  };
   return (
     <>
       <WorkbenchBar theme={theme} onTheme={onTheme} />
-      {page === 'channel' ? <ChannelPage theme={theme} /> : (
+      {page === 'channel' ? (
+        <ChannelPage theme={theme} />
+      ) : (
         <AppShell idPrefix={`wb-${page}-`} theme={theme} services={services}>
           {page === 'dashboard' ? <Dashboard /> : <PlannerApp />}
         </AppShell>

@@ -38,7 +38,22 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 412: 'Precondition Failed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout'
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -82,9 +97,24 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       if (decision.latencyMs) await new Promise((r) => setTimeout(r, decision.latencyMs));
       if (decision.status) {
         const headers: Record<string, string> = decision.retryAfterSeconds ? { 'Retry-After': String(decision.retryAfterSeconds) } : {};
-        send(res, decision.status, path.startsWith(GRAPH_PATH)
-          ? { error: { code: decision.status === 429 ? 'TooManyRequests' : 'ServiceNotAvailable', message: 'Injected fault from the workbench.' } }
-          : { 'odata.error': { code: '-2147024860, Microsoft.SharePoint.SPServerBusyException', message: { lang: 'en-US', value: 'The server is busy (injected fault from the workbench).' } } }, headers);
+        send(
+          res,
+          decision.status,
+          path.startsWith(GRAPH_PATH)
+            ? {
+                error: {
+                  code: decision.status === 429 ? 'TooManyRequests' : 'ServiceNotAvailable',
+                  message: 'Injected fault from the workbench.'
+                }
+              }
+            : {
+                'odata.error': {
+                  code: '-2147024860, Microsoft.SharePoint.SPServerBusyException',
+                  message: { lang: 'en-US', value: 'The server is busy (injected fault from the workbench).' }
+                }
+              },
+          headers
+        );
         return;
       }
     }
@@ -92,21 +122,42 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (path.startsWith(`${SITE_PATH}/_api/`) || path.startsWith(GRAPH_PATH) || path.startsWith('/_workbench/')) {
       const user = userFromRequest(req);
       if (!user) {
-        send(res, 401, { error: `Unknown user. Send the ${USER_HEADER} header or ${USER_COOKIE} cookie with a sample user's id or email.` });
+        send(res, 401, {
+          error: `Unknown user. Send the ${USER_HEADER} header or ${USER_COOKIE} cookie with a sample user's id or email.`
+        });
         return;
       }
       const body = await readBody(req);
       const headers = lowerHeaders(req);
 
       if (path === `${SITE_PATH}/_api/$batch` && method === 'POST') {
-        if (!headers['x-requestdigest']) { send(res, 403, { 'odata.error': { code: '-2130575251, System.Runtime.InteropServices.COMException', message: { lang: 'en-US', value: 'The security validation for this page is invalid.' } } }); return; }
+        if (!headers['x-requestdigest']) {
+          send(res, 403, {
+            'odata.error': {
+              code: '-2130575251, System.Runtime.InteropServices.COMException',
+              message: { lang: 'en-US', value: 'The security validation for this page is invalid.' }
+            }
+          });
+          return;
+        }
         let parts;
-        try { parts = parseBatch(headers['content-type'] ?? '', body); } catch (error) { send(res, 400, { 'odata.error': { code: '-1, Microsoft.Data.OData.ODataException', message: { lang: 'en-US', value: (error as Error).message } } }); return; }
+        try {
+          parts = parseBatch(headers['content-type'] ?? '', body);
+        } catch (error) {
+          send(res, 400, {
+            'odata.error': { code: '-1, Microsoft.Data.OData.ODataException', message: { lang: 'en-US', value: (error as Error).message } }
+          });
+          return;
+        }
         const results = parts.map((part) => {
           const target = new URL(part.url, urls.base);
           const r: SpResponse = sp().handle({
-            method: part.method, path: target.pathname.slice(`${SITE_PATH}/_api/`.length), query: target.searchParams,
-            headers: { ...part.headers, 'x-requestdigest': headers['x-requestdigest'] }, body: part.body, user
+            method: part.method,
+            path: target.pathname.slice(`${SITE_PATH}/_api/`.length),
+            query: target.searchParams,
+            headers: { ...part.headers, 'x-requestdigest': headers['x-requestdigest'] },
+            body: part.body,
+            user
           });
           return { status: r.status, statusText: STATUS_TEXT[r.status] ?? 'OK', headers: r.headers, body: r.body };
         });
@@ -131,7 +182,12 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       }
       if (path === '/_workbench/faults') {
         if (method === 'POST') {
-          try { faults.set(JSON.parse(body || '[]') as FaultRule[]); } catch (error) { send(res, 400, { error: (error as Error).message }); return; }
+          try {
+            faults.set(JSON.parse(body || '[]') as FaultRule[]);
+          } catch (error) {
+            send(res, 400, { error: (error as Error).message });
+            return;
+          }
         }
         send(res, 200, { rules: faults.get() });
         return;
@@ -143,8 +199,14 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const bulk = /^\/_workbench\/lists\/([^/]+)\/bulk$/.exec(path);
       if (bulk && method === 'POST') {
         const list = store.listByTitle(decodeURIComponent(bulk[1]));
-        if (!list) { send(res, 404, { error: 'No such list.' }); return; }
-        if (!user.isSiteAdmin) { send(res, 403, { error: 'Only the site owner may bulk-load items.' }); return; }
+        if (!list) {
+          send(res, 404, { error: 'No such list.' });
+          return;
+        }
+        if (!user.isSiteAdmin) {
+          send(res, 403, { error: 'Only the site owner may bulk-load items.' });
+          return;
+        }
         const rows = JSON.parse(body) as Array<Record<string, unknown>>;
         send(res, 200, { added: store.addItems(list, user.id, rows) });
         return;
@@ -178,10 +240,19 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   urls.base = `http://127.0.0.1:${port}`;
   urls.site = `${urls.base}${SITE_PATH}`;
   return {
-    server, store, faults, baseUrl: urls.base, siteUrl: urls.site, graphUrl: `${urls.base}${GRAPH_PATH}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => { store.close(); resolve(); });
-    })
+    server,
+    store,
+    faults,
+    baseUrl: urls.base,
+    siteUrl: urls.site,
+    graphUrl: `${urls.base}${GRAPH_PATH}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      })
   };
 }

@@ -3,8 +3,18 @@
  * answered with one `--batchresponse_` part per request in order
  * (Microsoft Learn: "Make batch requests with the REST APIs").
  */
-export interface BatchPart { method: string; url: string; headers: Record<string, string>; body: string }
-export interface BatchResult { status: number; statusText: string; headers: Record<string, string>; body?: unknown }
+export interface BatchPart {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+export interface BatchResult {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
 
 function boundaryOf(contentType: string): string | undefined {
   return /boundary="?([^";]+)"?/i.exec(contentType)?.[1];

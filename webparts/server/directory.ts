@@ -31,7 +31,13 @@ export const SAMPLE_GROUPS: SampleGroup[] = [
 ];
 
 const user = (id: number, title: string, email: string, role: string, groups: number[], isSiteAdmin = false): SampleUser => ({
-  id, title: `${title} (Sample)`, email, loginName: `i:0#.f|membership|${email}`, isSiteAdmin, groups, role
+  id,
+  title: `${title} (Sample)`,
+  email,
+  loginName: `i:0#.f|membership|${email}`,
+  isSiteAdmin,
+  groups,
+  role
 });
 
 export const SAMPLE_USERS: SampleUser[] = [
@@ -62,7 +68,10 @@ export function findUser(idOrEmail: string | number): SampleUser | undefined {
 export function userFromRequest(req: IncomingMessage): SampleUser | undefined {
   const header = req.headers[USER_HEADER];
   if (typeof header === 'string' && header) return findUser(header);
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('=')).find(([k]) => k === USER_COOKIE);
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === USER_COOKIE);
   if (cookie?.[1]) return findUser(decodeURIComponent(cookie[1]));
   return findUser(DEFAULT_USER_ID);
 }

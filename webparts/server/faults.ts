@@ -24,13 +24,20 @@ export interface FaultRule {
   times?: number;
 }
 
-export interface FaultDecision { latencyMs: number; status?: 429 | 503 | 504; retryAfterSeconds?: number }
+export interface FaultDecision {
+  latencyMs: number;
+  status?: 429 | 503 | 504;
+  retryAfterSeconds?: number;
+}
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private used: number[] = [];
 
-  public constructor(rules: FaultRule[] = [], private readonly random: () => number = Math.random) {
+  public constructor(
+    rules: FaultRule[] = [],
+    private readonly random: () => number = Math.random
+  ) {
     this.set(rules);
   }
 

@@ -20,10 +20,16 @@ export const MAX_MESSAGE_BYTES = 28 * 1024;
 export const MAX_CARD_VERSION = 1.5;
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
-export interface GraphResponse { status: number; headers: Record<string, string>; body?: unknown }
+export interface GraphResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
 
 const graphError = (status: number, code: string, message: string): GraphResponse => ({
-  status, headers: {}, body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } }
+  status,
+  headers: {},
+  body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } }
 });
 
 /** Problems with an Adaptive Card, as the Adaptive Cards library reports them; empty when it is fine. */
@@ -33,7 +39,8 @@ export function cardProblems(content: unknown): string[] {
   if (json.type !== 'AdaptiveCard') return ['The card content has no "type": "AdaptiveCard".'];
   const version = Number(json.version);
   if (!Number.isFinite(version)) return ['The card has no version.'];
-  if (version > MAX_CARD_VERSION) return [`Adaptive Card version ${String(json.version)} is above ${MAX_CARD_VERSION}, the highest Teams renders.`];
+  if (version > MAX_CARD_VERSION)
+    return [`Adaptive Card version ${String(json.version)} is above ${MAX_CARD_VERSION}, the highest Teams renders.`];
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
   card.parse(content, context);
@@ -43,12 +50,16 @@ export function cardProblems(content: unknown): string[] {
 }
 
 function checkAttachments(message: Record<string, unknown>): string | undefined {
-  const attachments = Array.isArray(message.attachments) ? message.attachments as Array<Record<string, unknown>> : [];
+  const attachments = Array.isArray(message.attachments) ? (message.attachments as Array<Record<string, unknown>>) : [];
   for (const a of attachments) {
     if (a.contentType !== ADAPTIVE_CARD) continue;
     let content: unknown = a.content;
     if (typeof content === 'string') {
-      try { content = JSON.parse(content); } catch { return 'The card content is not valid JSON.'; }
+      try {
+        content = JSON.parse(content);
+      } catch {
+        return 'The card content is not valid JSON.';
+      }
     }
     const problems = cardProblems(content);
     if (problems.length) return `The Adaptive Card is not valid: ${problems.join(' ')}`;
@@ -63,33 +74,82 @@ export class GraphStandIn {
     const p = decodeURIComponent(path).replace(/\/+$/, '');
     let m: RegExpExecArray | null;
     if (p === 'me' && method === 'GET') {
-      return { status: 200, headers: {}, body: { id: `user-${user.id}`, displayName: user.title, mail: user.email, userPrincipalName: user.email } };
+      return {
+        status: 200,
+        headers: {},
+        body: { id: `user-${user.id}`, displayName: user.title, mail: user.email, userPrincipalName: user.email }
+      };
     }
     if (p === 'me/joinedTeams' && method === 'GET') {
-      return { status: 200, headers: {}, body: { value: SAMPLE_TEAMS.filter((t) => t.members.includes(user.id)).map((t) => ({ id: t.id, displayName: t.displayName, description: t.description })) } };
+      return {
+        status: 200,
+        headers: {},
+        body: {
+          value: SAMPLE_TEAMS.filter((t) => t.members.includes(user.id)).map((t) => ({
+            id: t.id,
+            displayName: t.displayName,
+            description: t.description
+          }))
+        }
+      };
     }
     if ((m = /^teams\/([^/]+)\/channels(?:\/([^/]+)(\/messages)?)?$/.exec(p))) {
       const team = SAMPLE_TEAMS.find((t) => t.id === m?.[1]);
       if (!team) return graphError(404, 'NotFound', 'No team found with Group Id ' + m[1]);
       if (!team.members.includes(user.id)) return graphError(403, 'Forbidden', 'Forbidden: the user is not a member of this team.');
-      if (!m[2] && method === 'GET') return { status: 200, headers: {}, body: { value: team.channels.map((c) => ({ id: c.id, displayName: c.displayName, membershipType: 'standard' })) } };
+      if (!m[2] && method === 'GET')
+        return {
+          status: 200,
+          headers: {},
+          body: { value: team.channels.map((c) => ({ id: c.id, displayName: c.displayName, membershipType: 'standard' })) }
+        };
       const channel = team.channels.find((c) => c.id === m?.[2]);
       if (!channel) return graphError(404, 'NotFound', 'Channel not found.');
       if (!m[3] && method === 'GET') return { status: 200, headers: {}, body: { id: channel.id, displayName: channel.displayName } };
       if (m[3] && method === 'GET') {
-        return { status: 200, headers: {}, body: { value: this.store.channelMessages(team.id, channel.id).map((msg) => ({ id: msg.id, createdDateTime: msg.createdDateTime, ...(msg.body as object) })) } };
+        return {
+          status: 200,
+          headers: {},
+          body: {
+            value: this.store
+              .channelMessages(team.id, channel.id)
+              .map((msg) => ({ id: msg.id, createdDateTime: msg.createdDateTime, ...(msg.body as object) }))
+          }
+        };
       }
       if (m[3] && method === 'POST') {
-        if (Buffer.byteLength(rawBody, 'utf8') > MAX_MESSAGE_BYTES) return graphError(413, 'RequestEntityTooLarge', `The message is larger than ${MAX_MESSAGE_BYTES / 1024} KB, the most Teams accepts.`);
+        if (Buffer.byteLength(rawBody, 'utf8') > MAX_MESSAGE_BYTES)
+          return graphError(
+            413,
+            'RequestEntityTooLarge',
+            `The message is larger than ${MAX_MESSAGE_BYTES / 1024} KB, the most Teams accepts.`
+          );
         let message: Record<string, unknown>;
-        try { message = JSON.parse(rawBody) as Record<string, unknown>; } catch { return graphError(400, 'BadRequest', 'The request body is not valid JSON.'); }
-        if (typeof (message.body as { content?: unknown } | undefined)?.content !== 'string') return graphError(400, 'BadRequest', 'A chatMessage needs body.content.');
+        try {
+          message = JSON.parse(rawBody) as Record<string, unknown>;
+        } catch {
+          return graphError(400, 'BadRequest', 'The request body is not valid JSON.');
+        }
+        if (typeof (message.body as { content?: unknown } | undefined)?.content !== 'string')
+          return graphError(400, 'BadRequest', 'A chatMessage needs body.content.');
         const cardError = checkAttachments(message);
         if (cardError) return graphError(400, 'BadRequest', cardError);
         const id = String(Date.now()) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
         const createdDateTime = new Date().toISOString();
-        this.store.addMessage({ id, teamId: team.id, channelId: channel.id, fromUserId: user.id, via: 'graph', createdDateTime, body: message });
-        return { status: 201, headers: {}, body: { id, createdDateTime, from: { user: { id: `user-${user.id}`, displayName: user.title } }, ...message } };
+        this.store.addMessage({
+          id,
+          teamId: team.id,
+          channelId: channel.id,
+          fromUserId: user.id,
+          via: 'graph',
+          createdDateTime,
+          body: message
+        });
+        return {
+          status: 201,
+          headers: {},
+          body: { id, createdDateTime, from: { user: { id: `user-${user.id}`, displayName: user.title } }, ...message }
+        };
       }
     }
     return graphError(400, 'BadRequest', `The stand-in does not implement '${method} /v1.0/${p}'.`);
@@ -102,20 +162,35 @@ export class GraphStandIn {
   public workflow(flowId: string, rawBody: string): GraphResponse {
     const team = SAMPLE_TEAMS[0];
     const channel = team.channels.find((c) => c.id === `19:${flowId}@thread.tacv2`) ?? team.channels[1];
-    if (Buffer.byteLength(rawBody, 'utf8') > MAX_MESSAGE_BYTES) return graphError(413, 'RequestEntityTooLarge', 'The message is too large.');
+    if (Buffer.byteLength(rawBody, 'utf8') > MAX_MESSAGE_BYTES)
+      return graphError(413, 'RequestEntityTooLarge', 'The message is too large.');
     let message: Record<string, unknown>;
-    try { message = JSON.parse(rawBody) as Record<string, unknown>; } catch { return graphError(400, 'InvalidRequestContent', 'The request body is not valid JSON.'); }
-    if (message.type !== 'message' || !Array.isArray(message.attachments)) return graphError(400, 'InvalidRequestContent', 'The body must be { "type": "message", "attachments": [...] }.');
+    try {
+      message = JSON.parse(rawBody) as Record<string, unknown>;
+    } catch {
+      return graphError(400, 'InvalidRequestContent', 'The request body is not valid JSON.');
+    }
+    if (message.type !== 'message' || !Array.isArray(message.attachments))
+      return graphError(400, 'InvalidRequestContent', 'The body must be { "type": "message", "attachments": [...] }.');
     const cardError = checkAttachments(message);
     if (cardError) return graphError(400, 'InvalidRequestContent', cardError);
-    this.store.addMessage({ id: randomUUID(), teamId: team.id, channelId: channel.id, fromUserId: null, via: 'workflow', createdDateTime: new Date().toISOString(), body: message });
+    this.store.addMessage({
+      id: randomUUID(),
+      teamId: team.id,
+      channelId: channel.id,
+      fromUserId: null,
+      via: 'workflow',
+      createdDateTime: new Date().toISOString(),
+      body: message
+    });
     return { status: 202, headers: {}, body: undefined };
   }
 
   /** Everything posted, for the workbench channel page. */
   public allMessages(): unknown[] {
     return this.store.channelMessages().map((m) => ({
-      ...m, from: m.fromUserId === null ? 'Workflows' : SAMPLE_USERS.find((u) => u.id === m.fromUserId)?.title ?? 'Unknown'
+      ...m,
+      from: m.fromUserId === null ? 'Workflows' : (SAMPLE_USERS.find((u) => u.id === m.fromUserId)?.title ?? 'Unknown')
     }));
   }
 }

@@ -17,9 +17,14 @@ async function main(): Promise<void> {
   const dataFile = resolve(root, process.env.WORKBENCH_DATA ?? '.workbench-data/workbench.sqlite');
   const preview: { vite?: ViteDevServer } = {};
   const wb = await startWorkbench({
-    dataFile, port, faults: faultsFromEnv(process.env.WORKBENCH_FAULTS),
+    dataFile,
+    port,
+    faults: faultsFromEnv(process.env.WORKBENCH_FAULTS),
     threshold: process.env.WORKBENCH_THRESHOLD ? Number(process.env.WORKBENCH_THRESHOLD) : undefined,
-    fallback: (req: IncomingMessage, res: ServerResponse, next: () => void) => { if (preview.vite) preview.vite.middlewares(req, res, next); else next(); }
+    fallback: (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      if (preview.vite) preview.vite.middlewares(req, res, next);
+      else next();
+    }
   });
   if (!wb.store.getMeta('seeded')) {
     console.log('First run: setting up the lists and adding sample data…');
@@ -36,7 +41,23 @@ async function main(): Promise<void> {
     // which would throw away what someone is typing.
     optimizeDeps: {
       entries: ['*.html'],
-      include: ['react', 'react-dom', '@fluentui/react-components', 'adaptivecards', 'docx', 'zod', '@pnp/sp', '@pnp/sp/webs', '@pnp/sp/lists', '@pnp/sp/items', '@pnp/sp/fields', '@pnp/sp/site-users/web', '@pnp/sp/site-groups/web', '@pnp/queryable', '@pnp/core']
+      include: [
+        'react',
+        'react-dom',
+        '@fluentui/react-components',
+        'adaptivecards',
+        'docx',
+        'zod',
+        '@pnp/sp',
+        '@pnp/sp/webs',
+        '@pnp/sp/lists',
+        '@pnp/sp/items',
+        '@pnp/sp/fields',
+        '@pnp/sp/site-users/web',
+        '@pnp/sp/site-groups/web',
+        '@pnp/queryable',
+        '@pnp/core'
+      ]
     }
   });
   preview.vite = vite;
@@ -53,8 +74,12 @@ async function main(): Promise<void> {
     await wb.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => { void stop(); });
-  process.on('SIGTERM', () => { void stop(); });
+  process.on('SIGINT', () => {
+    void stop();
+  });
+  process.on('SIGTERM', () => {
+    void stop();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -11,27 +11,46 @@ export type FilterNode =
   | { kind: 'not'; inner: FilterNode }
   | { kind: 'call'; name: 'startswith' | 'substringof'; args: Operand[] };
 
-export type Operand = { kind: 'field'; path: string } | { kind: 'literal'; value: string | number | boolean | null; isDate?: boolean } | { kind: 'call'; node: FilterNode };
+export type Operand =
+  | { kind: 'field'; path: string }
+  | { kind: 'literal'; value: string | number | boolean | null; isDate?: boolean }
+  | { kind: 'call'; node: FilterNode };
 
 /** Raised for a query SharePoint would refuse with HTTP 400. */
 export class ODataSyntaxError extends Error {}
 
-type Token = { t: 'id'; v: string } | { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'date'; v: string } | { t: 'punct'; v: '(' | ')' | ',' };
+type Token =
+  | { t: 'id'; v: string }
+  | { t: 'str'; v: string }
+  | { t: 'num'; v: number }
+  | { t: 'date'; v: string }
+  | { t: 'punct'; v: '(' | ')' | ',' };
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i += 1; continue; }
-    if (c === '(' || c === ')' || c === ',') { tokens.push({ t: 'punct', v: c }); i += 1; continue; }
-    if (c === '\'') {
+    if (/\s/.test(c)) {
+      i += 1;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      tokens.push({ t: 'punct', v: c });
+      i += 1;
+      continue;
+    }
+    if (c === "'") {
       let value = '';
       i += 1;
       for (;;) {
         if (i >= src.length) throw new ODataSyntaxError(`The expression "${src}" is not valid: a text value is not closed.`);
-        if (src[i] === '\'') {
-          if (src[i + 1] === '\'') { value += '\''; i += 2; continue; }
+        if (src[i] === "'") {
+          if (src[i + 1] === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
           i += 1;
           break;
         }
@@ -42,11 +61,23 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { tokens.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      tokens.push({ t: 'num', v: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const date = /^datetime'([^']+)'/i.exec(src.slice(i));
-    if (date) { tokens.push({ t: 'date', v: date[1] }); i += date[0].length; continue; }
+    if (date) {
+      tokens.push({ t: 'date', v: date[1] });
+      i += date[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_][A-Za-z0-9_/]*/.exec(src.slice(i));
-    if (id) { tokens.push({ t: 'id', v: id[0] }); i += id[0].length; continue; }
+    if (id) {
+      tokens.push({ t: 'id', v: id[0] });
+      i += id[0].length;
+      continue;
+    }
     throw new ODataSyntaxError(`The expression "${src}" is not valid at position ${i}.`);
   }
   return tokens;
@@ -57,16 +88,26 @@ export function parseFilter(src: string): FilterNode {
   const tokens = tokenize(src);
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
-  const fail = (): never => { throw new ODataSyntaxError(`The expression "${src}" is not valid.`); };
-  const isWord = (w: string): boolean => { const k = peek(); return k?.t === 'id' && k.v.toLowerCase() === w; };
-  const expect = (v: '(' | ')' | ','): void => { const k = tokens[pos++]; if (k?.t !== 'punct' || k.v !== v) fail(); };
+  const fail = (): never => {
+    throw new ODataSyntaxError(`The expression "${src}" is not valid.`);
+  };
+  const isWord = (w: string): boolean => {
+    const k = peek();
+    return k?.t === 'id' && k.v.toLowerCase() === w;
+  };
+  const expect = (v: '(' | ')' | ','): void => {
+    const k = tokens[pos++];
+    if (k?.t !== 'punct' || k.v !== v) fail();
+  };
 
   function operand(): Operand {
     const k = tokens[pos++];
     if (!k) return fail();
     switch (k.t) {
-      case 'str': return { kind: 'literal', value: k.v };
-      case 'num': return { kind: 'literal', value: k.v };
+      case 'str':
+        return { kind: 'literal', value: k.v };
+      case 'num':
+        return { kind: 'literal', value: k.v };
       case 'date': {
         if (Number.isNaN(Date.parse(k.v))) fail();
         return { kind: 'literal', value: new Date(k.v).toISOString(), isDate: true };
@@ -75,10 +116,14 @@ export function parseFilter(src: string): FilterNode {
         const lower = k.v.toLowerCase();
         if (lower === 'null') return { kind: 'literal', value: null };
         if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
-        if ((lower === 'startswith' || lower === 'substringof') && peek()?.t === 'punct') { pos -= 1; return { kind: 'call', node: call() }; }
+        if ((lower === 'startswith' || lower === 'substringof') && peek()?.t === 'punct') {
+          pos -= 1;
+          return { kind: 'call', node: call() };
+        }
         return { kind: 'field', path: k.v };
       }
-      default: return fail();
+      default:
+        return fail();
     }
   }
 
@@ -114,19 +159,28 @@ export function parseFilter(src: string): FilterNode {
   }
 
   function unary(): FilterNode {
-    if (isWord('not')) { pos += 1; return { kind: 'not', inner: unary() }; }
+    if (isWord('not')) {
+      pos += 1;
+      return { kind: 'not', inner: unary() };
+    }
     return primary();
   }
 
   function and(): FilterNode {
     let left = unary();
-    while (isWord('and')) { pos += 1; left = { kind: 'and', left, right: unary() }; }
+    while (isWord('and')) {
+      pos += 1;
+      left = { kind: 'and', left, right: unary() };
+    }
     return left;
   }
 
   function or(): FilterNode {
     let left = and();
-    while (isWord('or')) { pos += 1; left = { kind: 'or', left, right: and() }; }
+    while (isWord('or')) {
+      pos += 1;
+      left = { kind: 'or', left, right: and() };
+    }
     return left;
   }
 
@@ -144,10 +198,21 @@ export function filterFields(node: FilterNode): string[] {
   };
   const visit = (n: FilterNode): void => {
     switch (n.kind) {
-      case 'compare': visitOperand(n.left); visitOperand(n.right); break;
-      case 'and': case 'or': visit(n.left); visit(n.right); break;
-      case 'not': visit(n.inner); break;
-      case 'call': n.args.forEach(visitOperand); break;
+      case 'compare':
+        visitOperand(n.left);
+        visitOperand(n.right);
+        break;
+      case 'and':
+      case 'or':
+        visit(n.left);
+        visit(n.right);
+        break;
+      case 'not':
+        visit(n.inner);
+        break;
+      case 'call':
+        n.args.forEach(visitOperand);
+        break;
     }
   };
   visit(node);
@@ -172,9 +237,12 @@ export function evaluate(node: FilterNode, read: (path: string) => unknown): boo
     return o.value;
   };
   switch (node.kind) {
-    case 'and': return evaluate(node.left, read) && evaluate(node.right, read);
-    case 'or': return evaluate(node.left, read) || evaluate(node.right, read);
-    case 'not': return !evaluate(node.inner, read);
+    case 'and':
+      return evaluate(node.left, read) && evaluate(node.right, read);
+    case 'or':
+      return evaluate(node.left, read) || evaluate(node.right, read);
+    case 'not':
+      return !evaluate(node.inner, read);
     case 'call': {
       const [a, b] = node.args.map(value);
       if (node.name === 'startswith') return typeof a === 'string' && typeof b === 'string' && a.toLowerCase().startsWith(b.toLowerCase());
@@ -196,12 +264,18 @@ export function evaluate(node: FilterNode, read: (path: string) => unknown): boo
       }
       const c = compareValues(l, r);
       switch (node.op) {
-        case 'eq': return c === 0;
-        case 'ne': return c !== 0;
-        case 'lt': return c < 0;
-        case 'le': return c <= 0;
-        case 'gt': return c > 0;
-        case 'ge': return c >= 0;
+        case 'eq':
+          return c === 0;
+        case 'ne':
+          return c !== 0;
+        case 'lt':
+          return c < 0;
+        case 'le':
+          return c <= 0;
+        case 'gt':
+          return c > 0;
+        case 'ge':
+          return c >= 0;
       }
     }
   }

@@ -7,43 +7,206 @@ import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { listDefinition, PLAN } from '../../src/data/sharepoint/lists';
 import { statusLabel } from '../../src/data/sharepoint/planMapper';
-import { emptyPlanContent, emptyStakeholderFields, PLAN_STATUSES, type OrganisationStakeholder, type PlanContent, type PlanStatus, type StakeholderFields } from '../../src/domain';
+import {
+  emptyPlanContent,
+  emptyStakeholderFields,
+  PLAN_STATUSES,
+  type OrganisationStakeholder,
+  type PlanContent,
+  type PlanStatus,
+  type StakeholderFields
+} from '../../src/domain';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import '@pnp/sp/items';
 import { SAMPLE_TEAMS, SAMPLE_USERS } from './directory';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
 
 const SAMPLE_PLANS: Array<{ title: string; lead: number; status: PlanStatus; organisation: string; place: string; decision: string }> = [
-  { title: 'Sample: Overnight opening of Riverside minor injuries unit', lead: 2, status: 'draft', organisation: 'Sample North ICB', place: 'Riverside', decision: '2027-06-30' },
-  { title: 'Sample: New diabetes education sessions', lead: 2, status: 'submitted', organisation: 'Sample North ICB', place: 'Hillside', decision: '2027-04-15' },
-  { title: 'Sample: Moving phlebotomy to the community hub', lead: 3, status: 'inReview', organisation: 'Sample Community Trust', place: 'Eastfield', decision: '2027-05-20' },
-  { title: 'Sample: Changes to the GP out-of-hours booking line', lead: 3, status: 'changesRequested', organisation: 'Sample North ICB', place: '', decision: '2027-03-01' },
-  { title: 'Sample: Mental health crisis café', lead: 2, status: 'accepted', organisation: 'Sample Mental Health Trust', place: 'Riverside', decision: '2027-09-10' },
-  { title: 'Sample: Maternity continuity of carer', lead: 3, status: 'inDelivery', organisation: 'Sample Hospitals Trust', place: '', decision: '2027-02-01' },
-  { title: 'Sample: Wheelchair service redesign', lead: 2, status: 'reporting', organisation: 'Sample North ICB', place: 'Hillside', decision: '2026-12-15' },
-  { title: 'Sample: Patient transport eligibility', lead: 3, status: 'closed', organisation: 'Sample North ICB', place: '', decision: '2026-09-30' }
+  {
+    title: 'Sample: Overnight opening of Riverside minor injuries unit',
+    lead: 2,
+    status: 'draft',
+    organisation: 'Sample North ICB',
+    place: 'Riverside',
+    decision: '2027-06-30'
+  },
+  {
+    title: 'Sample: New diabetes education sessions',
+    lead: 2,
+    status: 'submitted',
+    organisation: 'Sample North ICB',
+    place: 'Hillside',
+    decision: '2027-04-15'
+  },
+  {
+    title: 'Sample: Moving phlebotomy to the community hub',
+    lead: 3,
+    status: 'inReview',
+    organisation: 'Sample Community Trust',
+    place: 'Eastfield',
+    decision: '2027-05-20'
+  },
+  {
+    title: 'Sample: Changes to the GP out-of-hours booking line',
+    lead: 3,
+    status: 'changesRequested',
+    organisation: 'Sample North ICB',
+    place: '',
+    decision: '2027-03-01'
+  },
+  {
+    title: 'Sample: Mental health crisis café',
+    lead: 2,
+    status: 'accepted',
+    organisation: 'Sample Mental Health Trust',
+    place: 'Riverside',
+    decision: '2027-09-10'
+  },
+  {
+    title: 'Sample: Maternity continuity of carer',
+    lead: 3,
+    status: 'inDelivery',
+    organisation: 'Sample Hospitals Trust',
+    place: '',
+    decision: '2027-02-01'
+  },
+  {
+    title: 'Sample: Wheelchair service redesign',
+    lead: 2,
+    status: 'reporting',
+    organisation: 'Sample North ICB',
+    place: 'Hillside',
+    decision: '2026-12-15'
+  },
+  {
+    title: 'Sample: Patient transport eligibility',
+    lead: 3,
+    status: 'closed',
+    organisation: 'Sample North ICB',
+    place: '',
+    decision: '2026-09-30'
+  }
 ];
 
 const ORGANISATION_STAKEHOLDERS: OrganisationStakeholder[] = [
-  { name: 'Sample Healthwatch Riverside', kind: 'organisation', catalogueEntry: 'healthwatch', email: 'info@healthwatch-sample.org.uk', reaches: [], notes: 'Sample data' },
-  { name: 'Sample Health Overview and Scrutiny Committee', kind: 'organisation', catalogueEntry: 'hosc', email: '', reaches: [], notes: 'Sample data' },
-  { name: 'Sample Riverside Carers Network', kind: 'group', catalogueEntry: 'carers', email: '', reaches: ['carers'], notes: 'Sample data' },
-  { name: 'Sample Hillside Patient Participation Group', kind: 'group', catalogueEntry: 'gps-ppgs', email: '', reaches: [], notes: 'Sample data' },
-  { name: 'Sample Eastfield Refugee Welcome', kind: 'organisation', catalogueEntry: 'community-organisations', email: '', reaches: ['asylum-seekers-refugees', 'race'], notes: 'Sample data' },
-  { name: 'Sample Youth Voice Forum', kind: 'group', catalogueEntry: 'young-peoples-groups', email: '', reaches: ['age'], notes: 'Sample data' },
-  { name: 'Sample Age Well Partnership', kind: 'organisation', catalogueEntry: 'older-peoples-groups', email: '', reaches: ['age', 'disability'], notes: 'Sample data' },
-  { name: 'Sample VCSE Alliance', kind: 'organisation', catalogueEntry: 'vcse-groups', email: '', reaches: ['socio-economic-deprivation'], notes: 'Sample data' }
+  {
+    name: 'Sample Healthwatch Riverside',
+    kind: 'organisation',
+    catalogueEntry: 'healthwatch',
+    email: 'info@healthwatch-sample.org.uk',
+    reaches: [],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample Health Overview and Scrutiny Committee',
+    kind: 'organisation',
+    catalogueEntry: 'hosc',
+    email: '',
+    reaches: [],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample Riverside Carers Network',
+    kind: 'group',
+    catalogueEntry: 'carers',
+    email: '',
+    reaches: ['carers'],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample Hillside Patient Participation Group',
+    kind: 'group',
+    catalogueEntry: 'gps-ppgs',
+    email: '',
+    reaches: [],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample Eastfield Refugee Welcome',
+    kind: 'organisation',
+    catalogueEntry: 'community-organisations',
+    email: '',
+    reaches: ['asylum-seekers-refugees', 'race'],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample Youth Voice Forum',
+    kind: 'group',
+    catalogueEntry: 'young-peoples-groups',
+    email: '',
+    reaches: ['age'],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample Age Well Partnership',
+    kind: 'organisation',
+    catalogueEntry: 'older-peoples-groups',
+    email: '',
+    reaches: ['age', 'disability'],
+    notes: 'Sample data'
+  },
+  {
+    name: 'Sample VCSE Alliance',
+    kind: 'organisation',
+    catalogueEntry: 'vcse-groups',
+    email: '',
+    reaches: ['socio-economic-deprivation'],
+    notes: 'Sample data'
+  }
 ];
 
-const sampleStakeholder = (f: Partial<StakeholderFields> & Pick<StakeholderFields, 'name'>): StakeholderFields => ({ ...emptyStakeholderFields(), notes: 'Sample data', ...f });
+const sampleStakeholder = (f: Partial<StakeholderFields> & Pick<StakeholderFields, 'name'>): StakeholderFields => ({
+  ...emptyStakeholderFields(),
+  notes: 'Sample data',
+  ...f
+});
 const PLAN_STAKEHOLDERS: StakeholderFields[] = [
-  sampleStakeholder({ name: 'Sample Healthwatch Riverside', kind: 'organisation', catalogueEntry: 'healthwatch', quadrant: 'keepSatisfied', mayContact: true, methods: ['interview'], channel: 'Monthly briefing', owner: 'Priya Shah' }),
-  sampleStakeholder({ name: 'Sample night-shift workers at Riverside depot', catalogueEntry: 'wider-public', quadrant: 'keepInformed', reaches: ['socio-economic-deprivation'], methods: ['pop-up-stall', 'survey'], channel: 'Posters in the depot canteen' }),
-  sampleStakeholder({ name: 'Sample Riverside Carers Network', catalogueEntry: 'carers', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'], owner: 'Priya Shah' }),
-  sampleStakeholder({ name: 'Sample minor injuries unit staff', catalogueEntry: 'staff', quadrant: 'manageClosely', methods: ['focus-group'], channel: 'Team huddles' }),
-  sampleStakeholder({ name: 'Sample local MP\'s office', kind: 'organisation', catalogueEntry: 'local-mps', quadrant: 'keepSatisfied' }),
-  sampleStakeholder({ name: 'Sample Riverside Gazette', kind: 'organisation', catalogueEntry: 'media', quadrant: 'monitor', methods: ['leaflets-posters'] }),
-  sampleStakeholder({ name: 'Sample Riverside Mosque community', catalogueEntry: 'minority-ethnic-groups', reaches: ['race', 'religion-belief'] })
+  sampleStakeholder({
+    name: 'Sample Healthwatch Riverside',
+    kind: 'organisation',
+    catalogueEntry: 'healthwatch',
+    quadrant: 'keepSatisfied',
+    mayContact: true,
+    methods: ['interview'],
+    channel: 'Monthly briefing',
+    owner: 'Priya Shah'
+  }),
+  sampleStakeholder({
+    name: 'Sample night-shift workers at Riverside depot',
+    catalogueEntry: 'wider-public',
+    quadrant: 'keepInformed',
+    reaches: ['socio-economic-deprivation'],
+    methods: ['pop-up-stall', 'survey'],
+    channel: 'Posters in the depot canteen'
+  }),
+  sampleStakeholder({
+    name: 'Sample Riverside Carers Network',
+    catalogueEntry: 'carers',
+    quadrant: 'manageClosely',
+    reaches: ['carers'],
+    methods: ['focus-group'],
+    owner: 'Priya Shah'
+  }),
+  sampleStakeholder({
+    name: 'Sample minor injuries unit staff',
+    catalogueEntry: 'staff',
+    quadrant: 'manageClosely',
+    methods: ['focus-group'],
+    channel: 'Team huddles'
+  }),
+  sampleStakeholder({ name: "Sample local MP's office", kind: 'organisation', catalogueEntry: 'local-mps', quadrant: 'keepSatisfied' }),
+  sampleStakeholder({
+    name: 'Sample Riverside Gazette',
+    kind: 'organisation',
+    catalogueEntry: 'media',
+    quadrant: 'monitor',
+    methods: ['leaflets-posters']
+  }),
+  sampleStakeholder({
+    name: 'Sample Riverside Mosque community',
+    catalogueEntry: 'minority-ethnic-groups',
+    reaches: ['race', 'religion-belief']
+  })
 ];
 
 function sampleContent(p: (typeof SAMPLE_PLANS)[number]): PlanContent {
@@ -68,33 +231,63 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
     const leadUser = SAMPLE_USERS.find((u) => u.id === p.lead);
     if (!leadUser) continue;
     const repo = new SpPlanRepository(spForUrl(siteUrl, { 'x-workbench-user': String(p.lead) }));
-    const plan = await repo.create(sampleContent(p), { id: leadUser.id, displayName: leadUser.title, email: leadUser.email }, `sample-${index}`);
-    const path = PLAN_STATUSES.slice(0, PLAN_STATUSES.indexOf(p.status) + 1).filter((s) => s !== 'changesRequested' || p.status === 'changesRequested');
+    const plan = await repo.create(
+      sampleContent(p),
+      { id: leadUser.id, displayName: leadUser.title, email: leadUser.email },
+      `sample-${index}`
+    );
+    const path = PLAN_STATUSES.slice(0, PLAN_STATUSES.indexOf(p.status) + 1).filter(
+      (s) => s !== 'changesRequested' || p.status === 'changesRequested'
+    );
     for (let i = 1; i < path.length; i += 1) {
       await history.items.add({
-        Title: `${statusLabel(path[i - 1])} → ${statusLabel(path[i])}`, ipPlanId: plan.id, ipFromStatus: statusLabel(path[i - 1]),
-        ipToStatus: statusLabel(path[i]), ipChangedById: path[i] === 'submitted' ? p.lead : 4, ipChangedAt: new Date().toISOString(),
+        Title: `${statusLabel(path[i - 1])} → ${statusLabel(path[i])}`,
+        ipPlanId: plan.id,
+        ipFromStatus: statusLabel(path[i - 1]),
+        ipToStatus: statusLabel(path[i]),
+        ipChangedById: path[i] === 'submitted' ? p.lead : 4,
+        ipChangedAt: new Date().toISOString(),
         ipComment: path[i] === 'changesRequested' ? 'Sample comment: please add the decision date and who is affected.' : ''
       });
     }
     if (p.status !== 'draft') {
-      await plansList.items.getById(plan.id as number).update({
-        [PLAN.status]: statusLabel(p.status),
-        ...(['accepted', 'inDelivery', 'reporting', 'closed'].includes(p.status) ? { [`${PLAN.involvementLead}Id`]: 4, [PLAN.chosenLevel]: 'involve' } : {}),
-        ...(p.status !== 'submitted' ? { [PLAN.scopingMeeting]: `${p.decision.slice(0, 4)}-01-15T10:00:00Z` } : {})
-      }, plan.version);
+      await plansList.items.getById(plan.id as number).update(
+        {
+          [PLAN.status]: statusLabel(p.status),
+          ...(['accepted', 'inDelivery', 'reporting', 'closed'].includes(p.status)
+            ? { [`${PLAN.involvementLead}Id`]: 4, [PLAN.chosenLevel]: 'involve' }
+            : {}),
+          ...(p.status !== 'submitted' ? { [PLAN.scopingMeeting]: `${p.decision.slice(0, 4)}-01-15T10:00:00Z` } : {})
+        },
+        plan.version
+      );
     }
   }
   // A stakeholder map for the first sample plan (its lead adds them, as in the product).
-  const firstPlan = await owner.web.lists.getByTitle(listDefinition('plans').title).items.filter(`${PLAN.requestId} eq 'sample-0'`).select('Id')<Array<{ Id: number }>>();
+  const firstPlan = await owner.web.lists
+    .getByTitle(listDefinition('plans').title)
+    .items.filter(`${PLAN.requestId} eq 'sample-0'`)
+    .select('Id')<Array<{ Id: number }>>();
   const at = '2026-10-01T09:00:00.000Z';
-  await new SpStakeholderRepository(spForUrl(siteUrl, { 'x-workbench-user': '2' })).addMany(firstPlan[0].Id, PLAN_STAKEHOLDERS.map((fields, i) => ({
-    requestId: `sample-stakeholder-${i}`, fields,
-    history: fields.quadrant ? [{ at, by: 'Priya Shah (Sample)', from: null, to: fields.quadrant, reason: 'Sample data: first placed at the scoping meeting' }] : []
-  })));
+  await new SpStakeholderRepository(spForUrl(siteUrl, { 'x-workbench-user': '2' })).addMany(
+    firstPlan[0].Id,
+    PLAN_STAKEHOLDERS.map((fields, i) => ({
+      requestId: `sample-stakeholder-${i}`,
+      fields,
+      history: fields.quadrant
+        ? [{ at, by: 'Priya Shah (Sample)', from: null, to: fields.quadrant, reason: 'Sample data: first placed at the scoping meeting' }]
+        : []
+    }))
+  );
   // The involvement team's channel for submission cards.
   const team = SAMPLE_TEAMS[0];
-  await new SpSettingsRepository(owner).setNotificationTarget({ kind: 'teamsChannel', teamId: team.id, channelId: team.channels[1].id, teamName: team.displayName, channelName: team.channels[1].displayName });
+  await new SpSettingsRepository(owner).setNotificationTarget({
+    kind: 'teamsChannel',
+    teamId: team.id,
+    channelId: team.channels[1].id,
+    teamName: team.displayName,
+    channelName: team.channels[1].displayName
+  });
   const shared = new SpSharedStakeholderRepository(owner);
   for (const [i, entry] of ORGANISATION_STAKEHOLDERS.entries()) await shared.add(entry, `sample-shared-${i}`);
 }

@@ -40,32 +40,77 @@ const MAX_TOP = 5000;
 const DEFAULT_TOP = 100;
 
 class SpHttpError extends Error {
-  public constructor(public readonly status: number, public readonly code: string, message: string) { super(message); }
+  public constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
 }
 
 const errors = {
   badQuery: (message: string): SpHttpError => new SpHttpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', message),
   argument: (message: string): SpHttpError => new SpHttpError(400, '-2147024809, System.ArgumentException', message),
-  listMissing: (title: string, siteUrl: string): SpHttpError => new SpHttpError(404, '-1, System.ArgumentException', `List '${title}' does not exist at site with URL '${siteUrl}'.`),
-  itemMissing: (): SpHttpError => new SpHttpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.'),
-  fieldMissing: (name: string): SpHttpError => new SpHttpError(400, '-2146232832, Microsoft.SharePoint.SPException', `Column '${name}' does not exist. It may have been deleted by another user.`),
-  denied: (): SpHttpError => new SpHttpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.'),
-  conflict: (): SpHttpError => new SpHttpError(412, '-1, Microsoft.SharePoint.Client.ClientServiceException', 'The request ETag value does not match the object\'s ETag value.'),
-  throttled: (): SpHttpError => new SpHttpError(500, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', 'The attempted operation is prohibited because it exceeds the list view threshold.'),
-  digest: (): SpHttpError => new SpHttpError(403, '-2130575251, System.Runtime.InteropServices.COMException', 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.')
+  listMissing: (title: string, siteUrl: string): SpHttpError =>
+    new SpHttpError(404, '-1, System.ArgumentException', `List '${title}' does not exist at site with URL '${siteUrl}'.`),
+  itemMissing: (): SpHttpError =>
+    new SpHttpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.'),
+  fieldMissing: (name: string): SpHttpError =>
+    new SpHttpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `Column '${name}' does not exist. It may have been deleted by another user.`
+    ),
+  denied: (): SpHttpError =>
+    new SpHttpError(
+      403,
+      '-2147024891, System.UnauthorizedAccessException',
+      'Access denied. You do not have permission to perform this action or access this resource.'
+    ),
+  conflict: (): SpHttpError =>
+    new SpHttpError(
+      412,
+      '-1, Microsoft.SharePoint.Client.ClientServiceException',
+      "The request ETag value does not match the object's ETag value."
+    ),
+  throttled: (): SpHttpError =>
+    new SpHttpError(
+      500,
+      '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
+      'The attempted operation is prohibited because it exceeds the list view threshold.'
+    ),
+  digest: (): SpHttpError =>
+    new SpHttpError(
+      403,
+      '-2130575251, System.Runtime.InteropServices.COMException',
+      "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again."
+    )
 };
 
 function errorResponse(error: SpHttpError): SpResponse {
-  return { status: error.status, headers: {}, body: { 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } } };
+  return {
+    status: error.status,
+    headers: {},
+    body: { 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } }
+  };
 }
 
 /** Permission level a user has on a list: site groups, or the list's own role assignments. */
 export function effectiveRank(user: SampleUser, list?: ListDef): number {
   if (user.isSiteAdmin) return roleRank(ROLE.fullControl);
   if (list?.hasUniqueRoleAssignments) {
-    return Math.max(0, ...list.roleAssignments.filter((r) => r.principalId === user.id || user.groups.includes(r.principalId)).map((r) => roleRank(r.roleDefId)));
+    return Math.max(
+      0,
+      ...list.roleAssignments
+        .filter((r) => r.principalId === user.id || user.groups.includes(r.principalId))
+        .map((r) => roleRank(r.roleDefId))
+    );
   }
-  return Math.max(0, ...SAMPLE_GROUPS.filter((g) => user.groups.includes(g.id) && g.siteRole !== null).map((g) => roleRank(g.siteRole as number)));
+  return Math.max(
+    0,
+    ...SAMPLE_GROUPS.filter((g) => user.groups.includes(g.id) && g.siteRole !== null).map((g) => roleRank(g.siteRole as number))
+  );
 }
 const EDIT = roleRank(ROLE.edit);
 const CONTRIBUTE = roleRank(ROLE.contribute);
@@ -83,10 +128,23 @@ function canEditItem(user: SampleUser, list: ListDef, item: ItemRec): boolean {
 }
 
 const userJson = (u: SampleUser): Record<string, unknown> => ({
-  'odata.type': 'SP.User', Id: u.id, Title: u.title, Email: u.email, EMail: u.email, LoginName: u.loginName, IsSiteAdmin: u.isSiteAdmin,
-  UserPrincipalName: u.email, PrincipalType: 1
+  'odata.type': 'SP.User',
+  Id: u.id,
+  Title: u.title,
+  Email: u.email,
+  EMail: u.email,
+  LoginName: u.loginName,
+  IsSiteAdmin: u.isSiteAdmin,
+  UserPrincipalName: u.email,
+  PrincipalType: 1
 });
-const groupJson = (g: { id: number; title: string }): Record<string, unknown> => ({ 'odata.type': 'SP.Group', Id: g.id, Title: g.title, LoginName: g.title, PrincipalType: 8 });
+const groupJson = (g: { id: number; title: string }): Record<string, unknown> => ({
+  'odata.type': 'SP.Group',
+  Id: g.id,
+  Title: g.title,
+  LoginName: g.title,
+  PrincipalType: 8
+});
 
 function entityName(list: ListDef): string {
   return `SP.Data.${list.title.replace(/[^A-Za-z0-9]/g, '')}ListItem`;
@@ -97,13 +155,22 @@ export function parseFieldXml(xml: string, options: number, store: Store): Field
   const tag = /<Field\b([^>]*?)\/?>/i.exec(xml);
   if (!tag) throw errors.argument('The field schema XML is not valid.');
   const attrs = new Map<string, string>();
-  for (const m of tag[1].matchAll(/(\w+)\s*=\s*"([^"]*)"/g)) attrs.set(m[1].toLowerCase(), m[2].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  for (const m of tag[1].matchAll(/(\w+)\s*=\s*"([^"]*)"/g))
+    attrs.set(
+      m[1].toLowerCase(),
+      m[2]
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    );
   const typeRaw = attrs.get('type') ?? '';
   const type = (Object.keys(FIELD_TYPE_KIND) as FieldType[]).find((t) => t.toLowerCase() === typeRaw.toLowerCase());
   if (!type || type === 'Counter') throw errors.argument(`Field type '${typeRaw}' is not supported.`);
   const displayName = attrs.get('displayname') ?? attrs.get('name') ?? '';
   // SP.AddFieldOptions.AddFieldInternalNameHint (8) keeps Name as the internal name.
-  const internalName = (options & 8) || !attrs.get('displayname') ? (attrs.get('name') ?? attrs.get('staticname') ?? '') : displayName.replace(/ /g, '_x0020_');
+  const internalName =
+    options & 8 || !attrs.get('displayname') ? (attrs.get('name') ?? attrs.get('staticname') ?? '') : displayName.replace(/ /g, '_x0020_');
   if (!internalName) throw errors.argument('The field needs a Name.');
   const choices = [...xml.matchAll(/<CHOICE>([^<]*)<\/CHOICE>/gi)].map((m) => m[1].replace(/&amp;/g, '&'));
   let lookupListId: string | undefined;
@@ -114,29 +181,58 @@ export function parseFieldXml(xml: string, options: number, store: Store): Field
     lookupListId = target.id;
   }
   return {
-    id: randomUUID(), internalName, title: displayName, type, indexed: /^true$/i.test(attrs.get('indexed') ?? ''),
-    required: /^true$/i.test(attrs.get('required') ?? ''), readOnly: false, hidden: false,
+    id: randomUUID(),
+    internalName,
+    title: displayName,
+    type,
+    indexed: /^true$/i.test(attrs.get('indexed') ?? ''),
+    required: /^true$/i.test(attrs.get('required') ?? ''),
+    readOnly: false,
+    hidden: false,
     choices: type === 'Choice' || type === 'MultiChoice' ? choices : undefined,
-    lookupListId, lookupField: type === 'Lookup' ? (attrs.get('showfield') ?? 'Title') : undefined, schemaXml: xml
+    lookupListId,
+    lookupField: type === 'Lookup' ? (attrs.get('showfield') ?? 'Title') : undefined,
+    schemaXml: xml
   };
 }
 
 function fieldJson(f: FieldDef, list: ListDef): Record<string, unknown> {
   return {
     'odata.type': `SP.Field${f.type === 'Note' ? 'MultiLineText' : f.type === 'Counter' || f.type === 'Integer' ? 'Number' : f.type === 'MultiChoice' ? 'MultiChoice' : f.type}`,
-    Id: f.id, InternalName: f.internalName, StaticName: f.internalName, EntityPropertyName: f.internalName, Title: f.title,
-    TypeAsString: f.type, FieldTypeKind: FIELD_TYPE_KIND[f.type], Indexed: f.indexed, Required: f.required, ReadOnlyField: f.readOnly,
-    Hidden: f.hidden, Choices: f.choices ?? null, LookupList: f.lookupListId ? `{${f.lookupListId}}` : null, LookupField: f.lookupField ?? null,
-    SchemaXml: f.schemaXml, Scope: `/sites/involvement/Lists/${list.title}`
+    Id: f.id,
+    InternalName: f.internalName,
+    StaticName: f.internalName,
+    EntityPropertyName: f.internalName,
+    Title: f.title,
+    TypeAsString: f.type,
+    FieldTypeKind: FIELD_TYPE_KIND[f.type],
+    Indexed: f.indexed,
+    Required: f.required,
+    ReadOnlyField: f.readOnly,
+    Hidden: f.hidden,
+    Choices: f.choices ?? null,
+    LookupList: f.lookupListId ? `{${f.lookupListId}}` : null,
+    LookupField: f.lookupField ?? null,
+    SchemaXml: f.schemaXml,
+    Scope: `/sites/involvement/Lists/${list.title}`
   };
 }
 
 function listJson(list: ListDef, store: Store, siteUrl: string): Record<string, unknown> {
   return {
-    'odata.type': 'SP.List', 'odata.id': `${siteUrl}/_api/Web/Lists(guid'${list.id}')`, Id: list.id, Title: list.title,
-    Description: list.description, BaseTemplate: list.baseTemplate, ItemCount: store.itemsOf(list).size, Created: list.created,
-    ReadSecurity: list.readSecurity, WriteSecurity: list.writeSecurity, HasUniqueRoleAssignments: list.hasUniqueRoleAssignments,
-    EntityTypeName: `${list.title.replace(/[^A-Za-z0-9]/g, '')}List`, ListItemEntityTypeFullName: entityName(list)
+    'odata.type': 'SP.List',
+    'odata.id': `${siteUrl}/_api/Web/Lists(guid'${list.id}')`,
+    Id: list.id,
+    Title: list.title,
+    Description: list.description,
+    BaseTemplate: list.baseTemplate,
+    ItemCount: store.itemsOf(list).size,
+    Created: list.created,
+    ReadSecurity: list.readSecurity,
+    WriteSecurity: list.writeSecurity,
+    HasUniqueRoleAssignments: list.hasUniqueRoleAssignments,
+    EntityTypeName: `${list.title.replace(/[^A-Za-z0-9]/g, '')}List`,
+    ListItemEntityTypeFullName: entityName(list)
   };
 }
 
@@ -158,7 +254,10 @@ function fieldForPath(list: ListDef, path: string): { field: FieldDef; sub?: str
 }
 
 export class SharePointStandIn {
-  public constructor(private readonly store: Store, private readonly options: SharePointOptions) {}
+  public constructor(
+    private readonly store: Store,
+    private readonly options: SharePointOptions
+  ) {}
 
   public handle(req: SpRequest): SpResponse {
     try {
@@ -183,34 +282,68 @@ export class SharePointStandIn {
     let m: RegExpExecArray | null;
 
     if (/^contextinfo$/i.test(path) && method === 'POST') {
-      return this.ok({ FormDigestValue: `0x${randomUUID().replace(/-/g, '').toUpperCase()},${new Date().toUTCString()}`, FormDigestTimeoutSeconds: 1800, WebFullUrl: siteUrl, SiteFullUrl: siteUrl, LibraryVersion: '16.0.0.0' });
+      return this.ok({
+        FormDigestValue: `0x${randomUUID().replace(/-/g, '').toUpperCase()},${new Date().toUTCString()}`,
+        FormDigestTimeoutSeconds: 1800,
+        WebFullUrl: siteUrl,
+        SiteFullUrl: siteUrl,
+        LibraryVersion: '16.0.0.0'
+      });
     }
     if (/^web$/i.test(path)) {
-      return this.ok({ 'odata.type': 'SP.Web', Id: '0f1e2d3c-4b5a-4968-8776-655443322110', Title: 'Involvement (Sample site)', Url: siteUrl, ServerRelativeUrl: new URL(siteUrl).pathname, Language: 2057 });
+      return this.ok({
+        'odata.type': 'SP.Web',
+        Id: '0f1e2d3c-4b5a-4968-8776-655443322110',
+        Title: 'Involvement (Sample site)',
+        Url: siteUrl,
+        ServerRelativeUrl: new URL(siteUrl).pathname,
+        Language: 2057
+      });
     }
     if (/^web\/currentuser$/i.test(path)) return this.ok(userJson(req.user));
-    if (/^web\/currentuser\/groups$/i.test(path)) return this.ok({ value: SAMPLE_GROUPS.filter((g) => req.user.groups.includes(g.id)).map(groupJson) });
+    if (/^web\/currentuser\/groups$/i.test(path))
+      return this.ok({ value: SAMPLE_GROUPS.filter((g) => req.user.groups.includes(g.id)).map(groupJson) });
     if (/^web\/siteusers$/i.test(path)) return this.ok({ value: SAMPLE_USERS.map(userJson) });
-    if ((m = /^web\/(?:siteusers|getuserbyid)\((?:getById\()?(\d+)\)?\)?$/i.exec(path)) || (m = /^web\/siteusers\/getById\((\d+)\)$/i.exec(path))) {
+    if (
+      (m = /^web\/(?:siteusers|getuserbyid)\((?:getById\()?(\d+)\)?\)?$/i.exec(path)) ||
+      (m = /^web\/siteusers\/getById\((\d+)\)$/i.exec(path))
+    ) {
       const u = SAMPLE_USERS.find((x) => x.id === Number(m?.[1]));
       if (!u) throw new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
       return this.ok(userJson(u));
     }
     if (/^web\/sitegroups$/i.test(path)) return this.ok({ value: SAMPLE_GROUPS.map(groupJson) });
-    if ((m = /^web\/(?:sitegroups\/getById\((\d+)\)|sitegroups\/getByName\('([^']*)'\)|associated(Owner|Member|Visitor)Group)(\/users)?$/i.exec(path))) {
+    if (
+      (m =
+        /^web\/(?:sitegroups\/getById\((\d+)\)|sitegroups\/getByName\('([^']*)'\)|associated(Owner|Member|Visitor)Group)(\/users)?$/i.exec(
+          path
+        ))
+    ) {
       const assoc = m[3]?.toLowerCase();
-      const group = SAMPLE_GROUPS.find((g) => (m?.[1] && g.id === Number(m[1])) || (m?.[2] && g.title.toLowerCase() === m[2].toLowerCase())
-        || (assoc === 'owner' && g.id === GROUP.owners) || (assoc === 'member' && g.id === GROUP.members) || (assoc === 'visitor' && g.id === GROUP.visitors));
+      const group = SAMPLE_GROUPS.find(
+        (g) =>
+          (m?.[1] && g.id === Number(m[1])) ||
+          (m?.[2] && g.title.toLowerCase() === m[2].toLowerCase()) ||
+          (assoc === 'owner' && g.id === GROUP.owners) ||
+          (assoc === 'member' && g.id === GROUP.members) ||
+          (assoc === 'visitor' && g.id === GROUP.visitors)
+      );
       if (!group) throw new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Group cannot be found.');
       return m[4] ? this.ok({ value: SAMPLE_USERS.filter((u) => u.groups.includes(group.id)).map(userJson) }) : this.ok(groupJson(group));
     }
     if (/^web\/lists$/i.test(path)) {
       // SharePoint lists only the lists the user can read.
-      if (method === 'GET') return this.ok({ value: this.store.allLists().filter((l) => effectiveRank(req.user, l) >= READ).map((l) => listJson(l, this.store, siteUrl)) });
+      if (method === 'GET')
+        return this.ok({
+          value: this.store
+            .allLists()
+            .filter((l) => effectiveRank(req.user, l) >= READ)
+            .map((l) => listJson(l, this.store, siteUrl))
+        });
       if (method === 'POST') return this.createList(req);
     }
     if ((m = /^web\/lists(?:\/getByTitle\('((?:[^']|'')*)'\)|\(guid'([0-9a-f-]+)'\)|\/getById\('([0-9a-f-]+)'\))(.*)$/i.exec(path))) {
-      const title = m[1]?.replace(/''/g, '\'');
+      const title = m[1]?.replace(/''/g, "'");
       const list = title !== undefined ? this.store.listByTitle(title) : this.store.listById(m[2] ?? m[3]);
       if (!list) throw errors.listMissing(title ?? m[2] ?? m[3], siteUrl);
       if (effectiveRank(req.user, list) < READ) throw errors.denied();
@@ -222,7 +355,8 @@ export class SharePointStandIn {
   private body(req: SpRequest): Record<string, unknown> {
     if (!req.body.trim()) return {};
     const parsed = JSON.parse(req.body) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.badQuery('The request body must be a JSON object.');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw errors.badQuery('The request body must be a JSON object.');
     const rest: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
     delete rest.__metadata;
     return rest;
@@ -233,8 +367,17 @@ export class SharePointStandIn {
     const body = this.body(req);
     const title = typeof body.Title === 'string' ? body.Title.trim() : '';
     if (!title) throw errors.argument('The list needs a Title.');
-    if (this.store.listByTitle(title)) throw new SpHttpError(500, '-2130575342, Microsoft.SharePoint.SPException', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
-    const list = this.store.createList(title, typeof body.Description === 'string' ? body.Description : '', typeof body.BaseTemplate === 'number' ? body.BaseTemplate : 100);
+    if (this.store.listByTitle(title))
+      throw new SpHttpError(
+        500,
+        '-2130575342, Microsoft.SharePoint.SPException',
+        `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`
+      );
+    const list = this.store.createList(
+      title,
+      typeof body.Description === 'string' ? body.Description : '',
+      typeof body.BaseTemplate === 'number' ? body.BaseTemplate : 100
+    );
     return this.ok(listJson(list, this.store, this.options.siteUrl), 201);
   }
 
@@ -257,12 +400,16 @@ export class SharePointStandIn {
         return this.ok(undefined, 204);
       }
     }
-    if ((m = /^\/breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i.exec(rest)) && method === 'POST') {
+    if (
+      (m = /^\/breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i.exec(rest)) &&
+      method === 'POST'
+    ) {
       if (effectiveRank(req.user, list) < roleRank(ROLE.fullControl)) throw errors.denied();
       if (!list.hasUniqueRoleAssignments) {
-        list.roleAssignments = m[1].toLowerCase() === 'true'
-          ? SAMPLE_GROUPS.filter((g) => g.siteRole !== null).map((g) => ({ principalId: g.id, roleDefId: g.siteRole as number }))
-          : [{ principalId: GROUP.owners, roleDefId: ROLE.fullControl }];
+        list.roleAssignments =
+          m[1].toLowerCase() === 'true'
+            ? SAMPLE_GROUPS.filter((g) => g.siteRole !== null).map((g) => ({ principalId: g.id, roleDefId: g.siteRole as number }))
+            : [{ principalId: GROUP.owners, roleDefId: ROLE.fullControl }];
         list.hasUniqueRoleAssignments = true;
         this.store.saveList(list);
       }
@@ -281,7 +428,9 @@ export class SharePointStandIn {
     if (/^\/roleassignments$/i.test(rest) && method === 'GET') {
       // Reading who has access needs the Enumerate Permissions right (Full Control here).
       if (effectiveRank(req.user, list) < roleRank(ROLE.fullControl)) throw errors.denied();
-      return this.ok({ value: list.roleAssignments.map((r) => ({ PrincipalId: r.principalId, RoleDefinitionBindings: [{ Id: r.roleDefId }] })) });
+      return this.ok({
+        value: list.roleAssignments.map((r) => ({ PrincipalId: r.principalId, RoleDefinitionBindings: [{ Id: r.roleDefId }] }))
+      });
     }
     if (/^\/fields$/i.test(rest) && method === 'GET') {
       return this.ok({ value: list.fields.map((f) => fieldJson(f, list)) });
@@ -296,9 +445,14 @@ export class SharePointStandIn {
       return this.ok(fieldJson(field, list), 201);
     }
     if ((m = /^\/fields\/(?:getByInternalNameOrTitle|getByTitle)\('((?:[^']|'')*)'\)$/i.exec(rest))) {
-      const name = m[1].replace(/''/g, '\'');
+      const name = m[1].replace(/''/g, "'");
       const field = findField(list, name) ?? list.fields.find((f) => f.title === name);
-      if (!field) throw new SpHttpError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+      if (!field)
+        throw new SpHttpError(
+          404,
+          '-2147024809, System.ArgumentException',
+          `Column '${name}' does not exist. It may have been deleted by another user.`
+        );
       if (method === 'GET') return this.ok(fieldJson(field, list));
       if (method === 'MERGE') {
         if (effectiveRank(req.user, list) < EDIT) throw errors.denied();
@@ -355,7 +509,9 @@ export class SharePointStandIn {
       try {
         target = fieldForPath(list, key);
       } catch {
-        throw errors.badQuery(`The property '${key}' does not exist on type '${entityName(list)}'. Make sure to only use property names that are defined by the type.`);
+        throw errors.badQuery(
+          `The property '${key}' does not exist on type '${entityName(list)}'. Make sure to only use property names that are defined by the type.`
+        );
       }
       const { field } = target;
       if (field.readOnly) throw errors.badQuery(`The property '${key}' is read-only.`);
@@ -368,48 +524,77 @@ export class SharePointStandIn {
   }
 
   private coerce(field: FieldDef, key: string, value: unknown): unknown {
-    const bad = (): never => { throw errors.badQuery(`Cannot convert the value for '${key}' to a ${field.type} value.`); };
+    const bad = (): never => {
+      throw errors.badQuery(`Cannot convert the value for '${key}' to a ${field.type} value.`);
+    };
     if (value === null) return null;
     switch (field.type) {
-      case 'Text': if (typeof value !== 'string') bad(); if ((value as string).length > 255) throw errors.argument(`The value for '${key}' is longer than 255 characters.`); return value;
-      case 'Note': if (typeof value !== 'string') bad(); return value;
-      case 'Choice': if (typeof value !== 'string') bad(); return value;
-      case 'Number': case 'Currency': case 'Integer': if (typeof value !== 'number' || !Number.isFinite(value)) bad(); return value;
-      case 'Boolean': if (typeof value !== 'boolean') bad(); return value;
-      case 'DateTime': if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) bad(); return new Date(value as string).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      case 'Text':
+        if (typeof value !== 'string') bad();
+        if ((value as string).length > 255) throw errors.argument(`The value for '${key}' is longer than 255 characters.`);
+        return value;
+      case 'Note':
+        if (typeof value !== 'string') bad();
+        return value;
+      case 'Choice':
+        if (typeof value !== 'string') bad();
+        return value;
+      case 'Number':
+      case 'Currency':
+      case 'Integer':
+        if (typeof value !== 'number' || !Number.isFinite(value)) bad();
+        return value;
+      case 'Boolean':
+        if (typeof value !== 'boolean') bad();
+        return value;
+      case 'DateTime':
+        if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) bad();
+        return new Date(value as string).toISOString().replace(/\.\d{3}Z$/, 'Z');
       case 'MultiChoice': {
         const arr = Array.isArray(value) ? value : (value as { results?: unknown })?.results;
         if (!Array.isArray(arr) || arr.some((v) => typeof v !== 'string')) bad();
         return arr;
       }
       case 'User': {
-        if (typeof value !== 'number' || !SAMPLE_USERS.some((u) => u.id === value)) throw errors.argument(`The user id ${String(value)} for '${key}' is not a user of this site.`);
+        if (typeof value !== 'number' || !SAMPLE_USERS.some((u) => u.id === value))
+          throw errors.argument(`The user id ${String(value)} for '${key}' is not a user of this site.`);
         return value;
       }
       case 'Lookup': {
         const target = field.lookupListId ? this.store.listById(field.lookupListId) : undefined;
-        if (typeof value !== 'number' || !target || !this.store.itemsOf(target).has(value)) throw errors.argument(`The lookup value ${String(value)} for '${key}' does not exist.`);
+        if (typeof value !== 'number' || !target || !this.store.itemsOf(target).has(value))
+          throw errors.argument(`The lookup value ${String(value)} for '${key}' does not exist.`);
         return value;
       }
-      default: return bad();
+      default:
+        return bad();
     }
   }
 
   private addItem(req: SpRequest, list: ListDef): SpResponse {
     if (effectiveRank(req.user, list) < CONTRIBUTE) throw errors.denied();
     const values = this.writeValues(list, this.body(req));
-    for (const f of list.fields) if (f.required && f.internalName !== 'Title' && (values[f.internalName] === undefined || values[f.internalName] === null)) throw errors.argument(`The field '${f.internalName}' is required.`);
+    for (const f of list.fields)
+      if (f.required && f.internalName !== 'Title' && (values[f.internalName] === undefined || values[f.internalName] === null))
+        throw errors.argument(`The field '${f.internalName}' is required.`);
     const item = this.store.addItem(list, req.user.id, values);
     return this.ok(this.itemJson(list, item, { all: true, fields: new Set(), expand: new Map() }), 201, { ETag: `"${item.version}"` });
   }
 
   private parseShape(req: SpRequest, list: ListDef): ItemShape {
-    const select = (req.query.get('$select') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const expandNames = (req.query.get('$expand') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const select = (req.query.get('$select') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const expandNames = (req.query.get('$expand') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const expand = new Map<string, Set<string>>();
     for (const name of expandNames) {
       const field = findField(list, name);
-      if (!field || (field.type !== 'User' && field.type !== 'Lookup')) throw errors.badQuery(`The field or property '${name}' does not exist or cannot be expanded.`);
+      if (!field || (field.type !== 'User' && field.type !== 'Lookup'))
+        throw errors.badQuery(`The field or property '${name}' does not exist or cannot be expanded.`);
       expand.set(field.internalName, new Set());
     }
     const fields = new Set<string>();
@@ -419,7 +604,10 @@ export class SharePointStandIn {
       const target = fieldForPath(list, s);
       if (sub) {
         const subs = expand.get(target.field.internalName);
-        if (!subs) throw errors.badQuery(`The query to field '${s}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${base}.`);
+        if (!subs)
+          throw errors.badQuery(
+            `The query to field '${s}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${base}.`
+          );
         subs.add(sub);
       } else {
         fields.add(target.idSuffix ? `${target.field.internalName}Id` : target.field.internalName);
@@ -430,15 +618,33 @@ export class SharePointStandIn {
 
   private readValue(list: ListDef, item: ItemRec, path: string): unknown {
     const { field, sub, idSuffix } = fieldForPath(list, path);
-    const raw = field.internalName === 'ID' ? item.id : field.internalName === 'Created' ? item.created : field.internalName === 'Modified' ? item.modified
-      : field.internalName === 'Author' ? item.authorId : field.internalName === 'Editor' ? item.editorId : item.values[field.internalName];
+    const raw =
+      field.internalName === 'ID'
+        ? item.id
+        : field.internalName === 'Created'
+          ? item.created
+          : field.internalName === 'Modified'
+            ? item.modified
+            : field.internalName === 'Author'
+              ? item.authorId
+              : field.internalName === 'Editor'
+                ? item.editorId
+                : item.values[field.internalName];
     if (field.type === 'User' || field.type === 'Lookup') {
       if (idSuffix || !sub || sub.toLowerCase() === 'id') return raw ?? null;
       if (raw === null || raw === undefined) return null;
       if (field.type === 'User') {
         const u = SAMPLE_USERS.find((x) => x.id === raw);
         const key = sub.toLowerCase();
-        return key === 'title' ? u?.title : key === 'email' ? u?.email : key === 'name' ? u?.loginName : (() => { throw errors.fieldMissing(path); })();
+        return key === 'title'
+          ? u?.title
+          : key === 'email'
+            ? u?.email
+            : key === 'name'
+              ? u?.loginName
+              : (() => {
+                  throw errors.fieldMissing(path);
+                })();
       }
       const target = field.lookupListId ? this.store.listById(field.lookupListId) : undefined;
       const targetItem = target ? this.store.itemsOf(target).get(raw as number) : undefined;
@@ -451,8 +657,10 @@ export class SharePointStandIn {
   private itemJson(list: ListDef, item: ItemRec, shape: ItemShape): Record<string, unknown> {
     const { siteUrl } = this.options;
     const out: Record<string, unknown> = {
-      'odata.type': entityName(list), 'odata.id': `${siteUrl}/_api/Web/Lists(guid'${list.id}')/Items(${item.id})`,
-      'odata.etag': `"${item.version}"`, 'odata.editLink': `Web/Lists(guid'${list.id}')/Items(${item.id})`
+      'odata.type': entityName(list),
+      'odata.id': `${siteUrl}/_api/Web/Lists(guid'${list.id}')/Items(${item.id})`,
+      'odata.etag': `"${item.version}"`,
+      'odata.editLink': `Web/Lists(guid'${list.id}')/Items(${item.id})`
     };
     const put = (name: string): void => {
       const field = findField(list, name.replace(/Id$/, '')) ?? findField(list, name);
@@ -478,8 +686,13 @@ export class SharePointStandIn {
       const field = findField(list, name) as FieldDef;
       const id = this.readValue(list, item, `${name}Id`);
       if (subs.size === 0 && !shape.all) continue;
-      if (id === null || id === undefined) { out[name] = null; continue; }
-      const expanded: Record<string, unknown> = { 'odata.type': field.type === 'User' ? 'SP.Data.UserInfoItem' : entityName(this.store.listById(field.lookupListId ?? '') as ListDef) };
+      if (id === null || id === undefined) {
+        out[name] = null;
+        continue;
+      }
+      const expanded: Record<string, unknown> = {
+        'odata.type': field.type === 'User' ? 'SP.Data.UserInfoItem' : entityName(this.store.listById(field.lookupListId ?? '') as ListDef)
+      };
       for (const sub of subs.size ? subs : new Set(['Id', 'Title'])) {
         const key = sub === 'ID' ? 'Id' : sub;
         expanded[key] = this.readValue(list, item, `${name}/${sub}`);
@@ -494,11 +707,15 @@ export class SharePointStandIn {
     const filterText = req.query.get('$filter');
     const filter: FilterNode | undefined = filterText ? parseFilter(filterText) : undefined;
     const orderText = req.query.get('$orderby') ?? '';
-    const order = orderText.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-      const [path, dir] = s.split(/\s+/);
-      if (dir && !/^(asc|desc)$/i.test(dir)) throw errors.badQuery(`The $orderby expression '${s}' is not valid.`);
-      return { path, desc: /^desc$/i.test(dir ?? '') };
-    });
+    const order = orderText
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const [path, dir] = s.split(/\s+/);
+        if (dir && !/^(asc|desc)$/i.test(dir)) throw errors.badQuery(`The $orderby expression '${s}' is not valid.`);
+        return { path, desc: /^desc$/i.test(dir ?? '') };
+      });
     const topText = req.query.get('$top');
     const top = topText === null ? DEFAULT_TOP : Number(topText);
     if (!Number.isInteger(top) || top < 0) throw errors.badQuery(`The $top value '${topText}' is not valid.`);
@@ -532,7 +749,10 @@ export class SharePointStandIn {
       if (start < 0) start = rows.length;
     }
     const page = rows.slice(start, start + pageSize);
-    const body: Record<string, unknown> = { 'odata.metadata': `${this.options.siteUrl}/_api/$metadata#SP.ListData.${list.title.replace(/[^A-Za-z0-9]/g, '')}ListItems`, value: page.map((it) => this.itemJson(list, it, shape)) };
+    const body: Record<string, unknown> = {
+      'odata.metadata': `${this.options.siteUrl}/_api/$metadata#SP.ListData.${list.title.replace(/[^A-Za-z0-9]/g, '')}ListItems`,
+      value: page.map((it) => this.itemJson(list, it, shape))
+    };
     if (start + pageSize < rows.length && page.length > 0) {
       const next = new URLSearchParams(req.query);
       next.set('$skiptoken', `Paged=TRUE&p_ID=${page[page.length - 1].id}`);

@@ -5,8 +5,18 @@ import { randomUUID } from 'node:crypto';
 
 /** SharePoint field types the stand-in supports (FieldTypeKind numbers from SP.FieldType). */
 export const FIELD_TYPE_KIND = {
-  Integer: 1, Text: 2, Note: 3, DateTime: 4, Counter: 5, Choice: 6, Lookup: 7, Boolean: 8, Number: 9,
-  Currency: 10, MultiChoice: 15, User: 20
+  Integer: 1,
+  Text: 2,
+  Note: 3,
+  DateTime: 4,
+  Counter: 5,
+  Choice: 6,
+  Lookup: 7,
+  Boolean: 8,
+  Number: 9,
+  Currency: 10,
+  MultiChoice: 15,
+  User: 20
 } as const;
 export type FieldType = keyof typeof FIELD_TYPE_KIND;
 
@@ -28,7 +38,9 @@ export interface FieldDef {
 /** Role definition ids as SharePoint Online reports them. */
 export const ROLE = { fullControl: 1073741829, edit: 1073741830, contribute: 1073741827, read: 1073741826 } as const;
 const ROLE_RANK: Record<number, number> = { [ROLE.read]: 1, [ROLE.contribute]: 2, [ROLE.edit]: 3, [ROLE.fullControl]: 4 };
-export function roleRank(roleDefId: number): number { return ROLE_RANK[roleDefId] ?? 0; }
+export function roleRank(roleDefId: number): number {
+  return ROLE_RANK[roleDefId] ?? 0;
+}
 
 export interface ListDef {
   id: string;
@@ -69,8 +81,16 @@ export interface ChannelMessage {
 
 function builtInFields(): FieldDef[] {
   const f = (internalName: string, title: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
-    id: randomUUID(), internalName, title, type, indexed: false, required: false, readOnly: false, hidden: false,
-    schemaXml: `<Field Type="${type}" Name="${internalName}" StaticName="${internalName}" DisplayName="${title}" />`, ...extra
+    id: randomUUID(),
+    internalName,
+    title,
+    type,
+    indexed: false,
+    required: false,
+    readOnly: false,
+    hidden: false,
+    schemaXml: `<Field Type="${type}" Name="${internalName}" StaticName="${internalName}" DisplayName="${title}" />`,
+    ...extra
   });
   return [
     f('ID', 'ID', 'Counter', { indexed: true, readOnly: true }),
@@ -117,7 +137,9 @@ export class Store {
     this.messages.sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime));
   }
 
-  public close(): void { this.db.close(); }
+  public close(): void {
+    this.db.close();
+  }
 
   public getMeta(key: string): string | undefined {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -128,7 +150,9 @@ export class Store {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  public allLists(): ListDef[] { return [...this.lists.values()]; }
+  public allLists(): ListDef[] {
+    return [...this.lists.values()];
+  }
 
   public listByTitle(title: string): ListDef | undefined {
     const lower = title.toLowerCase();
@@ -141,8 +165,17 @@ export class Store {
 
   public createList(title: string, description: string, baseTemplate: number): ListDef {
     const list: ListDef = {
-      id: randomUUID(), title, description, baseTemplate, created: new Date().toISOString(), readSecurity: 1, writeSecurity: 1,
-      hasUniqueRoleAssignments: false, roleAssignments: [], fields: builtInFields(), nextItemId: 1
+      id: randomUUID(),
+      title,
+      description,
+      baseTemplate,
+      created: new Date().toISOString(),
+      readSecurity: 1,
+      writeSecurity: 1,
+      hasUniqueRoleAssignments: false,
+      roleAssignments: [],
+      fields: builtInFields(),
+      nextItemId: 1
     };
     this.lists.set(list.id, list);
     this.items.set(list.id, new Map());
@@ -151,7 +184,9 @@ export class Store {
   }
 
   public saveList(list: ListDef): void {
-    this.db.prepare('INSERT INTO lists (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json').run(list.id, JSON.stringify(list));
+    this.db
+      .prepare('INSERT INTO lists (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json')
+      .run(list.id, JSON.stringify(list));
   }
 
   public itemsOf(list: ListDef): Map<number, ItemRec> {
@@ -160,7 +195,9 @@ export class Store {
 
   public saveItem(list: ListDef, item: ItemRec): void {
     this.itemsOf(list).set(item.id, item);
-    this.db.prepare('INSERT INTO items (list_id, id, json) VALUES (?, ?, ?) ON CONFLICT(list_id, id) DO UPDATE SET json = excluded.json').run(list.id, item.id, JSON.stringify(item));
+    this.db
+      .prepare('INSERT INTO items (list_id, id, json) VALUES (?, ?, ?) ON CONFLICT(list_id, id) DO UPDATE SET json = excluded.json')
+      .run(list.id, item.id, JSON.stringify(item));
   }
 
   public deleteItem(list: ListDef, id: number): void {

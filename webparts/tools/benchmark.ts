@@ -17,7 +17,15 @@ import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { toPlanItemValues } from '../../src/data/sharepoint/planMapper';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
-import { checkReadiness, coverageMatrix, emptyPlanContent, emptyStakeholderFields, exportStakeholdersCsv, GRID_QUADRANTS, importStakeholdersCsv } from '../../src/domain';
+import {
+  checkReadiness,
+  coverageMatrix,
+  emptyPlanContent,
+  emptyStakeholderFields,
+  exportStakeholdersCsv,
+  GRID_QUADRANTS,
+  importStakeholdersCsv
+} from '../../src/domain';
 import { startWorkbench } from '../server/app';
 
 const root = join(__dirname, '..', '..');
@@ -35,7 +43,10 @@ async function main(): Promise<void> {
   if (existsSync(dist)) {
     for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
       const bytes = readFileSync(join(dist, file));
-      rows.push([`bundle ${file.replace(/_[0-9a-f]{16,}\.js$/, '.js')}`, `${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`]);
+      rows.push([
+        `bundle ${file.replace(/_[0-9a-f]{16,}\.js$/, '.js')}`,
+        `${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`
+      ]);
     }
   } else {
     rows.push(['bundles', 'dist/ not found: run npm run package first']);
@@ -49,20 +60,48 @@ async function main(): Promise<void> {
     if (!list) throw new Error('lists not created');
     const base = toPlanItemValues(emptyPlanContent(), '2026-11-23');
     const statuses = ['Draft', 'Submitted', 'In review', 'Accepted'];
-    wb.store.addItems(list, 2, Array.from({ length: 12000 }, (_, i) => ({ ...base, Title: `Plan ${i}`, ipStatus: statuses[i % 4], ipProjectLead: 2, ipRequestId: `b-${i}` })));
+    wb.store.addItems(
+      list,
+      2,
+      Array.from({ length: 12000 }, (_, i) => ({
+        ...base,
+        Title: `Plan ${i}`,
+        ipStatus: statuses[i % 4],
+        ipProjectLead: 2,
+        ipRequestId: `b-${i}`
+      }))
+    );
     const repo = new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '4' }));
     await time('count 12,000 plans by status (3 pages of 5,000)', rows, () => repo.countByStatus());
     await time('first dashboard page: status = Submitted over 12,000', rows, () => repo.query({ status: 'submitted' }));
     const plan = await repo.get(1);
     await time('build the submission card (1,000 times)', rows, async () => {
-      for (let i = 0; i < 1000; i += 1) buildSubmissionMessage(plan, { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false }, { web: 'https://x/p#plan=1' });
+      for (let i = 0; i < 1000; i += 1)
+        buildSubmissionMessage(
+          plan,
+          { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false },
+          { web: 'https://x/p#plan=1' }
+        );
     });
     const map = new SpStakeholderRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' }));
-    const many = Array.from({ length: 500 }, (_, i) => ({ requestId: `bench-${i}`, fields: { ...emptyStakeholderFields(), name: `Stakeholder ${i}`, quadrant: GRID_QUADRANTS[i % 4], reaches: i % 7 === 0 ? ['age' as const] : [], methods: ['survey' as const] }, history: [] }));
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      requestId: `bench-${i}`,
+      fields: {
+        ...emptyStakeholderFields(),
+        name: `Stakeholder ${i}`,
+        quadrant: GRID_QUADRANTS[i % 4],
+        reaches: i % 7 === 0 ? ['age' as const] : [],
+        methods: ['survey' as const]
+      },
+      history: []
+    }));
     await time('add 500 stakeholders to a map (batches of 50)', rows, () => map.addMany(1, many));
     const loaded = await time('load a 500-stakeholder map (3 paged reads)', rows, () => map.listForPlan(1));
     await time('coverage matrix and readiness for 500 (100 times)', rows, async () => {
-      for (let i = 0; i < 100; i += 1) { coverageMatrix(loaded, { gapNotes: {} }); checkReadiness(plan.content, loaded); }
+      for (let i = 0; i < 100; i += 1) {
+        coverageMatrix(loaded, { gapNotes: {} });
+        checkReadiness(plan.content, loaded);
+      }
     });
     await time('export 500 to CSV and import it back', rows, async () => importStakeholdersCsv(exportStakeholdersCsv(loaded)));
   } finally {
@@ -72,4 +111,7 @@ async function main(): Promise<void> {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
 
-main().catch((error: unknown) => { console.error(error); process.exit(1); });
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

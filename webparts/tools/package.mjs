@@ -23,7 +23,9 @@ run('bundle', '--ship');
 const Ajv = require('ajv-draft-04');
 const addFormats = require('ajv-formats');
 const manifest = JSON.parse(readFileSync(join(root, 'manifest', 'manifest.json'), 'utf8'));
-const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+const schemaPath = require.resolve(
+  `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`
+);
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -55,8 +57,16 @@ const solutionDir = join(root, 'sharepoint', 'solution');
 writeFileSync(join(solutionDir, 'involvement-planner-teams.zip'), zipped);
 
 const { execSync } = await import('node:child_process');
-execSync(`${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'))} ${JSON.stringify(join(root, 'webparts', 'tools', 'site-script.ts'))} ${JSON.stringify(join(solutionDir, 'site-script.json'))}`, { cwd: root, stdio: 'inherit' });
+execSync(
+  `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'))} ${JSON.stringify(join(root, 'webparts', 'tools', 'site-script.ts'))} ${JSON.stringify(join(solutionDir, 'site-script.json'))}`,
+  { cwd: root, stdio: 'inherit' }
+);
 
 const sppkg = join(solutionDir, 'involvement-planner.sppkg');
-if (!existsSync(sppkg)) { console.error('The .sppkg was not produced.'); process.exit(1); }
-console.log(`Packaged: ${sppkg} (${Math.round(statSync(sppkg).size / 1024)} KB), teams/TeamsSPFxApp.zip, ${join(solutionDir, 'site-script.json')}`);
+if (!existsSync(sppkg)) {
+  console.error('The .sppkg was not produced.');
+  process.exit(1);
+}
+console.log(
+  `Packaged: ${sppkg} (${Math.round(statSync(sppkg).size / 1024)} KB), teams/TeamsSPFxApp.zip, ${join(solutionDir, 'site-script.json')}`
+);

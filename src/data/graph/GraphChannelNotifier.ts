@@ -3,7 +3,11 @@ import '@pnp/graph/teams';
 import type { NotificationTarget, NotifyResult, PlanNotifier } from '../../domain';
 import { retryDelayMs } from '../http';
 
-interface HttpFailure { status?: number; response?: Response; message?: string }
+interface HttpFailure {
+  status?: number;
+  response?: Response;
+  message?: string;
+}
 
 /**
  * Posts to the involvement team's channel through Microsoft Graph as the signed-in user
@@ -14,13 +18,20 @@ export class GraphChannelNotifier implements PlanNotifier {
 
   public async post(target: NotificationTarget, payload: string): Promise<NotifyResult> {
     try {
-      const result = await this.graph.teams.getById(target.teamId).channels.getById(target.channelId).messages.add(JSON.parse(payload) as never) as unknown as { data: { id: string } };
+      const result = (await this.graph.teams
+        .getById(target.teamId)
+        .channels.getById(target.channelId)
+        .messages.add(JSON.parse(payload) as never)) as unknown as { data: { id: string } };
       return { ok: true, messageId: result.data.id };
     } catch (caught) {
       const error = caught as HttpFailure;
       const status = error.status ?? 0;
       let detail = error.message ?? String(caught);
-      try { if (error.response) detail = `HTTP ${status}: ${await error.response.clone().text()}`; } catch { /* body already read */ }
+      try {
+        if (error.response) detail = `HTTP ${status}: ${await error.response.clone().text()}`;
+      } catch {
+        /* body already read */
+      }
       const retryable = status === 429 || status === 503 || status === 504 || status === 0;
       return { ok: false, retryable, retryAfterMs: retryable ? retryDelayMs(error.response, 0) : undefined, error: detail.slice(0, 1000) };
     }

@@ -22,7 +22,7 @@ export class GraphTeamsDirectory implements TeamsDirectory {
       const channels = await this.graph.teams.getById(teamId).channels();
       return channels.map((c) => ({ id: c.id ?? '', displayName: c.displayName ?? '' })).filter((c) => c.id);
     } catch (error) {
-      throw await toDataError(error, 'Listing the team\'s channels');
+      throw await toDataError(error, "Listing the team's channels");
     }
   }
 }

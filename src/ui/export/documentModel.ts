@@ -1,7 +1,23 @@
 import {
-  assessConsultation, budgetTotalGbp, BUDGET_ITEMS, ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_METHODS, GUNNING_PRINCIPLES, guideStep,
-  INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS, TEN_PRINCIPLES, TRIAGE_QUESTION_TEXT, TRIAGE_QUESTIONS, type InvolvementPlan,
-  coverageMatrix, GRID_QUADRANT_INFO, quadrantName, STAKEHOLDER_KIND_NAMES, type GridQuadrant, type Stakeholder
+  assessConsultation,
+  budgetTotalGbp,
+  BUDGET_ITEMS,
+  ENGAGEMENT_LEVEL_INFO,
+  ENGAGEMENT_METHODS,
+  GUNNING_PRINCIPLES,
+  guideStep,
+  INEQUALITY_GROUPS,
+  PROTECTED_CHARACTERISTICS,
+  TEN_PRINCIPLES,
+  TRIAGE_QUESTION_TEXT,
+  TRIAGE_QUESTIONS,
+  type InvolvementPlan,
+  coverageMatrix,
+  GRID_QUADRANT_INFO,
+  quadrantName,
+  STAKEHOLDER_KIND_NAMES,
+  type GridQuadrant,
+  type Stakeholder
 } from '../../domain';
 import { formatDate } from '../format';
 
@@ -13,22 +29,40 @@ export type DocBlock =
   | { kind: 'table'; headers: string[]; rows: string[][] };
 
 /** A section of a document with its heading (level 2, or 3 for sub-sections). */
-export interface DocSection { heading: string; level: 2 | 3; blocks: DocBlock[] }
+export interface DocSection {
+  heading: string;
+  level: 2 | 3;
+  blocks: DocBlock[];
+}
 
 /** A whole document, ready for Word or the print view. */
-export interface PlanDocument { title: string; subtitle: string; sections: DocSection[] }
+export interface PlanDocument {
+  title: string;
+  subtitle: string;
+  sections: DocSection[];
+}
 
 const orNone = (s: string, none = 'Not filled in yet'): string => (s.trim() ? s : none);
 const gbp = (n: number): string => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
 const answer = (a: string | null): string => (a === 'yes' ? 'Yes' : a === 'no' ? 'No' : a === 'unsure' ? 'Not sure' : 'Not answered');
-const levelName = (l: string | null): string => (l ? ENGAGEMENT_LEVEL_INFO[l as keyof typeof ENGAGEMENT_LEVEL_INFO].name : 'Not chosen yet');
+const levelName = (l: string | null): string =>
+  l ? ENGAGEMENT_LEVEL_INFO[l as keyof typeof ENGAGEMENT_LEVEL_INFO].name : 'Not chosen yet';
 const impact: Record<string, string> = { positive: 'Positive', negative: 'Negative', neutral: 'No difference', unknown: 'Not known yet' };
 
 function budgetTable(plan: InvolvementPlan): DocBlock[] {
   const lines = plan.content.budget;
   if (lines.length === 0) return [{ kind: 'paragraph', text: 'No costs added yet.' }];
   return [
-    { kind: 'table', headers: ['Item', 'Cost each', 'How many', 'Cost'], rows: lines.map((l) => [l.description || (BUDGET_ITEMS.find((b) => b.id === l.item)?.name ?? ''), gbp(l.unitCostGbp), String(l.quantity), gbp(l.unitCostGbp * l.quantity)]) },
+    {
+      kind: 'table',
+      headers: ['Item', 'Cost each', 'How many', 'Cost'],
+      rows: lines.map((l) => [
+        l.description || (BUDGET_ITEMS.find((b) => b.id === l.item)?.name ?? ''),
+        gbp(l.unitCostGbp),
+        String(l.quantity),
+        gbp(l.unitCostGbp * l.quantity)
+      ])
+    },
     { kind: 'paragraph', text: `Total: ${gbp(budgetTotalGbp(lines))}` }
   ];
 }
@@ -37,27 +71,55 @@ const methodName = (id: string): string => ENGAGEMENT_METHODS.find((m) => m.id =
 
 /** The stakeholder map: the grid as a two-by-two table (the picture), the register, and who we are not hearing from. */
 function stakeholderMapSection(plan: InvolvementPlan, stakeholders: readonly Stakeholder[]): DocSection {
-  if (stakeholders.length === 0) return { heading: 'Stakeholder map', level: 2, blocks: [{ kind: 'paragraph', text: 'No stakeholders added yet.' }] };
+  if (stakeholders.length === 0)
+    return { heading: 'Stakeholder map', level: 2, blocks: [{ kind: 'paragraph', text: 'No stakeholders added yet.' }] };
   const box = (q: GridQuadrant): string => {
-    const names = stakeholders.filter((s) => s.quadrant === q).map((s) => s.name).sort((a, b) => a.localeCompare(b, 'en-GB'));
+    const names = stakeholders
+      .filter((s) => s.quadrant === q)
+      .map((s) => s.name)
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
     return `${GRID_QUADRANT_INFO[q].name} (${names.length}): ${names.join(', ') || 'no one'}`;
   };
   const unplaced = stakeholders.filter((s) => s.quadrant === null).map((s) => s.name);
   const coverage = coverageMatrix(stakeholders, plan.content.stakeholderMap ?? { gapNotes: {} });
   const sorted = [...stakeholders].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return {
-    heading: 'Stakeholder map', level: 2, blocks: [
+    heading: 'Stakeholder map',
+    level: 2,
+    blocks: [
       { kind: 'paragraph', text: 'Power and interest grid: power and influence upwards, interest to the right.' },
-      { kind: 'table', headers: ['', 'Less interest', 'More interest'], rows: [['More power', box('keepSatisfied'), box('manageClosely')], ['Less power', box('monitor'), box('keepInformed')]] },
+      {
+        kind: 'table',
+        headers: ['', 'Less interest', 'More interest'],
+        rows: [
+          ['More power', box('keepSatisfied'), box('manageClosely')],
+          ['Less power', box('monitor'), box('keepInformed')]
+        ]
+      },
       ...(unplaced.length ? [{ kind: 'paragraph' as const, text: `Not placed on the grid yet: ${unplaced.join(', ')}.` }] : []),
       {
-        kind: 'table', headers: ['Stakeholder', 'Type', 'Grid box', 'How we will engage them', 'Channel', 'Owner', 'Audience'],
-        rows: sorted.map((s) => [s.name, STAKEHOLDER_KIND_NAMES[s.kind], quadrantName(s.quadrant), s.methods.map(methodName).join(', ') || 'Not planned yet', s.channel, s.owner, s.audience])
+        kind: 'table',
+        headers: ['Stakeholder', 'Type', 'Grid box', 'How we will engage them', 'Channel', 'Owner', 'Audience'],
+        rows: sorted.map((s) => [
+          s.name,
+          STAKEHOLDER_KIND_NAMES[s.kind],
+          quadrantName(s.quadrant),
+          s.methods.map(methodName).join(', ') || 'Not planned yet',
+          s.channel,
+          s.owner,
+          s.audience
+        ])
       },
       { kind: 'paragraph', text: 'Who we are not hearing from:' },
       {
-        kind: 'table', headers: ['Group', 'Stakeholders who reach them', 'Methods', 'What we will do about a gap'],
-        rows: coverage.map((c) => [c.name, c.stakeholders.join(', ') || 'No one yet', c.methods.join(', ') || 'None', c.state === 'reached' ? 'Reached' : c.note || 'Gap: nothing said yet'])
+        kind: 'table',
+        headers: ['Group', 'Stakeholders who reach them', 'Methods', 'What we will do about a gap'],
+        rows: coverage.map((c) => [
+          c.name,
+          c.stakeholders.join(', ') || 'No one yet',
+          c.methods.join(', ') || 'None',
+          c.state === 'reached' ? 'Reached' : c.note || 'Gap: nothing said yet'
+        ])
       }
     ]
   };
@@ -72,65 +134,168 @@ export function planningTemplateDocument(plan: InvolvementPlan, stakeholders: re
   const p = c.project;
   const outcome = assessConsultation(c.triage);
   const groups = [...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS];
-  const principleName = (id: string): string => [...GUNNING_PRINCIPLES.map((g) => ({ id: `gunning-${g.id}`, name: g.name })), ...TEN_PRINCIPLES].find((x) => x.id === id)?.name ?? id;
+  const principleName = (id: string): string =>
+    [...GUNNING_PRINCIPLES.map((g) => ({ id: `gunning-${g.id}`, name: g.name })), ...TEN_PRINCIPLES].find((x) => x.id === id)?.name ?? id;
   return {
     title: `Involvement planning template: ${orNone(p.title, 'Untitled plan')}`,
     subtitle: `${orNone(p.organisation, 'Organisation not given')}. Project lead: ${plan.projectLead?.displayName ?? 'not set'}.`,
     sections: [
       {
-        heading: 'About the project', level: 2, blocks: [{
-          kind: 'facts', rows: [
-            ['Project title', orNone(p.title)], ['The current service', orNone(p.currentService)], ['The focus of this involvement', orNone(p.focus)],
-            ['What we already know', orNone(p.existingInsight)], ['Links to existing insight', p.insightLinks.map((l) => `${l.title} (${l.url})`).join('; ') || 'None'],
-            ['In scope', orNone(p.inScope)], ['Not in scope', orNone(p.outOfScope, 'None given')],
-            ['Level of the system', p.systemLevel ? p.systemLevel[0].toUpperCase() + p.systemLevel.slice(1) : 'Not filled in yet'], ['Place or neighbourhood', orNone(p.placeName, 'System-wide')],
-            ['Organisation', orNone(p.organisation)], ['Project lead', plan.projectLead?.displayName ?? 'Not set'], ['Clinical lead', orNone(p.clinicalLead, 'None given')],
-            ['Decision date', formatDate(p.decisionDate)], ['Who makes the decision', orNone(p.decisionBody)]
-          ]
-        }]
+        heading: 'About the project',
+        level: 2,
+        blocks: [
+          {
+            kind: 'facts',
+            rows: [
+              ['Project title', orNone(p.title)],
+              ['The current service', orNone(p.currentService)],
+              ['The focus of this involvement', orNone(p.focus)],
+              ['What we already know', orNone(p.existingInsight)],
+              ['Links to existing insight', p.insightLinks.map((l) => `${l.title} (${l.url})`).join('; ') || 'None'],
+              ['In scope', orNone(p.inScope)],
+              ['Not in scope', orNone(p.outOfScope, 'None given')],
+              ['Level of the system', p.systemLevel ? p.systemLevel[0].toUpperCase() + p.systemLevel.slice(1) : 'Not filled in yet'],
+              ['Place or neighbourhood', orNone(p.placeName, 'System-wide')],
+              ['Organisation', orNone(p.organisation)],
+              ['Project lead', plan.projectLead?.displayName ?? 'Not set'],
+              ['Clinical lead', orNone(p.clinicalLead, 'None given')],
+              ['Decision date', formatDate(p.decisionDate)],
+              ['Who makes the decision', orNone(p.decisionBody)]
+            ]
+          }
+        ]
       },
       {
-        heading: 'Objectives', level: 2, blocks: [
-          { kind: 'facts', rows: [['What we want to understand', orNone(c.objectives.whatWeWantToUnderstand)], ['Who is affected', orNone(c.objectives.whoIsAffected)]] },
+        heading: 'Objectives',
+        level: 2,
+        blocks: [
+          {
+            kind: 'facts',
+            rows: [
+              ['What we want to understand', orNone(c.objectives.whatWeWantToUnderstand)],
+              ['Who is affected', orNone(c.objectives.whoIsAffected)]
+            ]
+          },
           { kind: 'paragraph', text: 'Decisions this engagement will inform:' },
-          c.objectives.decisions.length ? { kind: 'bullets', items: c.objectives.decisions } : { kind: 'paragraph', text: 'None added yet.' }
+          c.objectives.decisions.length
+            ? { kind: 'bullets', items: c.objectives.decisions }
+            : { kind: 'paragraph', text: 'None added yet.' }
         ]
       },
       {
-        heading: 'Level of engagement', level: 2, blocks: [
-          { kind: 'facts', rows: [['Recommended level', levelName(c.level.recommended)], ['Chosen level', levelName(c.level.chosen)], ['Reason for a different level', orNone(c.level.reasonForDifferentLevel, 'Not needed')]] },
-          { kind: 'table', headers: ['Question', 'Answer'], rows: TRIAGE_QUESTIONS.map((q) => [TRIAGE_QUESTION_TEXT[q], answer(c.triage[q])]) }
+        heading: 'Level of engagement',
+        level: 2,
+        blocks: [
+          {
+            kind: 'facts',
+            rows: [
+              ['Recommended level', levelName(c.level.recommended)],
+              ['Chosen level', levelName(c.level.chosen)],
+              ['Reason for a different level', orNone(c.level.reasonForDifferentLevel, 'Not needed')]
+            ]
+          },
+          {
+            kind: 'table',
+            headers: ['Question', 'Answer'],
+            rows: TRIAGE_QUESTIONS.map((q) => [TRIAGE_QUESTION_TEXT[q], answer(c.triage[q])])
+          }
         ]
       },
       {
-        heading: 'Legal checks', level: 2, blocks: [{
-          kind: 'facts', rows: [
-            ['Formal public consultation', outcome.formalConsultation.likelihood], ['Consulting the local authority (health scrutiny)', outcome.healthScrutiny.likelihood],
-            ['Notifying the Secretary of State', outcome.secretaryOfStateNotification.likelihood]
-          ]
-        }, { kind: 'bullets', items: [...outcome.formalConsultation.reasons, ...outcome.healthScrutiny.reasons, ...outcome.secretaryOfStateNotification.reasons].map((r) => r.text) }]
+        heading: 'Legal checks',
+        level: 2,
+        blocks: [
+          {
+            kind: 'facts',
+            rows: [
+              ['Formal public consultation', outcome.formalConsultation.likelihood],
+              ['Consulting the local authority (health scrutiny)', outcome.healthScrutiny.likelihood],
+              ['Notifying the Secretary of State', outcome.secretaryOfStateNotification.likelihood]
+            ]
+          },
+          {
+            kind: 'bullets',
+            items: [
+              ...outcome.formalConsultation.reasons,
+              ...outcome.healthScrutiny.reasons,
+              ...outcome.secretaryOfStateNotification.reasons
+            ].map((r) => r.text)
+          }
+        ]
       },
       stakeholderMapSection(plan, stakeholders),
       {
-        heading: 'Timeline', level: 2, blocks: c.timeline.length
-          ? [{ kind: 'table', headers: ['Step', 'Starts', 'Ends'], rows: c.timeline.map((s) => [`${s.step}. ${guideStep(s.step).title}`, s.skipped ? `Not needed: ${s.skipReason}` : formatDate(s.start), s.skipped ? '' : formatDate(s.end)]) }]
+        heading: 'Timeline',
+        level: 2,
+        blocks: c.timeline.length
+          ? [
+              {
+                kind: 'table',
+                headers: ['Step', 'Starts', 'Ends'],
+                rows: c.timeline.map((s) => [
+                  `${s.step}. ${guideStep(s.step).title}`,
+                  s.skipped ? `Not needed: ${s.skipReason}` : formatDate(s.start),
+                  s.skipped ? '' : formatDate(s.end)
+                ])
+              }
+            ]
           : [{ kind: 'paragraph', text: 'No dates planned yet.' }]
       },
       {
-        heading: 'Methods', level: 2, blocks: c.methods.length
-          ? [{ kind: 'table', headers: ['Method', 'Audience', 'Notes'], rows: c.methods.map((m) => [ENGAGEMENT_METHODS.find((x) => x.id === m.method)?.name ?? m.method, m.audience, m.notes]) }]
+        heading: 'Methods',
+        level: 2,
+        blocks: c.methods.length
+          ? [
+              {
+                kind: 'table',
+                headers: ['Method', 'Audience', 'Notes'],
+                rows: c.methods.map((m) => [ENGAGEMENT_METHODS.find((x) => x.id === m.method)?.name ?? m.method, m.audience, m.notes])
+              }
+            ]
           : [{ kind: 'paragraph', text: 'No methods chosen yet.' }]
       },
       { heading: 'Budget', level: 2, blocks: budgetTable(plan) },
       {
-        heading: 'Equality', level: 2, blocks: [
-          { kind: 'table', headers: ['Group', 'Likely impact', 'How we will reach them'], rows: groups.map((g) => { const e = c.equality.considerations.find((x) => x.group === g.id); return [g.name, e?.likelyImpact ? impact[e.likelyImpact] : 'Not filled in yet', e?.howWeWillReachThem ?? '']; }) },
-          { kind: 'facts', rows: [['Equality impact assessment', c.equality.eiaStatus === 'complete' ? 'Complete' : c.equality.eiaStatus === 'inProgress' ? 'In progress' : c.equality.eiaStatus === 'notStarted' ? 'Not started' : 'Not filled in yet'], ['Link', orNone(c.equality.eiaLink, 'None')]] }
+        heading: 'Equality',
+        level: 2,
+        blocks: [
+          {
+            kind: 'table',
+            headers: ['Group', 'Likely impact', 'How we will reach them'],
+            rows: groups.map((g) => {
+              const e = c.equality.considerations.find((x) => x.group === g.id);
+              return [g.name, e?.likelyImpact ? impact[e.likelyImpact] : 'Not filled in yet', e?.howWeWillReachThem ?? ''];
+            })
+          },
+          {
+            kind: 'facts',
+            rows: [
+              [
+                'Equality impact assessment',
+                c.equality.eiaStatus === 'complete'
+                  ? 'Complete'
+                  : c.equality.eiaStatus === 'inProgress'
+                    ? 'In progress'
+                    : c.equality.eiaStatus === 'notStarted'
+                      ? 'Not started'
+                      : 'Not filled in yet'
+              ],
+              ['Link', orNone(c.equality.eiaLink, 'None')]
+            ]
+          }
         ]
       },
       {
-        heading: 'Principles self-check', level: 2, blocks: c.principles.filter((x) => x.met).length
-          ? [{ kind: 'table', headers: ['Principle', 'Evidence'], rows: c.principles.filter((x) => x.met).map((x) => [principleName(x.principle), x.evidence]) }]
+        heading: 'Principles self-check',
+        level: 2,
+        blocks: c.principles.filter((x) => x.met).length
+          ? [
+              {
+                kind: 'table',
+                headers: ['Principle', 'Evidence'],
+                rows: c.principles.filter((x) => x.met).map((x) => [principleName(x.principle), x.evidence])
+              }
+            ]
           : [{ kind: 'paragraph', text: 'Not completed yet.' }]
       }
     ]
@@ -145,19 +310,91 @@ export function communicationsPlanDocument(plan: InvolvementPlan): PlanDocument 
     title: `Communications and engagement plan: ${orNone(plan.content.project.title, 'Untitled plan')}`,
     subtitle: orNone(plan.content.project.organisation, ''),
     sections: [
-      { heading: 'Version table', level: 2, blocks: c.versions.length ? [{ kind: 'table', headers: ['Version', 'Date', 'Contributors', 'Notes'], rows: c.versions.map((v) => [v.version, formatDate(v.date), v.contributors, v.notes]) }] : none('') },
+      {
+        heading: 'Version table',
+        level: 2,
+        blocks: c.versions.length
+          ? [
+              {
+                kind: 'table',
+                headers: ['Version', 'Date', 'Contributors', 'Notes'],
+                rows: c.versions.map((v) => [v.version, formatDate(v.date), v.contributors, v.notes])
+              }
+            ]
+          : none('')
+      },
       { heading: 'Introduction and background', level: 2, blocks: none(c.introduction) },
       { heading: 'Objective', level: 2, blocks: none(c.smartObjective) },
       { heading: 'Strategy overview', level: 2, blocks: none(c.strategy) },
-      { heading: 'Situation analysis', level: 2, blocks: [{ kind: 'facts', rows: [['Political', orNone(c.pest.political)], ['Economic', orNone(c.pest.economic)], ['Social', orNone(c.pest.social)], ['Technological', orNone(c.pest.technological)]] }] },
-      { heading: 'Risks and mitigations', level: 3, blocks: c.risks.length ? [{ kind: 'table', headers: ['Risk', 'Mitigation'], rows: c.risks.map((r) => [r.risk, r.mitigation]) }] : none('') },
-      { heading: 'Audience', level: 2, blocks: c.audiences.length ? [{ kind: 'bullets', items: c.audiences.map((a) => a.audience) }] : none('') },
-      { heading: 'Key messages', level: 2, blocks: c.audiences.length ? [{ kind: 'table', headers: ['Audience', 'Key messages'], rows: c.audiences.map((a) => [a.audience, a.keyMessages]) }] : none('') },
-      { heading: 'Tactics', level: 2, blocks: c.audiences.length ? [{ kind: 'table', headers: ['Audience', 'Tactics'], rows: c.audiences.map((a) => [a.audience, a.tactics]) }] : none('') },
-      { heading: 'Timescales and key dates', level: 2, blocks: c.keyDates.length ? [{ kind: 'table', headers: ['Date', 'What happens'], rows: c.keyDates.map((k) => [formatDate(k.date), k.what]) }] : none('') },
-      { heading: 'Evaluation and KPIs', level: 2, blocks: c.kpis.length ? [{ kind: 'table', headers: ['Measure', 'Desired outcome'], rows: c.kpis.map((k) => [k.kpi, k.desiredOutcome]) }] : none('') },
+      {
+        heading: 'Situation analysis',
+        level: 2,
+        blocks: [
+          {
+            kind: 'facts',
+            rows: [
+              ['Political', orNone(c.pest.political)],
+              ['Economic', orNone(c.pest.economic)],
+              ['Social', orNone(c.pest.social)],
+              ['Technological', orNone(c.pest.technological)]
+            ]
+          }
+        ]
+      },
+      {
+        heading: 'Risks and mitigations',
+        level: 3,
+        blocks: c.risks.length
+          ? [{ kind: 'table', headers: ['Risk', 'Mitigation'], rows: c.risks.map((r) => [r.risk, r.mitigation]) }]
+          : none('')
+      },
+      {
+        heading: 'Audience',
+        level: 2,
+        blocks: c.audiences.length ? [{ kind: 'bullets', items: c.audiences.map((a) => a.audience) }] : none('')
+      },
+      {
+        heading: 'Key messages',
+        level: 2,
+        blocks: c.audiences.length
+          ? [{ kind: 'table', headers: ['Audience', 'Key messages'], rows: c.audiences.map((a) => [a.audience, a.keyMessages]) }]
+          : none('')
+      },
+      {
+        heading: 'Tactics',
+        level: 2,
+        blocks: c.audiences.length
+          ? [{ kind: 'table', headers: ['Audience', 'Tactics'], rows: c.audiences.map((a) => [a.audience, a.tactics]) }]
+          : none('')
+      },
+      {
+        heading: 'Timescales and key dates',
+        level: 2,
+        blocks: c.keyDates.length
+          ? [{ kind: 'table', headers: ['Date', 'What happens'], rows: c.keyDates.map((k) => [formatDate(k.date), k.what]) }]
+          : none('')
+      },
+      {
+        heading: 'Evaluation and KPIs',
+        level: 2,
+        blocks: c.kpis.length
+          ? [{ kind: 'table', headers: ['Measure', 'Desired outcome'], rows: c.kpis.map((k) => [k.kpi, k.desiredOutcome]) }]
+          : none('')
+      },
       { heading: 'Budget', level: 2, blocks: budgetTable(plan) },
-      { heading: 'Project leads and governance', level: 2, blocks: [{ kind: 'facts', rows: [['Who leads', orNone(c.governance.whoLeads)], ['Who approves', orNone(c.governance.whoApproves)]] }] }
+      {
+        heading: 'Project leads and governance',
+        level: 2,
+        blocks: [
+          {
+            kind: 'facts',
+            rows: [
+              ['Who leads', orNone(c.governance.whoLeads)],
+              ['Who approves', orNone(c.governance.whoApproves)]
+            ]
+          }
+        ]
+      }
     ]
   };
 }

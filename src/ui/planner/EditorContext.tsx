@@ -22,7 +22,14 @@ export interface EditorContextValue {
 const EditorContext = React.createContext<EditorContextValue | undefined>(undefined);
 
 /** Props for {@link EditorProvider}. */
-export type EditorProviderProps = { content: PlanContent; update(path: string, value: unknown): void; readOnly: boolean; showRequired: boolean; stakeholders: readonly MapEntry[] | null; children?: React.ReactNode };
+export type EditorProviderProps = {
+  content: PlanContent;
+  update(path: string, value: unknown): void;
+  readOnly: boolean;
+  showRequired: boolean;
+  stakeholders: readonly MapEntry[] | null;
+  children?: React.ReactNode;
+};
 
 /** Validates the plan once per change and gives every field its value, setter and message. */
 export function EditorProvider({ content, update, readOnly, showRequired, stakeholders, children }: EditorProviderProps): JSX.Element {
@@ -47,7 +54,13 @@ export function useEditor(): EditorContextValue {
 export function useField<T>(path: string): { value: T; set(value: T): void; message?: string; readOnly: boolean; id: string } {
   const editor = useEditor();
   const message = editor.problems.get(path) ?? (editor.showRequired ? editor.missing.get(path) : undefined);
-  return { value: getIn(editor.content, path) as T, set: (v: T) => editor.update(path, v), message, readOnly: editor.readOnly, id: fieldId(path) };
+  return {
+    value: getIn(editor.content, path) as T,
+    set: (v: T) => editor.update(path, v),
+    message,
+    readOnly: editor.readOnly,
+    id: fieldId(path)
+  };
 }
 
 /** The DOM id of a field's wrapper. */

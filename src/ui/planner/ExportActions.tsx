@@ -34,9 +34,18 @@ export function ExportActions({ plan, stakeholders, onPrintView }: ExportActions
   return (
     <div>
       <div className={styles.actions}>
-        <Button disabled={stakeholders === null} onClick={run(() => planningTemplateDocument(plan, stakeholders ?? []), 'planning-template')}>Download the plan (Word)</Button>
-        <Button onClick={run(() => communicationsPlanDocument(plan), 'communications-plan')}>Download the communications plan (Word)</Button>
-        <Button disabled={stakeholders === null} onClick={onPrintView}>Print view</Button>
+        <Button
+          disabled={stakeholders === null}
+          onClick={run(() => planningTemplateDocument(plan, stakeholders ?? []), 'planning-template')}
+        >
+          Download the plan (Word)
+        </Button>
+        <Button onClick={run(() => communicationsPlanDocument(plan), 'communications-plan')}>
+          Download the communications plan (Word)
+        </Button>
+        <Button disabled={stakeholders === null} onClick={onPrintView}>
+          Print view
+        </Button>
       </div>
       {error !== undefined && <ErrorBar error={error} />}
     </div>

@@ -1,14 +1,28 @@
 import * as React from 'react';
 import { Badge, Button, makeStyles, Switch, Text, Title2, tokens, typographyStyles } from '@fluentui/react-components';
 import {
-  allEqualityGroups, GUIDE_SECTION_TITLES, GUIDE_SECTIONS, LEAD_EDITABLE_STATUSES, PLAN_STATUS_LABELS, sectionProgress,
-  type GuideSection, type InvolvementPlan
+  allEqualityGroups,
+  GUIDE_SECTION_TITLES,
+  GUIDE_SECTIONS,
+  LEAD_EDITABLE_STATUSES,
+  PLAN_STATUS_LABELS,
+  sectionProgress,
+  type GuideSection,
+  type InvolvementPlan
 } from '../../domain';
 import { useCurrentUser } from '../ListsGate';
 import { EditorProvider } from './EditorContext';
 import { usePlanEditor } from './usePlanEditor';
 import { EditorAlerts, SaveStatus } from './SaveStatus';
-import { AboutSection, CommunicationsSection, EqualitySection, LevelSection, MethodsSection, ObjectivesSection, TimelineSection } from './sections';
+import {
+  AboutSection,
+  CommunicationsSection,
+  EqualitySection,
+  LevelSection,
+  MethodsSection,
+  ObjectivesSection,
+  TimelineSection
+} from './sections';
 import { ReviewSection } from './ReviewSection';
 import { ExportActions } from './ExportActions';
 import { SubmissionPanel } from './SubmissionPanel';
@@ -24,8 +38,20 @@ import { PrintView } from '../export/PrintView';
 import { communicationsPlanDocument, planningTemplateDocument } from '../export/documentModel';
 
 const useStyles = makeStyles({
-  header: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalM },
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(14rem, 18rem) 1fr', gap: tokens.spacingHorizontalXL, '@media (max-width: 700px)': { gridTemplateColumns: '1fr' } },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    marginBottom: tokens.spacingVerticalM
+  },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(14rem, 18rem) 1fr',
+    gap: tokens.spacingHorizontalXL,
+    '@media (max-width: 700px)': { gridTemplateColumns: '1fr' }
+  },
   nav: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   navButton: { width: '100%', justifyContent: 'space-between', textAlign: 'left', gap: tokens.spacingHorizontalS },
   sectionHeading: { ...typographyStyles.title2, marginTop: 0 },
@@ -42,7 +68,16 @@ export type PlanGuideProps = { plan: InvolvementPlan; onBack(): void; onReload()
 export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Element {
   const styles = useStyles();
   const user = useCurrentUser();
-  const initial = React.useMemo(() => ({ ...plan, content: { ...plan.content, equality: { ...plan.content.equality, considerations: allEqualityGroups(plan.content.equality.considerations) } } }), [plan]);
+  const initial = React.useMemo(
+    () => ({
+      ...plan,
+      content: {
+        ...plan.content,
+        equality: { ...plan.content.equality, considerations: allEqualityGroups(plan.content.equality.considerations) }
+      }
+    }),
+    [plan]
+  );
   const editor = usePlanEditor(initial);
   const [section, setSection] = React.useState<GuideSection>('about');
   const [showRequired, setShowRequired] = React.useState(false);
@@ -70,7 +105,10 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
       let timer: number | undefined;
       const focusField = (): void => {
         const target = document.getElementById(`field-${field.replace(/\./g, '-')}`);
-        if (!target && tries++ < 40) { timer = window.setTimeout(focusField, 50); return; }
+        if (!target && tries++ < 40) {
+          timer = window.setTimeout(focusField, 50);
+          return;
+        }
         const focusable = target?.querySelector<HTMLElement>('input, textarea, select, button');
         target?.scrollIntoView({ block: 'center' });
         (focusable ?? target ?? headingRef.current)?.focus();
@@ -84,38 +122,93 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
 
   if (printing) {
     const current = { ...editor.plan, content: editor.content };
-    return <PrintView documents={[planningTemplateDocument(current, stakeholders ?? []), communicationsPlanDocument(current)]} onClose={() => setPrinting(false)} />;
+    return (
+      <PrintView
+        documents={[planningTemplateDocument(current, stakeholders ?? []), communicationsPlanDocument(current)]}
+        onClose={() => setPrinting(false)}
+      />
+    );
   }
 
   return (
-    <EditorProvider content={editor.content} update={editor.update} readOnly={readOnly} showRequired={showRequired} stakeholders={stakeholders}>
+    <EditorProvider
+      content={editor.content}
+      update={editor.update}
+      readOnly={readOnly}
+      showRequired={showRequired}
+      stakeholders={stakeholders}
+    >
       <div className={styles.header}>
         <div>
-          <Button appearance="subtle" onClick={onBack}>← My plans</Button>
-          <Title2 as="h2" block>{editor.content.project.title || 'Untitled plan'}</Title2>
+          <Button appearance="subtle" onClick={onBack}>
+            ← My plans
+          </Button>
+          <Title2 as="h2" block>
+            {editor.content.project.title || 'Untitled plan'}
+          </Title2>
           <Badge appearance="tint">{PLAN_STATUS_LABELS[editor.plan.status]}</Badge>{' '}
-          {readOnly ? <Text>Read only: {editor.plan.projectLead?.id !== user.id ? 'this is someone else’s plan.' : 'the involvement team has this plan.'}</Text> : <SaveStatus editor={editor} />}
+          {readOnly ? (
+            <Text>
+              Read only: {editor.plan.projectLead?.id !== user.id ? 'this is someone else’s plan.' : 'the involvement team has this plan.'}
+            </Text>
+          ) : (
+            <SaveStatus editor={editor} />
+          )}
         </div>
-        <ExportActions plan={{ ...editor.plan, content: editor.content }} stakeholders={stakeholders} onPrintView={() => setPrinting(true)} />
+        <ExportActions
+          plan={{ ...editor.plan, content: editor.content }}
+          stakeholders={stakeholders}
+          onPrintView={() => setPrinting(true)}
+        />
       </div>
       <EditorAlerts editor={editor} />
-      <SubmissionPanel plan={{ ...editor.plan, content: editor.content }} unsaved={editor.save.kind !== 'saved'} onSubmitted={onReload} stakeholders={stakeholders} />
+      <SubmissionPanel
+        plan={{ ...editor.plan, content: editor.content }}
+        unsaved={editor.save.kind !== 'saved'}
+        onSubmitted={onReload}
+        stakeholders={stakeholders}
+      />
       <div className={styles.layout}>
         <nav aria-label="Sections of the plan">
           <ol className={styles.nav}>
             {GUIDE_SECTIONS.map((s, i) => (
               <li key={s}>
-                <Button className={styles.navButton} appearance={s === section ? 'primary' : 'secondary'} aria-current={s === section ? 'step' : undefined} onClick={() => open(s)}>
-                  <span>{i + 1}. {GUIDE_SECTION_TITLES[s]}</span>
-                  <span>{s === 'review' ? (editor.content.review.markedReady && Object.values(progress).every((n) => n === 0) ? 'Ready' : '') : s === 'stakeholders' && stakeholders === null ? 'Loading' : progress[s] === 0 ? 'Done' : `${progress[s]} to do`}</span>
+                <Button
+                  className={styles.navButton}
+                  appearance={s === section ? 'primary' : 'secondary'}
+                  aria-current={s === section ? 'step' : undefined}
+                  onClick={() => open(s)}
+                >
+                  <span>
+                    {i + 1}. {GUIDE_SECTION_TITLES[s]}
+                  </span>
+                  <span>
+                    {s === 'review'
+                      ? editor.content.review.markedReady && Object.values(progress).every((n) => n === 0)
+                        ? 'Ready'
+                        : ''
+                      : s === 'stakeholders' && stakeholders === null
+                        ? 'Loading'
+                        : progress[s] === 0
+                          ? 'Done'
+                          : `${progress[s]} to do`}
+                  </span>
                 </Button>
               </li>
             ))}
           </ol>
         </nav>
         <section aria-labelledby="section-heading">
-          <h2 className={styles.sectionHeading} id="section-heading" tabIndex={-1} ref={headingRef}>{GUIDE_SECTION_TITLES[section]}</h2>
-          {section !== 'review' && <Switch label="Show what is still needed in this section" checked={showRequired} onChange={(_e, d) => setShowRequired(d.checked)} />}
+          <h2 className={styles.sectionHeading} id="section-heading" tabIndex={-1} ref={headingRef}>
+            {GUIDE_SECTION_TITLES[section]}
+          </h2>
+          {section !== 'review' && (
+            <Switch
+              label="Show what is still needed in this section"
+              checked={showRequired}
+              onChange={(_e, d) => setShowRequired(d.checked)}
+            />
+          )}
           {section === 'about' && <AboutSection />}
           {section === 'objectives' && <ObjectivesSection />}
           {section === 'level' && <LevelSection />}
@@ -126,8 +219,14 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
           {section === 'communications' && <CommunicationsSection />}
           {section === 'review' && <ReviewSection onGo={open} />}
           <div className={styles.footer}>
-            {index > 0 && <Button onClick={() => open(GUIDE_SECTIONS[index - 1])}>Back: {GUIDE_SECTION_TITLES[GUIDE_SECTIONS[index - 1]]}</Button>}
-            {index < GUIDE_SECTIONS.length - 1 && <Button appearance="primary" onClick={() => open(GUIDE_SECTIONS[index + 1])}>Next: {GUIDE_SECTION_TITLES[GUIDE_SECTIONS[index + 1]]}</Button>}
+            {index > 0 && (
+              <Button onClick={() => open(GUIDE_SECTIONS[index - 1])}>Back: {GUIDE_SECTION_TITLES[GUIDE_SECTIONS[index - 1]]}</Button>
+            )}
+            {index < GUIDE_SECTIONS.length - 1 && (
+              <Button appearance="primary" onClick={() => open(GUIDE_SECTIONS[index + 1])}>
+                Next: {GUIDE_SECTION_TITLES[GUIDE_SECTIONS[index + 1]]}
+              </Button>
+            )}
           </div>
         </section>
       </div>

@@ -30,7 +30,11 @@ function OpenPlan({ id, onBack }: { id: number; onBack(): void }): JSX.Element {
   const { plans } = useServices();
   const load = React.useCallback(() => plans.get(id), [plans, id]);
   const [state, reload] = useAsync(load);
-  return <Loaded state={state} label="Opening the plan…" onRetry={reload}>{(plan) => <PlanGuide key={`${plan.id}-${plan.status}`} plan={plan} onBack={onBack} onReload={reload} />}</Loaded>;
+  return (
+    <Loaded state={state} label="Opening the plan…" onRetry={reload}>
+      {(plan) => <PlanGuide key={`${plan.id}-${plan.status}`} plan={plan} onBack={onBack} onReload={reload} />}
+    </Loaded>
+  );
 }
 
 /** The planner web part: "My plans", and the guide for the plan being worked on. */

@@ -1,8 +1,17 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import {
-  checkReadiness, LEAD_EDITABLE_STATUSES, notifySubmission, submissionNumber, submitPlan, type InvolvementPlan, type NotificationOutcome,
-  type MapEntry, type OutboxEntry, type StatusHistoryEntry, type SubmissionPorts
+  checkReadiness,
+  LEAD_EDITABLE_STATUSES,
+  notifySubmission,
+  submissionNumber,
+  submitPlan,
+  type InvolvementPlan,
+  type NotificationOutcome,
+  type MapEntry,
+  type OutboxEntry,
+  type StatusHistoryEntry,
+  type SubmissionPorts
 } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
@@ -21,7 +30,11 @@ export type SubmissionPanelProps = {
   stakeholders: readonly MapEntry[] | null;
 };
 
-interface Progress { history: StatusHistoryEntry[]; latest?: OutboxEntry; configured: boolean }
+interface Progress {
+  history: StatusHistoryEntry[];
+  latest?: OutboxEntry;
+  configured: boolean;
+}
 
 /**
  * Submit a ready plan to the involvement team, and afterwards show whether the team's Teams
@@ -34,7 +47,11 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
   const ports: SubmissionPorts = services;
   const id = plan.id as number;
   const load = React.useCallback(async (): Promise<Progress> => {
-    const [history, latest, target] = await Promise.all([services.workflow.history(id), services.outbox.latestForPlan(id), services.settings.notificationTarget()]);
+    const [history, latest, target] = await Promise.all([
+      services.workflow.history(id),
+      services.outbox.latestForPlan(id),
+      services.settings.notificationTarget()
+    ]);
     return { history, latest, configured: target !== undefined };
   }, [services, id]);
   const [state, reload] = useAsync(load);
@@ -45,23 +62,42 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
     setError(undefined);
-    try { await work(); } catch (caught) { setError(caught); } finally { setBusy(false); }
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
   };
-  const submit = (): Promise<void> => run(async () => {
-    const result = await submitPlan(ports, id, user, services.links(id));
-    setOutcome(result.notification);
-    onSubmitted();
-  });
-  const resend = (history: StatusHistoryEntry[]): Promise<void> => run(async () => {
-    setOutcome(await notifySubmission(ports, plan, user, services.links(id), Math.max(1, submissionNumber(history))));
-  });
+  const submit = (): Promise<void> =>
+    run(async () => {
+      const result = await submitPlan(ports, id, user, services.links(id));
+      setOutcome(result.notification);
+      onSubmitted();
+    });
+  const resend = (history: StatusHistoryEntry[]): Promise<void> =>
+    run(async () => {
+      setOutcome(await notifySubmission(ports, plan, user, services.links(id), Math.max(1, submissionNumber(history))));
+    });
 
-  if (state.status !== 'ready') return state.status === 'loading' ? <Spinner size="tiny" label="Checking the plan's progress…" /> : <ErrorBar error={state.error} onRetry={reload} />;
+  if (state.status !== 'ready')
+    return state.status === 'loading' ? (
+      <Spinner size="tiny" label="Checking the plan's progress…" />
+    ) : (
+      <ErrorBar error={state.error} onRetry={reload} />
+    );
   const { history, latest, configured } = state.value;
   const isLead = plan.projectLead?.id === user.id;
   const editable = LEAD_EDITABLE_STATUSES.includes(plan.status);
   const changes = [...history].reverse().find((h) => h.to === 'changesRequested');
-  const notice = outcome ?? (latest ? (latest.state === 'sent' ? { kind: 'sent' as const, entry: latest } : { kind: 'pending' as const, entry: latest, reason: latest.lastError }) : undefined);
+  const notice =
+    outcome ??
+    (latest
+      ? latest.state === 'sent'
+        ? { kind: 'sent' as const, entry: latest }
+        : { kind: 'pending' as const, entry: latest, reason: latest.lastError }
+      : undefined);
 
   return (
     <section aria-label="Submission">
@@ -73,31 +109,59 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
           </MessageBarBody>
         </MessageBar>
       )}
-      {editable && isLead && (
-        plan.content.review.markedReady && stakeholders !== null && checkReadiness(plan.content, stakeholders).length === 0 ? (
+      {editable &&
+        isLead &&
+        (plan.content.review.markedReady && stakeholders !== null && checkReadiness(plan.content, stakeholders).length === 0 ? (
           <div>
-            <Button appearance="primary" disabled={busy || unsaved} onClick={() => { void submit(); }}>
+            <Button
+              appearance="primary"
+              disabled={busy || unsaved}
+              onClick={() => {
+                void submit();
+              }}
+            >
               {plan.status === 'changesRequested' ? 'Resubmit to the involvement team' : 'Submit to the involvement team'}
             </Button>{' '}
             {unsaved && <Text>Waiting for your changes to save…</Text>}
             {busy && <Spinner size="tiny" label="Submitting…" />}
           </div>
-        ) : plan.status !== 'submitted' && <Text as="p">When the checklist is complete, mark the plan ready in “Review”, then submit it to the involvement team.</Text>
-      )}
+        ) : (
+          plan.status !== 'submitted' && (
+            <Text as="p">When the checklist is complete, mark the plan ready in “Review”, then submit it to the involvement team.</Text>
+          )
+        ))}
       {!editable && notice?.kind === 'sent' && (
-        <MessageBar intent="success"><MessageBarBody>The involvement team was told in Teams{notice.entry.sentAt ? ` on ${formatDateTime(notice.entry.sentAt)}` : ''}.</MessageBarBody></MessageBar>
+        <MessageBar intent="success">
+          <MessageBarBody>
+            The involvement team was told in Teams{notice.entry.sentAt ? ` on ${formatDateTime(notice.entry.sentAt)}` : ''}.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {!editable && (notice?.kind === 'pending' || (plan.status === 'submitted' && !notice && configured)) && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Notification pending</MessageBarTitle>
-            The plan is submitted, but the involvement team’s Teams channel has not been told yet.{notice?.kind === 'pending' && notice.reason ? ` Reason: ${notice.reason.slice(0, 300)}` : ''}
+            The plan is submitted, but the involvement team’s Teams channel has not been told yet.
+            {notice?.kind === 'pending' && notice.reason ? ` Reason: ${notice.reason.slice(0, 300)}` : ''}
           </MessageBarBody>
-          <MessageBarActions><Button disabled={busy} onClick={() => { void resend(history); }}>Resend</Button></MessageBarActions>
+          <MessageBarActions>
+            <Button
+              disabled={busy}
+              onClick={() => {
+                void resend(history);
+              }}
+            >
+              Resend
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {!editable && (notice?.kind === 'notConfigured' || (!configured && plan.status === 'submitted')) && (
-        <MessageBar intent="info"><MessageBarBody>The plan is submitted. The involvement team’s Teams channel is not set up yet, so they will see it on their dashboard.</MessageBarBody></MessageBar>
+        <MessageBar intent="info">
+          <MessageBarBody>
+            The plan is submitted. The involvement team’s Teams channel is not set up yet, so they will see it on their dashboard.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {error !== undefined && <ErrorBar error={error} />}
     </section>

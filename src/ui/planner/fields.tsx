@@ -1,13 +1,17 @@
 import * as React from 'react';
-import {
-  Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Textarea, tokens
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEditor, useField, fieldId } from './EditorContext';
 import { getIn } from './paths';
 
 const useStyles = makeStyles({
   field: { marginBottom: tokens.spacingVerticalM, maxWidth: '48rem' },
-  row: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS, maxWidth: '48rem' },
+  row: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+    maxWidth: '48rem'
+  },
   rowHeader: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   list: { listStyleType: 'none', padding: 0, margin: 0 }
 });
@@ -22,9 +26,11 @@ export function TextField({ path, label, hint, required, multiline }: FieldProps
   return (
     <div id={f.id} className={styles.field}>
       <Field label={label} hint={hint} required={required} validationState={f.message ? 'error' : 'none'} validationMessage={f.message}>
-        {multiline
-          ? <Textarea value={f.value ?? ''} readOnly={f.readOnly} resize="vertical" rows={3} onChange={(_e, d) => f.set(d.value)} />
-          : <Input value={f.value ?? ''} readOnly={f.readOnly} onChange={(_e, d) => f.set(d.value)} />}
+        {multiline ? (
+          <Textarea value={f.value ?? ''} readOnly={f.readOnly} resize="vertical" rows={3} onChange={(_e, d) => f.set(d.value)} />
+        ) : (
+          <Input value={f.value ?? ''} readOnly={f.readOnly} onChange={(_e, d) => f.set(d.value)} />
+        )}
       </Field>
     </div>
   );
@@ -36,7 +42,13 @@ export function DateField({ path, label, hint, required }: FieldProps): JSX.Elem
   const f = useField<string>(path);
   return (
     <div id={f.id} className={styles.field}>
-      <Field label={label} hint={hint ?? 'For example 30/06/2027'} required={required} validationState={f.message ? 'error' : 'none'} validationMessage={f.message}>
+      <Field
+        label={label}
+        hint={hint ?? 'For example 30/06/2027'}
+        required={required}
+        validationState={f.message ? 'error' : 'none'}
+        validationMessage={f.message}
+      >
         <Input type="date" value={f.value ?? ''} readOnly={f.readOnly} onChange={(_e, d) => f.set(d.value)} />
       </Field>
     </div>
@@ -44,14 +56,23 @@ export function DateField({ path, label, hint, required }: FieldProps): JSX.Elem
 }
 
 /** One choice from a few, as radio buttons. `null` means not answered yet. */
-export function ChoiceField<T extends string>({ path, label, hint, required, options, layout }: FieldProps & { options: ReadonlyArray<{ value: T; label: string }>; layout?: 'horizontal' | 'vertical' }): JSX.Element {
+export function ChoiceField<T extends string>({
+  path,
+  label,
+  hint,
+  required,
+  options,
+  layout
+}: FieldProps & { options: ReadonlyArray<{ value: T; label: string }>; layout?: 'horizontal' | 'vertical' }): JSX.Element {
   const styles = useStyles();
   const f = useField<T | null>(path);
   return (
     <div id={f.id} className={styles.field}>
       <Field label={label} hint={hint} required={required} validationState={f.message ? 'error' : 'none'} validationMessage={f.message}>
         <RadioGroup layout={layout ?? 'horizontal'} value={f.value ?? ''} disabled={f.readOnly} onChange={(_e, d) => f.set(d.value as T)}>
-          {options.map((o) => <Radio key={o.value} value={o.value} label={o.label} />)}
+          {options.map((o) => (
+            <Radio key={o.value} value={o.value} label={o.label} />
+          ))}
         </RadioGroup>
       </Field>
     </div>
@@ -59,7 +80,14 @@ export function ChoiceField<T extends string>({ path, label, hint, required, opt
 }
 
 /** One choice from a longer list, as a native select. */
-export function SelectField<T extends string>({ path, label, hint, required, options, emptyLabel }: FieldProps & { options: ReadonlyArray<{ value: T; label: string }>; emptyLabel: string }): JSX.Element {
+export function SelectField<T extends string>({
+  path,
+  label,
+  hint,
+  required,
+  options,
+  emptyLabel
+}: FieldProps & { options: ReadonlyArray<{ value: T; label: string }>; emptyLabel: string }): JSX.Element {
   const styles = useStyles();
   const f = useField<T | null>(path);
   return (
@@ -67,7 +95,11 @@ export function SelectField<T extends string>({ path, label, hint, required, opt
       <Field label={label} hint={hint} required={required} validationState={f.message ? 'error' : 'none'} validationMessage={f.message}>
         <Select value={f.value ?? ''} disabled={f.readOnly} onChange={(_e, d) => f.set((d.value || null) as T | null)}>
           <option value="">{emptyLabel}</option>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </Select>
       </Field>
     </div>
@@ -77,11 +109,21 @@ export function SelectField<T extends string>({ path, label, hint, required, opt
 /** A yes/no tick box. */
 export function CheckboxField({ path, label }: { path: string; label: string }): JSX.Element {
   const f = useField<boolean>(path);
-  return <div id={f.id}><Checkbox checked={!!f.value} disabled={f.readOnly} label={label} onChange={(_e, d) => f.set(d.checked === true)} /></div>;
+  return (
+    <div id={f.id}>
+      <Checkbox checked={!!f.value} disabled={f.readOnly} label={label} onChange={(_e, d) => f.set(d.checked === true)} />
+    </div>
+  );
 }
 
 /** A column of a {@link RowsEditor}. */
-export interface RowColumn { key: string; label: string; multiline?: boolean; type?: 'text' | 'date' | 'number'; hint?: string }
+export interface RowColumn {
+  key: string;
+  label: string;
+  multiline?: boolean;
+  type?: 'text' | 'date' | 'number';
+  hint?: string;
+}
 
 /** Props for {@link RowsEditor}. */
 export type RowsEditorProps = {
@@ -102,20 +144,38 @@ export function RowsEditor({ path, legend, columns, newRow, addLabel, rowLabel, 
   const message = editor.showRequired ? editor.missing.get(path) : undefined;
   return (
     <fieldset id={fieldId(path)} className={styles.field}>
-      <legend><strong>{legend}</strong></legend>
+      <legend>
+        <strong>{legend}</strong>
+      </legend>
       {message && <Field validationState="error" validationMessage={message} />}
       <ol className={styles.list}>
         {rows.map((row, i) => (
           <li key={i} className={styles.row} aria-label={rowLabel(row, i)}>
             <div className={styles.rowHeader}>
               <strong>{rowLabel(row, i)}</strong>
-              {!editor.readOnly && <Button appearance="subtle" onClick={() => editor.update(path, rows.filter((_r, j) => j !== i))}>Remove {rowLabel(row, i)}</Button>}
+              {!editor.readOnly && (
+                <Button
+                  appearance="subtle"
+                  onClick={() =>
+                    editor.update(
+                      path,
+                      rows.filter((_r, j) => j !== i)
+                    )
+                  }
+                >
+                  Remove {rowLabel(row, i)}
+                </Button>
+              )}
             </div>
-            {columns.map((c) => c.type === 'date'
-              ? <DateField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} />
-              : c.type === 'number'
-                ? <NumberField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} />
-                : <TextField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} multiline={c.multiline} />)}
+            {columns.map((c) =>
+              c.type === 'date' ? (
+                <DateField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} />
+              ) : c.type === 'number' ? (
+                <NumberField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} />
+              ) : (
+                <TextField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} multiline={c.multiline} />
+              )
+            )}
             {renderExtra?.(i)}
           </li>
         ))}
@@ -135,31 +195,75 @@ export function NumberField({ path, label, hint, min = 0, step = 1 }: FieldProps
   const invalid = text.trim() === '' || !Number.isFinite(Number(text));
   return (
     <div id={f.id} className={styles.field}>
-      <Field label={label} hint={hint} validationState={invalid || f.message ? 'error' : 'none'} validationMessage={invalid ? 'Enter a number, for example 200.' : f.message}>
-        <Input type="number" inputMode="decimal" min={min} step={step} value={text} readOnly={f.readOnly}
-          onBlur={() => { if (!invalid) setDraft(undefined); }}
-          onChange={(_e, d) => { setDraft(d.value); const n = Number(d.value); if (d.value.trim() !== '' && Number.isFinite(n)) f.set(n); }} />
+      <Field
+        label={label}
+        hint={hint}
+        validationState={invalid || f.message ? 'error' : 'none'}
+        validationMessage={invalid ? 'Enter a number, for example 200.' : f.message}
+      >
+        <Input
+          type="number"
+          inputMode="decimal"
+          min={min}
+          step={step}
+          value={text}
+          readOnly={f.readOnly}
+          onBlur={() => {
+            if (!invalid) setDraft(undefined);
+          }}
+          onChange={(_e, d) => {
+            setDraft(d.value);
+            const n = Number(d.value);
+            if (d.value.trim() !== '' && Number.isFinite(n)) f.set(n);
+          }}
+        />
       </Field>
     </div>
   );
 }
 
 /** A list of short texts (for example the decisions the engagement will inform). */
-export function TextListField({ path, legend, itemLabel, addLabel, hint }: { path: string; legend: string; itemLabel: string; addLabel: string; hint?: string }): JSX.Element {
+export function TextListField({
+  path,
+  legend,
+  itemLabel,
+  addLabel,
+  hint
+}: {
+  path: string;
+  legend: string;
+  itemLabel: string;
+  addLabel: string;
+  hint?: string;
+}): JSX.Element {
   const styles = useStyles();
   const editor = useEditor();
   const items = (getIn(editor.content, path) as string[] | undefined) ?? [];
   const message = editor.showRequired ? editor.missing.get(path) : undefined;
   return (
     <fieldset id={fieldId(path)} className={styles.field}>
-      <legend><strong>{legend}</strong></legend>
+      <legend>
+        <strong>{legend}</strong>
+      </legend>
       {hint && <p>{hint}</p>}
       {message && <Field validationState="error" validationMessage={message} />}
       <ol className={styles.list}>
         {items.map((_item, i) => (
           <li key={i} className={styles.rowHeader}>
             <TextField path={`${path}.${i}`} label={`${itemLabel} ${i + 1}`} />
-            {!editor.readOnly && <Button appearance="subtle" onClick={() => editor.update(path, items.filter((_x, j) => j !== i))}>Remove {itemLabel.toLowerCase()} {i + 1}</Button>}
+            {!editor.readOnly && (
+              <Button
+                appearance="subtle"
+                onClick={() =>
+                  editor.update(
+                    path,
+                    items.filter((_x, j) => j !== i)
+                  )
+                }
+              >
+                Remove {itemLabel.toLowerCase()} {i + 1}
+              </Button>
+            )}
           </li>
         ))}
       </ol>

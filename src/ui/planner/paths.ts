@@ -3,7 +3,9 @@
 type Json = unknown;
 
 export function getIn(obj: Json, path: string): unknown {
-  return path.split('.').reduce<unknown>((acc, key) => (acc === null || acc === undefined ? undefined : (acc as Record<string, unknown>)[key]), obj);
+  return path
+    .split('.')
+    .reduce<unknown>((acc, key) => (acc === null || acc === undefined ? undefined : (acc as Record<string, unknown>)[key]), obj);
 }
 
 export function setIn<T>(obj: T, path: string, value: unknown): T {
@@ -33,12 +35,19 @@ export function flatten(obj: Json, prefix = ''): Map<string, string> {
 }
 
 /** One field that differs between the lead's copy and the saved one. */
-export interface FieldChange { path: string; mine: string; theirs: string }
+export interface FieldChange {
+  path: string;
+  mine: string;
+  theirs: string;
+}
 
 /** Fields whose values differ between two plans' contents. */
 export function diffContent(mine: Json, theirs: Json): FieldChange[] {
   const a = flatten(mine);
   const b = flatten(theirs);
   const paths = new Set([...a.keys(), ...b.keys()]);
-  return [...paths].filter((p) => (a.get(p) ?? '') !== (b.get(p) ?? '')).sort().map((path) => ({ path, mine: a.get(path) ?? '', theirs: b.get(path) ?? '' }));
+  return [...paths]
+    .filter((p) => (a.get(p) ?? '') !== (b.get(p) ?? ''))
+    .sort()
+    .map((path) => ({ path, mine: a.get(path) ?? '', theirs: b.get(path) ?? '' }));
 }

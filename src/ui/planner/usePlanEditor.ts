@@ -33,7 +33,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /** Keep a plan's "marked ready" only while its template stays complete (the map is checked on submit). */
 function normalise(content: PlanContent): PlanContent {
-  if (content.review.markedReady && checkReadiness(content, null).length > 0) return { ...content, review: { markedReady: false, markedReadyAt: '' } };
+  if (content.review.markedReady && checkReadiness(content, null).length > 0)
+    return { ...content, review: { markedReady: false, markedReadyAt: '' } };
   return content;
 }
 
@@ -67,8 +68,16 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
   const saveToServer = React.useCallback(async (): Promise<void> => {
     const { base: from, content: toSave, save: state } = latest.current;
     if (state.kind === 'conflict') return;
-    if (inFlight.current) { schedule(AUTOSAVE_DELAY_MS, () => { void saveToServer(); }); return; }
-    if (same(from.content, toSave)) { setSave({ kind: 'saved', at: from.modified ?? new Date().toISOString() }); return; }
+    if (inFlight.current) {
+      schedule(AUTOSAVE_DELAY_MS, () => {
+        void saveToServer();
+      });
+      return;
+    }
+    if (same(from.content, toSave)) {
+      setSave({ kind: 'saved', at: from.modified ?? new Date().toISOString() });
+      return;
+    }
     inFlight.current = true;
     setSave({ kind: 'saving' });
     try {
@@ -81,7 +90,9 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
         setSave({ kind: 'saved', at: saved.modified ?? new Date().toISOString() });
       } else {
         setSave({ kind: 'pending' });
-        schedule(AUTOSAVE_DELAY_MS, () => { void saveToServer(); });
+        schedule(AUTOSAVE_DELAY_MS, () => {
+          void saveToServer();
+        });
       }
     } catch (error) {
       if (isDataError(error, 'conflict')) {
@@ -97,7 +108,9 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
         const waitMs = (isDataError(error) && error.retryAfterMs) || Math.min(2000 * 2 ** attempt.current, 60_000);
         attempt.current += 1;
         setSave({ kind: 'retrying', error, inSeconds: Math.ceil(waitMs / 1000) });
-        schedule(waitMs, () => { void saveToServer(); });
+        schedule(waitMs, () => {
+          void saveToServer();
+        });
         return;
       }
       setSave({ kind: 'failed', error });
@@ -107,20 +120,35 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
   }, [plans, planId, user.id, schedule]);
 
   React.useEffect(() => {
-    const online = (): void => { if (latest.current.save.kind === 'retrying') void saveToServer(); };
+    const online = (): void => {
+      if (latest.current.save.kind === 'retrying') void saveToServer();
+    };
     window.addEventListener('online', online);
-    return () => { window.removeEventListener('online', online); window.clearTimeout(timer.current); };
+    return () => {
+      window.removeEventListener('online', online);
+      window.clearTimeout(timer.current);
+    };
   }, [saveToServer]);
 
-  const update = React.useCallback((path: string, value: unknown) => {
-    const next = normalise(setIn(latest.current.content, path, value));
-    setContent(next);
-    latest.current.content = next;
-    localDrafts.write(user.id, planId, { content: next, baseVersion: latest.current.base.version ?? '', savedAt: new Date().toISOString() });
-    if (latest.current.save.kind === 'conflict') return;
-    if (latest.current.save.kind !== 'retrying') setSave({ kind: 'pending' });
-    if (latest.current.save.kind !== 'retrying') schedule(AUTOSAVE_DELAY_MS, () => { void saveToServer(); });
-  }, [user.id, planId, schedule, saveToServer]);
+  const update = React.useCallback(
+    (path: string, value: unknown) => {
+      const next = normalise(setIn(latest.current.content, path, value));
+      setContent(next);
+      latest.current.content = next;
+      localDrafts.write(user.id, planId, {
+        content: next,
+        baseVersion: latest.current.base.version ?? '',
+        savedAt: new Date().toISOString()
+      });
+      if (latest.current.save.kind === 'conflict') return;
+      if (latest.current.save.kind !== 'retrying') setSave({ kind: 'pending' });
+      if (latest.current.save.kind !== 'retrying')
+        schedule(AUTOSAVE_DELAY_MS, () => {
+          void saveToServer();
+        });
+    },
+    [user.id, planId, schedule, saveToServer]
+  );
 
   return {
     plan: base,
@@ -140,7 +168,10 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       setRestoreOffer(undefined);
       void saveToServer();
     },
-    discardRestore: () => { localDrafts.clear(user.id, planId); setRestoreOffer(undefined); },
+    discardRestore: () => {
+      localDrafts.clear(user.id, planId);
+      setRestoreOffer(undefined);
+    },
     resolveConflict: (choice) => {
       const state = latest.current.save;
       if (state.kind !== 'conflict') return;
@@ -158,6 +189,9 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       latest.current.save = { kind: 'pending' };
       void saveToServer();
     },
-    saveNow: () => { window.clearTimeout(timer.current); void saveToServer(); }
+    saveNow: () => {
+      window.clearTimeout(timer.current);
+      void saveToServer();
+    }
   };
 }

@@ -42,20 +42,34 @@ export function ChannelSettings(): JSX.Element {
   const startEditing = async (): Promise<void> => {
     setError(undefined);
     setEditing(true);
-    try { setTeamList(await teams.joinedTeams()); } catch (caught) { setError(caught); }
+    try {
+      setTeamList(await teams.joinedTeams());
+    } catch (caught) {
+      setError(caught);
+    }
   };
   const chooseTeam = async (id: string): Promise<void> => {
     setTeamId(id);
     setChannelId('');
     setChannelList(undefined);
     if (!id) return;
-    try { setChannelList(await teams.channels(id)); } catch (caught) { setError(caught); }
+    try {
+      setChannelList(await teams.channels(id));
+    } catch (caught) {
+      setError(caught);
+    }
   };
   const save = async (): Promise<void> => {
     const team = teamList?.find((t) => t.id === teamId);
     const channel = channelList?.find((c) => c.id === channelId);
     if (!team || !channel) return;
-    const next: NotificationTarget = { kind: 'teamsChannel', teamId: team.id, channelId: channel.id, teamName: team.displayName, channelName: channel.displayName };
+    const next: NotificationTarget = {
+      kind: 'teamsChannel',
+      teamId: team.id,
+      channelId: channel.id,
+      teamName: team.displayName,
+      channelName: channel.displayName
+    };
     try {
       await settings.setNotificationTarget(next);
       setEditing(false);
@@ -68,32 +82,78 @@ export function ChannelSettings(): JSX.Element {
 
   return (
     <section aria-labelledby="channel-heading">
-      <Title3 as="h3" block id="channel-heading">Teams channel for new plans</Title3>
+      <Title3 as="h3" block id="channel-heading">
+        Teams channel for new plans
+      </Title3>
       <Loaded state={target} label="Reading the channel setting…" onRetry={reloadTarget}>
         {(current) => (
-          <Text as="p">{current ? `New plans are announced in ${current.teamName} › ${current.channelName}.` : 'No channel is set: new plans only appear on this dashboard.'}</Text>
+          <Text as="p">
+            {current
+              ? `New plans are announced in ${current.teamName} › ${current.channelName}.`
+              : 'No channel is set: new plans only appear on this dashboard.'}
+          </Text>
         )}
       </Loaded>
-      {saved && <MessageBar intent="success"><MessageBarBody>Channel saved.</MessageBarBody></MessageBar>}
+      {saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>Channel saved.</MessageBarBody>
+        </MessageBar>
+      )}
       {mayChange && !editing && teamsChannel && target.status === 'ready' && target.value?.channelId !== teamsChannel.channelId && (
-        <Button appearance="primary" onClick={() => { void adoptTabChannel(); }}>Use this channel ({teamsChannel.teamName} › {teamsChannel.channelName})</Button>
+        <Button
+          appearance="primary"
+          onClick={() => {
+            void adoptTabChannel();
+          }}
+        >
+          Use this channel ({teamsChannel.teamName} › {teamsChannel.channelName})
+        </Button>
       )}{' '}
-      {mayChange && !editing && <Button onClick={() => { void startEditing(); }}>Choose the channel</Button>}
+      {mayChange && !editing && (
+        <Button
+          onClick={() => {
+            void startEditing();
+          }}
+        >
+          Choose the channel
+        </Button>
+      )}
       {editing && (
         <div className={styles.form}>
           <Field label="Team">
-            <Select value={teamId} onChange={(_e, d) => { void chooseTeam(d.value); }}>
+            <Select
+              value={teamId}
+              onChange={(_e, d) => {
+                void chooseTeam(d.value);
+              }}
+            >
               <option value="">{teamList ? 'Choose a team' : 'Loading your teams…'}</option>
-              {teamList?.map((t) => <option key={t.id} value={t.id}>{t.displayName}</option>)}
+              {teamList?.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.displayName}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field label="Channel">
             <Select value={channelId} disabled={!channelList} onChange={(_e, d) => setChannelId(d.value)}>
               <option value="">Choose a channel</option>
-              {channelList?.map((c) => <option key={c.id} value={c.id}>{c.displayName}</option>)}
+              {channelList?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.displayName}
+                </option>
+              ))}
             </Select>
           </Field>
-          <Button appearance="primary" disabled={!channelId} onClick={() => { void save(); }}>Save channel</Button>
+          <Button
+            appearance="primary"
+            disabled={!channelId}
+            onClick={() => {
+              void save();
+            }}
+          >
+            Save channel
+          </Button>
           <Button onClick={() => setEditing(false)}>Cancel</Button>
         </div>
       )}

@@ -11,7 +11,13 @@ import { PlanReview } from './PlanReview';
 import { SharedStakeholders } from './SharedStakeholders';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', padding: 0 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    listStyleType: 'none',
+    padding: 0
+  },
   count: { fontSize: tokens.fontSizeHero800, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero800 }
 });
 
@@ -28,7 +34,10 @@ const STATUS_HINTS: Record<PlanStatus, string> = {
 };
 
 const REVIEW = /#review=(\d+)/;
-const readReview = (): number | undefined => { const m = REVIEW.exec(window.location.hash); return m ? Number(m[1]) : undefined; };
+const readReview = (): number | undefined => {
+  const m = REVIEW.exec(window.location.hash);
+  return m ? Number(m[1]) : undefined;
+};
 
 /** The involvement team's dashboard: plans by status, the queue with filters, and each plan to review. */
 export function Dashboard(): JSX.Element {
@@ -38,7 +47,10 @@ export function Dashboard(): JSX.Element {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const open = (id: number | undefined): void => { window.location.hash = id === undefined ? '' : `review=${id}`; setReviewId(id); };
+  const open = (id: number | undefined): void => {
+    window.location.hash = id === undefined ? '' : `review=${id}`;
+    setReviewId(id);
+  };
   if (reviewId !== undefined) return <PlanReview planId={reviewId} onBack={() => open(undefined)} />;
   return <DashboardHome onOpen={open} />;
 }
@@ -51,18 +63,33 @@ function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
   const [state, reload] = useAsync(load);
   return (
     <section aria-labelledby="dashboard-heading">
-      <Title2 as="h2" block id="dashboard-heading">Involvement plans by status</Title2>
+      <Title2 as="h2" block id="dashboard-heading">
+        Involvement plans by status
+      </Title2>
       <Loaded state={state} label="Counting plans…" onRetry={reload}>
         {(counts) => (
           <>
-            <Body1 as="p" block>{Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB')} plans in total.</Body1>
+            <Body1 as="p" block>
+              {Object.values(counts)
+                .reduce((a, b) => a + b, 0)
+                .toLocaleString('en-GB')}{' '}
+              plans in total.
+            </Body1>
             <ul className={styles.grid} aria-label="Plans by status">
               {PLAN_STATUSES.map((status) => (
                 <li key={status}>
                   <Card>
                     <CardHeader header={<Text weight="semibold">{PLAN_STATUS_LABELS[status]}</Text>} description={STATUS_HINTS[status]} />
-                    <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>{counts[status].toLocaleString('en-GB')}</Text>
-                    <Button size="small" onClick={() => setStatus(status)} aria-label={`Show these ${PLAN_STATUS_LABELS[status].toLowerCase()} plans`}>Show these</Button>
+                    <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>
+                      {counts[status].toLocaleString('en-GB')}
+                    </Text>
+                    <Button
+                      size="small"
+                      onClick={() => setStatus(status)}
+                      aria-label={`Show these ${PLAN_STATUS_LABELS[status].toLowerCase()} plans`}
+                    >
+                      Show these
+                    </Button>
                   </Card>
                 </li>
               ))}

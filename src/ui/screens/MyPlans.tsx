@@ -1,7 +1,26 @@
 import * as React from 'react';
 import {
-  Badge, Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar,
-  MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, tokens
+  Badge,
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  tokens
 } from '@fluentui/react-components';
 import { emptyPlanContent, PLAN_STATUS_LABELS, type PlanSummary, type PlanSummaryPage } from '../../domain';
 import { useServices } from '../services';
@@ -13,7 +32,11 @@ import { NewPlanForm, newRequestId } from './NewPlanForm';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  empty: { padding: tokens.spacingVerticalXL, border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
+  empty: {
+    padding: tokens.spacingVerticalXL,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' }
 });
 
@@ -44,26 +67,38 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
       setBusy(false);
     }
   };
-  const duplicate = (p: PlanSummary): Promise<void> => act(async () => {
-    const source = await plans.get(p.id);
-    const content = { ...source.content, project: { ...source.content.project, title: `Copy of ${source.content.project.title}`.slice(0, 255) }, review: emptyPlanContent().review };
-    await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, newRequestId());
-    return `“${content.project.title}” created as a new draft.`;
-  });
-  const remove = (p: PlanSummary): Promise<void> => act(async () => {
-    const current = await plans.get(p.id);
-    await plans.remove(p.id, current.version ?? '*');
-    setConfirmDelete(undefined);
-    return `Draft “${p.title}” deleted.`;
-  });
+  const duplicate = (p: PlanSummary): Promise<void> =>
+    act(async () => {
+      const source = await plans.get(p.id);
+      const content = {
+        ...source.content,
+        project: { ...source.content.project, title: `Copy of ${source.content.project.title}`.slice(0, 255) },
+        review: emptyPlanContent().review
+      };
+      await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, newRequestId());
+      return `“${content.project.title}” created as a new draft.`;
+    });
+  const remove = (p: PlanSummary): Promise<void> =>
+    act(async () => {
+      const current = await plans.get(p.id);
+      await plans.remove(p.id, current.version ?? '*');
+      setConfirmDelete(undefined);
+      return `Draft “${p.title}” deleted.`;
+    });
 
   return (
     <section aria-labelledby="my-plans-heading">
       <div className={styles.header}>
-        <Title2 as="h2" id="my-plans-heading">My plans</Title2>
+        <Title2 as="h2" id="my-plans-heading">
+          My plans
+        </Title2>
       </div>
       <NewPlanForm onCreated={(plan) => onOpen(plan.id as number)} />
-      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {error !== undefined && <ErrorBar error={error} />}
       <Loaded state={state} label="Loading your plans…" onRetry={reload}>
         {(page) => (
@@ -79,7 +114,9 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
             {page.items.length === 0 && page.unreadable.length === 0 ? (
               <div className={styles.empty}>
                 <Body1 as="p">You have no involvement plans yet.</Body1>
-                <Body1 as="p">Start a plan at least 6 to 8 weeks before you want to speak to people. The involvement team will review it with you.</Body1>
+                <Body1 as="p">
+                  Start a plan at least 6 to 8 weeks before you want to speak to people. The involvement team will review it with you.
+                </Body1>
               </div>
             ) : (
               <Table aria-label="My plans">
@@ -96,14 +133,41 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
                   {page.items.map((p) => (
                     <TableRow key={p.id}>
                       <TableCell>{p.title}</TableCell>
-                      <TableCell><Badge appearance="tint" color={p.status === 'changesRequested' ? 'warning' : p.status === 'draft' ? 'informative' : 'brand'}>{PLAN_STATUS_LABELS[p.status]}</Badge></TableCell>
+                      <TableCell>
+                        <Badge
+                          appearance="tint"
+                          color={p.status === 'changesRequested' ? 'warning' : p.status === 'draft' ? 'informative' : 'brand'}
+                        >
+                          {PLAN_STATUS_LABELS[p.status]}
+                        </Badge>
+                      </TableCell>
                       <TableCell>{formatDate(p.nextKeyDate)}</TableCell>
                       <TableCell>{formatDateTime(p.modified)}</TableCell>
                       <TableCell>
                         <div className={styles.actions}>
-                          <Button size="small" appearance="primary" onClick={() => onOpen(p.id)} aria-label={`${p.status === 'draft' ? 'Continue' : 'Open'} “${p.title}”`}>{p.status === 'draft' ? 'Continue' : 'Open'}</Button>
-                          <Button size="small" disabled={busy} onClick={() => { void duplicate(p); }} aria-label={`Duplicate “${p.title}”`}>Duplicate</Button>
-                          {p.status === 'draft' && <Button size="small" disabled={busy} onClick={() => setConfirmDelete(p)} aria-label={`Delete “${p.title}”`}>Delete</Button>}
+                          <Button
+                            size="small"
+                            appearance="primary"
+                            onClick={() => onOpen(p.id)}
+                            aria-label={`${p.status === 'draft' ? 'Continue' : 'Open'} “${p.title}”`}
+                          >
+                            {p.status === 'draft' ? 'Continue' : 'Open'}
+                          </Button>
+                          <Button
+                            size="small"
+                            disabled={busy}
+                            onClick={() => {
+                              void duplicate(p);
+                            }}
+                            aria-label={`Duplicate “${p.title}”`}
+                          >
+                            Duplicate
+                          </Button>
+                          {p.status === 'draft' && (
+                            <Button size="small" disabled={busy} onClick={() => setConfirmDelete(p)} aria-label={`Delete “${p.title}”`}>
+                              Delete
+                            </Button>
+                          )}
                         </div>
                       </TableCell>
                     </TableRow>
@@ -114,14 +178,27 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
           </>
         )}
       </Loaded>
-      <Dialog open={confirmDelete !== undefined} onOpenChange={(_e, d) => { if (!d.open) setConfirmDelete(undefined); }}>
+      <Dialog
+        open={confirmDelete !== undefined}
+        onOpenChange={(_e, d) => {
+          if (!d.open) setConfirmDelete(undefined);
+        }}
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Delete this draft?</DialogTitle>
             <DialogContent>“{confirmDelete?.title}” will be deleted. This cannot be undone.</DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirmDelete(undefined)}>Keep it</Button>
-              <Button appearance="primary" disabled={busy} onClick={() => { if (confirmDelete) void remove(confirmDelete); }}>Delete draft</Button>
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => {
+                  if (confirmDelete) void remove(confirmDelete);
+                }}
+              >
+                Delete draft
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
 export type NewPlanFormProps = { onCreated: (plan: InvolvementPlan) => void };
 
 /** A new idempotency key for creating a plan. */
-export const newRequestId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+export const newRequestId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 
 /**
  * "Start a new plan": an inline form (not a modal) asking for the project title and
@@ -33,12 +34,18 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
   const [error, setError] = React.useState<unknown>();
   const requestId = React.useRef(newRequestId());
   const titleInput = React.useRef<HTMLInputElement>(null);
-  React.useEffect(() => { if (open) titleInput.current?.focus(); }, [open]);
+  React.useEffect(() => {
+    if (open) titleInput.current?.focus();
+  }, [open]);
 
   const submit = async (): Promise<void> => {
     const trimmed = title.trim();
     const parsed = projectDetailsSchema.shape.title.safeParse(trimmed);
-    if (!trimmed || !parsed.success) { setTitleError(messageText(trimmed ? (parsed.error?.issues[0].message ?? 'value.invalid') : 'plan.title.required')); titleInput.current?.focus(); return; }
+    if (!trimmed || !parsed.success) {
+      setTitleError(messageText(trimmed ? (parsed.error?.issues[0].message ?? 'value.invalid') : 'plan.title.required'));
+      titleInput.current?.focus();
+      return;
+    }
     setTitleError(undefined);
     setSaving(true);
     setError(undefined);
@@ -55,13 +62,32 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
     }
   };
 
-  if (!open) return <Button appearance="primary" onClick={() => setOpen(true)}>Start a new plan</Button>;
+  if (!open)
+    return (
+      <Button appearance="primary" onClick={() => setOpen(true)}>
+        Start a new plan
+      </Button>
+    );
   return (
     <Card className={styles.form}>
-      <form aria-labelledby="new-plan-heading" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Title3 as="h3" block id="new-plan-heading">Start a new plan</Title3>
-        <Field label="Project title" required validationState={titleError ? 'error' : 'none'} validationMessage={titleError}
-          hint="For example: Overnight opening of Riverside minor injuries unit">
+      <form
+        aria-labelledby="new-plan-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Title3 as="h3" block id="new-plan-heading">
+          Start a new plan
+        </Title3>
+        <Field
+          label="Project title"
+          required
+          validationState={titleError ? 'error' : 'none'}
+          validationMessage={titleError}
+          hint="For example: Overnight opening of Riverside minor injuries unit"
+        >
           <Input ref={titleInput} value={title} onChange={(_e, d) => setTitle(d.value)} />
         </Field>
         <Field label="Organisation leading the project" hint="You can change this later.">
@@ -69,8 +95,18 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
         </Field>
         {error !== undefined && <ErrorBar error={error} />}
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={saving}>{saving ? 'Saving…' : 'Save draft'}</Button>
-          <Button onClick={() => { setOpen(false); setTitleError(undefined); setError(undefined); }}>Cancel</Button>
+          <Button appearance="primary" type="submit" disabled={saving}>
+            {saving ? 'Saving…' : 'Save draft'}
+          </Button>
+          <Button
+            onClick={() => {
+              setOpen(false);
+              setTitleError(undefined);
+              setError(undefined);
+            }}
+          >
+            Cancel
+          </Button>
         </div>
       </form>
     </Card>

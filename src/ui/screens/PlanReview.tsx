@@ -1,10 +1,35 @@
 import * as React from 'react';
 import {
-  Badge, Button, Card, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, Textarea, Title2, Title3, tokens
+  Badge,
+  Button,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Textarea,
+  Title2,
+  Title3,
+  tokens
 } from '@fluentui/react-components';
 import {
-  applyTeamAction, availableTransitions, ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS, isDataError, isMessageKey, messageText,
-  PLAN_STATUS_LABELS, type EngagementLevel, type InvolvementPlan, type PersonRef, type Stakeholder, type StatusHistoryEntry, type TeamAction
+  applyTeamAction,
+  availableTransitions,
+  ENGAGEMENT_LEVEL_INFO,
+  ENGAGEMENT_LEVELS,
+  isDataError,
+  isMessageKey,
+  messageText,
+  PLAN_STATUS_LABELS,
+  type EngagementLevel,
+  type InvolvementPlan,
+  type PersonRef,
+  type Stakeholder,
+  type StatusHistoryEntry,
+  type TeamAction
 } from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
@@ -15,16 +40,30 @@ import { DocumentView } from '../export/PrintView';
 import { planningTemplateDocument } from '../export/documentModel';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(18rem, 1fr)', gap: tokens.spacingHorizontalXL, '@media (max-width: 900px)': { gridTemplateColumns: '1fr' } },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(18rem, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    '@media (max-width: 900px)': { gridTemplateColumns: '1fr' }
+  },
   card: { marginBottom: tokens.spacingVerticalM },
   history: { paddingLeft: tokens.spacingHorizontalL }
 });
 
-interface Loaded2 { plan: InvolvementPlan; history: StatusHistoryEntry[]; people: PersonRef[]; stakeholders: Stakeholder[] }
+interface Loaded2 {
+  plan: InvolvementPlan;
+  history: StatusHistoryEntry[];
+  people: PersonRef[];
+  stakeholders: Stakeholder[];
+}
 
 function ActionProblem({ error }: { error: unknown }): JSX.Element {
   if (isDataError(error, 'invalidRequest')) {
-    return <MessageBar intent="error" role="alert"><MessageBarBody>{isMessageKey(error.detail) ? messageText(error.detail) : error.detail}</MessageBarBody></MessageBar>;
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{isMessageKey(error.detail) ? messageText(error.detail) : error.detail}</MessageBarBody>
+      </MessageBar>
+    );
   }
   return <ErrorBar error={error} />;
 }
@@ -42,7 +81,12 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const services = useServices();
   const user = useCurrentUser();
   const load = React.useCallback(async (): Promise<Loaded2> => {
-    const [plan, history, people, stakeholders] = await Promise.all([services.plans.get(planId), services.workflow.history(planId), services.users.siteUsers(), services.stakeholders.listForPlan(planId)]);
+    const [plan, history, people, stakeholders] = await Promise.all([
+      services.plans.get(planId),
+      services.workflow.history(planId),
+      services.users.siteUsers(),
+      services.stakeholders.listForPlan(planId)
+    ]);
     return { plan, history, people, stakeholders };
   }, [services, planId]);
   const [state, reload] = useAsync(load);
@@ -80,55 +124,165 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
         const chosen = level || plan.content.level.chosen || '';
         return (
           <>
-            <Button appearance="subtle" onClick={onBack}>← All plans</Button>
-            <Title2 as="h2" block>{plan.content.project.title || 'Untitled plan'}</Title2>
+            <Button appearance="subtle" onClick={onBack}>
+              ← All plans
+            </Button>
+            <Title2 as="h2" block>
+              {plan.content.project.title || 'Untitled plan'}
+            </Title2>
             <Badge appearance="tint">{PLAN_STATUS_LABELS[plan.status]}</Badge>{' '}
-            <Text>Project lead: {plan.projectLead?.displayName ?? 'not set'}. Involvement lead: {plan.involvementLead?.displayName ?? 'not assigned'}.
+            <Text>
+              Project lead: {plan.projectLead?.displayName ?? 'not set'}. Involvement lead:{' '}
+              {plan.involvementLead?.displayName ?? 'not assigned'}.
               {plan.scopingMeeting ? ` Scoping meeting: ${formatDateTime(plan.scopingMeeting.at)}.` : ''}
-              {plan.content.level.confirmedByTeam ? ` Level confirmed: ${ENGAGEMENT_LEVEL_INFO[plan.content.level.chosen ?? 'inform'].name}.` : ''}</Text>
-            {done && <MessageBar intent="success"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
+              {plan.content.level.confirmedByTeam
+                ? ` Level confirmed: ${ENGAGEMENT_LEVEL_INFO[plan.content.level.chosen ?? 'inform'].name}.`
+                : ''}
+            </Text>
+            {done && (
+              <MessageBar intent="success">
+                <MessageBarBody>{done}</MessageBarBody>
+              </MessageBar>
+            )}
             {error !== undefined && <ActionProblem error={error} />}
             <div className={styles.layout}>
-              <div><DocumentView doc={planningTemplateDocument(plan, stakeholders)} headingLevel={3} /></div>
+              <div>
+                <DocumentView doc={planningTemplateDocument(plan, stakeholders)} headingLevel={3} />
+              </div>
               <aside aria-label="Involvement team actions and history">
                 {user.isInvolvementTeam && open && (
                   <>
                     <Card className={styles.card}>
-                      <Title3 as="h3" block>Scoping meeting</Title3>
-                      <Field label="Date and time"><Input type="datetime-local" value={scopingAt} onChange={(_e, d) => setScopingAt(d.value)} /></Field>
-                      <Field label="Who will attend" hint="Names, separated by commas"><Input value={attendees} onChange={(_e, d) => setAttendees(d.value)} /></Field>
-                      <Button disabled={busy || !scopingAt} onClick={() => { void act(plan, { kind: 'bookScoping', at: new Date(scopingAt).toISOString(), attendees: attendees.split(',').map((a) => a.trim()).filter(Boolean) }, 'Scoping meeting booked.'); }}>Book scoping meeting</Button>
+                      <Title3 as="h3" block>
+                        Scoping meeting
+                      </Title3>
+                      <Field label="Date and time">
+                        <Input type="datetime-local" value={scopingAt} onChange={(_e, d) => setScopingAt(d.value)} />
+                      </Field>
+                      <Field label="Who will attend" hint="Names, separated by commas">
+                        <Input value={attendees} onChange={(_e, d) => setAttendees(d.value)} />
+                      </Field>
+                      <Button
+                        disabled={busy || !scopingAt}
+                        onClick={() => {
+                          void act(
+                            plan,
+                            {
+                              kind: 'bookScoping',
+                              at: new Date(scopingAt).toISOString(),
+                              attendees: attendees
+                                .split(',')
+                                .map((a) => a.trim())
+                                .filter(Boolean)
+                            },
+                            'Scoping meeting booked.'
+                          );
+                        }}
+                      >
+                        Book scoping meeting
+                      </Button>
                     </Card>
                     <Card className={styles.card}>
-                      <Title3 as="h3" block>Involvement lead</Title3>
-                      <Field label="Assign the involvement lead"><Select value={leadId} onChange={(_e, d) => setLeadId(d.value)}>
-                        <option value="">Choose a person</option>{people.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
-                      </Select></Field>
-                      <Button disabled={busy || !leadId} onClick={() => { const lead = people.find((p) => String(p.id) === leadId); if (lead) void act(plan, { kind: 'assignLead', lead }, `${lead.displayName} is the involvement lead.`); }}>Assign</Button>
-                    </Card>
-                    <Card className={styles.card}>
-                      <Title3 as="h3" block>Level of engagement</Title3>
-                      <Field label="Confirm the level" hint={`The lead chose ${plan.content.level.chosen ? ENGAGEMENT_LEVEL_INFO[plan.content.level.chosen].name : 'no level'}.`}>
-                        <Select value={chosen} onChange={(_e, d) => setLevel(d.value as EngagementLevel)}>
-                          <option value="">Choose a level</option>{ENGAGEMENT_LEVELS.map((l) => <option key={l} value={l}>{ENGAGEMENT_LEVEL_INFO[l].name}</option>)}
+                      <Title3 as="h3" block>
+                        Involvement lead
+                      </Title3>
+                      <Field label="Assign the involvement lead">
+                        <Select value={leadId} onChange={(_e, d) => setLeadId(d.value)}>
+                          <option value="">Choose a person</option>
+                          {people.map((p) => (
+                            <option key={p.id} value={p.id}>
+                              {p.displayName}
+                            </option>
+                          ))}
                         </Select>
                       </Field>
-                      {chosen && chosen !== plan.content.level.chosen && <Field label="Why it differs from the lead's choice" required><Textarea value={levelReason} onChange={(_e, d) => setLevelReason(d.value)} /></Field>}
-                      <Button disabled={busy || !chosen} onClick={() => { if (chosen) void act(plan, { kind: 'confirmLevel', level: chosen, reason: levelReason }, 'Level confirmed.'); }}>Confirm level</Button>
+                      <Button
+                        disabled={busy || !leadId}
+                        onClick={() => {
+                          const lead = people.find((p) => String(p.id) === leadId);
+                          if (lead) void act(plan, { kind: 'assignLead', lead }, `${lead.displayName} is the involvement lead.`);
+                        }}
+                      >
+                        Assign
+                      </Button>
                     </Card>
                     <Card className={styles.card}>
-                      <Title3 as="h3" block>Decision</Title3>
-                      <Field label="Comment for the project lead" hint="Required when you ask for changes."><Textarea value={comment} onChange={(_e, d) => setComment(d.value)} /></Field>
-                      {moves.includes('changesRequested') && <Button disabled={busy} onClick={() => { void act(plan, { kind: 'requestChanges', comment }, 'Changes requested: the plan is back with the project lead.'); }}>Request changes</Button>}{' '}
-                      {moves.includes('accepted') && <Button appearance="primary" disabled={busy} onClick={() => { void act(plan, { kind: 'accept', comment }, 'Plan accepted.'); }}>Accept</Button>}
+                      <Title3 as="h3" block>
+                        Level of engagement
+                      </Title3>
+                      <Field
+                        label="Confirm the level"
+                        hint={`The lead chose ${plan.content.level.chosen ? ENGAGEMENT_LEVEL_INFO[plan.content.level.chosen].name : 'no level'}.`}
+                      >
+                        <Select value={chosen} onChange={(_e, d) => setLevel(d.value as EngagementLevel)}>
+                          <option value="">Choose a level</option>
+                          {ENGAGEMENT_LEVELS.map((l) => (
+                            <option key={l} value={l}>
+                              {ENGAGEMENT_LEVEL_INFO[l].name}
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                      {chosen && chosen !== plan.content.level.chosen && (
+                        <Field label="Why it differs from the lead's choice" required>
+                          <Textarea value={levelReason} onChange={(_e, d) => setLevelReason(d.value)} />
+                        </Field>
+                      )}
+                      <Button
+                        disabled={busy || !chosen}
+                        onClick={() => {
+                          if (chosen) void act(plan, { kind: 'confirmLevel', level: chosen, reason: levelReason }, 'Level confirmed.');
+                        }}
+                      >
+                        Confirm level
+                      </Button>
+                    </Card>
+                    <Card className={styles.card}>
+                      <Title3 as="h3" block>
+                        Decision
+                      </Title3>
+                      <Field label="Comment for the project lead" hint="Required when you ask for changes.">
+                        <Textarea value={comment} onChange={(_e, d) => setComment(d.value)} />
+                      </Field>
+                      {moves.includes('changesRequested') && (
+                        <Button
+                          disabled={busy}
+                          onClick={() => {
+                            void act(
+                              plan,
+                              { kind: 'requestChanges', comment },
+                              'Changes requested: the plan is back with the project lead.'
+                            );
+                          }}
+                        >
+                          Request changes
+                        </Button>
+                      )}{' '}
+                      {moves.includes('accepted') && (
+                        <Button
+                          appearance="primary"
+                          disabled={busy}
+                          onClick={() => {
+                            void act(plan, { kind: 'accept', comment }, 'Plan accepted.');
+                          }}
+                        >
+                          Accept
+                        </Button>
+                      )}
                     </Card>
                   </>
                 )}
-                <Title3 as="h3" block>History</Title3>
+                <Title3 as="h3" block>
+                  History
+                </Title3>
                 <ol className={styles.history} aria-label="Plan history">
                   {history.map((h, i) => (
                     <li key={h.id ?? i}>
-                      <Text weight="semibold">{h.from === h.to ? 'Note' : `${h.from ? PLAN_STATUS_LABELS[h.from] : 'New'} → ${PLAN_STATUS_LABELS[h.to]}`}</Text> — {h.by.displayName}, {formatDateTime(h.at)}{h.comment ? `: “${h.comment}”` : ''}
+                      <Text weight="semibold">
+                        {h.from === h.to ? 'Note' : `${h.from ? PLAN_STATUS_LABELS[h.from] : 'New'} → ${PLAN_STATUS_LABELS[h.to]}`}
+                      </Text>{' '}
+                      — {h.by.displayName}, {formatDateTime(h.at)}
+                      {h.comment ? `: “${h.comment}”` : ''}
                     </li>
                   ))}
                 </ol>

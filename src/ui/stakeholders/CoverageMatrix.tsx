@@ -1,5 +1,16 @@
 import * as React from 'react';
-import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens
+} from '@fluentui/react-components';
 import { coverageMatrix, type GroupCoverage, type MapEntry, type StakeholderMapNotes } from '../../domain';
 import { TextField } from '../planner/fields';
 
@@ -10,7 +21,8 @@ const useStyles = makeStyles({
 
 const STATE_TEXT: Record<GroupCoverage['state'], string> = { reached: 'Reached', noMethod: 'No method planned', gap: 'Not reached' };
 const MAX_NAMES = 4;
-const names = (list: string[]): string => (list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join(', ')} and ${list.length - MAX_NAMES} more` : list.join(', '));
+const names = (list: string[]): string =>
+  list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join(', ')} and ${list.length - MAX_NAMES} more` : list.join(', ');
 
 /** Props for {@link CoverageMatrix}. */
 export type CoverageMatrixProps = { items: readonly MapEntry[]; notes: StakeholderMapNotes | undefined; editable: boolean };
@@ -28,7 +40,9 @@ export function CoverageMatrix({ items, notes, editable }: CoverageMatrixProps):
     <section aria-labelledby="coverage-heading">
       <h3 id="coverage-heading">Who we are not hearing from</h3>
       <Text as="p" block>
-        {gaps.length === 0 ? 'Every group is reached by someone on the map with a planned method.' : `${gaps.length} of ${rows.length} groups are not reached yet. For each, add a stakeholder who reaches them (tick “Who they reach” in their details), or say what you will do.`}
+        {gaps.length === 0
+          ? 'Every group is reached by someone on the map with a planned method.'
+          : `${gaps.length} of ${rows.length} groups are not reached yet. For each, add a stakeholder who reaches them (tick “Who they reach” in their details), or say what you will do.`}
       </Text>
       <Table aria-label="Who we are not hearing from" size="small">
         <TableHeader>
@@ -46,11 +60,19 @@ export function CoverageMatrix({ items, notes, editable }: CoverageMatrixProps):
               <TableCell>{r.name}</TableCell>
               <TableCell>{r.stakeholders.length ? names(r.stakeholders) : 'No one yet'}</TableCell>
               <TableCell>{r.methods.length ? r.methods.join(', ') : 'None'}</TableCell>
-              <TableCell><Badge appearance={r.state === 'reached' ? 'tint' : 'filled'} color={r.state === 'reached' ? 'success' : 'warning'}>{STATE_TEXT[r.state]}</Badge></TableCell>
               <TableCell>
-                {r.state === 'reached' ? <Text>Not needed</Text> : editable
-                  ? <TextField path={`stakeholderMap.gapNotes.${r.group}`} label={`What we will do about ${r.name.toLowerCase()}`} />
-                  : <Text>{r.note || 'Nothing said yet'}</Text>}
+                <Badge appearance={r.state === 'reached' ? 'tint' : 'filled'} color={r.state === 'reached' ? 'success' : 'warning'}>
+                  {STATE_TEXT[r.state]}
+                </Badge>
+              </TableCell>
+              <TableCell>
+                {r.state === 'reached' ? (
+                  <Text>Not needed</Text>
+                ) : editable ? (
+                  <TextField path={`stakeholderMap.gapNotes.${r.group}`} label={`What we will do about ${r.name.toLowerCase()}`} />
+                ) : (
+                  <Text>{r.note || 'Nothing said yet'}</Text>
+                )}
               </TableCell>
             </TableRow>
           ))}

@@ -1,19 +1,32 @@
 import * as React from 'react';
-import {
-  Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { browserStore } from '../browserStore';
 import { ActionBar } from '../components';
 import { ReachesFieldset } from './ReachesFieldset';
 import {
-  ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, newStakeholderSchema, STAKEHOLDER_CATALOGUE,
-  STAKEHOLDER_KIND_NAMES, STAKEHOLDER_KINDS, toFieldProblems, type GridQuadrant, type MethodId, type StakeholderCatalogueId,
-  type StakeholderFields, type StakeholderKind
+  ENGAGEMENT_METHODS,
+  GRID_QUADRANT_INFO,
+  GRID_QUADRANTS,
+  newStakeholderSchema,
+  STAKEHOLDER_CATALOGUE,
+  STAKEHOLDER_KIND_NAMES,
+  STAKEHOLDER_KINDS,
+  toFieldProblems,
+  type GridQuadrant,
+  type MethodId,
+  type StakeholderCatalogueId,
+  type StakeholderFields,
+  type StakeholderKind
 } from '../../domain';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
-  fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0 },
+  fieldset: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0
+  },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' }
 });
@@ -37,23 +50,52 @@ export type StakeholderFormProps = {
 };
 
 /** A stakeholder's details: who they are, whether we may contact them, who they reach and how we engage them. */
-export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel, onSave, onCancel, idPrefix, draftKey, children }: StakeholderFormProps): JSX.Element {
+export function StakeholderForm({
+  title,
+  initial,
+  audiences,
+  readOnly,
+  saveLabel,
+  onSave,
+  onCancel,
+  idPrefix,
+  draftKey,
+  children
+}: StakeholderFormProps): JSX.Element {
   const styles = useStyles();
   const [fields, setFields] = React.useState(initial);
   const [problems, setProblems] = React.useState(new Map<string, string>());
   const [saving, setSaving] = React.useState(false);
   const mounted = React.useRef(true);
-  React.useEffect(() => () => { mounted.current = false; }, []);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    []
+  );
   const same = (a: StakeholderFields, b: StakeholderFields): boolean => JSON.stringify(a) === JSON.stringify(b);
-  const [offer, setOffer] = React.useState(() => { const d = browserStore.read<StakeholderFields>(draftKey); return d && !same(d, initial) ? d : undefined; });
+  const [offer, setOffer] = React.useState(() => {
+    const d = browserStore.read<StakeholderFields>(draftKey);
+    return d && !same(d, initial) ? d : undefined;
+  });
   const edited = React.useRef(false);
   React.useEffect(() => {
     // Keep a copy of unsaved changes (only once the person has changed something).
-    if (edited.current && !readOnly) { if (same(fields, initial)) browserStore.clear(draftKey); else browserStore.write(draftKey, fields); }
+    if (edited.current && !readOnly) {
+      if (same(fields, initial)) browserStore.clear(draftKey);
+      else browserStore.write(draftKey, fields);
+    }
   }, [fields, initial, draftKey, readOnly]);
-  const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => { edited.current = true; setFields((f) => ({ ...f, [key]: value })); };
-  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value));
-  const message = (key: string): { validationState: 'error' | 'none'; validationMessage?: string } => ({ validationState: problems.has(key) ? 'error' : 'none', validationMessage: problems.get(key) });
+  const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => {
+    edited.current = true;
+    setFields((f) => ({ ...f, [key]: value }));
+  };
+  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] =>
+    on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
+  const message = (key: string): { validationState: 'error' | 'none'; validationMessage?: string } => ({
+    validationState: problems.has(key) ? 'error' : 'none',
+    validationMessage: problems.get(key)
+  });
   const isGroup = fields.kind === 'group';
 
   const submit = async (e: React.FormEvent): Promise<void> => {
@@ -75,50 +117,139 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => { void submit(e); }} aria-label={title} noValidate>
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        void submit(e);
+      }}
+      aria-label={title}
+      noValidate
+    >
       <h4>{title}</h4>
       {offer && !readOnly && (
-        <ActionBar actions={[
-          { label: 'Restore my changes', onClick: () => { edited.current = true; setFields(offer); setOffer(undefined); } },
-          { label: 'Discard them', onClick: () => { browserStore.clear(draftKey); setOffer(undefined); } }
-        ]}>
+        <ActionBar
+          actions={[
+            {
+              label: 'Restore my changes',
+              onClick: () => {
+                edited.current = true;
+                setFields(offer);
+                setOffer(undefined);
+              }
+            },
+            {
+              label: 'Discard them',
+              onClick: () => {
+                browserStore.clear(draftKey);
+                setOffer(undefined);
+              }
+            }
+          ]}
+        >
           You changed this stakeholder earlier and the changes were not saved. They were kept in this browser.
         </ActionBar>
       )}
-      {problems.size > 0 && <Text role="alert" weight="semibold">Check the {problems.size === 1 ? 'field' : `${problems.size} fields`} marked below.</Text>}
+      {problems.size > 0 && (
+        <Text role="alert" weight="semibold">
+          Check the {problems.size === 1 ? 'field' : `${problems.size} fields`} marked below.
+        </Text>
+      )}
       <Field label="Name" required {...message('name')}>
         <Input id={`${idPrefix}-name`} value={fields.name} readOnly={readOnly} onChange={(_e, d) => set('name', d.value)} />
       </Field>
       <Field label="Type" {...message('kind')}>
-        <RadioGroup id={`${idPrefix}-kind`} layout="horizontal" value={fields.kind} disabled={readOnly} onChange={(_e, d) => set('kind', d.value as StakeholderKind)}>
-          {STAKEHOLDER_KINDS.map((k) => <Radio key={k} value={k} label={STAKEHOLDER_KIND_NAMES[k]} />)}
+        <RadioGroup
+          id={`${idPrefix}-kind`}
+          layout="horizontal"
+          value={fields.kind}
+          disabled={readOnly}
+          onChange={(_e, d) => set('kind', d.value as StakeholderKind)}
+        >
+          {STAKEHOLDER_KINDS.map((k) => (
+            <Radio key={k} value={k} label={STAKEHOLDER_KIND_NAMES[k]} />
+          ))}
         </RadioGroup>
       </Field>
       <Field label="Kind of stakeholder (catalogue)" hint="Optional" {...message('catalogueEntry')}>
-        <Select id={`${idPrefix}-catalogueEntry`} value={fields.catalogueEntry ?? ''} disabled={readOnly} onChange={(_e, d) => set('catalogueEntry', (d.value || null) as StakeholderCatalogueId | null)}>
+        <Select
+          id={`${idPrefix}-catalogueEntry`}
+          value={fields.catalogueEntry ?? ''}
+          disabled={readOnly}
+          onChange={(_e, d) => set('catalogueEntry', (d.value || null) as StakeholderCatalogueId | null)}
+        >
           <option value="">None</option>
-          {STAKEHOLDER_CATALOGUE.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {STAKEHOLDER_CATALOGUE.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </Select>
       </Field>
       {isGroup && !fields.email && !fields.phone ? (
-        <Text as="p" block>Groups need no personal data: we do not keep contact details for a group.</Text>
+        <Text as="p" block>
+          Groups need no personal data: we do not keep contact details for a group.
+        </Text>
       ) : (
         <fieldset className={styles.fieldset}>
           <legend>Contact details (optional)</legend>
-          <Field label="Email" {...message('email')}><Input id={`${idPrefix}-email`} type="email" value={fields.email} readOnly={readOnly} onChange={(_e, d) => set('email', d.value)} /></Field>
-          <Field label="Phone" {...message('phone')}><Input id={`${idPrefix}-phone`} type="tel" value={fields.phone} readOnly={readOnly} onChange={(_e, d) => set('phone', d.value)} /></Field>
+          <Field label="Email" {...message('email')}>
+            <Input
+              id={`${idPrefix}-email`}
+              type="email"
+              value={fields.email}
+              readOnly={readOnly}
+              onChange={(_e, d) => set('email', d.value)}
+            />
+          </Field>
+          <Field label="Phone" {...message('phone')}>
+            <Input
+              id={`${idPrefix}-phone`}
+              type="tel"
+              value={fields.phone}
+              readOnly={readOnly}
+              onChange={(_e, d) => set('phone', d.value)}
+            />
+          </Field>
         </fieldset>
       )}
-      <Checkbox id={`${idPrefix}-mayContact`} label="We may contact them" checked={fields.mayContact} disabled={readOnly} onChange={(_e, d) => set('mayContact', d.checked === true)} />
+      <Checkbox
+        id={`${idPrefix}-mayContact`}
+        label="We may contact them"
+        checked={fields.mayContact}
+        disabled={readOnly}
+        onChange={(_e, d) => set('mayContact', d.checked === true)}
+      />
       {fields.mayContact && (
-        <Field label="Lawful basis for contacting them" hint={fields.kind === 'person' ? 'Required for a person, for example consent given on 3 March, or public task.' : 'Optional for an organisation or group.'} {...message('lawfulBasis')}>
-          <Textarea id={`${idPrefix}-lawfulBasis`} value={fields.lawfulBasis} readOnly={readOnly} onChange={(_e, d) => set('lawfulBasis', d.value)} />
+        <Field
+          label="Lawful basis for contacting them"
+          hint={
+            fields.kind === 'person'
+              ? 'Required for a person, for example consent given on 3 March, or public task.'
+              : 'Optional for an organisation or group.'
+          }
+          {...message('lawfulBasis')}
+        >
+          <Textarea
+            id={`${idPrefix}-lawfulBasis`}
+            value={fields.lawfulBasis}
+            readOnly={readOnly}
+            onChange={(_e, d) => set('lawfulBasis', d.value)}
+          />
         </Field>
       )}
       <Field label="Box on the grid" {...message('quadrant')}>
-        <Select id={`${idPrefix}-quadrant`} value={fields.quadrant ?? ''} disabled={readOnly} onChange={(_e, d) => set('quadrant', (d.value || null) as GridQuadrant | null)}>
+        <Select
+          id={`${idPrefix}-quadrant`}
+          value={fields.quadrant ?? ''}
+          disabled={readOnly}
+          onChange={(_e, d) => set('quadrant', (d.value || null) as GridQuadrant | null)}
+        >
           <option value="">Not placed yet</option>
-          {GRID_QUADRANTS.map((q) => <option key={q} value={q}>{GRID_QUADRANT_INFO[q].name}</option>)}
+          {GRID_QUADRANTS.map((q) => (
+            <option key={q} value={q}>
+              {GRID_QUADRANT_INFO[q].name}
+            </option>
+          ))}
         </Select>
       </Field>
       <ReachesFieldset value={fields.reaches} disabled={readOnly} onChange={(v) => set('reaches', v)} />
@@ -126,7 +257,13 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
         <legend>How we will engage them</legend>
         <div className={styles.columns}>
           {ENGAGEMENT_METHODS.map((m) => (
-            <Checkbox key={m.id} label={m.name} checked={fields.methods.includes(m.id)} disabled={readOnly} onChange={(_e, d) => set('methods', toggle<MethodId>(fields.methods, m.id, d.checked === true))} />
+            <Checkbox
+              key={m.id}
+              label={m.name}
+              checked={fields.methods.includes(m.id)}
+              disabled={readOnly}
+              onChange={(_e, d) => set('methods', toggle<MethodId>(fields.methods, m.id, d.checked === true))}
+            />
           ))}
         </div>
         <Field label="Channel" hint="For example monthly carers' forum, email newsletter, ward huddle" {...message('channel')}>
@@ -135,11 +272,21 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
         <Field label="Who owns the relationship" {...message('owner')}>
           <Input id={`${idPrefix}-owner`} value={fields.owner} readOnly={readOnly} onChange={(_e, d) => set('owner', d.value)} />
         </Field>
-        <Field label="Audience in the communications plan" hint={audiences.length ? undefined : 'Add audiences in the communications and engagement plan to link them here.'} {...message('audience')}>
+        <Field
+          label="Audience in the communications plan"
+          hint={audiences.length ? undefined : 'Add audiences in the communications and engagement plan to link them here.'}
+          {...message('audience')}
+        >
           <Select id={`${idPrefix}-audience`} value={fields.audience} disabled={readOnly} onChange={(_e, d) => set('audience', d.value)}>
             <option value="">None</option>
-            {fields.audience && !audiences.includes(fields.audience) && <option value={fields.audience}>{fields.audience} (no longer in the communications plan)</option>}
-            {audiences.filter(Boolean).map((a) => <option key={a} value={a}>{a}</option>)}
+            {fields.audience && !audiences.includes(fields.audience) && (
+              <option value={fields.audience}>{fields.audience} (no longer in the communications plan)</option>
+            )}
+            {audiences.filter(Boolean).map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </Select>
         </Field>
       </fieldset>
@@ -147,11 +294,21 @@ export function StakeholderForm({ title, initial, audiences, readOnly, saveLabel
         <Textarea id={`${idPrefix}-notes`} value={fields.notes} readOnly={readOnly} onChange={(_e, d) => set('notes', d.value)} />
       </Field>
       <div className={styles.actions}>
-        {!readOnly && <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Saving…' : saveLabel}</Button>}
-        <Button onClick={() => { if (!readOnly) browserStore.clear(draftKey); onCancel(); }}>{readOnly ? 'Close' : 'Cancel'}</Button>
+        {!readOnly && (
+          <Button type="submit" appearance="primary" disabled={saving}>
+            {saving ? 'Saving…' : saveLabel}
+          </Button>
+        )}
+        <Button
+          onClick={() => {
+            if (!readOnly) browserStore.clear(draftKey);
+            onCancel();
+          }}
+        >
+          {readOnly ? 'Close' : 'Cancel'}
+        </Button>
       </div>
       {children}
     </form>
   );
 }
-

@@ -13,7 +13,13 @@ import { StakeholderForm } from './StakeholderForm';
 import { CoverageMatrix } from './CoverageMatrix';
 
 const useStyles = makeStyles({
-  details: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM }
+  details: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalM
+  }
 });
 
 /** Props for {@link StakeholderMapSection}. */
@@ -26,7 +32,10 @@ export function StakeholderMapSection({ map, planId }: StakeholderMapSectionProp
   const [openId, setOpenId] = React.useState<number>();
   const detailsRef = React.useRef<HTMLDivElement>(null);
   const audiences = content.communications.audiences.map((a) => a.audience.trim()).filter(Boolean);
-  const open = (id: number): void => { setOpenId(id); setTimeout(() => detailsRef.current?.querySelector<HTMLElement>('input, button')?.focus(), 0); };
+  const open = (id: number): void => {
+    setOpenId(id);
+    setTimeout(() => detailsRef.current?.querySelector<HTMLElement>('input, button')?.focus(), 0);
+  };
 
   if (map.status === 'loading') return <Spinner label={`Loading the stakeholder map… ${map.loaded ? `${map.loaded} loaded` : ''}`} />;
   if (map.status === 'failed') return <ErrorBar error={map.loadError} onRetry={map.reload} />;
@@ -34,12 +43,32 @@ export function StakeholderMapSection({ map, planId }: StakeholderMapSectionProp
   return (
     <>
       <Text as="p" block>
-        List everyone the change affects or who can influence it, place them on the grid and say how you will engage each. Start early and revise the map as the project develops: every move is recorded.
+        List everyone the change affects or who can influence it, place them on the grid and say how you will engage each. Start early and
+        revise the map as the project develops: every move is recorded.
       </Text>
       <MapAlerts map={map} />
-      {!readOnly && <AddStakeholders items={map.items} audiences={audiences} planTitle={content.project.title} busy={map.busy} onAdd={map.add} draftKey={`stakeholder-draft:${user.id}:plan-${planId}:new`} />}
+      {!readOnly && (
+        <AddStakeholders
+          items={map.items}
+          audiences={audiences}
+          planTitle={content.project.title}
+          busy={map.busy}
+          onAdd={map.add}
+          draftKey={`stakeholder-draft:${user.id}:plan-${planId}:new`}
+        />
+      )}
       <StakeholderGrid items={map.items} readOnly={readOnly} onMove={map.move} onExplain={map.explainLastMove} onOpen={open} />
-      {opened && <StakeholderDetails key={`${opened.id}-${opened.version}`} ref={detailsRef} stakeholder={opened} audiences={audiences} readOnly={readOnly} map={map} onClose={() => setOpenId(undefined)} />}
+      {opened && (
+        <StakeholderDetails
+          key={`${opened.id}-${opened.version}`}
+          ref={detailsRef}
+          stakeholder={opened}
+          audiences={audiences}
+          readOnly={readOnly}
+          map={map}
+          onClose={() => setOpenId(undefined)}
+        />
+      )}
       <StakeholderRegister items={map.items} onOpen={open} />
       <CoverageMatrix items={map.items} notes={content.stakeholderMap} editable={!readOnly} />
     </>
@@ -53,11 +82,18 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
   return (
     <>
       {map.conflict && (
-        <ActionBar role="alert" title={`Someone else changed ${map.conflict.theirs.name}`}
-          actions={[{ label: 'Keep mine', onClick: () => map.resolveConflict('mine') }, { label: 'Use theirs', onClick: () => map.resolveConflict('theirs') }]}>
+        <ActionBar
+          role="alert"
+          title={`Someone else changed ${map.conflict.theirs.name}`}
+          actions={[
+            { label: 'Keep mine', onClick: () => map.resolveConflict('mine') },
+            { label: 'Use theirs', onClick: () => map.resolveConflict('theirs') }
+          ]}
+        >
           {map.conflict.what} was not saved, because someone else changed it first.
-          {map.conflict.theirs.quadrant !== map.conflict.mine.quadrant && ` It is now in ${quadrantName(map.conflict.theirs.quadrant)}; you wanted ${quadrantName(map.conflict.mine.quadrant)}.`}
-          {' '}Keep mine saves your version over theirs (every recorded move is kept); Use theirs drops your change.
+          {map.conflict.theirs.quadrant !== map.conflict.mine.quadrant &&
+            ` It is now in ${quadrantName(map.conflict.theirs.quadrant)}; you wanted ${quadrantName(map.conflict.mine.quadrant)}.`}{' '}
+          Keep mine saves your version over theirs (every recorded move is kept); Use theirs drops your change.
         </ActionBar>
       )}
       {map.failure && (
@@ -67,14 +103,31 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
         </>
       )}
       {!map.failure && map.pendingMoves.length > 0 && (
-        <ActionBar title={`${map.pendingMoves.length} ${map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet`}
-          actions={[{ label: 'Save the moves now', onClick: () => { void map.retryPendingMoves(); }, disabled: map.busy }, { label: 'Discard', onClick: map.discardPendingMoves }]}>
-          They were kept in this browser: {listSome(map.pendingMoves.map((m) => `${m.name} to ${quadrantName(m.to)}`))}. A stakeholder someone has moved since is left where they put it.
+        <ActionBar
+          title={`${map.pendingMoves.length} ${map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet`}
+          actions={[
+            {
+              label: 'Save the moves now',
+              onClick: () => {
+                void map.retryPendingMoves();
+              },
+              disabled: map.busy
+            },
+            { label: 'Discard', onClick: map.discardPendingMoves }
+          ]}
+        >
+          They were kept in this browser: {listSome(map.pendingMoves.map((m) => `${m.name} to ${quadrantName(m.to)}`))}. A stakeholder
+          someone has moved since is left where they put it.
         </ActionBar>
       )}
       {!map.failure && map.pendingAdds.length > 0 && (
-        <ActionBar title={`${map.pendingAdds.length} ${map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet`}
-          actions={[{ label: 'Add them now', onClick: map.retryPendingAdds, disabled: map.busy }, { label: 'Discard', onClick: map.discardPendingAdds }]}>
+        <ActionBar
+          title={`${map.pendingAdds.length} ${map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet`}
+          actions={[
+            { label: 'Add them now', onClick: map.retryPendingAdds, disabled: map.busy },
+            { label: 'Discard', onClick: map.discardPendingAdds }
+          ]}
+        >
           They were kept in this browser: {listSome(map.pendingAdds.map((p) => p.fields.name))}.
         </ActionBar>
       )}
@@ -85,34 +138,66 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
 type DetailsProps = { stakeholder: Stakeholder; audiences: string[]; readOnly: boolean; map: StakeholderMap; onClose(): void };
 
 /** One stakeholder's details, how we engage them, and their history on the grid. */
-const StakeholderDetails = React.forwardRef<HTMLDivElement, DetailsProps>(function StakeholderDetails({ stakeholder: s, audiences, readOnly, map, onClose }, ref) {
+const StakeholderDetails = React.forwardRef<HTMLDivElement, DetailsProps>(function StakeholderDetails(
+  { stakeholder: s, audiences, readOnly, map, onClose },
+  ref
+) {
   const styles = useStyles();
   const [confirmRemove, setConfirmRemove] = React.useState(false);
   const user = useCurrentUser();
   const history = s.history;
   return (
     <div className={styles.details} ref={ref} role="region" aria-label={`${s.name}: details`}>
-      <StakeholderForm title={`${s.name}: details`} idPrefix={`stakeholder-${s.id}`} draftKey={`stakeholder-draft:${user.id}:${s.id}`} initial={fieldsOf(s)} audiences={audiences} readOnly={readOnly} saveLabel="Save changes"
+      <StakeholderForm
+        title={`${s.name}: details`}
+        idPrefix={`stakeholder-${s.id}`}
+        draftKey={`stakeholder-draft:${user.id}:${s.id}`}
+        initial={fieldsOf(s)}
+        audiences={audiences}
+        readOnly={readOnly}
+        saveLabel="Save changes"
         onSave={async (f) => {
           // A change of box here is a move like any other, and goes in the history.
           return map.save(moveStakeholder({ ...s, ...f, quadrant: s.quadrant }, f.quadrant, user.displayName, new Date().toISOString()));
         }}
-        onCancel={onClose}>
+        onCancel={onClose}
+      >
         <section aria-label={`History of ${s.name} on the grid`}>
           <h4>History on the grid</h4>
-          {history.length === 0 ? <Text>Not moved yet.</Text> : (
+          {history.length === 0 ? (
+            <Text>Not moved yet.</Text>
+          ) : (
             <ol>
               {history.map((h, i) => (
-                <li key={`${h.at}-${i}`}>{formatDateTime(h.at)}{h.by ? `, ${h.by}` : ''}: {quadrantName(h.from)} → {quadrantName(h.to)}{h.reason ? `. Why: ${h.reason}` : ''}</li>
+                <li key={`${h.at}-${i}`}>
+                  {formatDateTime(h.at)}
+                  {h.by ? `, ${h.by}` : ''}: {quadrantName(h.from)} → {quadrantName(h.to)}
+                  {h.reason ? `. Why: ${h.reason}` : ''}
+                </li>
               ))}
             </ol>
           )}
         </section>
-        {!readOnly && (confirmRemove ? (
-          <ActionBar actions={[{ label: 'Yes, remove', onClick: () => { void map.remove(s).then((ok) => { if (ok) onClose(); }); } }, { label: 'No, keep', onClick: () => setConfirmRemove(false) }]}>
-            Take {s.name} off this plan’s map? Their history goes too.
-          </ActionBar>
-        ) : <Button onClick={() => setConfirmRemove(true)}>Remove from the map</Button>)}
+        {!readOnly &&
+          (confirmRemove ? (
+            <ActionBar
+              actions={[
+                {
+                  label: 'Yes, remove',
+                  onClick: () => {
+                    void map.remove(s).then((ok) => {
+                      if (ok) onClose();
+                    });
+                  }
+                },
+                { label: 'No, keep', onClick: () => setConfirmRemove(false) }
+              ]}
+            >
+              Take {s.name} off this plan’s map? Their history goes too.
+            </ActionBar>
+          ) : (
+            <Button onClick={() => setConfirmRemove(true)}>Remove from the map</Button>
+          ))}
       </StakeholderForm>
     </div>
   );

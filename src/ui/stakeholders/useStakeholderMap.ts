@@ -1,18 +1,40 @@
 import * as React from 'react';
-import { isDataError, moveStakeholder, type GridQuadrant, type NewStakeholder, type Stakeholder, type StakeholderFields } from '../../domain';
+import {
+  isDataError,
+  moveStakeholder,
+  type GridQuadrant,
+  type NewStakeholder,
+  type Stakeholder,
+  type StakeholderFields
+} from '../../domain';
 import { useServices } from '../services';
 import { useCurrentUser } from '../ListsGate';
 import { newRequestId } from '../screens/NewPlanForm';
 import { browserStore } from '../browserStore';
 
 /** Something on the map that did not save, with a way to try again (nothing is dropped). */
-export interface MapFailure { readonly what: string; readonly error: unknown; retry?(): void }
+export interface MapFailure {
+  readonly what: string;
+  readonly error: unknown;
+  retry?(): void;
+}
 
 /** A move that did not save, kept so it can be applied later. */
-export interface PendingMove { readonly id: number; readonly name: string; readonly from: GridQuadrant | null; readonly to: GridQuadrant | null; readonly at: string; readonly reason: string }
+export interface PendingMove {
+  readonly id: number;
+  readonly name: string;
+  readonly from: GridQuadrant | null;
+  readonly to: GridQuadrant | null;
+  readonly at: string;
+  readonly reason: string;
+}
 
 /** A stakeholder someone else changed while we were changing it. */
-export interface MapConflict { readonly mine: Stakeholder; readonly theirs: Stakeholder; readonly what: string }
+export interface MapConflict {
+  readonly mine: Stakeholder;
+  readonly theirs: Stakeholder;
+  readonly what: string;
+}
 
 /** A plan's stakeholder map as the guide uses it. */
 export interface StakeholderMap {
@@ -43,9 +65,11 @@ export interface StakeholderMap {
 }
 
 const pendingKey = (userId: number, planId: number): string => `pending-stakeholders:${userId}:${planId}`;
-const readPending = (userId: number, planId: number): NewStakeholder[] => browserStore.read<NewStakeholder[]>(pendingKey(userId, planId)) ?? [];
+const readPending = (userId: number, planId: number): NewStakeholder[] =>
+  browserStore.read<NewStakeholder[]>(pendingKey(userId, planId)) ?? [];
 function writePending(userId: number, planId: number, items: NewStakeholder[]): void {
-  if (items.length) browserStore.write(pendingKey(userId, planId), items); else browserStore.clear(pendingKey(userId, planId));
+  if (items.length) browserStore.write(pendingKey(userId, planId), items);
+  else browserStore.clear(pendingKey(userId, planId));
 }
 const movesKey = (userId: number, planId: number): string => `pending-moves:${userId}:${planId}`;
 
@@ -65,12 +89,16 @@ export function useStakeholderMap(planId: number): StakeholderMap {
   const [failure, setFailure] = React.useState<MapFailure>();
   const [conflict, setConflict] = React.useState<MapConflict>();
   const [pendingAdds, setPendingAdds] = React.useState<NewStakeholder[]>(() => readPending(user.id, planId));
-  const [pendingMoves, setPendingMovesState] = React.useState<PendingMove[]>(() => browserStore.read<PendingMove[]>(movesKey(user.id, planId)) ?? []);
-  const setPendingMoves = (update: (moves: PendingMove[]) => PendingMove[]): void => setPendingMovesState((moves) => {
-    const next = update(moves);
-    if (next.length) browserStore.write(movesKey(user.id, planId), next); else browserStore.clear(movesKey(user.id, planId));
-    return next;
-  });
+  const [pendingMoves, setPendingMovesState] = React.useState<PendingMove[]>(
+    () => browserStore.read<PendingMove[]>(movesKey(user.id, planId)) ?? []
+  );
+  const setPendingMoves = (update: (moves: PendingMove[]) => PendingMove[]): void =>
+    setPendingMovesState((moves) => {
+      const next = update(moves);
+      if (next.length) browserStore.write(movesKey(user.id, planId), next);
+      else browserStore.clear(movesKey(user.id, planId));
+      return next;
+    });
   const [generation, setGeneration] = React.useState(0);
   const itemsRef = React.useRef(items);
   itemsRef.current = items;
@@ -79,33 +107,58 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     let live = true;
     setStatus('loading');
     setLoaded(0);
-    repo.listForPlan(planId, (n) => { if (live) setLoaded(n); }).then(
-      (found) => { if (live) { setItems(found); setStatus('ready'); } },
-      (error: unknown) => { if (live) { setLoadError(error); setStatus('failed'); } }
-    );
-    return () => { live = false; };
+    repo
+      .listForPlan(planId, (n) => {
+        if (live) setLoaded(n);
+      })
+      .then(
+        (found) => {
+          if (live) {
+            setItems(found);
+            setStatus('ready');
+          }
+        },
+        (error: unknown) => {
+          if (live) {
+            setLoadError(error);
+            setStatus('failed');
+          }
+        }
+      );
+    return () => {
+      live = false;
+    };
   }, [repo, planId, generation]);
 
   const replace = (s: Stakeholder): void => setItems((all) => all.map((x) => (x.id === s.id ? s : x)));
 
-  const addPending = React.useCallback(async (batch: NewStakeholder[]): Promise<Stakeholder[] | undefined> => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const added = await repo.addMany(planId, batch);
-      setItems((all) => [...all.filter((s) => !added.some((a) => a.id === s.id)), ...added]);
-      setPendingAdds([]);
-      writePending(user.id, planId, []);
-      return added;
-    } catch (error) {
-      setPendingAdds(batch);
-      writePending(user.id, planId, batch);
-      setFailure({ what: `Adding ${batch.length === 1 ? `"${batch[0].fields.name}"` : `${batch.length} stakeholders`}`, error, retry: () => { void addPending(batch); } });
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, [repo, planId, user.id]);
+  const addPending = React.useCallback(
+    async (batch: NewStakeholder[]): Promise<Stakeholder[] | undefined> => {
+      setBusy(true);
+      setFailure(undefined);
+      try {
+        const added = await repo.addMany(planId, batch);
+        setItems((all) => [...all.filter((s) => !added.some((a) => a.id === s.id)), ...added]);
+        setPendingAdds([]);
+        writePending(user.id, planId, []);
+        return added;
+      } catch (error) {
+        setPendingAdds(batch);
+        writePending(user.id, planId, batch);
+        setFailure({
+          what: `Adding ${batch.length === 1 ? `"${batch[0].fields.name}"` : `${batch.length} stakeholders`}`,
+          error,
+          retry: () => {
+            void addPending(batch);
+          }
+        });
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [repo, planId, user.id]
+  );
 
   const write = async (next: Stakeholder, what: string, keepOnConflict = true): Promise<'saved' | 'conflict' | 'failed'> => {
     setBusy(true);
@@ -129,7 +182,13 @@ export function useStakeholderMap(planId: number): StakeholderMap {
         }
         return 'conflict';
       }
-      setFailure({ what, error, retry: () => { void write(next, what, keepOnConflict); } });
+      setFailure({
+        what,
+        error,
+        retry: () => {
+          void write(next, what, keepOnConflict);
+        }
+      });
       return 'failed';
     } finally {
       setBusy(false);
@@ -146,7 +205,15 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     } catch (error) {
       // Changed by someone else since we read it: show the map as it is now rather than delete their change.
       if (isDataError(error, 'conflict')) setGeneration((g) => g + 1);
-      setFailure({ what: `Removing "${s.name}"`, error, retry: isDataError(error, 'conflict') ? undefined : () => { void remove(s); } });
+      setFailure({
+        what: `Removing "${s.name}"`,
+        error,
+        retry: isDataError(error, 'conflict')
+          ? undefined
+          : () => {
+              void remove(s);
+            }
+      });
       return false;
     } finally {
       setBusy(false);
@@ -159,23 +226,59 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     if (!current || current.quadrant === to) return true;
     const result = await write(moveStakeholder(current, to, user.displayName, when, reason), `Moving "${current.name}"`);
     // A move that could not be sent is kept (also in the browser) to apply later; never lost.
-    setPendingMoves((moves) => [...moves.filter((m) => m.id !== id), ...(result === 'failed' ? [{ id, name: current.name, from: current.quadrant, to, at: when, reason }] : [])]);
-    if (result === 'failed') setFailure((f) => (f ? { ...f, retry: () => { void move(id, to, reason, when); } } : f));
+    setPendingMoves((moves) => [
+      ...moves.filter((m) => m.id !== id),
+      ...(result === 'failed' ? [{ id, name: current.name, from: current.quadrant, to, at: when, reason }] : [])
+    ]);
+    if (result === 'failed')
+      setFailure((f) =>
+        f
+          ? {
+              ...f,
+              retry: () => {
+                void move(id, to, reason, when);
+              }
+            }
+          : f
+      );
     return result === 'saved';
   };
   const ok = async (p: Promise<'saved' | 'conflict' | 'failed'>): Promise<boolean> => (await p) === 'saved';
   return {
-    status, loaded, loadError, items, busy, failure, conflict, pendingAdds, pendingMoves,
+    status,
+    loaded,
+    loadError,
+    items,
+    busy,
+    failure,
+    conflict,
+    pendingAdds,
+    pendingMoves,
     reload: () => setGeneration((g) => g + 1),
-    add: (fields) => addPending(fields.map((f) => ({ requestId: newRequestId(), fields: f, history: f.quadrant ? [{ at: at(), by: user.displayName, from: null, to: f.quadrant, reason: 'Added to the map' }] : [] }))),
-    retryPendingAdds: () => { void addPending(pendingAdds); },
-    discardPendingAdds: () => { setPendingAdds([]); writePending(user.id, planId, []); setFailure(undefined); },
+    add: (fields) =>
+      addPending(
+        fields.map((f) => ({
+          requestId: newRequestId(),
+          fields: f,
+          history: f.quadrant ? [{ at: at(), by: user.displayName, from: null, to: f.quadrant, reason: 'Added to the map' }] : []
+        }))
+      ),
+    retryPendingAdds: () => {
+      void addPending(pendingAdds);
+    },
+    discardPendingAdds: () => {
+      setPendingAdds([]);
+      writePending(user.id, planId, []);
+      setFailure(undefined);
+    },
     retryPendingMoves: async () => {
       setFailure(undefined);
       for (const m of pendingMoves) {
         const current = itemsRef.current.find((s) => s.id === m.id);
         // Only where nobody has moved it since: otherwise the older move is dropped, not forced.
-        if (current && current.quadrant === m.from) { if (!(await move(m.id, m.to, m.reason, m.at))) return; } else setPendingMoves((moves) => moves.filter((x) => x.id !== m.id));
+        if (current && current.quadrant === m.from) {
+          if (!(await move(m.id, m.to, m.reason, m.at))) return;
+        } else setPendingMoves((moves) => moves.filter((x) => x.id !== m.id));
       }
     },
     discardPendingMoves: () => setPendingMoves(() => []),
@@ -193,7 +296,10 @@ export function useStakeholderMap(planId: number): StakeholderMap {
       setConflict(undefined);
       if (c && choice === 'mine') {
         // Keep every recorded move from both sides, in time order.
-        const history = [...c.theirs.history, ...c.mine.history.filter((h) => !c.theirs.history.some((t) => t.at === h.at && t.by === h.by))].sort((a, b) => a.at.localeCompare(b.at));
+        const history = [
+          ...c.theirs.history,
+          ...c.mine.history.filter((h) => !c.theirs.history.some((t) => t.at === h.at && t.by === h.by))
+        ].sort((a, b) => a.at.localeCompare(b.at));
         void write({ ...c.mine, version: c.theirs.version, history }, c.what);
       }
     }

@@ -34,7 +34,15 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
       this.hostTheme = fromTeamsTheme(context.app.theme);
       // A channel tab knows its team and channel: the dashboard offers it as the place for new-plan cards.
       if (context.team?.groupId && context.channel?.id) {
-        this.host = { teamsChannel: { kind: 'teamsChannel', teamId: context.team.groupId, channelId: context.channel.id, teamName: context.team.displayName ?? 'This team', channelName: context.channel.displayName ?? 'this channel' } };
+        this.host = {
+          teamsChannel: {
+            kind: 'teamsChannel',
+            teamId: context.team.groupId,
+            channelId: context.channel.id,
+            teamName: context.team.displayName ?? 'This team',
+            channelName: context.channel.displayName ?? 'this channel'
+          }
+        };
       }
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
         this.hostTheme = fromTeamsTheme(theme);
@@ -46,7 +54,16 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
   public render(): void {
     const sp = spForSpfx(this.context, this.properties.siteUrl?.trim() || undefined);
     ReactDom.render(
-      React.createElement(AppShell, { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme, host: this.host, services: composeServices(sp, graphForSpfx(this.context), window.location.href) }, this.screen()),
+      React.createElement(
+        AppShell,
+        {
+          idPrefix: `ip-${this.instanceId}-`,
+          theme: this.hostTheme,
+          host: this.host,
+          services: composeServices(sp, graphForSpfx(this.context), window.location.href)
+        },
+        this.screen()
+      ),
       this.domElement
     );
   }
@@ -61,17 +78,23 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
     return {
-      pages: [{
-        header: { description: 'Where the Involvement Planner keeps its lists.' },
-        groups: [{
-          groupName: 'Data',
-          groupFields: [PropertyPaneTextField('siteUrl', {
-            label: 'Site that holds the lists',
-            description: 'Leave empty to use this site.',
-            onGetErrorMessage: validateSiteUrl
-          })]
-        }]
-      }]
+      pages: [
+        {
+          header: { description: 'Where the Involvement Planner keeps its lists.' },
+          groups: [
+            {
+              groupName: 'Data',
+              groupFields: [
+                PropertyPaneTextField('siteUrl', {
+                  label: 'Site that holds the lists',
+                  description: 'Leave empty to use this site.',
+                  onGetErrorMessage: validateSiteUrl
+                })
+              ]
+            }
+          ]
+        }
+      ]
     };
   }
 }

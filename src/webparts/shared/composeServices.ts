@@ -28,10 +28,18 @@ export function planLinks(pageUrl: string, planId: number): { web: string; teams
 /** Build the ports from PnPjs (SharePoint and Graph): used by both web parts and by the local workbench. */
 export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string): Services {
   return {
-    plans: new SpPlanRepository(sp), users: new SpUserDirectory(sp), provisioner: new SpListProvisioner(sp),
-    workflow: new SpWorkflowRepository(sp), outbox: new SpOutboxRepository(sp), settings: new SpSettingsRepository(sp),
-    secrets: new SpSecretsRepository(sp), stakeholders: new SpStakeholderRepository(sp), sharedStakeholders: new SpSharedStakeholderRepository(sp),
-    notifier: new RoutingNotifier(new GraphChannelNotifier(graph), new WorkflowWebhookNotifier(new SpSecretsRepository(sp))), teams: new GraphTeamsDirectory(graph), buildMessage: buildSubmissionMessage,
+    plans: new SpPlanRepository(sp),
+    users: new SpUserDirectory(sp),
+    provisioner: new SpListProvisioner(sp),
+    workflow: new SpWorkflowRepository(sp),
+    outbox: new SpOutboxRepository(sp),
+    settings: new SpSettingsRepository(sp),
+    secrets: new SpSecretsRepository(sp),
+    stakeholders: new SpStakeholderRepository(sp),
+    sharedStakeholders: new SpSharedStakeholderRepository(sp),
+    notifier: new RoutingNotifier(new GraphChannelNotifier(graph), new WorkflowWebhookNotifier(new SpSecretsRepository(sp))),
+    teams: new GraphTeamsDirectory(graph),
+    buildMessage: buildSubmissionMessage,
     links: (planId) => planLinks(plannerPageUrl, planId)
   };
 }
