@@ -5,6 +5,20 @@ require('@rushstack/eslint-config/patch/modern-module-resolution');
 
 const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
 
+const ui = ['@pnp/*', '@microsoft/sp-*', '**/data/**', '**/webparts/**'];
+const uiMessage = 'The UI talks to ports through context; it never sees PnPjs or SharePoint field names.';
+const features = ['planner', 'stakeholders', 'dashboard', 'export'];
+// For each folder of src/ui, the folders it must not import.
+const uiFolders = {
+  common: ['shell', 'editor', ...features],
+  shell: ['editor', ...features],
+  editor: features,
+  export: ['editor', 'planner', 'stakeholders', 'dashboard'],
+  planner: ['dashboard'],
+  stakeholders: ['planner', 'dashboard', 'export'],
+  dashboard: ['planner', 'stakeholders']
+};
+
 module.exports = {
   extends: ['@microsoft/eslint-config-spfx/lib/profiles/react'],
   parserOptions: { tsconfigRootDir: __dirname, project: ['./tsconfig.json', './webparts/tsconfig.json', './test/tsconfig.json'] },
@@ -34,12 +48,26 @@ module.exports = {
     },
     {
       files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+      rules: { 'no-restricted-imports': restrict(ui, uiMessage) }
+    },
+    // Inside src/ui: shell and common are the base, editor builds on them, and each feature folder
+    // imports only those, the domain, export (planner and dashboard) and, one way only, planner → stakeholders.
+    ...Object.entries(uiFolders).map(([folder, forbidden]) => ({
+      files: [`src/ui/${folder}/**/*.ts`, `src/ui/${folder}/**/*.tsx`],
       rules: {
-        'no-restricted-imports': restrict(
-          ['@pnp/*', '@microsoft/sp-*', '**/data/**', '**/webparts/**'],
-          'The UI talks to ports through context; it never sees PnPjs or SharePoint field names.'
-        )
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...ui.map((group) => ({ group: [group], message: uiMessage })),
+              ...forbidden.map((name) => ({
+                group: [`**/${name}/**`, `../${name}/*`],
+                message: `src/ui/${folder} must not import src/ui/${name} (see the README's folder map).`
+              }))
+            ]
+          }
+        ]
       }
-    }
+    }))
   ]
 };

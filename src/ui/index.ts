@@ -1,7 +1,7 @@
-export { AppShell, type AppShellProps } from './AppShell';
-export { MyPlans } from './screens/MyPlans';
+export { AppShell, type AppShellProps } from './shell/AppShell';
+export { MyPlans } from './planner/MyPlans';
 export { PlannerApp } from './planner/PlannerApp';
-export { Dashboard } from './screens/Dashboard';
-export { fromTeamsTheme, type HostTheme } from './theme';
-export type { Services } from './services';
-export type { HostInfo } from './host';
+export { Dashboard } from './dashboard/Dashboard';
+export { fromTeamsTheme, type HostTheme } from './shell/theme';
+export type { Services } from './shell/services';
+export type { HostInfo } from './shell/host';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { lazySection } from '../../src/ui/LazySection';
+import { lazySection } from '../../src/ui/common/LazySection';
 
 it('says when a part of the app could not be loaded, and loads it on "Try again"', async () => {
   let calls = 0;

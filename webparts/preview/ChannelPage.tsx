@@ -1,7 +1,7 @@
 import * as React from 'react';
 import * as AdaptiveCards from 'adaptivecards';
 import { FluentProvider, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { fluentTheme, type HostTheme } from '../../src/ui/theme';
+import { fluentTheme, type HostTheme } from '../../src/ui/shell/theme';
 
 interface PostedMessage {
   id: string;

@@ -19,7 +19,7 @@ import {
   type GridQuadrant,
   type Stakeholder
 } from '../../domain';
-import { formatDate } from '../format';
+import { formatDate } from '../common/format';
 
 /** A block of a document: a paragraph, a bulleted list, a two-column list of facts, or a table. */
 export type DocBlock =

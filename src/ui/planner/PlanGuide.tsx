@@ -10,10 +10,10 @@ import {
   type GuideSection,
   type InvolvementPlan
 } from '../../domain';
-import { useCurrentUser } from '../ListsGate';
-import { EditorProvider } from './EditorContext';
-import { usePlanEditor } from './usePlanEditor';
-import { EditorAlerts, SaveStatus } from './SaveStatus';
+import { useCurrentUser } from '../shell/session';
+import { EditorProvider } from '../editor/EditorContext';
+import { usePlanEditor } from '../editor/usePlanEditor';
+import { EditorAlerts, SaveStatus } from '../editor/SaveStatus';
 import {
   AboutSection,
   CommunicationsSection,
@@ -24,10 +24,10 @@ import {
   TimelineSection
 } from './sections';
 import { ReviewSection } from './ReviewSection';
-import { ExportActions } from './ExportActions';
+import { ExportActions } from '../export/ExportActions';
 import { SubmissionPanel } from './SubmissionPanel';
 import { useStakeholderMap } from '../stakeholders/useStakeholderMap';
-import { lazySection } from '../LazySection';
+import { lazySection } from '../common/LazySection';
 
 // The map (grid, register, forms, CSV) is loaded when the lead first opens its section.
 const StakeholderMapSection = lazySection(

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { useServices } from '../services';
-import { useAsync } from '../useAsync';
-import { Loaded } from '../components';
-import { MyPlans } from '../screens/MyPlans';
+import { useServices } from '../shell/services';
+import { useAsync } from '../common/useAsync';
+import { Loaded } from '../common/components';
+import { MyPlans } from './MyPlans';
 import { PlanGuide } from './PlanGuide';
 
 const HASH = /#plan=(\d+)/;

@@ -13,11 +13,11 @@ import {
   type StatusHistoryEntry,
   type SubmissionPorts
 } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { useAsync } from '../useAsync';
-import { ErrorBar } from '../components';
-import { formatDateTime } from '../format';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar } from '../common/components';
+import { formatDateTime } from '../common/format';
 
 /** Props for {@link SubmissionPanel}. */
 export type SubmissionPanelProps = {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles, tokens, Caption1 } from '@fluentui/react-components';
 import { daysBetween, guideStep, type PlannedStep } from '../../domain';
-import { formatDate } from '../format';
+import { formatDate } from '../common/format';
 
 const useStyles = makeStyles({
   chart: {

@@ -51,8 +51,8 @@ import {
   type PlannedStep,
   type PrincipleCheck
 } from '../../domain';
-import { ChoiceField, DateField, NumberField, RowsEditor, SelectField, TextField, TextListField } from './fields';
-import { useEditor } from './EditorContext';
+import { ChoiceField, DateField, NumberField, RowsEditor, SelectField, TextField, TextListField } from '../editor/fields';
+import { useEditor } from '../editor/EditorContext';
 import { TimelineChart } from './TimelineChart';
 
 const useStyles = makeStyles({

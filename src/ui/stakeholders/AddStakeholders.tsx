@@ -23,9 +23,9 @@ import {
   type Stakeholder,
   type StakeholderFields
 } from '../../domain';
-import { useServices } from '../services';
-import { useAsync } from '../useAsync';
-import { Loaded } from '../components';
+import { useServices } from '../shell/services';
+import { useAsync } from '../common/useAsync';
+import { Loaded } from '../common/components';
 import { StakeholderForm } from './StakeholderForm';
 
 const useStyles = makeStyles({

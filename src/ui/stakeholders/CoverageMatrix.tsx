@@ -12,7 +12,7 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { coverageMatrix, type GroupCoverage, type MapEntry, type StakeholderMapNotes } from '../../domain';
-import { TextField } from '../planner/fields';
+import { TextField } from '../editor/fields';
 
 const useStyles = makeStyles({
   gap: { backgroundColor: tokens.colorStatusWarningBackground1 },

@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { browserStore } from '../browserStore';
-import { ActionBar } from '../components';
-import { ReachesFieldset } from './ReachesFieldset';
+import { KeptWorkBar, useKeptWork } from '../common/keptWork';
+import { ReachesFieldset } from '../common/ReachesFieldset';
 import {
   ENGAGEMENT_METHODS,
   GRID_QUADRANT_INFO,
@@ -74,18 +73,16 @@ export function StakeholderForm({
     []
   );
   const same = (a: StakeholderFields, b: StakeholderFields): boolean => JSON.stringify(a) === JSON.stringify(b);
-  const [offer, setOffer] = React.useState(() => {
-    const d = browserStore.read<StakeholderFields>(draftKey);
-    return d && !same(d, initial) ? d : undefined;
-  });
+  const kept = useKeptWork<StakeholderFields>(draftKey);
+  const { keep, clear } = kept;
+  const [offer, setOffer] = React.useState(() => (kept.value && !same(kept.value, initial) ? kept.value : undefined));
   const edited = React.useRef(false);
   React.useEffect(() => {
     // Keep a copy of unsaved changes (only once the person has changed something).
     if (edited.current && !readOnly) {
-      if (same(fields, initial)) browserStore.clear(draftKey);
-      else browserStore.write(draftKey, fields);
+      keep(same(fields, initial) ? undefined : fields);
     }
-  }, [fields, initial, draftKey, readOnly]);
+  }, [fields, initial, readOnly, keep]);
   const set = <K extends keyof StakeholderFields>(key: K, value: StakeholderFields[K]): void => {
     edited.current = true;
     setFields((f) => ({ ...f, [key]: value }));
@@ -110,7 +107,7 @@ export function StakeholderForm({
     setProblems(new Map());
     setSaving(true);
     try {
-      if (await onSave(checked.data)) browserStore.clear(draftKey);
+      if (await onSave(checked.data)) clear();
     } finally {
       if (mounted.current) setSaving(false);
     }
@@ -127,27 +124,21 @@ export function StakeholderForm({
     >
       <h4>{title}</h4>
       {offer && !readOnly && (
-        <ActionBar
-          actions={[
-            {
-              label: 'Restore my changes',
-              onClick: () => {
-                edited.current = true;
-                setFields(offer);
-                setOffer(undefined);
-              }
-            },
-            {
-              label: 'Discard them',
-              onClick: () => {
-                browserStore.clear(draftKey);
-                setOffer(undefined);
-              }
-            }
-          ]}
+        <KeptWorkBar
+          restoreLabel="Restore my changes"
+          onRestore={() => {
+            edited.current = true;
+            setFields(offer);
+            setOffer(undefined);
+          }}
+          discardLabel="Discard them"
+          onDiscard={() => {
+            clear();
+            setOffer(undefined);
+          }}
         >
           You changed this stakeholder earlier and the changes were not saved. They were kept in this browser.
-        </ActionBar>
+        </KeptWorkBar>
       )}
       {problems.size > 0 && (
         <Text role="alert" weight="semibold">
@@ -301,7 +292,7 @@ export function StakeholderForm({
         )}
         <Button
           onClick={() => {
-            if (!readOnly) browserStore.clear(draftKey);
+            if (!readOnly) clear();
             onCancel();
           }}
         >

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { formatDateTime } from '../format';
-import { ActionBar, ErrorBar } from '../components';
+import { formatDateTime } from '../common/format';
+import { KeptWorkBar } from '../common/keptWork';
+import { ActionBar, ErrorBar } from '../common/components';
 import { fieldsOf, moveStakeholder, quadrantName, type Stakeholder } from '../../domain';
-import { useCurrentUser } from '../ListsGate';
-import { useEditor } from '../planner/EditorContext';
+import { useCurrentUser } from '../shell/session';
+import { useEditor } from '../editor/EditorContext';
 import type { StakeholderMap } from './useStakeholderMap';
 import { AddStakeholders } from './AddStakeholders';
 import { StakeholderGrid } from './StakeholderGrid';
@@ -103,33 +104,29 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
         </>
       )}
       {!map.failure && map.pendingMoves.length > 0 && (
-        <ActionBar
+        <KeptWorkBar
           title={`${map.pendingMoves.length} ${map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet`}
-          actions={[
-            {
-              label: 'Save the moves now',
-              onClick: () => {
-                void map.retryPendingMoves();
-              },
-              disabled: map.busy
-            },
-            { label: 'Discard', onClick: map.discardPendingMoves }
-          ]}
+          restoreLabel="Save the moves now"
+          onRestore={() => {
+            void map.retryPendingMoves();
+          }}
+          disabled={map.busy}
+          onDiscard={map.discardPendingMoves}
         >
           They were kept in this browser: {listSome(map.pendingMoves.map((m) => `${m.name} to ${quadrantName(m.to)}`))}. A stakeholder
           someone has moved since is left where they put it.
-        </ActionBar>
+        </KeptWorkBar>
       )}
       {!map.failure && map.pendingAdds.length > 0 && (
-        <ActionBar
+        <KeptWorkBar
           title={`${map.pendingAdds.length} ${map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet`}
-          actions={[
-            { label: 'Add them now', onClick: map.retryPendingAdds, disabled: map.busy },
-            { label: 'Discard', onClick: map.discardPendingAdds }
-          ]}
+          restoreLabel="Add them now"
+          onRestore={map.retryPendingAdds}
+          disabled={map.busy}
+          onDiscard={map.discardPendingAdds}
         >
           They were kept in this browser: {listSome(map.pendingAdds.map((p) => p.fields.name))}.
-        </ActionBar>
+        </KeptWorkBar>
       )}
     </>
   );

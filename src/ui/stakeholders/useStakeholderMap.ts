@@ -7,10 +7,10 @@ import {
   type Stakeholder,
   type StakeholderFields
 } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { newRequestId } from '../screens/NewPlanForm';
-import { browserStore } from '../browserStore';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { newRequestId } from '../common/requestId';
+import { useKeptWork } from '../common/keptWork';
 
 /** Something on the map that did not save, with a way to try again (nothing is dropped). */
 export interface MapFailure {
@@ -64,15 +64,6 @@ export interface StakeholderMap {
   resolveConflict(choice: 'mine' | 'theirs'): void;
 }
 
-const pendingKey = (userId: number, planId: number): string => `pending-stakeholders:${userId}:${planId}`;
-const readPending = (userId: number, planId: number): NewStakeholder[] =>
-  browserStore.read<NewStakeholder[]>(pendingKey(userId, planId)) ?? [];
-function writePending(userId: number, planId: number, items: NewStakeholder[]): void {
-  if (items.length) browserStore.write(pendingKey(userId, planId), items);
-  else browserStore.clear(pendingKey(userId, planId));
-}
-const movesKey = (userId: number, planId: number): string => `pending-moves:${userId}:${planId}`;
-
 /**
  * Load a plan's stakeholders a page at a time and change them one at a time, each at the version
  * read: a change that meets someone else's (412) stops and asks; a failed add is kept and retried
@@ -88,17 +79,13 @@ export function useStakeholderMap(planId: number): StakeholderMap {
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<MapFailure>();
   const [conflict, setConflict] = React.useState<MapConflict>();
-  const [pendingAdds, setPendingAdds] = React.useState<NewStakeholder[]>(() => readPending(user.id, planId));
-  const [pendingMoves, setPendingMovesState] = React.useState<PendingMove[]>(
-    () => browserStore.read<PendingMove[]>(movesKey(user.id, planId)) ?? []
-  );
-  const setPendingMoves = (update: (moves: PendingMove[]) => PendingMove[]): void =>
-    setPendingMovesState((moves) => {
-      const next = update(moves);
-      if (next.length) browserStore.write(movesKey(user.id, planId), next);
-      else browserStore.clear(movesKey(user.id, planId));
-      return next;
-    });
+  // Stakeholders not yet added and moves not yet saved, kept in this browser until they are.
+  const keptAdds = useKeptWork<NewStakeholder[]>(`pending-stakeholders:${user.id}:${planId}`);
+  const keptMoves = useKeptWork<PendingMove[]>(`pending-moves:${user.id}:${planId}`);
+  const pendingAdds = keptAdds.value ?? [];
+  const pendingMoves = keptMoves.value ?? [];
+  const setPendingAdds = keptAdds.keep;
+  const setPendingMoves = (update: (moves: PendingMove[]) => PendingMove[]): void => keptMoves.keep((moves) => update(moves ?? []));
   const [generation, setGeneration] = React.useState(0);
   const itemsRef = React.useRef(items);
   itemsRef.current = items;
@@ -140,11 +127,9 @@ export function useStakeholderMap(planId: number): StakeholderMap {
         const added = await repo.addMany(planId, batch);
         setItems((all) => [...all.filter((s) => !added.some((a) => a.id === s.id)), ...added]);
         setPendingAdds([]);
-        writePending(user.id, planId, []);
         return added;
       } catch (error) {
         setPendingAdds(batch);
-        writePending(user.id, planId, batch);
         setFailure({
           what: `Adding ${batch.length === 1 ? `"${batch[0].fields.name}"` : `${batch.length} stakeholders`}`,
           error,
@@ -157,7 +142,7 @@ export function useStakeholderMap(planId: number): StakeholderMap {
         setBusy(false);
       }
     },
-    [repo, planId, user.id]
+    [repo, planId, setPendingAdds]
   );
 
   const write = async (next: Stakeholder, what: string, keepOnConflict = true): Promise<'saved' | 'conflict' | 'failed'> => {
@@ -268,7 +253,6 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     },
     discardPendingAdds: () => {
       setPendingAdds([]);
-      writePending(user.id, planId, []);
       setFailure(undefined);
     },
     retryPendingMoves: async () => {

@@ -4,9 +4,9 @@ import { Version } from '@microsoft/sp-core-library';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { graphForSpfx, spForSpfx } from '../../data/client';
-import { AppShell } from '../../ui/AppShell';
-import { fromTeamsTheme, type HostTheme } from '../../ui/theme';
-import type { HostInfo } from '../../ui/host';
+import { AppShell } from '../../ui/shell/AppShell';
+import { fromTeamsTheme, type HostTheme } from '../../ui/shell/theme';
+import type { HostInfo } from '../../ui/shell/host';
 import { composeServices, validateSiteUrl } from './composeServices';
 
 /** Properties both web parts share. */

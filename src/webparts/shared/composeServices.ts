@@ -12,7 +12,7 @@ import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
-import type { Services } from '../../ui/services';
+import type { Services } from '../../ui/shell/services';
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';

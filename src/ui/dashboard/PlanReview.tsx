@@ -31,11 +31,11 @@ import {
   type StatusHistoryEntry,
   type TeamAction
 } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { useAsync } from '../useAsync';
-import { ErrorBar, Loaded } from '../components';
-import { formatDateTime } from '../format';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar, Loaded } from '../common/components';
+import { formatDateTime } from '../common/format';
 import { DocumentView } from '../export/PrintView';
 import { planningTemplateDocument } from '../export/documentModel';
 

@@ -17,11 +17,11 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { deliver, isWebhookAddress, workflowTarget, type OutboxEntry } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { useAsync } from '../useAsync';
-import { ErrorBar, Loaded } from '../components';
-import { formatDateTime } from '../format';
+import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar, Loaded } from '../common/components';
+import { formatDateTime } from '../common/format';
 
 const useStyles = makeStyles({
   form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM }
@@ -34,13 +34,13 @@ const useStyles = makeStyles({
 export function WorkflowSettings(): JSX.Element | null {
   const styles = useStyles();
   const { secrets, settings } = useServices();
-  const user = useCurrentUser();
+  const { isSiteOwner } = useSession();
   const [url, setUrl] = React.useState('');
   const [name, setName] = React.useState('Plan submissions flow');
   const [message, setMessage] = React.useState<string>();
   const [invalid, setInvalid] = React.useState<string>();
   const [error, setError] = React.useState<unknown>();
-  if (!user.isSiteOwner) return null;
+  if (!isSiteOwner) return null;
   const save = async (): Promise<void> => {
     if (!isWebhookAddress(url.trim())) {
       setInvalid('Enter the full webhook address, starting with https://');
@@ -94,12 +94,12 @@ export function WorkflowSettings(): JSX.Element | null {
 /** Notifications not yet delivered, with "Send now" for the involvement team and site owners. */
 export function PendingNotifications(): JSX.Element | null {
   const services = useServices();
-  const user = useCurrentUser();
+  const { mayManage } = useSession();
   const load = React.useCallback(() => services.outbox.unsent(), [services]);
   const [state, reload] = useAsync<OutboxEntry[]>(load);
   const [busy, setBusy] = React.useState<number>();
   const [error, setError] = React.useState<unknown>();
-  if (!user.isSiteOwner && !user.isInvolvementTeam) return null;
+  if (!mayManage) return null;
   const send = async (entry: OutboxEntry): Promise<void> => {
     setBusy(entry.id);
     setError(undefined);

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { checkReadiness, isDataError, type InvolvementPlan, type PlanContent } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { localDrafts, type LocalDraft } from './localDraft';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { draftKey, type LocalDraft } from './localDraft';
+import { useKeptWork } from '../common/keptWork';
 import { diffContent, setIn, type FieldChange } from './paths';
 
 /** What the lead sees about saving. */
@@ -50,10 +51,10 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
   const [base, setBase] = React.useState(initial);
   const [content, setContent] = React.useState(initial.content);
   const [save, setSave] = React.useState<SaveState>({ kind: 'saved', at: initial.modified ?? new Date().toISOString() });
-  const [restoreOffer, setRestoreOffer] = React.useState<LocalDraft | undefined>(() => {
-    const local = localDrafts.read(user.id, planId);
-    return local && !same(local.content, initial.content) ? local : undefined;
-  });
+  const { value: keptDraft, keep: keepDraft, clear: clearDraft } = useKeptWork<LocalDraft>(draftKey(user.id, planId));
+  const [restoreOffer, setRestoreOffer] = React.useState<LocalDraft | undefined>(() =>
+    keptDraft && !same(keptDraft.content, initial.content) ? keptDraft : undefined
+  );
   const latest = React.useRef({ base, content, save });
   latest.current = { base, content, save };
   const timer = React.useRef<number>();
@@ -86,7 +87,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       setBase(saved);
       latest.current.base = saved;
       if (same(latest.current.content, toSave)) {
-        localDrafts.clear(user.id, planId);
+        clearDraft();
         setSave({ kind: 'saved', at: saved.modified ?? new Date().toISOString() });
       } else {
         setSave({ kind: 'pending' });
@@ -117,7 +118,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
     } finally {
       inFlight.current = false;
     }
-  }, [plans, planId, user.id, schedule]);
+  }, [plans, planId, schedule, clearDraft]);
 
   React.useEffect(() => {
     const online = (): void => {
@@ -135,7 +136,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       const next = normalise(setIn(latest.current.content, path, value));
       setContent(next);
       latest.current.content = next;
-      localDrafts.write(user.id, planId, {
+      keepDraft({
         content: next,
         baseVersion: latest.current.base.version ?? '',
         savedAt: new Date().toISOString()
@@ -147,7 +148,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
           void saveToServer();
         });
     },
-    [user.id, planId, schedule, saveToServer]
+    [schedule, saveToServer, keepDraft]
   );
 
   return {
@@ -169,7 +170,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       void saveToServer();
     },
     discardRestore: () => {
-      localDrafts.clear(user.id, planId);
+      clearDraft();
       setRestoreOffer(undefined);
     },
     resolveConflict: (choice) => {
@@ -180,7 +181,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       if (choice === 'theirs') {
         setContent(state.theirs.content);
         latest.current.content = state.theirs.content;
-        localDrafts.clear(user.id, planId);
+        clearDraft();
         setSave({ kind: 'saved', at: state.theirs.modified ?? new Date().toISOString() });
         latest.current.save = { kind: 'saved', at: '' };
         return;

@@ -32,12 +32,12 @@ import {
   type StakeholderCatalogueId,
   type StakeholderKind
 } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { useAsync } from '../useAsync';
-import { ActionBar, ErrorBar, Loaded } from '../components';
-import { newRequestId } from './NewPlanForm';
-import { ReachesFieldset } from '../stakeholders/ReachesFieldset';
+import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { useAsync } from '../common/useAsync';
+import { ActionBar, ErrorBar, Loaded } from '../common/components';
+import { newRequestId } from '../common/requestId';
+import { ReachesFieldset } from '../common/ReachesFieldset';
 
 const useStyles = makeStyles({
   form: {
@@ -62,7 +62,6 @@ const EMPTY: OrganisationStakeholder = { name: '', kind: 'organisation', catalog
  */
 export function SharedStakeholders(): JSX.Element {
   const { sharedStakeholders } = useServices();
-  const user = useCurrentUser();
   const load = React.useCallback(() => sharedStakeholders.list(), [sharedStakeholders]);
   const [state, reload] = useAsync(load);
   const [editing, setEditing] = React.useState<OrganisationStakeholder>();
@@ -71,7 +70,7 @@ export function SharedStakeholders(): JSX.Element {
   const [error, setError] = React.useState<unknown>();
   const [done, setDone] = React.useState('');
   const styles = useStyles();
-  const canEdit = user.isInvolvementTeam || user.isSiteOwner;
+  const { mayManage: canEdit } = useSession();
   const requestId = React.useRef(newRequestId());
 
   const save = async (entry: OrganisationStakeholder): Promise<void> => {

@@ -23,12 +23,13 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { emptyPlanContent, PLAN_STATUS_LABELS, type PlanSummary, type PlanSummaryPage } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { useAsync } from '../useAsync';
-import { ErrorBar, Loaded } from '../components';
-import { formatDate, formatDateTime } from '../format';
-import { NewPlanForm, newRequestId } from './NewPlanForm';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar, Loaded } from '../common/components';
+import { formatDate, formatDateTime } from '../common/format';
+import { NewPlanForm } from './NewPlanForm';
+import { newRequestId } from '../common/requestId';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },

@@ -1,9 +1,10 @@
 import * as React from 'react';
+import { newRequestId } from '../common/requestId';
 import { Button, Card, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { emptyPlanContent, messageText, projectDetailsSchema, type InvolvementPlan } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { ErrorBar } from '../components';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { ErrorBar } from '../common/components';
 
 const useStyles = makeStyles({
   form: { maxWidth: '36rem', marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM },
@@ -12,10 +13,6 @@ const useStyles = makeStyles({
 
 /** Props for {@link NewPlanForm}. */
 export type NewPlanFormProps = { onCreated: (plan: InvolvementPlan) => void };
-
-/** A new idempotency key for creating a plan. */
-export const newRequestId = (): string =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 
 /**
  * "Start a new plan": an inline form (not a modal) asking for the project title and

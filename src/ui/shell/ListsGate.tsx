@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2 } from '@fluentui/react-components';
-import type { CurrentUser, MissingPiece, PersonRef, ProvisioningReport } from '../domain';
+import type { CurrentUser, MissingPiece, PersonRef, ProvisioningReport } from '../../domain';
 import { useServices } from './services';
-import { useAsync } from './useAsync';
-import { ErrorBar, Loaded } from './components';
+import { SessionProvider } from './session';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar, Loaded } from '../common/components';
 
 const describeMissing = (m: MissingPiece): string => {
   switch (m.what) {
@@ -24,16 +25,6 @@ interface GateState {
   user: CurrentUser;
   report: ProvisioningReport;
   owners: PersonRef[];
-}
-
-/** The signed-in user, for screens below the gate. */
-export const CurrentUserContext = React.createContext<CurrentUser | undefined>(undefined);
-
-/** The signed-in user (only below {@link ListsGate}). */
-export function useCurrentUser(): CurrentUser {
-  const user = React.useContext(CurrentUserContext);
-  if (!user) throw new Error('useCurrentUser must be used below ListsGate');
-  return user;
 }
 
 /**
@@ -64,7 +55,7 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
   return (
     <Loaded state={state} label="Checking the planner's lists…" onRetry={reload}>
       {({ user, report, owners }) => {
-        if (report.ready) return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+        if (report.ready) return <SessionProvider user={user}>{children}</SessionProvider>;
         return (
           <section aria-labelledby="setup-heading">
             <Title2 as="h2" block id="setup-heading">

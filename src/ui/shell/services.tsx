@@ -13,7 +13,7 @@ import type {
   SubmissionMessageBuilder,
   TeamsDirectory,
   UserDirectory
-} from '../domain';
+} from '../../domain';
 
 /** The ports the screens talk to. Web parts and the workbench build them; the UI never sees PnPjs. */
 export interface Services {

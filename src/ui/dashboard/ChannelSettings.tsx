@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, Title3, tokens } from '@fluentui/react-components';
 import type { NotificationTarget, TeamsPlace } from '../../domain';
-import { useServices } from '../services';
-import { useCurrentUser } from '../ListsGate';
-import { useHost } from '../host';
-import { useAsync } from '../useAsync';
-import { ErrorBar, Loaded } from '../components';
+import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { useHost } from '../shell/host';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar, Loaded } from '../common/components';
 
 const useStyles = makeStyles({ form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
 
@@ -16,7 +16,6 @@ const useStyles = makeStyles({ form: { display: 'flex', gap: tokens.spacingHoriz
 export function ChannelSettings(): JSX.Element {
   const styles = useStyles();
   const { settings, teams } = useServices();
-  const user = useCurrentUser();
   const loadTarget = React.useCallback(() => settings.notificationTarget(), [settings]);
   const [target, reloadTarget] = useAsync(loadTarget);
   const [editing, setEditing] = React.useState(false);
@@ -26,7 +25,7 @@ export function ChannelSettings(): JSX.Element {
   const [channelId, setChannelId] = React.useState('');
   const [error, setError] = React.useState<unknown>();
   const [saved, setSaved] = React.useState(false);
-  const mayChange = user.isInvolvementTeam || user.isSiteOwner;
+  const { mayManage: mayChange } = useSession();
   const { teamsChannel } = useHost();
   const adoptTabChannel = async (): Promise<void> => {
     if (!teamsChannel) return;

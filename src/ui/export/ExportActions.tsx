@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { InvolvementPlan, Stakeholder } from '../../domain';
-import { communicationsPlanDocument, planningTemplateDocument, type PlanDocument } from '../export/documentModel';
-import { ErrorBar } from '../components';
+import { communicationsPlanDocument, planningTemplateDocument, type PlanDocument } from './documentModel';
+import { ErrorBar } from '../common/components';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
 

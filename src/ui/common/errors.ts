@@ -1,4 +1,4 @@
-import { isDataError, type DataErrorKind } from '../domain';
+import { isDataError, type DataErrorKind } from '../../domain';
 
 /** What to tell the user about a failure: what happened and what they can do. */
 export interface ErrorMessage {

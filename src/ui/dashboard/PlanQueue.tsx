@@ -26,10 +26,10 @@ import {
   type PlanStatus,
   type PlanSummary
 } from '../../domain';
-import { useServices } from '../services';
-import { useAsync } from '../useAsync';
-import { ErrorBar } from '../components';
-import { formatDate } from '../format';
+import { useServices } from '../shell/services';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar } from '../common/components';
+import { formatDate } from '../common/format';
 
 const useStyles = makeStyles({
   filters: {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import type { NotificationTarget } from '../domain';
+import type { NotificationTarget } from '../../domain';
 
 /** What the host tells the app: in a Teams channel tab, the team and channel it was added to. */
 export interface HostInfo {

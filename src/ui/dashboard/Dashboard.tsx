@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Body1, Button, Card, CardHeader, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
 import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain';
-import { useServices } from '../services';
-import { useAsync } from '../useAsync';
-import { Loaded } from '../components';
+import { useServices } from '../shell/services';
+import { useAsync } from '../common/useAsync';
+import { Loaded } from '../common/components';
 import { ChannelSettings } from './ChannelSettings';
 import { PendingNotifications, WorkflowSettings } from './WorkflowSettings';
 import { PlanQueue } from './PlanQueue';

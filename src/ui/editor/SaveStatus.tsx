@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import type { PlanEditor } from './usePlanEditor';
-import { describeError } from '../errors';
-import { formatDateTime } from '../format';
+import { describeError } from '../common/errors';
+import { KeptWorkBar } from '../common/keptWork';
+import { formatDateTime } from '../common/format';
 
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -48,18 +49,15 @@ export function EditorAlerts({ editor }: { editor: PlanEditor }): JSX.Element {
   return (
     <>
       {editor.restoreOffer && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>We found changes that were not saved</MessageBarTitle>
-            This device has changes to this plan from {formatDateTime(editor.restoreOffer.savedAt)} that did not reach SharePoint.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button appearance="primary" onClick={editor.acceptRestore}>
-              Restore my changes
-            </Button>
-            <Button onClick={editor.discardRestore}>Discard them</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <KeptWorkBar
+          title="We found changes that were not saved"
+          restoreLabel="Restore my changes"
+          onRestore={editor.acceptRestore}
+          discardLabel="Discard them"
+          onDiscard={editor.discardRestore}
+        >
+          This device has changes to this plan from {formatDateTime(editor.restoreOffer.savedAt)} that did not reach SharePoint.
+        </KeptWorkBar>
       )}
       {s.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline">
