@@ -18,3 +18,4 @@ export * from './timeline';
 export * from './readiness';
 export * from './submission';
 export * from './submitPlan';
+export * from './retryPolicy';

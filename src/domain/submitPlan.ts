@@ -1,6 +1,7 @@
 import { checkReadiness } from './readiness';
 import { isDataError, DataError, type CurrentUser, type PlanRepository, type StakeholderRepository } from './ports';
 import type { InvolvementPlan } from './plan';
+import { nextRetryDelay, sleepMs } from './retryPolicy';
 import { checkTransition } from './status';
 import {
   STALE_SENDING_MS,
@@ -39,13 +40,9 @@ export interface SubmissionResult {
   notification: NotificationOutcome;
 }
 
-const MAX_ATTEMPTS = 4;
-const MAX_WAIT_MS = 30_000;
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Deliver one outbox entry, at most once: it is claimed at the version read (a second sender
- * meets a conflict and stops), posted with retries that honour Retry-After, then marked sent or
+ * meets a conflict and stops), posted with retries under the retry policy (Retry-After honoured), then marked sent or
  * failed. An entry already sent is never posted again.
  */
 export async function deliver(ports: SubmissionPorts, entry: OutboxEntry): Promise<NotificationOutcome> {
@@ -63,15 +60,17 @@ export async function deliver(ports: SubmissionPorts, entry: OutboxEntry): Promi
     if (latest?.state === 'sent') return { kind: 'sent', entry: latest };
     return { kind: 'pending', entry: latest ?? entry, reason: 'Another attempt to send this notification is in progress.' };
   }
-  const sleep = ports.sleep ?? defaultSleep;
-  for (let attempt = 1; ; attempt += 1) {
+  const sleep = ports.sleep ?? sleepMs;
+  const started = Date.now();
+  for (let attempts = 1; ; attempts += 1) {
     const result = await ports.notifier.post(claimed.target, claimed.payload);
     if (result.ok) return { kind: 'sent', entry: await ports.outbox.finish(claimed, result) };
-    if (!result.retryable || attempt >= MAX_ATTEMPTS) {
+    const wait = result.retryable ? nextRetryDelay(attempts, Date.now() - started, result.retryAfterMs) : undefined;
+    if (wait === undefined) {
       const failed = await ports.outbox.finish(claimed, result);
       return { kind: 'pending', entry: failed, reason: result.error };
     }
-    await sleep(Math.min(result.retryAfterMs ?? 1000 * 2 ** attempt, MAX_WAIT_MS));
+    await sleep(wait);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { GraphFI } from '@pnp/graph';
 import '@pnp/graph/teams';
 import type { NotificationTarget, NotifyResult, PlanNotifier } from '../../domain';
-import { retryDelayMs } from '../http';
+import { retryAfterOf } from '../http';
 
 interface HttpFailure {
   status?: number;
@@ -33,7 +33,7 @@ export class GraphChannelNotifier implements PlanNotifier {
         /* body already read */
       }
       const retryable = status === 429 || status === 503 || status === 504 || status === 0;
-      return { ok: false, retryable, retryAfterMs: retryable ? retryDelayMs(error.response, 0) : undefined, error: detail.slice(0, 1000) };
+      return { ok: false, retryable, retryAfterMs: retryable ? retryAfterOf(error.response) : undefined, error: detail.slice(0, 1000) };
     }
   }
 }

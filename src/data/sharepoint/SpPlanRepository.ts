@@ -4,15 +4,14 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import {
   DataError, PLAN_STATUSES, type InvolvementPlan, type PersonRef, type PlanContent, type PlanRepository, type PlanStatus,
-  type PlanQuery, type PlanSummaryPage, type UnreadablePlan, type PlanSummary
+  type PlanQuery, type PlanSummaryPage, type UnreadablePlan, type PlanSummary, withRetries
 } from '../../domain';
-import { toDataError, waitBeforeRetry } from '../http';
+import { toDataError } from '../http';
 import { listDefinition, PLAN } from './lists';
 import { PLAN_DETAIL_SELECT, PLAN_EXPAND, PLAN_SUMMARY_SELECT, statusLabel, toInvolvementPlan, toPlanItemValues, toPlanSummary } from './planMapper';
 
 const PAGE_SIZE = 100;
 const MAX_PAGE = 5000;
-const CREATE_ATTEMPTS = 4;
 const today = (): string => new Date().toISOString().slice(0, 10);
 const odataString = (s: string): string => s.replace(/'/g, '\'\'');
 
@@ -118,7 +117,7 @@ export class SpPlanRepository implements PlanRepository {
   }
 
   public async create(content: PlanContent, lead: PersonRef, requestId: string): Promise<InvolvementPlan> {
-    for (let attempt = 0; ; attempt += 1) {
+    return withRetries(async () => {
       try {
         // A create that failed in flight may still have landed: look before adding again.
         const existing = await this.findByRequestId(requestId);
@@ -131,10 +130,8 @@ export class SpPlanRepository implements PlanRepository {
         });
         return await this.get(added.Id as number);
       } catch (caught) {
-        const error = await toDataError(caught, `Creating a plan in "${this.title}"`);
-        if ((error.kind !== 'throttled' && error.kind !== 'offline') || attempt + 1 >= CREATE_ATTEMPTS) throw error;
-        await waitBeforeRetry(error, attempt);
+        throw await toDataError(caught, `Creating a plan in "${this.title}"`);
       }
-    }
+    });
   }
 }

@@ -7,16 +7,15 @@ import { z } from 'zod';
 import {
   DataError, equalityGroupSchema, GRID_QUADRANTS, mapMoveSchema, METHOD_IDS, STAKEHOLDER_CATALOGUE_IDS, STAKEHOLDER_KINDS,
   type NewStakeholder, type OrganisationStakeholder, type SharedStakeholderRepository, type Stakeholder, type StakeholderFields,
-  type StakeholderRepository
+  type StakeholderRepository, withRetries
 } from '../../domain';
-import { toDataError, waitBeforeRetry } from '../http';
+import { toDataError } from '../http';
 import { listDefinition, STAKEHOLDER as S } from './lists';
 
 /** Items per request when reading a map: bounded, and well under the 5,000-item threshold. */
 export const STAKEHOLDER_PAGE_SIZE = 200;
 /** Adds per $batch request (SharePoint allows 100 operations in a batch). */
 const BATCH_SIZE = 50;
-const ATTEMPTS = 4;
 const odataString = (s: string): string => s.replace(/'/g, '\'\'');
 
 const engagementSchema = z.object({
@@ -121,7 +120,7 @@ export class SpStakeholderRepository implements StakeholderRepository {
 
   public async addMany(planId: number, items: readonly NewStakeholder[]): Promise<Stakeholder[]> {
     const wanted = new Set(items.map((i) => i.requestId));
-    for (let attempt = 0; ; attempt += 1) {
+    return withRetries(async () => {
       try {
         // A batch cut off in flight may have landed in part: look before adding again.
         const before = await this.all(planId);
@@ -142,11 +141,9 @@ export class SpStakeholderRepository implements StakeholderRepository {
         const stored = new Map([...before, ...added].filter((row) => wanted.has(row.requestId)).map((row) => [row.requestId, row.stakeholder] as const));
         return items.map((i) => stored.get(i.requestId)).filter((s): s is Stakeholder => s !== undefined);
       } catch (caught) {
-        const error = await toDataError(caught, `Adding stakeholders to "${this.title}"`);
-        if ((error.kind !== 'throttled' && error.kind !== 'offline' && error.kind !== 'server') || attempt + 1 >= ATTEMPTS) throw error;
-        await waitBeforeRetry(error, attempt);
+        throw await toDataError(caught, `Adding stakeholders to "${this.title}"`);
       }
-    }
+    });
   }
 
   public async get(id: number): Promise<Stakeholder> {
@@ -234,18 +231,16 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
   }
 
   public async add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder> {
-    for (let attempt = 0; ; attempt += 1) {
+    return withRetries(async () => {
       try {
         const existing = await this.items.select('Id').filter(`${S.requestId} eq '${odataString(requestId)}'`).top(1)<Array<{ Id: number }>>();
         if (existing[0]) return await this.read(existing[0].Id);
         const added = await this.items.add({ ...this.values(entry), [S.requestId]: requestId });
         return await this.read(added.Id as number);
       } catch (caught) {
-        const error = await toDataError(caught, `Adding to "${this.title}"`);
-        if ((error.kind !== 'throttled' && error.kind !== 'offline') || attempt + 1 >= ATTEMPTS) throw error;
-        await waitBeforeRetry(error, attempt);
+        throw await toDataError(caught, `Adding to "${this.title}"`);
       }
-    }
+    });
   }
 
   public async save(entry: OrganisationStakeholder): Promise<OrganisationStakeholder> {

@@ -1,5 +1,5 @@
 import { isDataError, type NotificationTarget, type NotifyResult, type PlanNotifier, type SecretsRepository } from '../../domain';
-import { retryDelayMs } from '../http';
+import { retryAfterOf } from '../http';
 
 /**
  * Posts the card to a Workflows (Power Automate) "When a Teams webhook request is received" flow,
@@ -28,7 +28,7 @@ export class WorkflowWebhookNotifier implements PlanNotifier {
       const response = await this.send(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'omit' });
       if (response.ok) return { ok: true, messageId: '' };
       const retryable = response.status === 429 || response.status >= 500;
-      return { ok: false, retryable, retryAfterMs: retryable ? retryDelayMs(response, 0) : undefined, error: `HTTP ${response.status}: ${(await response.text()).slice(0, 500)}` };
+      return { ok: false, retryable, retryAfterMs: retryable ? retryAfterOf(response) : undefined, error: `HTTP ${response.status}: ${(await response.text()).slice(0, 500)}` };
     } catch (error) {
       return { ok: false, retryable: true, error: `The webhook could not be reached: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { checkReadiness, isDataError, type InvolvementPlan, type PlanContent } from '../../domain';
+import { checkReadiness, isDataError, isRetryableError, retryDelayMs, type InvolvementPlan, type PlanContent } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { draftKey, type LocalDraft } from './localDraft';
@@ -105,8 +105,8 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
         }
         return;
       }
-      if (isDataError(error, 'throttled') || isDataError(error, 'offline') || isDataError(error, 'server')) {
-        const waitMs = (isDataError(error) && error.retryAfterMs) || Math.min(2000 * 2 ** attempt.current, 60_000);
+      if (isRetryableError(error)) {
+        const waitMs = retryDelayMs(attempt.current, error.retryAfterMs);
         attempt.current += 1;
         setSave({ kind: 'retrying', error, inSeconds: Math.ceil(waitMs / 1000) });
         schedule(waitMs, () => {
