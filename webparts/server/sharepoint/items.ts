@@ -1,0 +1,248 @@
+/**
+ * List items (Learn: "Working with lists and list items with REST"; "Use OData query operations in
+ * SharePoint REST requests"; "List item paging with $skiptoken"; "Manage large lists and
+ * libraries"): queries with $select/$expand/$filter/$orderby/$top and paging, the list view
+ * threshold, reading one item, adding, and updating or deleting with ETags.
+ */
+import { SAMPLE_USERS } from '../directory';
+import { compareValues, evaluate, filterFields, parseFilter, type FilterNode } from '../odata';
+import type { FieldDef, ItemRec, ListDef } from '../store';
+import { errors, jsonBody, ok, type SpContext, type SpResponse } from './http';
+import { entityName, fieldForPath, findField, writeValues } from './fields';
+import { canEditItem, canReadItem, CONTRIBUTE, requireRank } from './permissions';
+
+const MAX_TOP = 5000;
+const DEFAULT_TOP = 100;
+
+/** What a request asked for: all columns or some, and which person/lookup columns to expand with which sub-fields. */
+interface ItemShape {
+  all: boolean;
+  fields: Set<string>;
+  expand: Map<string, Set<string>>;
+}
+
+const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function parseShape(ctx: SpContext, list: ListDef): ItemShape {
+  const select = (ctx.req.query.get('$select') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const expandNames = (ctx.req.query.get('$expand') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const expand = new Map<string, Set<string>>();
+  for (const name of expandNames) {
+    const field = findField(list, name);
+    if (!field || (field.type !== 'User' && field.type !== 'Lookup'))
+      throw errors.badQuery(`The field or property '${name}' does not exist or cannot be expanded.`);
+    expand.set(field.internalName, new Set());
+  }
+  const fields = new Set<string>();
+  for (const s of select) {
+    if (s === '*') continue;
+    const [base, sub] = s.split('/');
+    const target = fieldForPath(list, s);
+    if (sub) {
+      const subs = expand.get(target.field.internalName);
+      if (!subs)
+        throw errors.badQuery(
+          `The query to field '${s}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${base}.`
+        );
+      subs.add(sub);
+    } else {
+      fields.add(target.idSuffix ? `${target.field.internalName}Id` : target.field.internalName);
+    }
+  }
+  return { all: select.length === 0 || select.includes('*'), fields, expand };
+}
+
+function readValue(ctx: SpContext, list: ListDef, item: ItemRec, path: string): unknown {
+  const { field, sub, idSuffix } = fieldForPath(list, path);
+  const raw =
+    field.internalName === 'ID'
+      ? item.id
+      : field.internalName === 'Created'
+        ? item.created
+        : field.internalName === 'Modified'
+          ? item.modified
+          : field.internalName === 'Author'
+            ? item.authorId
+            : field.internalName === 'Editor'
+              ? item.editorId
+              : item.values[field.internalName];
+  if (field.type === 'User' || field.type === 'Lookup') {
+    if (idSuffix || !sub || sub.toLowerCase() === 'id') return raw ?? null;
+    if (raw === null || raw === undefined) return null;
+    if (field.type === 'User') {
+      const u = SAMPLE_USERS.find((x) => x.id === raw);
+      const key = sub.toLowerCase();
+      return key === 'title'
+        ? u?.title
+        : key === 'email'
+          ? u?.email
+          : key === 'name'
+            ? u?.loginName
+            : (() => {
+                throw errors.fieldMissing(path);
+              })();
+    }
+    const target = field.lookupListId ? ctx.store.listById(field.lookupListId) : undefined;
+    const targetItem = target ? ctx.store.itemsOf(target).get(raw as number) : undefined;
+    return target && targetItem ? readValue(ctx, target, targetItem, sub) : null;
+  }
+  if (sub) throw errors.fieldMissing(path);
+  return raw ?? null;
+}
+
+function itemJson(ctx: SpContext, list: ListDef, item: ItemRec, shape: ItemShape): Record<string, unknown> {
+  const { siteUrl } = ctx.options;
+  const out: Record<string, unknown> = {
+    'odata.type': entityName(list),
+    'odata.id': `${siteUrl}/_api/Web/Lists(guid'${list.id}')/Items(${item.id})`,
+    'odata.etag': `"${item.version}"`,
+    'odata.editLink': `Web/Lists(guid'${list.id}')/Items(${item.id})`
+  };
+  const put = (name: string): void => {
+    const field = findField(list, name.replace(/Id$/, '')) ?? findField(list, name);
+    if (!field) return;
+    const value = readValue(ctx, list, item, field.internalName === 'ID' ? 'ID' : name);
+    if (field.type === 'User' || field.type === 'Lookup') {
+      out[`${field.internalName}Id`] = value;
+      if (field.type === 'User') out[`${field.internalName}StringId`] = value === null ? null : String(value);
+    } else if (field.internalName === 'ID') {
+      out.Id = item.id;
+      out.ID = item.id;
+    } else {
+      out[field.internalName] = field.type === 'MultiChoice' ? (value ?? []) : value;
+    }
+  };
+  if (shape.all) {
+    out.FileSystemObjectType = 0;
+    for (const f of list.fields) put(f.internalName);
+  } else {
+    for (const name of shape.fields) put(name);
+  }
+  for (const [name, subs] of shape.expand) {
+    const field = findField(list, name) as FieldDef;
+    const id = readValue(ctx, list, item, `${name}Id`);
+    if (subs.size === 0 && !shape.all) continue;
+    if (id === null || id === undefined) {
+      out[name] = null;
+      continue;
+    }
+    const expanded: Record<string, unknown> = {
+      'odata.type': field.type === 'User' ? 'SP.Data.UserInfoItem' : entityName(ctx.store.listById(field.lookupListId ?? '') as ListDef)
+    };
+    for (const sub of subs.size ? subs : new Set(['Id', 'Title'])) {
+      const key = sub === 'ID' ? 'Id' : sub;
+      expanded[key] = readValue(ctx, list, item, `${name}/${sub}`);
+    }
+    out[name] = expanded;
+  }
+  return out;
+}
+
+/** `GET .../items`: security-trimmed, filtered, ordered, one page at a time. */
+export function queryItems(ctx: SpContext, list: ListDef): SpResponse {
+  const { req, options } = ctx;
+  const shape = parseShape(ctx, list);
+  const filterText = req.query.get('$filter');
+  const filter: FilterNode | undefined = filterText ? parseFilter(filterText) : undefined;
+  const orderText = req.query.get('$orderby') ?? '';
+  const order = orderText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [path, dir] = s.split(/\s+/);
+      if (dir && !/^(asc|desc)$/i.test(dir)) throw errors.badQuery(`The $orderby expression '${s}' is not valid.`);
+      return { path, desc: /^desc$/i.test(dir ?? '') };
+    });
+  const topText = req.query.get('$top');
+  const top = topText === null ? DEFAULT_TOP : Number(topText);
+  if (!Number.isInteger(top) || top < 0) throw errors.badQuery(`The $top value '${topText}' is not valid.`);
+  const pageSize = Math.min(top, MAX_TOP);
+
+  // Unknown columns are a 400, whatever the list's size.
+  const touched = [...(filter ? filterFields(filter) : []), ...order.map((o) => o.path)].map((p) => fieldForPath(list, p).field);
+  const items = ctx.store.itemsOf(list);
+  if (items.size > options.threshold && touched.some((f) => !f.indexed)) throw errors.throttled();
+
+  let rows = [...items.values()].filter((it) => canReadItem(req.user, list, it));
+  if (filter) rows = rows.filter((it) => evaluate(filter, (p) => readValue(ctx, list, it, p)));
+  const sortKeys = [...order, { path: 'ID', desc: false }];
+  rows.sort((a, b) => {
+    for (const k of sortKeys) {
+      const c = compareValues(readValue(ctx, list, a, k.path), readValue(ctx, list, b, k.path));
+      if (c !== 0) return k.desc ? -c : c;
+    }
+    return 0;
+  });
+
+  // $skiptoken=Paged=TRUE&p_ID=<last id of the previous page> (Learn: "List item paging with $skiptoken").
+  const skip = req.query.get('$skiptoken');
+  let start = 0;
+  if (skip) {
+    const token = new URLSearchParams(skip);
+    const lastId = Number(token.get('p_ID'));
+    if (!Number.isInteger(lastId)) throw errors.badQuery(`The $skiptoken '${skip}' is not valid.`);
+    const index = rows.findIndex((r) => r.id === lastId);
+    start = index >= 0 ? index + 1 : rows.findIndex((r) => r.id > lastId);
+    if (start < 0) start = rows.length;
+  }
+  const page = rows.slice(start, start + pageSize);
+  const body: Record<string, unknown> = {
+    'odata.metadata': `${options.siteUrl}/_api/$metadata#SP.ListData.${list.title.replace(/[^A-Za-z0-9]/g, '')}ListItems`,
+    value: page.map((it) => itemJson(ctx, list, it, shape))
+  };
+  if (start + pageSize < rows.length && page.length > 0) {
+    const next = new URLSearchParams(req.query);
+    next.set('$skiptoken', `Paged=TRUE&p_ID=${page[page.length - 1].id}`);
+    next.set('$top', String(pageSize));
+    body['odata.nextLink'] = `${options.siteUrl}/_api/${req.path}?${next.toString().replace(/\+/g, '%20')}`;
+  }
+  return ok(body);
+}
+
+/** `POST .../items` */
+export function addItem(ctx: SpContext, list: ListDef): SpResponse {
+  requireRank(ctx, CONTRIBUTE, list);
+  const values = writeValues(ctx.store, list, jsonBody(ctx.req));
+  for (const f of list.fields)
+    if (f.required && f.internalName !== 'Title' && (values[f.internalName] === undefined || values[f.internalName] === null))
+      throw errors.argument(`The field '${f.internalName}' is required.`);
+  const item = ctx.store.addItem(list, ctx.req.user.id, values);
+  return ok(itemJson(ctx, list, item, { all: true, fields: new Set(), expand: new Map() }), 201, { ETag: `"${item.version}"` });
+}
+
+/** The item `items(id)` names, if this user may see it; otherwise 404, as SharePoint answers. */
+export function visibleItem(ctx: SpContext, list: ListDef, id: number): ItemRec {
+  const item = ctx.store.itemsOf(list).get(id);
+  if (!item || !canReadItem(ctx.req.user, list, item)) throw errors.itemMissing();
+  return item;
+}
+
+/** `GET .../items(id)` */
+export function getItem(ctx: SpContext, list: ListDef, item: ItemRec): SpResponse {
+  return ok(itemJson(ctx, list, item, parseShape(ctx, list)), 200, { ETag: `"${item.version}"` });
+}
+
+/** `MERGE` or `DELETE .../items(id)`: 403 without edit rights, 412 on a stale `IF-MATCH`, `*` overwrites. */
+export function changeItem(ctx: SpContext, list: ListDef, item: ItemRec): SpResponse {
+  const { req } = ctx;
+  if (!canEditItem(req.user, list, item)) throw errors.denied();
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^W\//, '') !== `"${item.version}"`) throw errors.conflict();
+  if (ctx.method === 'DELETE') {
+    ctx.store.deleteItem(list, item.id);
+    return ok(undefined, 200);
+  }
+  Object.assign(item.values, writeValues(ctx.store, list, jsonBody(req)));
+  item.version += 1;
+  item.editorId = req.user.id;
+  item.modified = now();
+  ctx.store.saveItem(list, item);
+  return ok(undefined, 204, { ETag: `"${item.version}"` });
+}

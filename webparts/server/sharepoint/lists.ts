@@ -1,0 +1,86 @@
+/**
+ * Lists (Learn: "Working with lists and list items with REST"): the list JSON, finding a list by
+ * title or id (404 when missing, 403 when the user cannot read it), creating lists and changing
+ * their settings.
+ */
+import type { ListDef } from '../store';
+import { errors, jsonBody, ok, SpHttpError, unquote, type SpContext, type SpResponse } from './http';
+import { entityName } from './fields';
+import type { Params } from './router';
+import { EDIT, effectiveRank, READ, requireRank } from './permissions';
+
+/** A list addressed as `getByTitle('…')`, `(guid'…')` or `getById('…')`; named groups title, guid, listId. */
+export const LIST = String.raw`web/lists(?:/getByTitle\('(?<title>(?:[^']|'')*)'\)|\(guid'(?<guid>[0-9a-f-]+)'\)|/getById\('(?<listId>[0-9a-f-]+)'\))`;
+
+export function listJson(ctx: SpContext, list: ListDef): Record<string, unknown> {
+  return {
+    'odata.type': 'SP.List',
+    'odata.id': `${ctx.options.siteUrl}/_api/Web/Lists(guid'${list.id}')`,
+    Id: list.id,
+    Title: list.title,
+    Description: list.description,
+    BaseTemplate: list.baseTemplate,
+    ItemCount: ctx.store.itemsOf(list).size,
+    Created: list.created,
+    ReadSecurity: list.readSecurity,
+    WriteSecurity: list.writeSecurity,
+    HasUniqueRoleAssignments: list.hasUniqueRoleAssignments,
+    EntityTypeName: `${list.title.replace(/[^A-Za-z0-9]/g, '')}List`,
+    ListItemEntityTypeFullName: entityName(list)
+  };
+}
+
+/** The list a path names: 404 when it does not exist, 403 when the user cannot read it. */
+export function resolveList(ctx: SpContext, params: Params): ListDef {
+  const title = params.title === undefined ? undefined : unquote(params.title);
+  const id = params.guid ?? params.listId ?? '';
+  const list = title !== undefined ? ctx.store.listByTitle(title) : ctx.store.listById(id);
+  if (!list) throw errors.listMissing(title ?? id, ctx.options.siteUrl);
+  if (effectiveRank(ctx.req.user, list) < READ) throw errors.denied();
+  return list;
+}
+
+/** `GET web/lists`: SharePoint lists only the lists the user can read. */
+export function allLists(ctx: SpContext): SpResponse {
+  return ok({
+    value: ctx.store
+      .allLists()
+      .filter((l) => effectiveRank(ctx.req.user, l) >= READ)
+      .map((l) => listJson(ctx, l))
+  });
+}
+
+/** `POST web/lists` */
+export function createList(ctx: SpContext): SpResponse {
+  requireRank(ctx, EDIT);
+  const body = jsonBody(ctx.req);
+  const title = typeof body.Title === 'string' ? body.Title.trim() : '';
+  if (!title) throw errors.argument('The list needs a Title.');
+  if (ctx.store.listByTitle(title))
+    throw new SpHttpError(
+      500,
+      '-2130575342, Microsoft.SharePoint.SPException',
+      `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`
+    );
+  const list = ctx.store.createList(
+    title,
+    typeof body.Description === 'string' ? body.Description : '',
+    typeof body.BaseTemplate === 'number' ? body.BaseTemplate : 100
+  );
+  return ok(listJson(ctx, list), 201);
+}
+
+/** `MERGE` on a list: ReadSecurity, WriteSecurity, Description, Title. */
+export function updateList(ctx: SpContext, list: ListDef): SpResponse {
+  requireRank(ctx, EDIT, list);
+  const body = jsonBody(ctx.req);
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'ReadSecurity' && (value === 1 || value === 2)) list.readSecurity = value;
+    else if (key === 'WriteSecurity' && (value === 1 || value === 2 || value === 4)) list.writeSecurity = value;
+    else if (key === 'Description' && typeof value === 'string') list.description = value;
+    else if (key === 'Title' && typeof value === 'string' && value.trim()) list.title = value.trim();
+    else throw errors.badQuery(`The property '${key}' cannot be set on SP.List here.`);
+  }
+  ctx.store.saveList(list);
+  return ok(undefined, 204);
+}
