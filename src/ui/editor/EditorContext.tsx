@@ -1,11 +1,14 @@
 import * as React from 'react';
 import { checkReadiness, planContentSchema, toFieldProblems, type MapEntry, type PlanContent, type ReadinessItem } from '../../domain';
-import { getIn } from './paths';
+import { getIn, type PlanPath, type PlanPathTo, type PlanValue } from './paths';
+
+/** Set the value at a path of the plan's content; the compiler checks the path and the value's type. */
+export type UpdatePlan = <P extends PlanPath>(path: P, value: PlanValue<P>) => void;
 
 /** What every field of the guide reads and writes. */
 export interface EditorContextValue {
   content: PlanContent;
-  update(path: string, value: unknown): void;
+  update: UpdatePlan;
   readOnly: boolean;
   /** Show "required" messages (after the lead asks to check a step, or has visited Review). */
   showRequired: boolean;
@@ -24,7 +27,7 @@ const EditorContext = React.createContext<EditorContextValue | undefined>(undefi
 /** Props for {@link EditorProvider}. */
 export type EditorProviderProps = {
   content: PlanContent;
-  update(path: string, value: unknown): void;
+  update: UpdatePlan;
   readOnly: boolean;
   showRequired: boolean;
   stakeholders: readonly MapEntry[] | null;
@@ -51,16 +54,12 @@ export function useEditor(): EditorContextValue {
 }
 
 /** A field's value, setter and message. The element id is `field-<path>` so the checklist can link to it. */
-export function useField<T>(path: string): { value: T; set(value: T): void; message?: string; readOnly: boolean; id: string } {
+export function useField<T>(path: PlanPathTo<T>): { value: T; set(value: T): void; message?: string; readOnly: boolean; id: string } {
   const editor = useEditor();
   const message = editor.problems.get(path) ?? (editor.showRequired ? editor.missing.get(path) : undefined);
-  return {
-    value: getIn(editor.content, path) as T,
-    set: (v: T) => editor.update(path, v),
-    message,
-    readOnly: editor.readOnly,
-    id: fieldId(path)
-  };
+  // `path` is checked to hold a T where the field is used, so the value can be read and set as one.
+  const set = (value: T): void => (editor.update as (path: PlanPath, value: unknown) => void)(path, value);
+  return { value: getIn(editor.content, path) as T, set, message, readOnly: editor.readOnly, id: fieldId(path) };
 }
 
 /** The DOM id of a field's wrapper. */

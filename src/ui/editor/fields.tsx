@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEditor, useField, fieldId } from './EditorContext';
-import { getIn } from './paths';
+import { getIn, rowPath, type PlanPathTo, type PlanValue } from './paths';
 
 const useStyles = makeStyles({
   field: { marginBottom: tokens.spacingVerticalM, maxWidth: '48rem' },
@@ -16,13 +16,19 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0 }
 });
 
-/** Props shared by the guide's fields. */
-export type FieldProps = { path: string; label: string; hint?: string; required?: boolean };
+/** Props shared by the guide's fields: `path` must lead to a value of type `T`. */
+export type FieldProps<T> = { path: PlanPathTo<T>; label: string; hint?: string; required?: boolean };
 
 /** A text field bound to the plan; multi-line for longer answers. */
-export function TextField({ path, label, hint, required, multiline }: FieldProps & { multiline?: boolean }): JSX.Element {
+export function TextField({
+  path,
+  label,
+  hint,
+  required,
+  multiline
+}: FieldProps<string | undefined> & { multiline?: boolean }): JSX.Element {
   const styles = useStyles();
-  const f = useField<string>(path);
+  const f = useField<string | undefined>(path);
   return (
     <div id={f.id} className={styles.field}>
       <Field label={label} hint={hint} required={required} validationState={f.message ? 'error' : 'none'} validationMessage={f.message}>
@@ -37,7 +43,7 @@ export function TextField({ path, label, hint, required, multiline }: FieldProps
 }
 
 /** A date field (the browser's date picker, stored as YYYY-MM-DD). */
-export function DateField({ path, label, hint, required }: FieldProps): JSX.Element {
+export function DateField({ path, label, hint, required }: FieldProps<string>): JSX.Element {
   const styles = useStyles();
   const f = useField<string>(path);
   return (
@@ -63,7 +69,7 @@ export function ChoiceField<T extends string>({
   required,
   options,
   layout
-}: FieldProps & { options: ReadonlyArray<{ value: T; label: string }>; layout?: 'horizontal' | 'vertical' }): JSX.Element {
+}: FieldProps<T | null> & { options: ReadonlyArray<{ value: T; label: string }>; layout?: 'horizontal' | 'vertical' }): JSX.Element {
   const styles = useStyles();
   const f = useField<T | null>(path);
   return (
@@ -87,7 +93,7 @@ export function SelectField<T extends string>({
   required,
   options,
   emptyLabel
-}: FieldProps & { options: ReadonlyArray<{ value: T; label: string }>; emptyLabel: string }): JSX.Element {
+}: FieldProps<T | null> & { options: ReadonlyArray<{ value: T; label: string }>; emptyLabel: string }): JSX.Element {
   const styles = useStyles();
   const f = useField<T | null>(path);
   return (
@@ -107,7 +113,7 @@ export function SelectField<T extends string>({
 }
 
 /** A yes/no tick box. */
-export function CheckboxField({ path, label }: { path: string; label: string }): JSX.Element {
+export function CheckboxField({ path, label }: { path: PlanPathTo<boolean>; label: string }): JSX.Element {
   const f = useField<boolean>(path);
   return (
     <div id={f.id}>
@@ -116,31 +122,45 @@ export function CheckboxField({ path, label }: { path: string; label: string }):
   );
 }
 
-/** A column of a {@link RowsEditor}. */
-export interface RowColumn {
-  key: string;
+/** A column of a {@link RowsEditor}: `key` is a field of the row. */
+export interface RowColumn<K extends string = string> {
+  key: K;
   label: string;
   multiline?: boolean;
   type?: 'text' | 'date' | 'number';
   hint?: string;
 }
 
+/** Paths of the plan that hold a list of rows. */
+export type RowsPath = PlanPathTo<ReadonlyArray<object>>;
+type RowOf<P extends RowsPath> = PlanValue<P>[number];
+
 /** Props for {@link RowsEditor}. */
-export type RowsEditorProps = {
-  path: string;
+export type RowsEditorProps<P extends RowsPath> = {
+  path: P;
   legend: string;
-  columns: readonly RowColumn[];
-  newRow: () => Record<string, unknown>;
-  addLabel: string;
-  rowLabel: (row: Record<string, unknown>, index: number) => string;
+  columns: ReadonlyArray<RowColumn<keyof RowOf<P> & string>>;
+  /** Rows the lead adds here: the label of the add button and the new row (omit both where rows are added elsewhere). */
+  newRow?: () => RowOf<P>;
+  addLabel?: string;
+  rowLabel: (row: RowOf<P>, index: number) => string;
   renderExtra?: (index: number) => React.ReactNode;
 };
 
 /** A list of rows of fields (risks, audiences, KPIs…) with add and remove. */
-export function RowsEditor({ path, legend, columns, newRow, addLabel, rowLabel, renderExtra }: RowsEditorProps): JSX.Element {
+export function RowsEditor<P extends RowsPath>({
+  path,
+  legend,
+  columns,
+  newRow,
+  addLabel,
+  rowLabel,
+  renderExtra
+}: RowsEditorProps<P>): JSX.Element {
   const styles = useStyles();
   const editor = useEditor();
-  const rows = (getIn(editor.content, path) as Array<Record<string, unknown>> | undefined) ?? [];
+  const rows = (getIn(editor.content, path) as Array<RowOf<P>> | undefined) ?? [];
+  const setRows = (next: Array<RowOf<P>>): void => (editor.update as (path: RowsPath, value: unknown) => void)(path, next);
   const message = editor.showRequired ? editor.missing.get(path) : undefined;
   return (
     <fieldset id={fieldId(path)} className={styles.field}>
@@ -154,39 +174,31 @@ export function RowsEditor({ path, legend, columns, newRow, addLabel, rowLabel, 
             <div className={styles.rowHeader}>
               <strong>{rowLabel(row, i)}</strong>
               {!editor.readOnly && (
-                <Button
-                  appearance="subtle"
-                  onClick={() =>
-                    editor.update(
-                      path,
-                      rows.filter((_r, j) => j !== i)
-                    )
-                  }
-                >
+                <Button appearance="subtle" onClick={() => setRows(rows.filter((_r, j) => j !== i))}>
                   Remove {rowLabel(row, i)}
                 </Button>
               )}
             </div>
             {columns.map((c) =>
               c.type === 'date' ? (
-                <DateField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} />
+                <DateField key={c.key} path={rowPath<string>(path, i, c.key)} label={c.label} hint={c.hint} />
               ) : c.type === 'number' ? (
-                <NumberField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} />
+                <NumberField key={c.key} path={rowPath<number>(path, i, c.key)} label={c.label} hint={c.hint} />
               ) : (
-                <TextField key={c.key} path={`${path}.${i}.${c.key}`} label={c.label} hint={c.hint} multiline={c.multiline} />
+                <TextField key={c.key} path={rowPath<string>(path, i, c.key)} label={c.label} hint={c.hint} multiline={c.multiline} />
               )
             )}
             {renderExtra?.(i)}
           </li>
         ))}
       </ol>
-      {!editor.readOnly && addLabel && <Button onClick={() => editor.update(path, [...rows, newRow()])}>{addLabel}</Button>}
+      {!editor.readOnly && addLabel && newRow && <Button onClick={() => setRows([...rows, newRow()])}>{addLabel}</Button>}
     </fieldset>
   );
 }
 
 /** A number field; what the lead types is kept until it is a valid number. */
-export function NumberField({ path, label, hint, min = 0, step = 1 }: FieldProps & { min?: number; step?: number }): JSX.Element {
+export function NumberField({ path, label, hint, min = 0, step = 1 }: FieldProps<number> & { min?: number; step?: number }): JSX.Element {
   const styles = useStyles();
   const f = useField<number>(path);
   // What the lead is typing, kept until they leave the field, so "2." is not rewritten as "2".
@@ -230,7 +242,7 @@ export function TextListField({
   addLabel,
   hint
 }: {
-  path: string;
+  path: PlanPathTo<string[]>;
   legend: string;
   itemLabel: string;
   addLabel: string;
@@ -250,7 +262,7 @@ export function TextListField({
       <ol className={styles.list}>
         {items.map((_item, i) => (
           <li key={i} className={styles.rowHeader}>
-            <TextField path={`${path}.${i}`} label={`${itemLabel} ${i + 1}`} />
+            <TextField path={rowPath<string>(path, i)} label={`${itemLabel} ${i + 1}`} />
             {!editor.readOnly && (
               <Button
                 appearance="subtle"

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../shell/session';
 import { draftKey, type LocalDraft } from './localDraft';
 import { useKeptWork } from '../common/keptWork';
 import { diffContent, setIn, type FieldChange } from './paths';
+import type { UpdatePlan } from './EditorContext';
 
 /** What the lead sees about saving. */
 export type SaveState =
@@ -22,7 +23,7 @@ export interface PlanEditor {
   save: SaveState;
   /** A local copy with changes not on the server, offered back on return. */
   restoreOffer?: LocalDraft;
-  update(path: string, value: unknown): void;
+  update: UpdatePlan;
   acceptRestore(): void;
   discardRestore(): void;
   resolveConflict(choice: 'mine' | 'theirs'): void;
@@ -131,8 +132,8 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
     };
   }, [saveToServer]);
 
-  const update = React.useCallback(
-    (path: string, value: unknown) => {
+  const update = React.useCallback<UpdatePlan>(
+    (path, value) => {
       const next = normalise(setIn(latest.current.content, path, value));
       setContent(next);
       latest.current.content = next;

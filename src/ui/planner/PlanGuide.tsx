@@ -14,26 +14,10 @@ import { useCurrentUser } from '../shell/session';
 import { EditorProvider } from '../editor/EditorContext';
 import { usePlanEditor } from '../editor/usePlanEditor';
 import { EditorAlerts, SaveStatus } from '../editor/SaveStatus';
-import {
-  AboutSection,
-  CommunicationsSection,
-  EqualitySection,
-  LevelSection,
-  MethodsSection,
-  ObjectivesSection,
-  TimelineSection
-} from './sections';
-import { ReviewSection } from './ReviewSection';
 import { ExportActions } from '../export/ExportActions';
 import { SubmissionPanel } from './SubmissionPanel';
 import { useStakeholderMap } from '../stakeholders/useStakeholderMap';
-import { lazySection } from '../common/LazySection';
-
-// The map (grid, register, forms, CSV) is loaded when the lead first opens its section.
-const StakeholderMapSection = lazySection(
-  () => import(/* webpackChunkName: "stakeholder-map" */ '../stakeholders/StakeholderMapSection').then((m) => m.StakeholderMapSection),
-  'Loading the stakeholder map…'
-);
+import { GuideSectionView } from './sections';
 import { PrintView } from '../export/PrintView';
 import { communicationsPlanDocument, planningTemplateDocument } from '../export/documentModel';
 
@@ -209,15 +193,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
               onChange={(_e, d) => setShowRequired(d.checked)}
             />
           )}
-          {section === 'about' && <AboutSection />}
-          {section === 'objectives' && <ObjectivesSection />}
-          {section === 'level' && <LevelSection />}
-          {section === 'stakeholders' && <StakeholderMapSection map={map} planId={plan.id as number} />}
-          {section === 'timeline' && <TimelineSection />}
-          {section === 'methods' && <MethodsSection />}
-          {section === 'equality' && <EqualitySection />}
-          {section === 'communications' && <CommunicationsSection />}
-          {section === 'review' && <ReviewSection onGo={open} />}
+          <GuideSectionView section={section} map={map} planId={plan.id as number} onGo={open} />
           <div className={styles.footer}>
             {index > 0 && (
               <Button onClick={() => open(GUIDE_SECTIONS[index - 1])}>Back: {GUIDE_SECTION_TITLES[GUIDE_SECTIONS[index - 1]]}</Button>

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3 } from '@fluentui/react-components';
-import { GUIDE_SECTION_TITLES, GUIDE_SECTIONS, messageText, type GuideSection } from '../../domain';
-import { useEditor } from '../editor/EditorContext';
-import { PrinciplesCheck } from './sections';
-import { formatDateTime } from '../common/format';
+import { GUIDE_SECTION_TITLES, GUIDE_SECTIONS, messageText, type GuideSection } from '../../../domain';
+import { useEditor } from '../../editor/EditorContext';
+import { PrinciplesCheck } from './PrinciplesCheck';
+import { formatDateTime } from '../../common/format';
 
 // WCAG 2.2 target size: each checklist link is at least 24px tall.
 const useStyles = makeStyles({ item: { minHeight: '24px', display: 'inline-block', paddingTop: '2px', paddingBottom: '2px' } });
