@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ROLE } from './store';
+import { ROLE } from './roles';
 
 /** A sample person in the workbench. Every name is labelled "(Sample)": none is a real person. */
 export interface SampleUser {
@@ -8,6 +8,7 @@ export interface SampleUser {
   email: string;
   loginName: string;
   isSiteAdmin: boolean;
+  /** The SharePoint groups the person starts in; the workbench keeps membership changes in its store. */
   groups: number[];
   /** What this person does, shown in the user switcher. */
   role: string;
@@ -18,16 +19,18 @@ export interface SampleGroup {
   title: string;
   /** Permission level on the site; lists inherit it unless they break inheritance. */
   siteRole: number | null;
+  /** Who manages the group and its membership: the site's owners group, as on a new team site. */
+  ownerId: number;
 }
 
 // Principal ids are shared by users and groups in SharePoint, so groups must not reuse a user's id.
 export const GROUP = { owners: 31, visitors: 32, members: 33, involvementTeam: 34 } as const;
 
 export const SAMPLE_GROUPS: SampleGroup[] = [
-  { id: GROUP.owners, title: 'Involvement Planner Owners', siteRole: ROLE.fullControl },
-  { id: GROUP.visitors, title: 'Involvement Planner Visitors', siteRole: ROLE.read },
-  { id: GROUP.members, title: 'Involvement Planner Members', siteRole: ROLE.contribute },
-  { id: GROUP.involvementTeam, title: 'Involvement team', siteRole: null }
+  { id: GROUP.owners, title: 'Involvement Planner Owners', siteRole: ROLE.fullControl, ownerId: GROUP.owners },
+  { id: GROUP.visitors, title: 'Involvement Planner Visitors', siteRole: ROLE.read, ownerId: GROUP.owners },
+  { id: GROUP.members, title: 'Involvement Planner Members', siteRole: ROLE.contribute, ownerId: GROUP.owners },
+  { id: GROUP.involvementTeam, title: 'Involvement team', siteRole: null, ownerId: GROUP.owners }
 ];
 
 const user = (id: number, title: string, email: string, role: string, groups: number[], isSiteAdmin = false): SampleUser => ({

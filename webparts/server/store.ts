@@ -2,6 +2,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { BUILT_IN_ROLE_DEFINITIONS, type RoleDefRec } from './roles';
+import { SAMPLE_GROUPS, SAMPLE_USERS } from './directory';
 
 /** SharePoint field types the stand-in supports (FieldTypeKind numbers from SP.FieldType). */
 export const FIELD_TYPE_KIND = {
@@ -35,11 +37,10 @@ export interface FieldDef {
   schemaXml: string;
 }
 
-/** Role definition ids as SharePoint Online reports them. */
-export const ROLE = { fullControl: 1073741829, edit: 1073741830, contribute: 1073741827, read: 1073741826 } as const;
-const ROLE_RANK: Record<number, number> = { [ROLE.read]: 1, [ROLE.contribute]: 2, [ROLE.edit]: 3, [ROLE.fullControl]: 4 };
-export function roleRank(roleDefId: number): number {
-  return ROLE_RANK[roleDefId] ?? 0;
+/** A principal (user or SharePoint group) bound to a permission level on one securable object. */
+export interface RoleAssignmentRec {
+  principalId: number;
+  roleDefId: number;
 }
 
 export interface ListDef {
@@ -53,7 +54,8 @@ export interface ListDef {
   /** 1: edit all; 2: edit own; 4: edit none (SP.List.WriteSecurity). */
   writeSecurity: 1 | 2 | 4;
   hasUniqueRoleAssignments: boolean;
-  roleAssignments: Array<{ principalId: number; roleDefId: number }>;
+  /** Used only while hasUniqueRoleAssignments; otherwise the list inherits the site's. */
+  roleAssignments: RoleAssignmentRec[];
   fields: FieldDef[];
   nextItemId: number;
 }
@@ -67,6 +69,23 @@ export interface ItemRec {
   modified: string;
   /** Values by internal name; person and lookup values are the target's id. */
   values: Record<string, unknown>;
+  /** Item-level permissions: set once the item breaks inheritance from its list. */
+  hasUniqueRoleAssignments?: boolean;
+  roleAssignments?: RoleAssignmentRec[];
+}
+
+/** A SharePoint group of the site collection (Learn: "SP.Group object"). */
+export interface SiteGroupRec {
+  id: number;
+  title: string;
+  description: string;
+  /** A user or a group; its owner (or that group's members) manage the group and its membership. */
+  ownerId: number;
+  allowMembersEditMembership: boolean;
+  onlyAllowMembersViewMembership: boolean;
+  memberIds: number[];
+  /** The permission level the group holds on the site (its role assignment on the web), if any. */
+  siteRoleDefId: number | null;
 }
 
 export interface ChannelMessage {
@@ -139,6 +158,58 @@ export class Store {
 
   public close(): void {
     this.db.close();
+  }
+
+  private groupsCache?: SiteGroupRec[];
+  private roleDefsCache?: RoleDefRec[];
+
+  /** The site's SharePoint groups, seeded from the sample directory the first time. */
+  public siteGroups(): SiteGroupRec[] {
+    if (!this.groupsCache) {
+      const stored = this.getMeta('siteGroups');
+      this.groupsCache = stored
+        ? (JSON.parse(stored) as SiteGroupRec[])
+        : SAMPLE_GROUPS.map((g) => ({
+            id: g.id,
+            title: g.title,
+            description: '',
+            ownerId: g.ownerId,
+            allowMembersEditMembership: false,
+            onlyAllowMembersViewMembership: false,
+            memberIds: SAMPLE_USERS.filter((u) => u.groups.includes(g.id)).map((u) => u.id),
+            siteRoleDefId: g.siteRole
+          }));
+    }
+    return this.groupsCache;
+  }
+
+  public saveSiteGroups(): void {
+    this.setMeta('siteGroups', JSON.stringify(this.siteGroups()));
+  }
+
+  /** Ids of the groups a user belongs to. */
+  public groupIdsOf(userId: number): number[] {
+    return this.siteGroups()
+      .filter((g) => g.memberIds.includes(userId))
+      .map((g) => g.id);
+  }
+
+  /** Users and groups share one id space (SharePoint principals), so a new group takes the next free id. */
+  public nextPrincipalId(): number {
+    return Math.max(...SAMPLE_USERS.map((u) => u.id), ...this.siteGroups().map((g) => g.id)) + 1;
+  }
+
+  /** The site's permission levels: the built-in ones, then any custom ones, seeded the first time. */
+  public roleDefinitions(): RoleDefRec[] {
+    if (!this.roleDefsCache) {
+      const stored = this.getMeta('roleDefinitions');
+      this.roleDefsCache = stored ? (JSON.parse(stored) as RoleDefRec[]) : BUILT_IN_ROLE_DEFINITIONS.map((r) => ({ ...r }));
+    }
+    return this.roleDefsCache;
+  }
+
+  public saveRoleDefinitions(): void {
+    this.setMeta('roleDefinitions', JSON.stringify(this.roleDefinitions()));
   }
 
   public getMeta(key: string): string | undefined {

@@ -73,14 +73,22 @@ export class SpListProvisioner implements ListProvisioner {
     return { write: leads ? 2 : 1, read: def.key === 'plans' && !this.otherUsersCanRead ? 2 : 1 };
   }
 
+  /**
+   * The team's permission level on a list. Where leads edit only their own items, the team needs
+   * Override List Behaviors to edit everyone's (Edit lacks it; Design has it).
+   */
+  private teamRole(def: ListDefinition): number {
+    return LIST_PERMISSIONS[def.key] === 'leadsOwnItems' ? ROLE_DEFINITION.design : ROLE_DEFINITION.edit;
+  }
+
   private async permissionsMissing(def: ListDefinition, teamId: number): Promise<boolean> {
     const list = this.sp.web.lists.getByTitle(def.title);
     const security = await list.select('HasUniqueRoleAssignments', 'WriteSecurity', 'ReadSecurity')<ListSecurity>();
     if (!security.HasUniqueRoleAssignments) return true;
     const wanted = this.wanted(def);
     if (security.WriteSecurity !== wanted.write || security.ReadSecurity !== wanted.read) return true;
-    const roles = await list.roleAssignments<RoleAssignment[]>();
-    const teamEdits = roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === ROLE_DEFINITION.edit));
+    const roles = await list.roleAssignments.expand('RoleDefinitionBindings')<RoleAssignment[]>();
+    const teamEdits = roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === this.teamRole(def)));
     if (LIST_PERMISSIONS[def.key] === 'ownersOnly') {
       const owners = await this.ownersId();
       return roles.some((r) => r.PrincipalId !== owners) || !roles.some((r) => r.PrincipalId === owners);
@@ -100,7 +108,7 @@ export class SpListProvisioner implements ListProvisioner {
       // Owners only: no inherited access, and anyone else who was given access loses it.
       if (!security.HasUniqueRoleAssignments) await list.breakRoleInheritance(false, false);
       const owners = await this.ownersId();
-      for (const r of await list.roleAssignments<RoleAssignment[]>()) {
+      for (const r of await list.roleAssignments.expand('RoleDefinitionBindings')<RoleAssignment[]>()) {
         for (const b of r.RoleDefinitionBindings) if (r.PrincipalId !== owners) await list.roleAssignments.remove(r.PrincipalId, b.Id);
       }
       await list.roleAssignments.add(owners, ROLE_DEFINITION.fullControl);
@@ -121,7 +129,7 @@ export class SpListProvisioner implements ListProvisioner {
         await list.roleAssignments.add(visitors.Id, ROLE_DEFINITION.read);
       }
     }
-    await list.roleAssignments.add(teamId, ROLE_DEFINITION.edit);
+    await list.roleAssignments.add(teamId, this.teamRole(def));
     const wanted = this.wanted(def);
     await list.update({ WriteSecurity: wanted.write, ReadSecurity: wanted.read });
   }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { SAMPLE_USERS } from '../directory';
 import { FIELD_TYPE_KIND, type FieldDef, type FieldType, type ListDef, type Store } from '../store';
 import { errors, jsonBody, ok, SpHttpError, type SpContext, type SpResponse } from './http';
-import { EDIT, requireRank } from './permissions';
+import { demand, listMask } from './permissions';
 
 /** The entity type SharePoint gives a list's items, e.g. `SP.Data.PlansListItem`. */
 export function entityName(list: ListDef): string {
@@ -174,9 +174,9 @@ export function listFields(_ctx: SpContext, list: ListDef): SpResponse {
   return ok({ value: list.fields.map((f) => fieldJson(f, list)) });
 }
 
-/** `POST .../fields/createfieldasxml` */
+/** `POST .../fields/createfieldasxml`: needs Manage Lists. */
 export function createFieldAsXml(ctx: SpContext, list: ListDef): SpResponse {
-  requireRank(ctx, EDIT, list);
+  demand(listMask(ctx.store, ctx.req.user, list), 'ManageLists');
   const body = jsonBody(ctx.req) as { parameters?: { SchemaXml?: string; Options?: number } };
   const field = parseFieldXml(body.parameters?.SchemaXml ?? '', body.parameters?.Options ?? 0, ctx.store);
   if (findField(list, field.internalName)) throw errors.argument(`A duplicate field name "${field.internalName}" was found.`);
@@ -192,9 +192,13 @@ export function namedField(list: ListDef, name: string): FieldDef {
   return field;
 }
 
-/** `MERGE .../fields/getByInternalNameOrTitle('name')`: Indexed (at most 20 per list), Title, Required. */
+/**
+ * `MERGE .../fields/getByInternalNameOrTitle('name')`: Indexed (at most 20 per list), Title,
+ * Required, ReadOnlyField; needs Manage Lists. Whoever can manage the list can make a read-only
+ * column (even Created By) writable through plain REST until they set it back.
+ */
 export function updateField(ctx: SpContext, list: ListDef, field: FieldDef): SpResponse {
-  requireRank(ctx, EDIT, list);
+  demand(listMask(ctx.store, ctx.req.user, list), 'ManageLists');
   const body = jsonBody(ctx.req);
   for (const [key, value] of Object.entries(body)) {
     if (key === 'Indexed' && typeof value === 'boolean') {
@@ -204,6 +208,7 @@ export function updateField(ctx: SpContext, list: ListDef, field: FieldDef): SpR
       field.indexed = value;
     } else if (key === 'Title' && typeof value === 'string') field.title = value;
     else if (key === 'Required' && typeof value === 'boolean') field.required = value;
+    else if (key === 'ReadOnlyField' && typeof value === 'boolean' && field.internalName !== 'ID') field.readOnly = value;
     else throw errors.badQuery(`The property '${key}' cannot be set on SP.Field here.`);
   }
   ctx.store.saveList(list);

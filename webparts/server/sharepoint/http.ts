@@ -35,6 +35,8 @@ export interface SpContext {
   method: string;
   store: Store;
   options: SharePointOptions;
+  /** Permission masks worked out while answering this request (a query checks every item). */
+  masks?: Map<string, bigint>;
 }
 
 export class SpHttpError extends Error {

@@ -9,19 +9,55 @@ import { compareValues, evaluate, filterFields, parseFilter, type FilterNode } f
 import type { FieldDef, ItemRec, ListDef } from '../store';
 import { errors, jsonBody, ok, type SpContext, type SpResponse } from './http';
 import { entityName, fieldForPath, findField, writeValues } from './fields';
-import { canEditItem, canReadItem, CONTRIBUTE, requireRank } from './permissions';
+import { maskJson } from '../roles';
+import { canAddItem, canDeleteItem, canEditItem, canViewItem, effectiveItemMask } from './permissions';
 
 const MAX_TOP = 5000;
 const DEFAULT_TOP = 100;
 
-/** What a request asked for: all columns or some, and which person/lookup columns to expand with which sub-fields. */
+/**
+ * What a request asked for: all columns or some, which person/lookup columns to expand with which
+ * sub-fields, and which item properties that are not columns (HasUniqueRoleAssignments,
+ * EffectiveBasePermissions).
+ */
 interface ItemShape {
   all: boolean;
   fields: Set<string>;
   expand: Map<string, Set<string>>;
+  props?: Set<ItemProperty>;
 }
 
+/** SP.ListItem properties that are not columns, by their name in `$select`. */
+const ITEM_PROPERTIES = ['HasUniqueRoleAssignments', 'EffectiveBasePermissions'] as const;
+type ItemProperty = (typeof ITEM_PROPERTIES)[number];
+
 const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Columns SharePoint keeps on the item itself rather than among its values. */
+const SYSTEM_COLUMNS = { Author: 'authorId', Editor: 'editorId', Created: 'created', Modified: 'modified' } as const;
+type SystemValues = Partial<Record<keyof typeof SYSTEM_COLUMNS, unknown>>;
+
+/**
+ * Values for Created By, Modified By, Created and Modified reach here only once someone who may
+ * manage the list has made those columns writable (ReadOnlyField false); then they stick.
+ */
+function splitSystem(all: Record<string, unknown>): { values: Record<string, unknown>; system: SystemValues } {
+  const values = { ...all };
+  const system: SystemValues = {};
+  for (const key of Object.keys(SYSTEM_COLUMNS) as Array<keyof typeof SYSTEM_COLUMNS>) {
+    if (!(key in values)) continue;
+    system[key] = values[key];
+    delete values[key];
+  }
+  return { values, system };
+}
+
+function applySystemValues(item: ItemRec, system: SystemValues): void {
+  if (typeof system.Author === 'number') item.authorId = system.Author;
+  if (typeof system.Editor === 'number') item.editorId = system.Editor;
+  if (typeof system.Created === 'string') item.created = system.Created;
+  if (typeof system.Modified === 'string') item.modified = system.Modified;
+}
 
 function parseShape(ctx: SpContext, list: ListDef): ItemShape {
   const select = (ctx.req.query.get('$select') ?? '')
@@ -40,8 +76,14 @@ function parseShape(ctx: SpContext, list: ListDef): ItemShape {
     expand.set(field.internalName, new Set());
   }
   const fields = new Set<string>();
+  const props = new Set<ItemProperty>();
   for (const s of select) {
     if (s === '*') continue;
+    const prop = ITEM_PROPERTIES.find((p) => p.toLowerCase() === s.toLowerCase());
+    if (prop) {
+      props.add(prop);
+      continue;
+    }
     const [base, sub] = s.split('/');
     const target = fieldForPath(list, s);
     if (sub) {
@@ -55,7 +97,7 @@ function parseShape(ctx: SpContext, list: ListDef): ItemShape {
       fields.add(target.idSuffix ? `${target.field.internalName}Id` : target.field.internalName);
     }
   }
-  return { all: select.length === 0 || select.includes('*'), fields, expand };
+  return { all: select.length === 0 || select.includes('*'), fields, expand, props };
 }
 
 function readValue(ctx: SpContext, list: ListDef, item: ItemRec, path: string): unknown {
@@ -124,6 +166,8 @@ function itemJson(ctx: SpContext, list: ListDef, item: ItemRec, shape: ItemShape
   } else {
     for (const name of shape.fields) put(name);
   }
+  if (shape.props?.has('HasUniqueRoleAssignments')) out.HasUniqueRoleAssignments = item.hasUniqueRoleAssignments === true;
+  if (shape.props?.has('EffectiveBasePermissions')) out.EffectiveBasePermissions = maskJson(effectiveItemMask(ctx, list, item));
   for (const [name, subs] of shape.expand) {
     const field = findField(list, name) as FieldDef;
     const id = readValue(ctx, list, item, `${name}Id`);
@@ -170,7 +214,8 @@ export function queryItems(ctx: SpContext, list: ListDef): SpResponse {
   const items = ctx.store.itemsOf(list);
   if (items.size > options.threshold && touched.some((f) => !f.indexed)) throw errors.throttled();
 
-  let rows = [...items.values()].filter((it) => canReadItem(req.user, list, it));
+  // Security trimming: items the user may not view are simply not there.
+  let rows = [...items.values()].filter((it) => canViewItem(ctx, list, it));
   if (filter) rows = rows.filter((it) => evaluate(filter, (p) => readValue(ctx, list, it, p)));
   const sortKeys = [...order, { path: 'ID', desc: false }];
   rows.sort((a, b) => {
@@ -206,21 +251,29 @@ export function queryItems(ctx: SpContext, list: ListDef): SpResponse {
   return ok(body);
 }
 
-/** `POST .../items` */
+/** `POST .../items`: needs Add Items (and item-level "Create and Edit access" other than None). */
 export function addItem(ctx: SpContext, list: ListDef): SpResponse {
-  requireRank(ctx, CONTRIBUTE, list);
-  const values = writeValues(ctx.store, list, jsonBody(ctx.req));
+  if (!canAddItem(ctx, list)) throw errors.denied();
+  const { values, system } = splitSystem(writeValues(ctx.store, list, jsonBody(ctx.req)));
   for (const f of list.fields)
     if (f.required && f.internalName !== 'Title' && (values[f.internalName] === undefined || values[f.internalName] === null))
       throw errors.argument(`The field '${f.internalName}' is required.`);
   const item = ctx.store.addItem(list, ctx.req.user.id, values);
+  if (Object.keys(system).length) {
+    applySystemValues(item, system);
+    ctx.store.saveItem(list, item);
+  }
   return ok(itemJson(ctx, list, item, { all: true, fields: new Set(), expand: new Map() }), 201, { ETag: `"${item.version}"` });
 }
 
-/** The item `items(id)` names, if this user may see it; otherwise 404, as SharePoint answers. */
+/**
+ * The item `items(id)` names, if this user may view it; otherwise 404 "Item does not exist", as
+ * SharePoint answers for an item that security trimming hides (no View Items on it, or "read own
+ * items" and someone else's).
+ */
 export function visibleItem(ctx: SpContext, list: ListDef, id: number): ItemRec {
   const item = ctx.store.itemsOf(list).get(id);
-  if (!item || !canReadItem(ctx.req.user, list, item)) throw errors.itemMissing();
+  if (!item || !canViewItem(ctx, list, item)) throw errors.itemMissing();
   return item;
 }
 
@@ -229,20 +282,26 @@ export function getItem(ctx: SpContext, list: ListDef, item: ItemRec): SpRespons
   return ok(itemJson(ctx, list, item, parseShape(ctx, list)), 200, { ETag: `"${item.version}"` });
 }
 
-/** `MERGE` or `DELETE .../items(id)`: 403 without edit rights, 412 on a stale `IF-MATCH`, `*` overwrites. */
+/**
+ * `MERGE` or `DELETE .../items(id)`: 403 without Edit Items (or Delete Items) on the item or when
+ * the list's "edit own items" stops it, 412 on a stale `IF-MATCH`, `*` overwrites. Created By,
+ * Modified By, Created and Modified are read-only here: SharePoint sets them.
+ */
 export function changeItem(ctx: SpContext, list: ListDef, item: ItemRec): SpResponse {
   const { req } = ctx;
-  if (!canEditItem(req.user, list, item)) throw errors.denied();
+  if (!(ctx.method === 'DELETE' ? canDeleteItem(ctx, list, item) : canEditItem(ctx, list, item))) throw errors.denied();
   const ifMatch = req.headers['if-match'];
   if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^W\//, '') !== `"${item.version}"`) throw errors.conflict();
   if (ctx.method === 'DELETE') {
     ctx.store.deleteItem(list, item.id);
     return ok(undefined, 200);
   }
-  Object.assign(item.values, writeValues(ctx.store, list, jsonBody(req)));
+  const { values, system } = splitSystem(writeValues(ctx.store, list, jsonBody(req)));
+  Object.assign(item.values, values);
   item.version += 1;
   item.editorId = req.user.id;
   item.modified = now();
+  applySystemValues(item, system);
   ctx.store.saveItem(list, item);
   return ok(undefined, 204, { ETag: `"${item.version}"` });
 }

@@ -7,7 +7,8 @@ import type { ListDef } from '../store';
 import { errors, jsonBody, ok, SpHttpError, unquote, type SpContext, type SpResponse } from './http';
 import { entityName } from './fields';
 import type { Params } from './router';
-import { EDIT, effectiveRank, READ, requireRank } from './permissions';
+import { hasPermission, maskJson } from '../roles';
+import { canOpenList, demand, listMask, listMaskWithLimitedAccess, webMask } from './permissions';
 
 /** A list addressed as `getByTitle('…')`, `(guid'…')` or `getById('…')`; named groups title, guid, listId. */
 export const LIST = String.raw`web/lists(?:/getByTitle\('(?<title>(?:[^']|'')*)'\)|\(guid'(?<guid>[0-9a-f-]+)'\)|/getById\('(?<listId>[0-9a-f-]+)'\))`;
@@ -25,34 +26,35 @@ export function listJson(ctx: SpContext, list: ListDef): Record<string, unknown>
     ReadSecurity: list.readSecurity,
     WriteSecurity: list.writeSecurity,
     HasUniqueRoleAssignments: list.hasUniqueRoleAssignments,
+    EffectiveBasePermissions: maskJson(listMaskWithLimitedAccess(ctx.store, ctx.req.user, list)),
     EntityTypeName: `${list.title.replace(/[^A-Za-z0-9]/g, '')}List`,
     ListItemEntityTypeFullName: entityName(list)
   };
 }
 
-/** The list a path names: 404 when it does not exist, 403 when the user cannot read it. */
+/** The list a path names: 404 when it does not exist, 403 when the user cannot open it. */
 export function resolveList(ctx: SpContext, params: Params): ListDef {
   const title = params.title === undefined ? undefined : unquote(params.title);
   const id = params.guid ?? params.listId ?? '';
   const list = title !== undefined ? ctx.store.listByTitle(title) : ctx.store.listById(id);
   if (!list) throw errors.listMissing(title ?? id, ctx.options.siteUrl);
-  if (effectiveRank(ctx.req.user, list) < READ) throw errors.denied();
+  if (!canOpenList(ctx, list)) throw errors.denied();
   return list;
 }
 
-/** `GET web/lists`: SharePoint lists only the lists the user can read. */
+/** `GET web/lists`: SharePoint lists only the lists the user can open. */
 export function allLists(ctx: SpContext): SpResponse {
   return ok({
     value: ctx.store
       .allLists()
-      .filter((l) => effectiveRank(ctx.req.user, l) >= READ)
+      .filter((l) => hasPermission(listMask(ctx.store, ctx.req.user, l), 'Open'))
       .map((l) => listJson(ctx, l))
   });
 }
 
-/** `POST web/lists` */
+/** `POST web/lists`: needs Manage Lists on the site. */
 export function createList(ctx: SpContext): SpResponse {
-  requireRank(ctx, EDIT);
+  demand(webMask(ctx.store, ctx.req.user), 'ManageLists');
   const body = jsonBody(ctx.req);
   const title = typeof body.Title === 'string' ? body.Title.trim() : '';
   if (!title) throw errors.argument('The list needs a Title.');
@@ -70,9 +72,9 @@ export function createList(ctx: SpContext): SpResponse {
   return ok(listJson(ctx, list), 201);
 }
 
-/** `MERGE` on a list: ReadSecurity, WriteSecurity, Description, Title. */
+/** `MERGE` on a list: ReadSecurity, WriteSecurity, Description, Title; needs Manage Lists. */
 export function updateList(ctx: SpContext, list: ListDef): SpResponse {
-  requireRank(ctx, EDIT, list);
+  demand(listMask(ctx.store, ctx.req.user, list), 'ManageLists');
   const body = jsonBody(ctx.req);
   for (const [key, value] of Object.entries(body)) {
     if (key === 'ReadSecurity' && (value === 1 || value === 2)) list.readSecurity = value;

@@ -1,77 +1,132 @@
 /**
- * Who may do what (Learn: "Understanding permission levels"; list "Item-level permissions"):
- * a user's permission level on a list comes from their site groups, or from the list's own role
- * assignments once it breaks inheritance; the list's ReadSecurity/WriteSecurity ("read/edit own
- * items only") then narrows what a contributor sees and edits. Also the routes that read and
- * change a list's role assignments.
+ * Who may do what, as SharePoint Online decides it:
+ * - A user's permissions on a securable object (the site, a list, an item) are the union of the
+ *   permission levels bound to them or to a group they belong to, on the nearest object that has
+ *   its own role assignments; a list or item without them inherits its parent's (Learn:
+ *   "Authorization, users, groups, and the object model in SharePoint"). Site collection
+ *   administrators hold every permission.
+ * - A list's item-level permissions (ReadSecurity 2 "read items that were created by the user",
+ *   WriteSecurity 2 "create items and edit items that were created by the user", 4 "none") narrow
+ *   reading, editing and deleting for everyone without Override List Behaviors (CancelCheckout):
+ *   "Users with the Cancel Checkout permission can read and edit all items" (list Advanced
+ *   settings; Learn: "ReadSecurity element", "WriteSecurity element"). Edit does not include it;
+ *   Design and Full Control do.
+ * - Granting someone permissions on an item gives them Limited Access up to the list, so they can
+ *   open the list to reach that item (Learn: "Guest roles (Limited Access)").
  */
-import { GROUP, SAMPLE_GROUPS, type SampleUser } from '../directory';
-import { ROLE, roleRank, type ItemRec, type ListDef } from '../store';
-import { errors, ok, type SpContext, type SpResponse } from './http';
+import type { SampleUser } from '../directory';
+import { EMPTY_MASK, FULL_MASK, hasPermission, maskOf, type Mask, type PermissionName } from '../roles';
+import type { ItemRec, ListDef, RoleAssignmentRec, Store } from '../store';
+import { errors, type SpContext } from './http';
 
-/** Permission level a user has on a list: site groups, or the list's own role assignments. */
-export function effectiveRank(user: SampleUser, list?: ListDef): number {
-  if (user.isSiteAdmin) return roleRank(ROLE.fullControl);
-  if (list?.hasUniqueRoleAssignments) {
-    return Math.max(
-      0,
-      ...list.roleAssignments
-        .filter((r) => r.principalId === user.id || user.groups.includes(r.principalId))
-        .map((r) => roleRank(r.roleDefId))
-    );
+/** The site's own role assignments: each group that holds a permission level on the site. */
+export function webAssignments(store: Store): RoleAssignmentRec[] {
+  return store
+    .siteGroups()
+    .filter((g) => g.siteRoleDefId !== null)
+    .map((g) => ({ principalId: g.id, roleDefId: g.siteRoleDefId as number }));
+}
+
+export function listAssignments(store: Store, list: ListDef): RoleAssignmentRec[] {
+  return list.hasUniqueRoleAssignments ? list.roleAssignments : webAssignments(store);
+}
+
+export function itemAssignments(store: Store, list: ListDef, item: ItemRec): RoleAssignmentRec[] {
+  return item.hasUniqueRoleAssignments ? (item.roleAssignments ?? []) : listAssignments(store, list);
+}
+
+/** Is `principalId` this user, or a group they belong to? */
+export function isPrincipal(store: Store, user: SampleUser, principalId: number): boolean {
+  return principalId === user.id || store.groupIdsOf(user.id).includes(principalId);
+}
+
+export function roleMask(store: Store, roleDefId: number): Mask {
+  const def = store.roleDefinitions().find((r) => r.id === roleDefId);
+  return def ? BigInt(def.mask) : EMPTY_MASK;
+}
+
+function maskFrom(store: Store, user: SampleUser, assignments: RoleAssignmentRec[]): Mask {
+  if (user.isSiteAdmin) return FULL_MASK;
+  return assignments.filter((a) => isPrincipal(store, user, a.principalId)).reduce((m, a) => m | roleMask(store, a.roleDefId), EMPTY_MASK);
+}
+
+export const webMask = (store: Store, user: SampleUser): Mask => maskFrom(store, user, webAssignments(store));
+export const listMask = (store: Store, user: SampleUser, list: ListDef): Mask => maskFrom(store, user, listAssignments(store, list));
+export const itemMask = (store: Store, user: SampleUser, list: ListDef, item: ItemRec): Mask =>
+  item.hasUniqueRoleAssignments ? maskFrom(store, user, itemAssignments(store, list, item)) : listMask(store, user, list);
+
+/** The caller's mask on an item, reusing the list's within one request. */
+function callerItemMask(ctx: SpContext, list: ListDef, item: ItemRec): Mask {
+  if (item.hasUniqueRoleAssignments) return itemMask(ctx.store, ctx.req.user, list, item);
+  const key = `${ctx.req.user.id}:${list.id}`;
+  ctx.masks ??= new Map();
+  let mask = ctx.masks.get(key);
+  if (mask === undefined) {
+    mask = listMask(ctx.store, ctx.req.user, list);
+    ctx.masks.set(key, mask);
   }
-  return Math.max(
-    0,
-    ...SAMPLE_GROUPS.filter((g) => user.groups.includes(g.id) && g.siteRole !== null).map((g) => roleRank(g.siteRole as number))
-  );
+  return mask;
 }
 
-export const FULL_CONTROL = roleRank(ROLE.fullControl);
-export const EDIT = roleRank(ROLE.edit);
-export const CONTRIBUTE = roleRank(ROLE.contribute);
-export const READ = roleRank(ROLE.read);
+const LIMITED_ACCESS: Mask = maskOf('Open', 'BrowseUserInfo', 'ViewFormPages', 'UseClientIntegration', 'UseRemoteAPIs');
 
-export function canReadItem(user: SampleUser, list: ListDef, item: ItemRec): boolean {
-  const rank = effectiveRank(user, list);
-  return rank >= EDIT || (rank >= READ && (list.readSecurity === 1 || item.authorId === user.id));
-}
-
-export function canEditItem(user: SampleUser, list: ListDef, item: ItemRec): boolean {
-  const rank = effectiveRank(user, list);
-  if (rank >= EDIT) return true;
-  if (rank < CONTRIBUTE || !canReadItem(user, list, item)) return false;
-  return list.writeSecurity === 1 || (list.writeSecurity === 2 && item.authorId === user.id);
-}
-
-/** Refuse (403) unless the user has at least `rank` on the list (or the site, without a list). */
-export function requireRank(ctx: SpContext, rank: number, list?: ListDef): void {
-  if (effectiveRank(ctx.req.user, list) < rank) throw errors.denied();
-}
-
-/** `breakroleinheritance(copyroleassignments, clearsubscopes)` on a list. */
-export function breakListInheritance(ctx: SpContext, list: ListDef, copy: boolean): SpResponse {
-  requireRank(ctx, FULL_CONTROL, list);
-  if (!list.hasUniqueRoleAssignments) {
-    list.roleAssignments = copy
-      ? SAMPLE_GROUPS.filter((g) => g.siteRole !== null).map((g) => ({ principalId: g.id, roleDefId: g.siteRole as number }))
-      : [{ principalId: GROUP.owners, roleDefId: ROLE.fullControl }];
-    list.hasUniqueRoleAssignments = true;
-    ctx.store.saveList(list);
+/** Permissions on a list, plus Limited Access when the user holds permissions on one of its items. */
+export function listMaskWithLimitedAccess(store: Store, user: SampleUser, list: ListDef): Mask {
+  const mask = listMask(store, user, list);
+  if (hasPermission(mask, 'Open')) return mask;
+  for (const item of store.itemsOf(list).values()) {
+    if (item.hasUniqueRoleAssignments && itemMask(store, user, list, item) !== EMPTY_MASK) return mask | LIMITED_ACCESS;
   }
-  return ok(undefined, 200, {});
+  return mask;
 }
 
-/** `roleassignments/addroleassignment(...)` and `removeroleassignment(...)` on a list. */
-export function changeListRoleAssignment(ctx: SpContext, list: ListDef, add: boolean, principalId: number, roleDefId: number): SpResponse {
-  requireRank(ctx, FULL_CONTROL, list);
-  list.roleAssignments = list.roleAssignments.filter((r) => !(r.principalId === principalId && r.roleDefId === roleDefId));
-  if (add) list.roleAssignments.push({ principalId, roleDefId });
-  ctx.store.saveList(list);
-  return ok(undefined, 200);
+/** Can the user open the list at all (otherwise 403)? */
+export const canOpenList = (ctx: SpContext, list: ListDef): boolean =>
+  hasPermission(listMaskWithLimitedAccess(ctx.store, ctx.req.user, list), 'Open');
+
+/** Item-level permissions of the list (read/edit own items) do not bind this mask. */
+const overridesItemLevel = (mask: Mask): boolean => hasPermission(mask, 'CancelCheckout');
+
+export function canViewItem(ctx: SpContext, list: ListDef, item: ItemRec): boolean {
+  const { user } = ctx.req;
+  const mask = callerItemMask(ctx, list, item);
+  return hasPermission(mask, 'ViewListItems') && (list.readSecurity === 1 || item.authorId === user.id || overridesItemLevel(mask));
 }
 
-/** Reading who has access needs the Enumerate Permissions right (Full Control here). */
-export function listRoleAssignments(ctx: SpContext, list: ListDef): SpResponse {
-  requireRank(ctx, FULL_CONTROL, list);
-  return ok({ value: list.roleAssignments.map((r) => ({ PrincipalId: r.principalId, RoleDefinitionBindings: [{ Id: r.roleDefId }] })) });
+function writeAllowed(user: SampleUser, list: ListDef, item: ItemRec, mask: Mask): boolean {
+  return overridesItemLevel(mask) || list.writeSecurity === 1 || (list.writeSecurity === 2 && item.authorId === user.id);
 }
+
+export function canEditItem(ctx: SpContext, list: ListDef, item: ItemRec): boolean {
+  const mask = callerItemMask(ctx, list, item);
+  return canViewItem(ctx, list, item) && hasPermission(mask, 'EditListItems') && writeAllowed(ctx.req.user, list, item, mask);
+}
+
+export function canDeleteItem(ctx: SpContext, list: ListDef, item: ItemRec): boolean {
+  const mask = callerItemMask(ctx, list, item);
+  return canViewItem(ctx, list, item) && hasPermission(mask, 'DeleteListItems') && writeAllowed(ctx.req.user, list, item, mask);
+}
+
+/** Add Items on the list, unless its item-level permissions say "Create and Edit access: None". */
+export function canAddItem(ctx: SpContext, list: ListDef): boolean {
+  const mask = listMask(ctx.store, ctx.req.user, list);
+  return hasPermission(mask, 'AddListItems') && (list.writeSecurity !== 4 || overridesItemLevel(mask));
+}
+
+/**
+ * What the user may do with one item, as its EffectiveBasePermissions: their permissions there,
+ * without Edit/Delete Items where the list's item-level permissions stop them.
+ */
+export function effectiveItemMask(ctx: SpContext, list: ListDef, item: ItemRec): Mask {
+  const { user } = ctx.req;
+  let mask = callerItemMask(ctx, list, item);
+  if (!canViewItem(ctx, list, item)) return EMPTY_MASK;
+  if (!writeAllowed(user, list, item, mask)) mask &= ~maskOf('EditListItems', 'DeleteListItems');
+  return mask;
+}
+
+/** Refuse with 403 unless `mask` holds `permission`. */
+export function demand(mask: Mask, permission: PermissionName): void {
+  if (!hasPermission(mask, permission)) throw errors.denied();
+}
+

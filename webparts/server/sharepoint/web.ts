@@ -1,31 +1,14 @@
 /**
- * The site, its users and its groups (Learn: "Users, groups, and roles REST API reference"), and
- * the form digest (`contextinfo`) every write must carry.
+ * The site and its users (Learn: "Users, groups, and roles REST API reference"), and the form
+ * digest (`contextinfo`) every write must carry.
  */
 import { randomUUID } from 'node:crypto';
-import { GROUP, SAMPLE_GROUPS, SAMPLE_USERS, type SampleUser } from '../directory';
-import { ok, SpHttpError, type SpContext, type SpResponse } from './http';
+import { SAMPLE_USERS, type SampleUser } from '../directory';
+import { maskJson } from '../roles';
+import { jsonBody, ok, SpHttpError, unquote, type SpContext, type SpResponse } from './http';
+import { webMask } from './permissions';
+import { userByLogin, userJson } from './principals';
 import type { Params } from './router';
-
-export const userJson = (u: SampleUser): Record<string, unknown> => ({
-  'odata.type': 'SP.User',
-  Id: u.id,
-  Title: u.title,
-  Email: u.email,
-  EMail: u.email,
-  LoginName: u.loginName,
-  IsSiteAdmin: u.isSiteAdmin,
-  UserPrincipalName: u.email,
-  PrincipalType: 1
-});
-
-export const groupJson = (g: { id: number; title: string }): Record<string, unknown> => ({
-  'odata.type': 'SP.Group',
-  Id: g.id,
-  Title: g.title,
-  LoginName: g.title,
-  PrincipalType: 8
-});
 
 /** `POST contextinfo`: a form digest for the `X-RequestDigest` header. */
 export function contextInfo(ctx: SpContext): SpResponse {
@@ -47,37 +30,34 @@ export function web(ctx: SpContext): SpResponse {
     Title: 'Involvement (Sample site)',
     Url: siteUrl,
     ServerRelativeUrl: new URL(siteUrl).pathname,
-    Language: 2057
+    Language: 2057,
+    HasUniqueRoleAssignments: true,
+    EffectiveBasePermissions: maskJson(webMask(ctx.store, ctx.req.user))
   });
 }
 
 export const currentUser = (ctx: SpContext): SpResponse => ok(userJson(ctx.req.user));
 
-export const currentUserGroups = (ctx: SpContext): SpResponse =>
-  ok({ value: SAMPLE_GROUPS.filter((g) => ctx.req.user.groups.includes(g.id)).map(groupJson) });
-
 export const siteUsers = (): SpResponse => ok({ value: SAMPLE_USERS.map(userJson) });
 
-/** `web/siteusers/getById(id)`, `web/siteusers(id)`, `web/getuserbyid(id)`; params.userId. */
-export function siteUser(_ctx: SpContext, params: Params): SpResponse {
-  const u = SAMPLE_USERS.find((x) => x.id === Number(params.userId));
-  if (!u) throw new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
-  return ok(userJson(u));
+const userMissing = (): SpHttpError => new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
+
+/** A site user by id (params userId), email (userEmail) or login name (userLogin), or 404. */
+export function resolveSiteUser(_ctx: SpContext, params: Params): SampleUser {
+  const u =
+    params.userId !== undefined
+      ? SAMPLE_USERS.find((x) => x.id === Number(params.userId))
+      : userByLogin(unquote(params.userEmail ?? params.userLogin ?? ''));
+  if (!u) throw userMissing();
+  return u;
 }
 
-export const siteGroups = (): SpResponse => ok({ value: SAMPLE_GROUPS.map(groupJson) });
+export const siteUser = (ctx: SpContext, params: Params): SpResponse => ok(userJson(resolveSiteUser(ctx, params)));
 
-/** A group by id, by name or as the site's associated owner/member/visitor group, or its users; params groupId, groupName, assoc, users. */
-export function siteGroup(_ctx: SpContext, params: Params): SpResponse {
-  const assoc = params.assoc?.toLowerCase();
-  const group = SAMPLE_GROUPS.find(
-    (g) =>
-      (params.groupId && g.id === Number(params.groupId)) ||
-      (params.groupName && g.title.toLowerCase() === params.groupName.toLowerCase()) ||
-      (assoc === 'owner' && g.id === GROUP.owners) ||
-      (assoc === 'member' && g.id === GROUP.members) ||
-      (assoc === 'visitor' && g.id === GROUP.visitors)
-  );
-  if (!group) throw new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Group cannot be found.');
-  return params.users ? ok({ value: SAMPLE_USERS.filter((u) => u.groups.includes(group.id)).map(userJson) }) : ok(groupJson(group));
+/** `POST web/ensureuser` with `{ logonName }`: the user, who is already on this sample site. */
+export function ensureUser(ctx: SpContext): SpResponse {
+  const body = jsonBody(ctx.req);
+  const u = userByLogin(typeof body.logonName === 'string' ? body.logonName : '');
+  if (!u) throw new SpHttpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The specified user could not be found.');
+  return ok(userJson(u));
 }
