@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { CitationId } from './citations';
 import type { SourceId } from './sources';
 
 /**
- * The ladder of engagement. The toolkits name four or five rungs differently; the product keeps
- * one ladder and shows each source's name as an alias (DOMAIN.md §4).
- * Order, lowest to highest: TRUST Appendix 1 (Arnstein ladder).
+ * The rungs of the ladder of engagement, as stable ids stored in SharePoint. The ids are the
+ * product's; each source names and orders them its own way (see `LADDERS` in `ladder.ts`).
+ * This array is in TRUST Appendix 1's order (Arnstein, lowest first), which is also the order of
+ * the default ladder shown; never use the array position as "how much" without the ladder the
+ * organisation shows (`rankOnLadder`).
  */
 export const ENGAGEMENT_LEVELS = ['inform', 'consult', 'involve', 'collaborate', 'devolve'] as const;
 
@@ -13,104 +16,94 @@ export const engagementLevelSchema = z.enum(ENGAGEMENT_LEVELS, { error: 'level.i
 /** One rung of the ladder of engagement. */
 export type EngagementLevel = z.infer<typeof engagementLevelSchema>;
 
-/** What the guidance says about one rung: plain name, aliases per source, when to use it. */
+/** A name one source toolkit gives a rung. */
+export interface LevelAlias {
+  readonly source: SourceId;
+  readonly name: string;
+}
+
+/** What the product says about one rung: its plain name and meaning, and the names the sources use. */
 export interface EngagementLevelInfo {
   readonly level: EngagementLevel;
   readonly name: string;
-  /** What this rung means, in plain words (TRUST Appendix 1). */
+  /** What this rung means, in plain words (TRUST Appendix 1 description, shortened). */
   readonly description: string;
-  /** Names the source toolkits use for the same rung. */
-  readonly aliases: ReadonlyArray<{ readonly source: SourceId; readonly name: string }>;
-  /** When the guidance suggests this rung (PC Appendix 1, TRUST). */
-  readonly whenToUse: readonly string[];
-  readonly strengths: readonly string[];
-  readonly weaknesses: readonly string[];
+  readonly citation: CitationId;
+  /**
+   * Names the source toolkits give the same rung. LSC says "there are five levels of engagement"
+   * but does not list them, so it has none here.
+   */
+  readonly aliases: readonly LevelAlias[];
 }
 
-/** Reference data for each rung. Sources: TRUST Appendix 1, PC Appendix 1, SUF spectrum, LSC. */
+/** The product's name and meaning for each rung, with each source's name for it. */
 export const ENGAGEMENT_LEVEL_INFO: Readonly<Record<EngagementLevel, EngagementLevelInfo>> = {
   inform: {
     level: 'inform',
     name: 'Inform',
     description: 'Give people clear, balanced information so they understand the problem, the options and what is decided.',
+    citation: 'trustInforming',
     aliases: [
       { source: 'TRUST', name: 'Informing' },
-      { source: 'PC', name: 'Inform' },
+      { source: 'PC', name: 'Information sharing' },
       { source: 'SUF', name: 'Inform' },
-      { source: 'LSC', name: 'Information sharing' }
-    ],
-    whenToUse: [
-      'Raising awareness of a new service',
-      'Changes that are outside our control',
-      'Minor changes such as a timetable or booking procedure'
-    ],
-    strengths: ['Reaches large and diverse groups efficiently'],
-    weaknesses: ['People have no say in the decision', 'Not right for significant decisions']
+      { source: 'NENC', name: 'Communication' }
+    ]
   },
   consult: {
     level: 'consult',
     name: 'Consult',
-    description: 'Ask people for feedback on the analysis, the options or the proposed decision.',
+    description:
+      'Ask people for feedback on the analysis, the options or the proposed decision. Formal public consultation is on this rung.',
+    citation: 'trustConsulting',
     aliases: [
       { source: 'TRUST', name: 'Consulting' },
-      { source: 'PC', name: 'Consult' },
+      { source: 'PC', name: 'Consulting (formal, legal requirement)' },
       { source: 'SUF', name: 'Engage' },
-      { source: 'LSC', name: 'Engage' }
-    ],
-    whenToUse: ['Significant change to what, how or where services are provided', 'Long-term plans', 'Contentious issues'],
-    strengths: ['Can include large and diverse groups', 'Flexible', 'Builds better working relationships'],
-    weaknesses: ['Hard to steer towards a specific outcome']
+      { source: 'NENC', name: 'Consultation (a formal process)' }
+    ]
   },
   involve: {
     level: 'involve',
     name: 'Involve',
     description: 'Work directly with people on each part of the decision, including the options and the preferred one.',
+    citation: 'trustInvolving',
     aliases: [
       { source: 'TRUST', name: 'Involving' },
-      { source: 'PC', name: 'Involve' },
-      { source: 'SUF', name: 'Involve' }
-    ],
-    whenToUse: [
-      'Minor changes to opening times, booking, leaflets or referral criteria (PC)',
-      'Pathway redesign, together with consultation (TRUST)'
-    ],
-    strengths: [
-      'A lot of interaction with participants',
-      'Uses the insight of people who use the service',
-      'Builds trust in how the decision is made'
-    ],
-    weaknesses: ['Depends on skilled facilitation', 'Hard with large groups', 'Participants can become less representative over time']
+      { source: 'PC', name: 'Involving' },
+      { source: 'SUF', name: 'Involve' },
+      { source: 'NENC', name: 'Involvement' }
+    ]
   },
   collaborate: {
     level: 'collaborate',
     name: 'Collaborate or co-produce',
     description: 'Work in equal partnership with patients and communities on every part of the decision.',
+    citation: 'trustCollaborating',
     aliases: [
       { source: 'TRUST', name: 'Collaborating' },
-      { source: 'PC', name: 'Co-produce' },
+      { source: 'PC', name: 'Co-producing or collaborating' },
       { source: 'SUF', name: 'Co-produce' },
-      { source: 'LSC', name: 'Partnership' }
-    ],
-    whenToUse: ['Significant change', 'Designing a service with the people who use it'],
-    strengths: ['Patients and professionals work together as equals', 'Builds skills, confidence and aspiration'],
-    weaknesses: ['Hard with larger groups', 'Can look exclusive to people not invited', 'Needs a lot of time from everyone']
+      { source: 'NENC', name: 'Co-production' }
+    ]
   },
   devolve: {
     level: 'devolve',
     name: 'Devolve',
     description: 'Put the decision in the hands of the community or the individual.',
+    citation: 'trustDevolving',
     aliases: [
       { source: 'TRUST', name: 'Devolving' },
-      { source: 'PC', name: 'Devolve' },
-      { source: 'LSC', name: 'Empower' }
-    ],
-    whenToUse: ['Community development', 'Personal health budgets'],
-    strengths: ['People make their own decisions'],
-    weaknesses: ['Only realistic in narrow situations', 'Decisions may not be clinically indicated']
+      { source: 'PC', name: 'Devolving or empowering' }
+    ]
   }
 };
 
-/** Position of a level on the ladder (0 = inform). */
+/**
+ * Position of a level in TRUST Appendix 1's order (0 = inform). Kept for callers that sort by
+ * level; advice that depends on "higher" or "lower" uses `rankOnLadder` with the ladder the
+ * organisation shows.
+ */
 export function levelRank(level: EngagementLevel): number {
   return ENGAGEMENT_LEVELS.indexOf(level);
 }

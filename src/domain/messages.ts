@@ -56,12 +56,50 @@ export const MESSAGES = {
   'plan.stakeholders.gap': 'No one on the map reaches this group. Add a stakeholder who does, or say what you will do about it.',
   'plan.stakeholders.noMethod':
     'Stakeholders reach this group, but no method is planned for them. Add a method, or say what you will do about it.',
+  'plan.outOfScope.required': 'Say what is not in scope, or write "nothing is out of scope".',
+  'plan.clinicalLead.required': 'Add the senior clinical lead for the project.',
+  'plan.budget.required': 'Add the budget for the engagement. If there is no cost, add a line at £0 saying so.',
+  'plan.evaluation.required':
+    'Add at least one measure with its desired outcome, to say how the engagement will be evaluated and reviewed.',
+  'plan.levelFactor.contribution.required':
+    'Say what you want from people: information, their views, their ideas, co-design or their decision.',
+  'plan.levelFactor.stage.required': 'Say how far the change has got.',
+  'plan.levelFactor.reach.required': 'Say how many people, and how wide a range of people, the change affects.',
+  'plan.levelFactor.resources.required': 'Say whether the money, people and time for the engagement are agreed.',
+  'plan.level.belowLegalFloor':
+    'Formal consultation is likely or possible, so choose Consult or a higher level. If an answer above is wrong, change it.',
+  'plan.timeline.preConsultation.required':
+    'Plan pre-consultation engagement (step 4c): formal consultation is likely or possible, and pre-engagement must come before it.',
+  'plan.stakeholders.healthwatch': 'Add Healthwatch to the stakeholder map, or say why it is not involved.',
+  'plan.stakeholders.localAuthority':
+    'Add the local authority (the council, its scrutiny committee or social services) to the stakeholder map, or say why not.',
+  'settings.planningLeadWeeks.invalid': 'Enter the weeks of planning before speaking to people as a whole number from 1 to 52.',
+  'settings.planningLeadWeeks.longerThanProgramme':
+    'The weeks of planning must be shorter than the shortest engagement programme. Lower the weeks or raise the months.',
+  'settings.engagementMinimumMonths.invalid': 'Enter the shortest engagement programme as a whole number of months from 1 to 24.',
+  'settings.consultationProgrammeMinimumMonths.invalid':
+    'Enter the shortest formal consultation programme as a whole number of months from 1 to 36.',
+  'settings.consultationProgramme.belowEngagement':
+    'A formal consultation programme cannot be shorter than an engagement programme without one. Raise it, or lower the engagement months.',
+  'settings.consultationMinimumWeeks.invalid': 'Enter the shortest formal consultation as a whole number of weeks from 1 to 52.',
+  'settings.proposedConsultationWeeks.invalid': 'Enter the length of a proposed consultation as a whole number of weeks from 1 to 52.',
+  'settings.proposedConsultation.belowMinimum':
+    'A proposed consultation cannot be shorter than the shortest consultation allowed. Raise it, or lower the shortest consultation.',
+  'settings.reportDueWeeksAfterClose.invalid':
+    'Enter the weeks to publish the report as a whole number from 2 to 52: analysis and reporting take at least 2 weeks.',
+  'settings.holiday.name.required': 'Give the holiday period a name, for example "School summer holidays".',
+  'settings.holiday.date.invalid': 'Enter the day and month as MM-DD, for example 12-20 for 20 December.',
+  'settings.holidayPeriods.tooMany': 'Add no more than 20 holiday periods.',
+  'settings.bankHolidayRegion.invalid': 'Choose England and Wales, Scotland or Northern Ireland.',
+  'settings.ladderShown.invalid': "Choose which toolkit's ladder of engagement to show.",
+  'record.invalid': 'The record of the advice given at submission could not be read.',
   'history.comment.required': 'Add a comment saying what needs to change.',
   'transition.notAllowed': 'A plan cannot move from this status to that one.',
   'transition.notYourRole': 'Only the involvement team can do this.',
   'transition.notLeadRole': "Only the plan's project lead can do this.",
   'transition.needsLeadAndLevel': 'Assign an involvement lead and confirm the level of engagement before accepting.',
-  'transition.needsScoping': 'Book the scoping meeting first.'
+  'transition.needsScoping': 'Book the scoping meeting first.',
+  'transition.needsEvaluation': 'Say how the engagement was evaluated and how people were told what changed, before closing the plan.'
 } as const;
 
 /** A validation message key. */

@@ -59,7 +59,12 @@ export const triageAnswerSchema = z.enum(['yes', 'no', 'unsure']).nullable();
 /** An answer to a triage question: yes, no, not sure, or not answered yet. */
 export type TriageAnswer = z.infer<typeof triageAnswerSchema>;
 
-/** The questions that decide the level of engagement and the legal route (DOMAIN.md §4–§5; TRUST, NENC). */
+/**
+ * The yes/no questions that decide the legal route and the level of engagement (DOMAIN.md §4–§5;
+ * TRUST "Identifying when to use certain types of involvement", NENC formal consultation
+ * considerations). `mayBecomePermanent` applies only to a temporary change (NENC: "Temporary
+ * changes are not notifiable – unless proposals to make temporary change permanent emerge").
+ */
 export const TRIAGE_QUESTIONS = [
   'largeOrComplex',
   'changesWhatWhereOrHow',
@@ -70,16 +75,58 @@ export const TRIAGE_QUESTIONS = [
   'temporaryOrPilot',
   'urgent',
   'riskToSafetyOrWelfare',
-  'sensitive'
+  'sensitive',
+  'mayBecomePermanent'
 ] as const;
 /** One triage question. */
 export type TriageQuestion = (typeof TRIAGE_QUESTIONS)[number];
 
-/** The lead's answers to the triage questions. */
-export const consultationTriageSchema = z.object(
-  Object.fromEntries(TRIAGE_QUESTIONS.map((q) => [q, triageAnswerSchema])) as Record<TriageQuestion, typeof triageAnswerSchema>
-);
-/** The lead's answers to the triage questions. */
+/**
+ * What the lead wants from people: TRUST's first factor, "What contribution are you seeking from
+ * stakeholders?". Each answer points at the rung whose description matches it (TRUST Appendix 1,
+ * PC Appendix 1, SUF spectrum): information → Inform; feedback on options or a proposal →
+ * Consult; working with people on the options → Involve; designing the service together as equal
+ * partners → Collaborate or co-produce; people or communities make the decision themselves
+ * (personal health budgets, community development) → Devolve.
+ */
+export const CONTRIBUTIONS = ['information', 'feedback', 'shapeOptions', 'coDesign', 'communityDecides'] as const;
+/** The contribution sought from people. */
+export type Contribution = (typeof CONTRIBUTIONS)[number];
+
+/** Where the change is (TRUST: "Stage of Development"; PC: involvement begins at the case for change). */
+export const DEVELOPMENT_STAGES = ['caseForChange', 'developingOptions', 'preferredProposal', 'decided'] as const;
+/** The stage of development. */
+export type DevelopmentStage = (typeof DEVELOPMENT_STAGES)[number];
+
+/** The range and number of people affected (TRUST: "Who should be involved?"). */
+export const REACH_LEVELS = ['few', 'many', 'wide'] as const;
+/** The range and number of people affected. */
+export type Reach = (typeof REACH_LEVELS)[number];
+
+/** Whether the money, people and time the engagement needs are agreed (TRUST: "Resources"). */
+export const RESOURCE_LEVELS = ['agreed', 'limited', 'notKnown'] as const;
+/** The resources for the engagement. */
+export type Resources = (typeof RESOURCE_LEVELS)[number];
+
+/** The questions with a choice of answers that help choose the level (TRUST factors). */
+export const LEVEL_FACTORS = ['contribution', 'stage', 'reach', 'resources'] as const;
+/** One of the level-choosing factors. */
+export type LevelFactor = (typeof LEVEL_FACTORS)[number];
+
+const answer = triageAnswerSchema.default(null);
+
+/**
+ * The lead's answers to the triage questions and the level-choosing factors. Questions added
+ * since a plan was saved read as "not answered yet", so older plans stay readable.
+ */
+export const consultationTriageSchema = z.object({
+  ...(Object.fromEntries(TRIAGE_QUESTIONS.map((q) => [q, answer])) as Record<TriageQuestion, typeof answer>),
+  contribution: z.enum(CONTRIBUTIONS, msg('value.invalid')).nullable().default(null),
+  stage: z.enum(DEVELOPMENT_STAGES, msg('value.invalid')).nullable().default(null),
+  reach: z.enum(REACH_LEVELS, msg('value.invalid')).nullable().default(null),
+  resources: z.enum(RESOURCE_LEVELS, msg('value.invalid')).nullable().default(null)
+});
+/** The lead's answers to the triage questions and the level-choosing factors. */
 export type ConsultationTriage = z.infer<typeof consultationTriageSchema>;
 
 /** The level of engagement: what the product recommended, what the lead chose and why. */
@@ -184,7 +231,15 @@ export type Review = z.infer<typeof reviewSchema>;
  * one on the map reaches ("know who you are not hearing from", DOMAIN.md §8). The stakeholders
  * themselves are in the "Plan stakeholders" list.
  */
-export const stakeholderMapNotesSchema = z.object({ gapNotes: z.partialRecord(equalityGroupSchema, text(2000)) });
+export const stakeholderMapNotesSchema = z.object({
+  gapNotes: z.partialRecord(equalityGroupSchema, text(2000)),
+  /**
+   * Why Healthwatch or the local authority is not on the map, when the lead decided not to
+   * involve them (TRUST planning checklist: "Involve Healthwatch"; "Consider involving local
+   * authority and social services officers in this work").
+   */
+  partnerNotes: z.object({ healthwatch: text(2000), localAuthority: text(2000) }).optional()
+});
 /** Notes on the stakeholder map's gaps. */
 export type StakeholderMapNotes = z.infer<typeof stakeholderMapNotesSchema>;
 
@@ -253,7 +308,7 @@ export function emptyPlanContent(): PlanContent {
       decisionBody: ''
     },
     objectives: { whatWeWantToUnderstand: '', decisions: [], whoIsAffected: '' },
-    triage: Object.fromEntries(TRIAGE_QUESTIONS.map((q) => [q, null])) as ConsultationTriage,
+    triage: emptyTriage(),
     level: { recommended: null, chosen: null, reasonForDifferentLevel: '', confirmedByTeam: false },
     timeline: [],
     methods: [],
@@ -274,6 +329,17 @@ export function emptyPlanContent(): PlanContent {
     principles: [],
     stakeholderMap: { gapNotes: {} },
     review: { markedReady: false, markedReadyAt: '' }
+  };
+}
+
+/** Triage with nothing answered. */
+export function emptyTriage(): ConsultationTriage {
+  return {
+    ...(Object.fromEntries(TRIAGE_QUESTIONS.map((q) => [q, null])) as Record<TriageQuestion, TriageAnswer>),
+    contribution: null,
+    stage: null,
+    reach: null,
+    resources: null
   };
 }
 

@@ -1,8 +1,12 @@
-import { recommendLevel } from './levelRecommendation';
+import { applicableTriageQuestions, LEVEL_FACTOR_ORDER } from './consultationTriage';
+import { recommendEngagementLevel, recommendLevel } from './levelRecommendation';
+import { rankOnLadder } from './ladder';
 import type { MessageKey } from './messages';
 import { messageText } from './messages';
-import { TRIAGE_QUESTIONS, type PlanContent } from './plan';
+import type { LevelFactor, PlanContent } from './plan';
 import { INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from './referenceData';
+import { programmeRoute } from './route';
+import { DEFAULT_SETTINGS, type InvolvementSettings } from './settings';
 import { guideStep } from './steps';
 import { unaddressedGaps, type MapEntry } from './stakeholderMap';
 
@@ -46,13 +50,57 @@ export interface ReadinessItem {
 
 const blank = (s: string): boolean => s.trim() === '';
 
+const FACTOR_MESSAGES: Readonly<Record<LevelFactor, MessageKey>> = {
+  contribution: 'plan.levelFactor.contribution.required',
+  stage: 'plan.levelFactor.stage.required',
+  reach: 'plan.levelFactor.reach.required',
+  resources: 'plan.levelFactor.resources.required'
+};
+
+/** Stakeholder map entries as readiness reads them: the catalogue kind says who a stakeholder is. */
+type ReadinessMapEntry = MapEntry & { readonly catalogueEntry?: string | null };
+
+const isHealthwatch = (s: ReadinessMapEntry): boolean => s.catalogueEntry === 'healthwatch' || /healthwatch/i.test(s.name);
+const isLocalAuthority = (s: ReadinessMapEntry): boolean =>
+  ['local-councils', 'hosc', 'social-services'].includes(s.catalogueEntry ?? '') ||
+  /\b(council|local authority|scrutiny committee|social services)\b/i.test(s.name);
+
+interface ReadinessOptions {
+  readonly settings: InvolvementSettings;
+  /** The screens ask the level-choosing factor questions (contribution, stage, reach, resources). */
+  readonly factorQuestionsShown: boolean;
+}
+
 /**
- * What a plan still needs before it is ready to submit (NENC: "Incomplete templates will
- * create a delay"). Empty means ready. The lead may save a draft with any of these missing.
- * `stakeholders` is the plan's stakeholder map; `null` only where the map is not loaded yet,
- * and then the map's items are left out (submitting always loads it).
+ * What a plan still needs before it is ready to submit (NENC: "Incomplete templates will create a
+ * delay"; TRUST planning checklist, Appendix C). Empty means ready. The lead may save a draft with
+ * any of these missing. `stakeholders` is the plan's stakeholder map; `null` only where the map is
+ * not loaded yet, and then the map's items are left out (submitting always loads it).
+ * Beyond the template's fields it checks: the answers that decide the level and the legal route;
+ * a chosen level not below the legal floor (Consult when formal consultation is likely or
+ * possible); pre-consultation engagement (4c) planned on the formal route (NENC); a budget, what is
+ * in and not in scope, and evaluation and review (NENC "Things to consider in your plan"); a senior
+ * clinical lead, Healthwatch and the local authority (TRUST checklist).
  */
-export function checkReadiness(content: PlanContent, stakeholders: readonly MapEntry[] | null): ReadinessItem[] {
+export function checkPlanReadiness(
+  content: PlanContent,
+  stakeholders: readonly ReadinessMapEntry[] | null,
+  settings: InvolvementSettings
+): ReadinessItem[] {
+  return readiness(content, stakeholders, { settings, factorQuestionsShown: true });
+}
+
+/**
+ * The readiness check for screens that do not ask the level-choosing factor questions yet: the
+ * same as `checkPlanReadiness` with the default settings, except that it does not ask for those
+ * answers and compares the chosen level with the level the answers given point to.
+ * @deprecated Use `checkPlanReadiness` once the screens ask the factor questions.
+ */
+export function checkReadiness(content: PlanContent, stakeholders: readonly ReadinessMapEntry[] | null): ReadinessItem[] {
+  return readiness(content, stakeholders, { settings: DEFAULT_SETTINGS, factorQuestionsShown: false });
+}
+
+function readiness(content: PlanContent, stakeholders: readonly ReadinessMapEntry[] | null, options: ReadinessOptions): ReadinessItem[] {
   const items: ReadinessItem[] = [];
   const need = (section: GuideSection, field: string, key: MessageKey, text = messageText(key)): void => {
     items.push({ section, field, key, text });
@@ -63,8 +111,10 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
   if (blank(p.focus)) need('about', 'project.focus', 'plan.focus.required');
   if (blank(p.existingInsight)) need('about', 'project.existingInsight', 'plan.existingInsight.required');
   if (blank(p.inScope)) need('about', 'project.inScope', 'plan.inScope.required');
+  if (blank(p.outOfScope)) need('about', 'project.outOfScope', 'plan.outOfScope.required');
   if (p.systemLevel === null) need('about', 'project.systemLevel', 'plan.systemLevel.required');
   if (blank(p.organisation)) need('about', 'project.organisation', 'plan.organisation.required');
+  if (blank(p.clinicalLead)) need('about', 'project.clinicalLead', 'plan.clinicalLead.required');
   if (blank(p.decisionDate)) need('about', 'project.decisionDate', 'plan.decisionDate.required');
   if (blank(p.decisionBody)) need('about', 'project.decisionBody', 'plan.decisionBody.required');
 
@@ -72,10 +122,18 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
   if (blank(o.whatWeWantToUnderstand)) need('objectives', 'objectives.whatWeWantToUnderstand', 'plan.objectives.required');
   if (o.decisions.filter((d) => !blank(d)).length === 0) need('objectives', 'objectives.decisions', 'plan.decisions.required');
 
-  if (TRIAGE_QUESTIONS.some((q) => content.triage[q] === null))
-    need('level', `triage.${TRIAGE_QUESTIONS.find((q) => content.triage[q] === null) ?? ''}`, 'plan.triage.required');
-  if (content.level.chosen === null) need('level', 'level.chosen', 'plan.level.required');
-  else if (content.level.chosen !== recommendLevel(content.triage).level && blank(content.level.reasonForDifferentLevel))
+  const firstUnanswered = applicableTriageQuestions(content.triage).find((q) => content.triage[q] === null);
+  if (firstUnanswered) need('level', `triage.${firstUnanswered}`, 'plan.triage.required');
+  if (options.factorQuestionsShown)
+    for (const f of LEVEL_FACTOR_ORDER) if (content.triage[f] === null) need('level', `triage.${f}`, FACTOR_MESSAGES[f]);
+  const ladder = options.settings.ladderShown;
+  const advice = recommendEngagementLevel(content.triage, ladder);
+  const recommended = options.factorQuestionsShown ? advice.level : recommendLevel(content.triage).level;
+  const chosen = content.level.chosen;
+  if (chosen === null) need('level', 'level.chosen', 'plan.level.required');
+  else if (advice.floor !== null && rankOnLadder(chosen, ladder) < rankOnLadder(advice.floor, ladder))
+    need('level', 'level.chosen', 'plan.level.belowLegalFloor');
+  else if (recommended !== null && chosen !== recommended && blank(content.level.reasonForDifferentLevel))
     need('level', 'level.reasonForDifferentLevel', 'plan.level.reasonRequired');
 
   if (stakeholders !== null) {
@@ -102,7 +160,19 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
     }
   }
 
+  if (stakeholders !== null) {
+    const notes = content.stakeholderMap.partnerNotes;
+    if (!stakeholders.some(isHealthwatch) && blank(notes?.healthwatch ?? ''))
+      need('stakeholders', 'stakeholderMap.partnerNotes.healthwatch', 'plan.stakeholders.healthwatch');
+    if (!stakeholders.some(isLocalAuthority) && blank(notes?.localAuthority ?? ''))
+      need('stakeholders', 'stakeholderMap.partnerNotes.localAuthority', 'plan.stakeholders.localAuthority');
+  }
+
   if (content.timeline.length === 0) need('timeline', 'timeline', 'plan.timeline.required');
+  if (content.timeline.length > 0 && programmeRoute(content.triage).route === 'formalConsultation') {
+    const s4c = content.timeline.find((s) => s.step === '4c');
+    if (!s4c || s4c.skipped) need('timeline', 'timeline.4c.start', 'plan.timeline.preConsultation.required');
+  }
   for (const s of content.timeline) {
     const name = `Step ${s.step} (${guideStep(s.step).title})`;
     if (s.skipped && blank(s.skipReason))
@@ -119,6 +189,7 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
   }
 
   if (content.methods.length === 0) need('methods', 'methods', 'plan.methods.required');
+  if (content.budget.length === 0) need('methods', 'budget', 'plan.budget.required');
   content.methods.forEach((m, i) => {
     if (blank(m.audience)) need('methods', `methods.${i}.audience`, 'plan.methods.audience.required');
   });
@@ -147,13 +218,29 @@ export function checkReadiness(content: PlanContent, stakeholders: readonly MapE
         `${a.audience || `Audience ${i + 1}`}: ${messageText('plan.commsPlan.keyMessages.required')}`
       );
   });
+  if (!c.kpis.some((k) => !blank(k.kpi) && !blank(k.desiredOutcome)))
+    need('communications', 'communications.kpis', 'plan.evaluation.required');
   if (blank(c.governance.whoLeads) || blank(c.governance.whoApproves))
     need('communications', 'communications.governance', 'plan.governance.required');
   return items;
 }
 
-/** How many required items each section still has, for the guide's progress list. */
-export function sectionProgress(content: PlanContent, stakeholders: readonly MapEntry[] | null): Record<GuideSection, number> {
+/** How many required items each section still has, under the organisation's settings. */
+export function sectionProgressForPlan(
+  content: PlanContent,
+  stakeholders: readonly ReadinessMapEntry[] | null,
+  settings: InvolvementSettings
+): Record<GuideSection, number> {
+  const counts = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, 0])) as Record<GuideSection, number>;
+  for (const item of checkPlanReadiness(content, stakeholders, settings)) counts[item.section] += 1;
+  return counts;
+}
+
+/**
+ * How many required items each section still has, for the guide's progress list.
+ * @deprecated Use `sectionProgressForPlan` once the screens ask the level-choosing questions.
+ */
+export function sectionProgress(content: PlanContent, stakeholders: readonly ReadinessMapEntry[] | null): Record<GuideSection, number> {
   const counts = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, 0])) as Record<GuideSection, number>;
   for (const item of checkReadiness(content, stakeholders)) counts[item.section] += 1;
   return counts;

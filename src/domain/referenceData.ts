@@ -130,17 +130,6 @@ export const ENGAGEMENT_METHODS: readonly EngagementMethod[] = [
   }
 ];
 
-/** Accessibility of materials and events (LSC, NENC). */
-export const ACCESSIBILITY_CHECKLIST: readonly string[] = [
-  'Plain English at a reading age of about 10, in Arial',
-  'Easy read versions',
-  'British Sign Language interpreter, including online',
-  'Translations into community languages',
-  'Venues on public transport routes, step-free, with hearing loops',
-  'Avoid evenings in Ramadan and Fridays',
-  'Events go ahead even if only one person comes'
-];
-
 // ---------------------------------------------------------------------------------------------
 // Budget items (DOMAIN.md §7; NENC lines 259–268, LSC)
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +202,7 @@ export const STAKEHOLDER_CATALOGUE_IDS = [
   'other-trusts',
   'mental-health-organisations',
   'social-services',
+  'local-strategic-partnerships',
   'local-councils',
   'hosc',
   'healthwatch',
@@ -233,13 +223,14 @@ export const STAKEHOLDER_CATALOGUE: readonly ReferenceEntry<StakeholderCatalogue
   { id: 'patients', name: 'Patients', sources: ['TRUST', 'NENC', 'SUF'] },
   { id: 'carers', name: 'Carers', sources: ['TRUST', 'NENC', 'SUF'] },
   { id: 'local-mps', name: 'Local MPs', sources: ['TRUST'] },
-  { id: 'gps-ppgs', name: 'GPs and patient participation groups', sources: ['TRUST', 'SUF'] },
+  { id: 'gps-ppgs', name: 'GPs and patient participation groups', sources: ['TRUST', 'NENC', 'SUF'] },
   { id: 'community-organisations', name: 'Community organisations', sources: ['TRUST', 'NENC'] },
   { id: 'minority-ethnic-groups', name: 'Minority ethnic groups', sources: ['TRUST'] },
   { id: 'vcse-groups', name: 'Voluntary, community and social enterprise (VCSE) groups', sources: ['TRUST', 'NENC', 'SUF'] },
   { id: 'other-trusts', name: 'Other NHS trusts', sources: ['TRUST'] },
   { id: 'mental-health-organisations', name: 'Mental health organisations', sources: ['TRUST'] },
   { id: 'social-services', name: 'Social services', sources: ['TRUST'] },
+  { id: 'local-strategic-partnerships', name: 'Local strategic partnerships', sources: ['TRUST'] },
   { id: 'local-councils', name: 'Local councils', sources: ['TRUST', 'SUF'] },
   { id: 'hosc', name: 'Health overview and scrutiny committee', sources: ['TRUST', 'NENC'] },
   { id: 'healthwatch', name: 'Healthwatch', sources: ['TRUST', 'NENC', 'SUF', 'LSC'] },
@@ -287,12 +278,16 @@ export const INEQUALITY_GROUP_IDS = ['socio-economic-deprivation', 'homeless', '
 /** A group facing health inequalities that the guidance asks plans to reach. */
 export type InequalityGroupId = (typeof INEQUALITY_GROUP_IDS)[number];
 
-/** Groups facing health inequalities (NENC, LSC; NHS Act 2006 s13G/s14Z35). */
+/**
+ * Groups facing inequalities that plans should reach, beyond the protected characteristics. The
+ * list is LSC's ("socio-economic groups, homeless people, carers, asylum seekers and refugees");
+ * NENC and TRUST name the protected characteristics only (DOMAIN.md §8).
+ */
 export const INEQUALITY_GROUPS: readonly ReferenceEntry<InequalityGroupId>[] = [
-  { id: 'socio-economic-deprivation', name: 'People living with socio-economic deprivation', sources: ['NENC', 'LSC'] },
-  { id: 'homeless', name: 'People who are homeless', sources: ['NENC'] },
-  { id: 'carers', name: 'Carers', sources: ['NENC'] },
-  { id: 'asylum-seekers-refugees', name: 'Asylum seekers and refugees', sources: ['NENC'] }
+  { id: 'socio-economic-deprivation', name: 'People living with socio-economic deprivation', sources: ['LSC'] },
+  { id: 'homeless', name: 'People who are homeless', sources: ['LSC'] },
+  { id: 'carers', name: 'Carers', sources: ['LSC'] },
+  { id: 'asylum-seekers-refugees', name: 'Asylum seekers and refugees', sources: ['LSC'] }
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -354,13 +349,4 @@ export const FEEDBACK_CHANNELS: readonly string[] = [
   'Letters or emails to participants',
   'Easy read summary',
   'Video'
-];
-
-/** Legal duties a plan must have regard to (TRUST, NENC, LSC). */
-export const LEGAL_DUTIES: readonly string[] = [
-  'NHS Act 2006 section 242: duty to involve users of NHS services (trusts)',
-  'NHS Act 2006 section 14Z45: duty to involve the public (ICBs)',
-  'NHS Act 2006 section 244 and the 2013 scrutiny regulations: consulting the local authority on substantial variation',
-  'NHS Act 2006 sections 13G and 14Z35: duties to reduce health inequalities',
-  'Equality Act 2010: public sector equality duty'
 ];

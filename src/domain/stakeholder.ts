@@ -4,6 +4,15 @@ import { METHOD_IDS, type MethodId, type StakeholderCatalogueId, STAKEHOLDER_CAT
 import { msg } from './validation';
 
 /** The four boxes of the power/interest grid (NENC stakeholder mapping; DOMAIN.md §8). */
+/**
+ * What the UI says about where the grid comes from: the product's choice, not a toolkit's.
+ */
+export const GRID_ATTRIBUTION = {
+  text: 'The power and interest grid is this product’s choice, common in stakeholder mapping; the NHS toolkits name no grid. They ask that stakeholders are not all in the same box: some are kept informed, others actively engaged.',
+  source: 'product',
+  citation: 'nencSameBox'
+} as const;
+
 export const GRID_QUADRANTS = ['manageClosely', 'keepSatisfied', 'keepInformed', 'monitor'] as const;
 /** A box of the power/interest grid. */
 export type GridQuadrant = (typeof GRID_QUADRANTS)[number];
@@ -18,8 +27,10 @@ export interface GridQuadrantInfo {
 }
 
 /**
- * The grid's boxes. Approaches from NENC ("some are kept informed through social media, email
- * and meetings, others actively engaged"); suggested methods from the NENC methods table.
+ * The grid's boxes. The power/interest grid is the product's own choice, common practice in
+ * stakeholder mapping: none of the toolkits names a grid (DOMAIN.md §8). NENC asks only that
+ * stakeholders are not all put "in the same box": some kept informed through social media, email
+ * or meetings, others actively engaged. The suggested methods are from the NENC methods table.
  */
 export const GRID_QUADRANT_INFO: Readonly<Record<GridQuadrant, GridQuadrantInfo>> = {
   manageClosely: {

@@ -35,6 +35,22 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
   closed: 'Closed'
 };
 
+/**
+ * What each status means, for the dashboard and the plan's history. Closing needs a comment
+ * saying how the engagement was evaluated and fed back (NENC evaluation questions; "you said,
+ * we did"), so "Closed" means what it says.
+ */
+export const PLAN_STATUS_DESCRIPTIONS: Readonly<Record<PlanStatus, string>> = {
+  draft: 'Being written by the project lead',
+  submitted: 'Waiting for the involvement team to review',
+  inReview: 'Scoping meeting booked',
+  changesRequested: 'Back with the project lead',
+  accepted: 'Involvement lead assigned and level confirmed',
+  inDelivery: 'Engagement under way',
+  reporting: 'Analysis, report and "you said, we did"',
+  closed: 'Closed by the involvement team, with how it was evaluated and fed back'
+};
+
 /** Who is acting on a plan: its project lead, or a member of the involvement team. */
 export type PlanActorRole = 'projectLead' | 'involvementTeam';
 
@@ -51,6 +67,8 @@ export interface StatusTransition {
   readonly needsLeadAndLevel?: boolean;
   /** The scoping meeting must have been booked first (NENC step 2). */
   readonly needsScoping?: boolean;
+  /** A comment must say how the engagement was evaluated and fed back (NENC evaluation; step 9). */
+  readonly needsEvaluation?: boolean;
 }
 
 /** Every move the process allows (DOMAIN.md §1). Anything not listed is refused. */
@@ -64,7 +82,7 @@ export const STATUS_TRANSITIONS: readonly StatusTransition[] = [
   { from: 'changesRequested', to: 'submitted', by: 'projectLead', action: 'Resubmit to the involvement team' },
   { from: 'accepted', to: 'inDelivery', by: 'involvementTeam', action: 'Start delivery' },
   { from: 'inDelivery', to: 'reporting', by: 'involvementTeam', action: 'Move to reporting' },
-  { from: 'reporting', to: 'closed', by: 'involvementTeam', action: 'Close the plan' }
+  { from: 'reporting', to: 'closed', by: 'involvementTeam', action: 'Close the plan', needsEvaluation: true }
 ];
 
 /** What is known about the plan when deciding whether a move is allowed. */
@@ -90,6 +108,9 @@ export function checkTransition(from: PlanStatus, to: PlanStatus, context: Trans
   }
   if (transition.commentRequired && !context.comment?.trim()) {
     return { allowed: false, reason: 'history.comment.required' };
+  }
+  if (transition.needsEvaluation && !context.comment?.trim()) {
+    return { allowed: false, reason: 'transition.needsEvaluation' };
   }
   if (transition.needsScoping && !context.scopingMeetingBooked) {
     return { allowed: false, reason: 'transition.needsScoping' };

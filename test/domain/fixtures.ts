@@ -42,6 +42,10 @@ export function readyPlanContent(): PlanContent {
   const content = completePlanContent();
   for (const q of TRIAGE_QUESTIONS) content.triage[q] = 'no';
   content.triage.changesWhatWhereOrHow = 'yes';
+  content.triage.contribution = 'shapeOptions';
+  content.triage.stage = 'developingOptions';
+  content.triage.reach = 'many';
+  content.triage.resources = 'agreed';
   content.level = { recommended: 'involve', chosen: 'involve', reasonForDifferentLevel: '', confirmedByTeam: false };
   content.timeline = proposeTimeline({
     decisionDate: content.project.decisionDate,
@@ -67,6 +71,9 @@ export function readyPlanContent(): PlanContent {
       keyMessages: 'No decision has been made. Tell us what you need.',
       tactics: 'Posters in the unit; focus groups.'
     }
+  ];
+  content.communications.kpis = [
+    { kpi: 'People who use the unit at night who took part', desiredOutcome: 'At least 200, including carers and night workers.' }
   ];
   content.communications.governance = { whoLeads: 'Head of urgent care (sample)', whoApproves: 'ICB board (sample)' };
   // Every group the map below does not reach has a note on what the lead will do.
@@ -97,6 +104,14 @@ export function readyStakeholders(): StakeholderFields[] {
       name: 'Sample Healthwatch Riverside',
       kind: 'organisation',
       catalogueEntry: 'healthwatch',
+      quadrant: 'keepSatisfied',
+      methods: ['interview']
+    },
+    {
+      ...emptyStakeholderFields(),
+      name: 'Sample Riverside Council health scrutiny committee',
+      kind: 'organisation',
+      catalogueEntry: 'hosc',
       quadrant: 'keepSatisfied',
       methods: ['interview']
     }

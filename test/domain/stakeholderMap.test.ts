@@ -80,7 +80,11 @@ describe('who we are not hearing from', () => {
   });
 
   it('asks for a map before a plan is ready, and is satisfied by a complete one', () => {
-    expect(checkReadiness(readyPlanContent(), []).map((i) => i.key)).toEqual(['plan.stakeholders.required']);
+    expect(checkReadiness(readyPlanContent(), []).map((i) => i.key)).toEqual([
+      'plan.stakeholders.required',
+      'plan.stakeholders.healthwatch',
+      'plan.stakeholders.localAuthority'
+    ]);
     expect(checkReadiness(readyPlanContent(), readyStakeholders())).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ test('a lead starts a plan and fills in "About the project"', async () => {
   await fill('The focus of this involvement', 'Whether blood tests at the new community hub would work for people.');
   await fill('What we already know', 'Outpatient survey 2025: long waits and parking costs.');
   await fill('In scope', 'Adult blood tests booked by GPs.');
+  await fill('Not in scope', 'Blood tests for inpatients.');
   await page.getByRole('radio', { name: 'Place' }).check();
   await fill('Place or neighbourhood', 'Eastfield');
   await page.getByLabel('Date the decision will be made').fill('2027-09-30');
@@ -139,6 +140,9 @@ test('methods, budget, equality and the communications plan', async () => {
   await page.getByRole('button', { name: 'Add an audience' }).click();
   await page.getByLabel('Audience', { exact: true }).fill('People who have blood tests');
   await page.getByLabel('Key messages').fill('No decision has been made. Tell us what would work for you.');
+  await page.getByRole('button', { name: 'Add a measure' }).click();
+  await page.getByLabel('Measure (KPI)').fill('People who had a blood test and took part');
+  await page.getByLabel('Desired outcome').fill('150 people, including carers and people without a car.');
   await fill('Who leads', 'Outpatients manager (sample)');
   await fill('Who approves', 'Trust executive committee (sample)');
   await saved();
