@@ -8,6 +8,7 @@ export * from './steps';
 export * from './referenceData';
 export * from './guidance';
 export * from './settings';
+export * from './settingsStore';
 export * from './status';
 export * from './plan';
 export * from './stakeholder';
