@@ -175,6 +175,7 @@ export const CITATIONS = {
   pcCommunityDevelopment: cite('PC', 'service/how to access booking procedures, | change and/or change Community'),
   pcPathway: cite('PC', 'control, eg due to new redesign or review services are'),
   pcReferral: cite('PC', 'Reviewing referral'),
+  pcHowAsInvolving: cite('PC', 'Information through Information sharing As per ‘involving’'),
   pcContentious: cite('PC', 'Issues of a'),
   sufSpectrum: cite('SUF', 'The four main methods are:'),
   sufCoProduce: cite(

@@ -67,6 +67,25 @@ export const CONTRIBUTION_LEVELS: Readonly<Record<Contribution, { level: Engagem
   }
 };
 
+/**
+ * The rung a contribution points at on a ladder. On PC's ladder "consulting" is the formal, legal
+ * process and its methods are "as per involving" (surveys, workshops, focus groups), so asking for
+ * feedback without formal consultation is PC's "involving"; formal consultation reaches PC's
+ * consulting rung through the legal floor. Every other contribution means the same on each ladder.
+ */
+export function contributionLevel(
+  contribution: Contribution,
+  ladder: LadderId
+): { level: EngagementLevel; text: string; citation: CitationId } {
+  if (contribution === 'feedback' && ladder === 'PC')
+    return {
+      level: 'involve',
+      text: 'You want feedback on your analysis, the options or a proposal. On this ladder, surveys and focus groups are involving; consulting is the formal, legal process.',
+      citation: 'pcHowAsInvolving'
+    };
+  return CONTRIBUTION_LEVELS[contribution];
+}
+
 interface Candidate {
   readonly level: EngagementLevel;
   readonly reason: TriageReason;
@@ -172,7 +191,7 @@ function advise(triage: ConsultationTriage, ladder: LadderId, allowMissingContri
   const formal = legal.formalConsultation.likelihood;
   const candidates: Candidate[] = [];
   if (t.contribution !== null) {
-    const c = CONTRIBUTION_LEVELS[t.contribution];
+    const c = contributionLevel(t.contribution, ladder);
     candidates.push({ level: c.level, reason: because(c.text, c.citation) });
   }
   if (formal === 'likely' || formal === 'possible')

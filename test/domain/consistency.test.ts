@@ -47,7 +47,7 @@ const CASES: readonly Case[] = [
     name: 'PC: minor changes to booking procedures, asking people for their views',
     triage: answered({ contribution: 'feedback' }),
     route: 'engagement',
-    level: { TRUST: 'consult', PC: 'consult' },
+    level: { TRUST: 'consult', PC: 'involve' },
     legal: ['unlikely', 'unlikely', 'unlikely']
   },
   {
@@ -177,6 +177,8 @@ describe.each(CASES)('$name', (c) => {
         expect(advice.floor).toBe('consult');
         expect(rankOnLadder(advice.level ?? 'inform', ladder)).toBeGreaterThanOrEqual(rankOnLadder('consult', ladder));
       }
+      // PC's consulting rung is the formal, legal process: recommended only on the formal route.
+      if (ladder === 'PC' && advice.level === 'consult') expect(c.route).toBe('formalConsultation');
       if (c.route === 'urgentSafety') expect(advice.level).toBe('inform');
       if (c.route === null) expect(advice.level).toBeNull();
     }

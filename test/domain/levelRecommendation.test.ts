@@ -100,6 +100,15 @@ describe('item 6: each source keeps its own ladder', () => {
     for (const id of LADDER_IDS) for (const rung of LADDERS[id].rungs) expect(rung.description.length).toBeGreaterThan(20);
   });
 
+  it(`takes NENC's names from its definitions (${NENC})`, () => {
+    seedSays(NENC, 'Communication – providing and sharing information and updates on various issues.');
+    seedSays(NENC, 'Consultation – is a formal process used in service change');
+    seedSays(NENC, 'Involvement – ensures people can be more involved with service improvement and change');
+    seedSays(NENC, 'Co-production – there are many definitions of co-production');
+    const nenc = Object.values(ENGAGEMENT_LEVEL_INFO).map((i) => i.aliases.find((a) => a.source === 'NENC')?.name);
+    expect(nenc).toEqual(['Communication', 'Consultation (a formal process)', 'Involvement', 'Co-production', undefined]);
+  });
+
   it(`names no LSC rung: LSC says there are five levels but does not list them (${LSC})`, () => {
     seedSays(LSC, 'There are five levels of engagement, which identify the type of engagement provided.');
     for (const info of Object.values(ENGAGEMENT_LEVEL_INFO)) expect(info.aliases.map((a) => a.source)).not.toContain('LSC');
@@ -137,13 +146,47 @@ describe('item 7: the contribution sought chooses the level', () => {
   });
 
   it.each([
-    ['information', 'inform'],
-    ['feedback', 'consult'],
-    ['shapeOptions', 'involve'],
-    ['coDesign', 'collaborate'],
-    ['communityDecides', 'devolve']
-  ] as const)('a minor change seeking %s → %s', (contribution, level) => {
-    expect(recommendEngagementLevel(answered({ contribution })).level).toBe(level);
+    [
+      'information',
+      'inform',
+      'Providing communities and individuals with well-balanced and objective information to assist them in understanding problems, alternatives, opportunities, solutions.'
+    ],
+    ['feedback', 'consult', 'Obtaining community and individual feedback on analysis, alternatives and/or decision.'],
+    [
+      'shapeOptions',
+      'involve',
+      'Working directly with communities and patients in each aspect of the decision, including the development of alternatives and the identification of the preferred solution.'
+    ],
+    [
+      'coDesign',
+      'collaborate',
+      'Working in partnership with communities and patients in each aspect of the decision, including the development of alternatives and the identification of the preferred solution.'
+    ],
+    ['communityDecides', 'devolve', 'Placing decision making in the hands of the community and individuals.']
+  ] as const)(`a minor change seeking %s → %s (${TRUST} Appendix 1: "%s")`, (contribution, level, line) => {
+    seedSays(TRUST, line);
+    const advice = recommendEngagementLevel(answered({ contribution }));
+    expect(advice.level).toBe(level);
+    expect(CITATIONS[advice.reasons[0].citation ?? 'trustNoRouteMap'].quote).toContain(line.replace(/\.$/, ''));
+  });
+
+  it(`a preferred option already chosen is cautioned for co-design (${SUF}: "at the earliest stages of service design")`, () => {
+    seedSays(SUF, 'in an equal partnership with professionals at the earliest stages of service design, development and evaluation.');
+    const advice = recommendEngagementLevel(answered({ contribution: 'coDesign', stage: 'preferredProposal' }));
+    expect(advice.cautions.map((c) => c.citation)).toContain('sufCoProduce');
+  });
+
+  it(`an urgent change without a risk to safety is cautioned about tight timing (${TRUST})`, () => {
+    seedSays(TRUST, 'Where timing is tight, consideration should be given to the most effective way of seeking views.');
+    const advice = recommendEngagementLevel(answered({ urgent: 'yes', contribution: 'feedback' }));
+    expect(advice.level).toBe('consult');
+    expect(advice.cautions.map((c) => c.citation)).toContain('trustUrgency');
+  });
+
+  it(`on PC's ladder, feedback without formal consultation is "involving": its consulting is the formal process (${PC})`, () => {
+    seedSays(PC, 'Information through Information sharing As per ‘involving’');
+    expect(recommendEngagementLevel(answered({ contribution: 'feedback' }), 'PC').level).toBe('involve');
+    expect(recommendEngagementLevel(answered({ contribution: 'feedback', substantialVariation: 'yes' }), 'PC').level).toBe('consult');
   });
 
   it(`co-production with many people is cautioned: hard with larger groups, then consult widely (${TRUST}, ${PC})`, () => {

@@ -223,7 +223,13 @@ describe('methods, budget, principles, evaluation', () => {
       'Work with Healthwatch and the voluntary, community and social enterprise sector as key partners.'
     );
     expect(TEN_PRINCIPLES.map((p) => p.id)).toEqual(Array.from({ length: 10 }, (_, i) => `principle-${i + 1}`));
-    expect(EVALUATION_QUESTIONS).toContain('Did we reach the right people, and where were the gaps?');
+    expect(EVALUATION_QUESTIONS).toEqual([
+      'Did we have clear objectives that supported wider goals?',
+      'Did we reach the right people, and where were the gaps?',
+      'Did we use the right messages and methods?',
+      'Were the outputs and activities realistic?',
+      'What did we learn, and did we feed back to people?'
+    ]);
   });
 });
 

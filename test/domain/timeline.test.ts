@@ -9,6 +9,8 @@ import {
   monthsBetween,
   proposeTimeline,
   proposeTimelineForPlan,
+  PROPOSAL_WEEKS,
+  guideStep,
   stepSkipRule,
   timelineWarningsForPlan,
   type ConsultationTriage,
@@ -135,6 +137,27 @@ describe('item 3: every proposal meets the minimum for its route', () => {
   it('the earlier entry point meets the minimum too', () => {
     const steps = proposeTimeline({ decisionDate: '2028-06-30', formalConsultation: true, level: 'consult', settings: DEFAULT_SETTINGS });
     expect(checkTimeline(steps, { formalConsultation: true, settings: DEFAULT_SETTINGS, decisionDate: '2028-06-30' })).toEqual([]);
+  });
+});
+
+describe("the proposal's own figures lie inside the guidance's ranges", () => {
+  it.each([
+    ['engagement', '7', PROPOSAL_WEEKS.engagement],
+    ['promotion', '6', PROPOSAL_WEEKS.promotion],
+    ['preConsultation', '4c', PROPOSAL_WEEKS.preConsultation],
+    ['involvement', '4d', PROPOSAL_WEEKS.involvement],
+    ['coProduction', '4d', PROPOSAL_WEEKS.coProduction],
+    ['report', '8', PROPOSAL_WEEKS.report],
+    ['feedback', '9', PROPOSAL_WEEKS.feedback]
+  ] as const)('%s (step %s): %i weeks', (_name, id, weeks) => {
+    const duration = guideStep(id).duration;
+    expect(weeks).toBeGreaterThanOrEqual(duration?.minWeeks ?? 0);
+    expect(weeks).toBeLessThanOrEqual(duration?.maxWeeks ?? Infinity);
+  });
+
+  it(`co-production is planned in months, not weeks (${LSC})`, () => {
+    seedSays(LSC, 'Co-production takes time (months rather than weeks) and commitment from all involved.');
+    expect(PROPOSAL_WEEKS.coProduction).toBeGreaterThanOrEqual(8);
   });
 });
 
