@@ -25,3 +25,5 @@ export * from './defensibleRecord';
 export * from './submission';
 export * from './submitPlan';
 export * from './retryPolicy';
+export * from './teamsLinks';
+export * from './homeSite';
