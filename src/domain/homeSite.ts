@@ -81,3 +81,8 @@ export function resolveHomeSite(input: {
     };
   return { ok: true, home: { url: trimSlash(input.currentSiteUrl), source: 'currentSite' } };
 }
+
+/** Reads the tenant-wide setting (a port: SharePoint's tenant properties in the web parts). */
+export interface TenantPropertyReader {
+  homeSite(): Promise<TenantSetting>;
+}

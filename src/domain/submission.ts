@@ -11,7 +11,11 @@ export const notificationTargetSchema = z.object({
   teamId: z.string().min(1),
   channelId: z.string().min(1),
   teamName: z.string(),
-  channelName: z.string()
+  channelName: z.string(),
+  /** The dashboard's tab in that channel (its Teams entity id), so a card can open a plan's review there. */
+  tabEntityId: z.string().max(255).optional(),
+  /** The SharePoint page the team's dashboard is on, for links outside Teams (and cards sent through Workflows). */
+  dashboardUrl: z.url({ protocol: /^https?$/ }).optional()
 });
 /** The involvement team's Teams channel. */
 export type NotificationTarget = z.infer<typeof notificationTargetSchema>;

@@ -51,6 +51,33 @@ export function pageLinkToPlan(pageUrl: string, planId: number): string {
   return `${pageUrl.split('#')[0]}#plan=${planId}`;
 }
 
+/** Where the involvement team reviews plans: its channel (with the dashboard tab) and the dashboard page. */
+export interface ReviewPlace {
+  readonly kind: 'teamsChannel' | 'workflow';
+  readonly channelId: string;
+  readonly tabEntityId?: string;
+  readonly dashboardUrl?: string;
+}
+
+/**
+ * The links on a card for the involvement team: the plan's review in the dashboard tab of their
+ * channel (when the dashboard was set up as that tab), and on the dashboard page (`#review=`).
+ * Without a known dashboard page the web link falls back to `fallbackUrl` (the plan's page).
+ */
+export function teamReviewLinks(
+  place: ReviewPlace | null,
+  planId: number,
+  appId: string,
+  fallbackUrl: string
+): { teams?: string; web: string } {
+  const web = place?.dashboardUrl ? `${place.dashboardUrl.split('#')[0]}#review=${planId}` : fallbackUrl;
+  const teams =
+    place?.kind === 'teamsChannel' && place.tabEntityId
+      ? tabDeepLink({ appId, entityId: place.tabEntityId, subEntityId: planSubEntityId(planId), channelId: place.channelId })
+      : undefined;
+  return teams ? { teams, web } : { web };
+}
+
 /** What the Teams "new meeting" link is prefilled with. */
 export interface MeetingLinkParts {
   subject: string;

@@ -7,7 +7,8 @@ import {
   planSubEntityId,
   resolveHomeSite,
   setHomeSiteCommand,
-  tabDeepLink
+  tabDeepLink,
+  teamReviewLinks
 } from '../../src/domain';
 
 describe('Teams deep links', () => {
@@ -119,5 +120,32 @@ describe('the home site of the lists', () => {
     expect(isSiteAddress('https://contoso.sharepoint.com/sites/a b')).toBe(false);
     expect(isSiteAddress('javascript:alert(1)')).toBe(false);
     expect(setHomeSiteCommand('https://contoso.sharepoint.com/sites/involvement')).toContain('--key InvolvementPlannerSiteUrl');
+  });
+});
+
+describe('the involvement team’s links to a plan', () => {
+  const appId = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
+  it('open the review in the dashboard tab of their channel, and on the dashboard page', () => {
+    const links = teamReviewLinks(
+      {
+        kind: 'teamsChannel',
+        channelId: '19:c@thread.tacv2',
+        tabEntityId: 'tab-1',
+        dashboardUrl: 'https://contoso.sharepoint.com/sites/inv/SitePages/Team.aspx'
+      },
+      12,
+      appId,
+      'https://contoso.sharepoint.com/sites/inv/SitePages/Planner.aspx#plan=12'
+    );
+    expect(links.web).toBe('https://contoso.sharepoint.com/sites/inv/SitePages/Team.aspx#review=12');
+    const teams = new URL(links.teams ?? '');
+    expect(teams.pathname).toBe(`/l/entity/${appId}/tab-1`);
+    expect(JSON.parse(teams.searchParams.get('context') ?? '')).toEqual({ subEntityId: 'plan-12', channelId: '19:c@thread.tacv2' });
+  });
+  it('without a dashboard tab or page: no Teams button, and the plan’s own page', () => {
+    expect(teamReviewLinks({ kind: 'workflow', channelId: 'x', tabEntityId: 'tab-1' }, 3, appId, 'https://p#plan=3')).toEqual({
+      web: 'https://p#plan=3'
+    });
+    expect(teamReviewLinks(null, 3, appId, 'https://p#plan=3')).toEqual({ web: 'https://p#plan=3' });
   });
 });

@@ -327,9 +327,23 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
   await team.goto(`http://127.0.0.1:${port}/dashboard.html#review=${planId}`);
   await team.getByRole('list', { name: 'Plan history' }).waitFor({ timeout: 60_000 });
   await team.getByLabel('Date and time').fill('2027-01-12T10:00');
-  await team.getByLabel('Who will attend').fill('Priya Shah, Jo Bennett');
-  await team.getByRole('button', { name: 'Book scoping meeting' }).click();
+  await team.getByLabel('Other people to invite').fill('not an address');
+  await team.getByRole('button', { name: 'Book the scoping meeting in Teams' }).click();
+  await team.getByText('These are not email addresses: not an address. Separate addresses with commas.').waitFor();
+  await team.getByLabel('Other people to invite').fill('healthwatch@example.org');
+  // Booking opens Teams' own "new meeting" form (a popup here) and records the booking in the history.
+  const popup = team.waitForEvent('popup');
+  await team.getByRole('button', { name: 'Book the scoping meeting in Teams' }).click();
   await team.getByText('Scoping meeting booked.').waitFor();
+  await (await popup).close();
+  const meeting = new URL(await team.getByRole('link', { name: 'open the meeting form in Teams' }).getAttribute('href'));
+  assert.equal(meeting.origin + meeting.pathname, 'https://teams.microsoft.com/l/meeting/new');
+  assert.equal(meeting.searchParams.get('subject'), `Scoping meeting: ${TITLE}`);
+  assert.equal(meeting.searchParams.get('startTime'), new Date('2027-01-12T10:00').toISOString());
+  assert.equal(meeting.searchParams.get('endTime'), new Date('2027-01-12T11:00').toISOString());
+  assert.match(meeting.searchParams.get('attendees'), /healthwatch@example\.org/);
+  assert.match(meeting.searchParams.get('content'), new RegExp(`#review=${planId}`));
+  await team.getByText(/Scoping meeting: 12 January 2027/).waitFor();
   await team.getByLabel('Assign the involvement lead').selectOption({ label: 'Jo Bennett (Sample)' });
   await team.getByRole('button', { name: 'Assign' }).click();
   await team.getByText('Jo Bennett (Sample) is the involvement lead.').waitFor();

@@ -101,7 +101,12 @@ function Preview({ page }: { page: string }): JSX.Element {
       {page === 'channel' ? (
         <ChannelPage theme={theme} />
       ) : (
-        <AppShell idPrefix={`wb-${page}-`} theme={theme} services={services}>
+        <AppShell
+          idPrefix={`wb-${page}-`}
+          theme={theme}
+          services={services}
+          host={{ surface: 'page', pageUrl: `${window.location.origin}/${page}.html`, home: { url: SITE_URL, source: 'currentSite' } }}
+        >
           {page === 'dashboard' ? <Dashboard /> : <PlannerApp />}
         </AppShell>
       )}

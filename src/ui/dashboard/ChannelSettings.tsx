@@ -26,11 +26,20 @@ export function ChannelSettings(): JSX.Element {
   const [error, setError] = React.useState<unknown>();
   const [saved, setSaved] = React.useState(false);
   const { mayManage: mayChange } = useSession();
-  const { teamsChannel } = useHost();
+  const { teamsChannel, pageUrl } = useHost();
+  // Remember where the team reviews plans, so cards open a plan's review there: this tab (when the
+  // channel is this tab's) and the dashboard page (when chosen on a SharePoint page).
+  const withReviewPlace = (next: NotificationTarget): NotificationTarget => {
+    const previous = target.status === 'ready' ? target.value : null;
+    const sameChannel = (t: NotificationTarget | null | undefined): boolean => t?.channelId === next.channelId;
+    const tabEntityId = sameChannel(teamsChannel) ? teamsChannel?.tabEntityId : sameChannel(previous) ? previous?.tabEntityId : undefined;
+    const dashboardUrl = pageUrl ?? previous?.dashboardUrl;
+    return { ...next, ...(tabEntityId ? { tabEntityId } : {}), ...(dashboardUrl ? { dashboardUrl } : {}) };
+  };
   const adoptTabChannel = async (): Promise<void> => {
     if (!teamsChannel) return;
     try {
-      await settings.setNotificationTarget(teamsChannel);
+      await settings.setNotificationTarget(withReviewPlace(teamsChannel));
       setSaved(true);
       reloadTarget();
     } catch (caught) {
@@ -70,7 +79,7 @@ export function ChannelSettings(): JSX.Element {
       channelName: channel.displayName
     };
     try {
-      await settings.setNotificationTarget(next);
+      await settings.setNotificationTarget(withReviewPlace(next));
       setEditing(false);
       setSaved(true);
       reloadTarget();

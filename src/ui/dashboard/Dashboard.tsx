@@ -9,6 +9,8 @@ import { PendingNotifications, WorkflowSettings } from './WorkflowSettings';
 import { PlanQueue } from './PlanQueue';
 import { PlanReview } from './PlanReview';
 import { SharedStakeholders } from './SharedStakeholders';
+import { useAddressId } from '../common/useAddressId';
+import { useHost } from '../shell/host';
 
 const useStyles = makeStyles({
   grid: {
@@ -33,24 +35,9 @@ const STATUS_HINTS: Record<PlanStatus, string> = {
   closed: 'Finished and evaluated'
 };
 
-const REVIEW = /#review=(\d+)/;
-const readReview = (): number | undefined => {
-  const m = REVIEW.exec(window.location.hash);
-  return m ? Number(m[1]) : undefined;
-};
-
 /** The involvement team's dashboard: plans by status, the queue with filters, and each plan to review. */
 export function Dashboard(): JSX.Element {
-  const [reviewId, setReviewId] = React.useState(readReview);
-  React.useEffect(() => {
-    const onHash = (): void => setReviewId(readReview());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  const open = (id: number | undefined): void => {
-    window.location.hash = id === undefined ? '' : `review=${id}`;
-    setReviewId(id);
-  };
+  const [reviewId, open] = useAddressId('review', useHost().openPlanId);
   if (reviewId !== undefined) return <PlanReview planId={reviewId} onBack={() => open(undefined)} />;
   return <DashboardHome onOpen={open} />;
 }

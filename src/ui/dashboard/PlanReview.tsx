@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -32,6 +31,8 @@ import {
   type TeamAction
 } from '../../domain';
 import { useServices } from '../shell/services';
+import { useHost } from '../shell/host';
+import { ScopingMeetingCard } from './ScopingMeetingCard';
 import { useCurrentUser } from '../shell/session';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
@@ -80,6 +81,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const styles = useStyles();
   const services = useServices();
   const user = useCurrentUser();
+  const host = useHost();
   const load = React.useCallback(async (): Promise<Loaded2> => {
     const [plan, history, people, stakeholders] = await Promise.all([
       services.plans.get(planId),
@@ -93,14 +95,12 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [done, setDone] = React.useState<string>();
-  const [scopingAt, setScopingAt] = React.useState('');
-  const [attendees, setAttendees] = React.useState('');
   const [leadId, setLeadId] = React.useState('');
   const [level, setLevel] = React.useState<EngagementLevel | ''>('');
   const [levelReason, setLevelReason] = React.useState('');
   const [comment, setComment] = React.useState('');
 
-  const act = async (plan: InvolvementPlan, action: TeamAction, message: string): Promise<void> => {
+  const act = async (plan: InvolvementPlan, action: TeamAction, message: string): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     setDone(undefined);
@@ -109,8 +109,10 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
       setDone(message);
       setComment('');
       reload();
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -152,36 +154,12 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
               <aside aria-label="Involvement team actions and history">
                 {user.isInvolvementTeam && open && (
                   <>
-                    <Card className={styles.card}>
-                      <Title3 as="h3" block>
-                        Scoping meeting
-                      </Title3>
-                      <Field label="Date and time">
-                        <Input type="datetime-local" value={scopingAt} onChange={(_e, d) => setScopingAt(d.value)} />
-                      </Field>
-                      <Field label="Who will attend" hint="Names, separated by commas">
-                        <Input value={attendees} onChange={(_e, d) => setAttendees(d.value)} />
-                      </Field>
-                      <Button
-                        disabled={busy || !scopingAt}
-                        onClick={() => {
-                          void act(
-                            plan,
-                            {
-                              kind: 'bookScoping',
-                              at: new Date(scopingAt).toISOString(),
-                              attendees: attendees
-                                .split(',')
-                                .map((a) => a.trim())
-                                .filter(Boolean)
-                            },
-                            'Scoping meeting booked.'
-                          );
-                        }}
-                      >
-                        Book scoping meeting
-                      </Button>
-                    </Card>
+                    <ScopingMeetingCard
+                      plan={plan}
+                      planLink={host.pageUrl ? `${host.pageUrl}#review=${plan.id}` : services.links(planId).web}
+                      busy={busy}
+                      onBook={(at, attendees) => act(plan, { kind: 'bookScoping', at, attendees }, 'Scoping meeting booked.')}
+                    />
                     <Card className={styles.card}>
                       <Title3 as="h3" block>
                         Involvement lead

@@ -1,5 +1,16 @@
 import * as React from 'react';
-import { FluentProvider, IdPrefixProvider, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  IdPrefixProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens
+} from '@fluentui/react-components';
 import { fluentTheme, type HostTheme } from './theme';
 import { ServicesProvider, type Services } from './services';
 import { ListsGate } from './ListsGate';
@@ -15,30 +26,50 @@ const useStyles = makeStyles({
   }
 });
 
-/** Props for {@link AppShell}. */
+/** Why the app cannot start: where its lists are is not known (see `resolveHomeSite`). */
+export interface StartProblem {
+  title: string;
+  message: string;
+  onRetry?(): void;
+}
+
+/** Props for {@link AppShell}: the ports to run with, or the problem that stops it starting. */
 export type AppShellProps = {
   /** Prefix for generated ids, unique per web part instance on a page. */
   idPrefix: string;
   theme: HostTheme;
-  services: Services;
   /** Facts from the host, such as the Teams channel a tab was added to. */
   host?: HostInfo;
   children?: React.ReactNode;
-};
+} & ({ services: Services; problem?: undefined } | { services?: undefined; problem: StartProblem });
 
 /** The root of every web part: theme, ids, ports, and the check that the lists exist. */
-export function AppShell({ idPrefix, theme, services, host, children }: AppShellProps): JSX.Element {
+export function AppShell({ idPrefix, theme, services, problem, host, children }: AppShellProps): JSX.Element {
   const styles = useStyles();
   return (
     <IdPrefixProvider value={idPrefix}>
       <FluentProvider theme={fluentTheme(theme)} lang="en-GB">
-        <ServicesProvider services={services}>
-          <HostProvider host={host ?? {}}>
-            <main className={styles.root}>
-              <ListsGate>{children}</ListsGate>
-            </main>
-          </HostProvider>
-        </ServicesProvider>
+        <main className={styles.root}>
+          {services ? (
+            <ServicesProvider services={services}>
+              <HostProvider host={host ?? {}}>
+                <ListsGate>{children}</ListsGate>
+              </HostProvider>
+            </ServicesProvider>
+          ) : (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{problem.title}</MessageBarTitle>
+                <Text as="p">{problem.message}</Text>
+              </MessageBarBody>
+              {problem.onRetry && (
+                <MessageBarActions>
+                  <Button onClick={problem.onRetry}>Try again</Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
+        </main>
       </FluentProvider>
     </IdPrefixProvider>
   );

@@ -1,9 +1,20 @@
 import * as React from 'react';
-import type { NotificationTarget } from '../../domain';
+import type { HomeSite, HostSurface, NotificationTarget } from '../../domain';
 
-/** What the host tells the app: in a Teams channel tab, the team and channel it was added to. */
+/** What the host tells the app. */
 export interface HostInfo {
+  /** In a Teams channel tab: the team and channel it was added to (and the tab's entity id). */
   readonly teamsChannel?: NotificationTarget;
+  /** A SharePoint page, a Teams channel tab or the Teams personal app. */
+  readonly surface?: HostSurface;
+  /** The plan a Teams deep link opened the tab at (its sub-entity). */
+  readonly openPlanId?: number;
+  /** Where the lists are and how that was decided. */
+  readonly home?: HomeSite;
+  /** The SharePoint page the web part is on (not in Teams), for links back to it. */
+  readonly pageUrl?: string;
+  /** Open a link the host's way (a Teams deep link inside Teams); else a new browser tab. */
+  readonly openLink?: (url: string) => void;
 }
 
 const HostContext = React.createContext<HostInfo>({});

@@ -7,6 +7,8 @@ import { graphForSpfx, spForSpfx } from '../../data/client';
 import { AppShell } from '../../ui/shell/AppShell';
 import { fromTeamsTheme, type HostTheme } from '../../ui/shell/theme';
 import type { HostInfo } from '../../ui/shell/host';
+import { SpTenantProperties } from '../../data/sharepoint/SpTenantProperties';
+import { planIdFromSubEntity, resolveHomeSite, type HostSurface, type TenantSetting } from '../../domain';
 import { composeServices, validateSiteUrl } from './composeServices';
 
 /** Properties both web parts share. */
@@ -22,6 +24,8 @@ export interface InvolvementWebPartProps {
 export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<InvolvementWebPartProps> {
   private hostTheme: HostTheme = 'sharepoint';
   private host: HostInfo = {};
+  private surface: HostSurface = 'page';
+  private tenant: TenantSetting = { status: 'notSet' };
 
   /** The screen this web part shows. */
   protected abstract screen(): React.ReactElement;
@@ -32,15 +36,21 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
     if (teams) {
       const context = await teams.teamsJs.app.getContext();
       this.hostTheme = fromTeamsTheme(context.app.theme);
-      // A channel tab knows its team and channel: the dashboard offers it as the place for new-plan cards.
+      // A channel (or chat) tab knows where it is; anything else in Teams is the personal app.
+      this.surface = context.channel?.id || context.chat?.id ? 'channelTab' : 'personalApp';
+      this.host = { surface: this.surface, openPlanId: planIdFromSubEntity(context.page.subPageId) };
+      // A channel tab knows its team, channel and its own entity id: the dashboard offers it as the
+      // place for new-plan cards, and cards can open a plan's review in this tab.
       if (context.team?.groupId && context.channel?.id) {
         this.host = {
+          ...this.host,
           teamsChannel: {
             kind: 'teamsChannel',
             teamId: context.team.groupId,
             channelId: context.channel.id,
             teamName: context.team.displayName ?? 'This team',
-            channelName: context.channel.displayName ?? 'this channel'
+            channelName: context.channel.displayName ?? 'this channel',
+            tabEntityId: context.page.id || undefined
           }
         };
       }
@@ -48,24 +58,46 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
         this.hostTheme = fromTeamsTheme(theme);
         this.render();
       });
+    } else {
+      this.host = { surface: 'page', pageUrl: window.location.href.split('#')[0] };
     }
+    await this.readTenantSetting();
+  }
+
+  /** The tenant-wide home site (read once; again on "Try again"). */
+  private async readTenantSetting(): Promise<void> {
+    this.tenant = await new SpTenantProperties(spForSpfx(this.context)).homeSite();
   }
 
   public render(): void {
-    const sp = spForSpfx(this.context, this.properties.siteUrl?.trim() || undefined);
-    ReactDom.render(
-      React.createElement(
-        AppShell,
-        {
-          idPrefix: `ip-${this.instanceId}-`,
-          theme: this.hostTheme,
-          host: this.host,
-          services: composeServices(sp, graphForSpfx(this.context), window.location.href)
-        },
-        this.screen()
-      ),
-      this.domElement
-    );
+    const resolution = resolveHomeSite({
+      webPartUrl: this.properties.siteUrl,
+      tenant: this.tenant,
+      currentSiteUrl: this.context.pageContext.web.absoluteUrl,
+      surface: this.surface
+    });
+    const common = { idPrefix: `ip-${this.instanceId}-`, theme: this.hostTheme };
+    const shell = resolution.ok
+      ? React.createElement(
+          AppShell,
+          {
+            ...common,
+            host: { ...this.host, home: resolution.home },
+            services: composeServices(spForSpfx(this.context, resolution.home.url), graphForSpfx(this.context), window.location.href)
+          },
+          this.screen()
+        )
+      : React.createElement(AppShell, {
+          ...common,
+          problem: {
+            title: resolution.title,
+            message: resolution.message,
+            onRetry: () => {
+              void this.readTenantSetting().then(() => this.render());
+            }
+          }
+        });
+    ReactDom.render(shell, this.domElement);
   }
 
   protected onDispose(): void {
@@ -87,7 +119,8 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
               groupFields: [
                 PropertyPaneTextField('siteUrl', {
                   label: 'Site that holds the lists',
-                  description: 'Leave empty to use this site.',
+                  description:
+                    'Leave empty to use the site your administrator set for the whole organisation (tenant property InvolvementPlannerSiteUrl), or else this site.',
                   onGetErrorMessage: validateSiteUrl
                 })
               ]

@@ -13,6 +13,7 @@ import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
 import type { Services } from '../../ui/shell/services';
+import { isSiteAddress } from '../../domain';
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -44,10 +45,8 @@ export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string
   };
 }
 
-/** Check the "site that holds the lists" property: empty (this site) or an https address. */
+/** Check the "site that holds the lists" property: empty (the organisation's planner site, or this site) or a site's https address. */
 export function validateSiteUrl(value: string): string {
-  if (!value.trim()) return '';
-  return /^https:\/\/[^/\s]+\/(sites|teams)\/[^\s]+$/i.test(value.trim())
-    ? ''
-    : 'Enter the full address of a SharePoint site, for example https://contoso.sharepoint.com/sites/involvement, or leave it empty to use this site.';
+  if (!value.trim() || isSiteAddress(value)) return '';
+  return 'Enter the full address of a SharePoint site, for example https://contoso.sharepoint.com/sites/involvement, or leave it empty.';
 }
