@@ -1,6 +1,14 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2 } from '@fluentui/react-components';
-import type { CurrentUser, MissingPiece, PersonRef, ProvisioningReport } from '../../domain';
+import {
+  setHomeSiteCommand,
+  type CurrentUser,
+  type HomeSite,
+  type MissingPiece,
+  type PersonRef,
+  type ProvisioningReport
+} from '../../domain';
+import { useHost } from './host';
 import { useServices } from './services';
 import { SessionProvider } from './session';
 import { useAsync } from '../common/useAsync';
@@ -25,6 +33,30 @@ interface GateState {
   user: CurrentUser;
   report: ProvisioningReport;
   owners: PersonRef[];
+}
+
+const SOURCE_TEXT: Record<HomeSite['source'], string> = {
+  webPart: 'chosen in this web part’s settings',
+  tenant: 'set for the whole organisation by an administrator',
+  currentSite: 'this site, because no other site has been set'
+};
+
+/** Which site will hold the lists and why; with no organisation-wide setting, the command that sets one. */
+function HomeSiteNote(): JSX.Element | null {
+  const { home } = useHost();
+  if (!home) return null;
+  return (
+    <Text as="p" block>
+      The lists go on {home.url} ({SOURCE_TEXT[home.source]}).
+      {home.source !== 'tenant' && (
+        <>
+          {' '}
+          So that every page, Teams channel tab and the Teams app use this site, a SharePoint administrator can run:{' '}
+          <code>{setHomeSiteCommand(home.url)}</code>
+        </>
+      )}
+    </Text>
+  );
 }
 
 /**
@@ -72,6 +104,7 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
                   ` ${report.conflicts.length} column(s) exist with the wrong type and need an administrator.`}
               </MessageBarBody>
             </MessageBar>
+            <HomeSiteNote />
             {user.isSiteOwner ? (
               <div>
                 <Button

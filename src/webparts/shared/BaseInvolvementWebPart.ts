@@ -1,7 +1,7 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { PropertyPaneTextField, type IPropertyPaneConfiguration, type IPropertyPaneField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { graphForSpfx, spForSpfx } from '../../data/client';
 import { AppShell } from '../../ui/shell/AppShell';
@@ -13,8 +13,10 @@ import { composeServices, validateSiteUrl } from './composeServices';
 
 /** Properties both web parts share. */
 export interface InvolvementWebPartProps {
-  /** Site that holds the planner's lists; empty means the current site. */
+  /** Site that holds the planner's lists; empty means the organisation's planner site, or else the current site. */
   siteUrl: string;
+  /** The dashboard web part only: what a channel tab shows (Teams allows one kind of channel tab per app). */
+  view?: 'dashboard' | 'planner';
 }
 
 /**
@@ -29,6 +31,11 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
 
   /** The screen this web part shows. */
   protected abstract screen(): React.ReactElement;
+
+  /** Extra property pane fields of one web part. */
+  protected extraFields(): IPropertyPaneField<unknown>[] {
+    return [];
+  }
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -122,7 +129,8 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
                   description:
                     'Leave empty to use the site your administrator set for the whole organisation (tenant property InvolvementPlannerSiteUrl), or else this site.',
                   onGetErrorMessage: validateSiteUrl
-                })
+                }),
+                ...this.extraFields()
               ]
             }
           ]
