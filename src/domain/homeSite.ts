@@ -24,9 +24,12 @@ export interface HomeSite {
 /** The outcome of resolving the home site: the site, or a message saying what to fix and who can. */
 export type HomeSiteResolution = { ok: true; home: HomeSite } | { ok: false; title: string; message: string };
 
-/** An https address of a SharePoint site (…/sites/x or …/teams/x, or a tenant's root). */
+/**
+ * An https address of a SharePoint site (…/sites/x or …/teams/x, or a tenant's root). Plain http
+ * only on this computer (127.0.0.1 or localhost), where the local workbench runs.
+ */
 export function isSiteAddress(value: string): boolean {
-  return /^https:\/\/[a-z0-9.-]+(\/(sites|teams)\/[^\s/?#]+)?\/?$/i.test(value.trim());
+  return /^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/(sites|teams)\/[^\s/?#]+)?\/?$/i.test(value.trim());
 }
 
 const trimSlash = (url: string): string => url.trim().replace(/\/+$/, '');

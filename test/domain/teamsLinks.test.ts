@@ -119,6 +119,8 @@ describe('the home site of the lists', () => {
     expect(isSiteAddress('https://contoso.sharepoint.com')).toBe(true);
     expect(isSiteAddress('https://contoso.sharepoint.com/sites/a b')).toBe(false);
     expect(isSiteAddress('javascript:alert(1)')).toBe(false);
+    expect(isSiteAddress('http://intranet.contoso.com/sites/involvement')).toBe(false);
+    expect(isSiteAddress('http://127.0.0.1:4321/sites/involvement')).toBe(true);
     expect(setHomeSiteCommand('https://contoso.sharepoint.com/sites/involvement')).toContain('--key InvolvementPlannerSiteUrl');
   });
 });

@@ -92,6 +92,31 @@ test('a project lead starts a new plan from the planner and it appears in My pla
   await page.context().close();
 });
 
+test('the Teams personal app (simulated: tenant root as the current site, no web part property) finds the lists through the tenant property', async () => {
+  const page = await pageAs(2);
+  await page.goto(`http://127.0.0.1:${port}/personal.html`);
+  const table = page.getByRole('table', { name: 'My plans' });
+  await table.waitFor({ timeout: 90_000 });
+  assert.equal(await table.getByRole('row', { name: /Sample: Overnight opening of Riverside minor injuries unit/ }).count(), 1);
+  assert.deepEqual(await axeViolations(page), []);
+  // Without the tenant property the app says what an administrator must set, with the command.
+  const set = (value) =>
+    fetch(`http://127.0.0.1:${port}/_workbench/tenant-properties`, {
+      method: 'POST',
+      headers: { 'x-workbench-user': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'InvolvementPlannerSiteUrl', value })
+    });
+  assert.equal((await set(null)).status, 200);
+  await page.reload();
+  await page.getByText('The planner app has not been told where its lists are').waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('main').textContent(), /m365 spo storageentity set .*--key InvolvementPlannerSiteUrl/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.equal((await set(`http://127.0.0.1:${port}/sites/involvement`)).status, 200);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await table.waitFor({ timeout: 60_000 });
+  await page.context().close();
+});
+
 test('the Teams channel page loads for the involvement team, and axe is clean', async () => {
   const page = await pageAs(4);
   await page.goto(`http://127.0.0.1:${port}/channel.html`);

@@ -8,6 +8,8 @@ import { graphForUrl, spForUrl } from '../../src/data/client';
 import { AppShell, Dashboard, PlannerApp, type HostTheme } from '../../src/ui';
 import { composeServices } from '../../src/webparts/shared/composeServices';
 import { ChannelPage } from './ChannelPage';
+import { SpTenantProperties } from '../../src/data/sharepoint/SpTenantProperties';
+import { resolveHomeSite, type HomeSiteResolution } from '../../src/domain';
 
 const SITE_URL = `${window.location.origin}/sites/involvement`;
 const THEME_KEY = 'workbench-theme';
@@ -59,6 +61,9 @@ function WorkbenchBar({ theme, onTheme }: { theme: HostTheme; onTheme: (t: HostT
         <a style={{ color: '#ffffff' }} href="channel.html">
           Teams channel
         </a>
+        <a style={{ color: '#ffffff' }} href="personal.html">
+          Teams app (My plans)
+        </a>
       </nav>
       <label>
         Signed in as{' '}
@@ -84,6 +89,35 @@ function WorkbenchBar({ theme, onTheme }: { theme: HostTheme; onTheme: (t: HostT
   );
 }
 
+/**
+ * The Teams personal app, simulated: no web part property and the tenant's root site as the
+ * current site, so the lists are found only through the tenant property, exactly as the web part
+ * resolves them (`resolveHomeSite`).
+ */
+function PersonalApp({ theme }: { theme: HostTheme }): JSX.Element {
+  const [resolution, setResolution] = React.useState<HomeSiteResolution>();
+  const [attempt, setAttempt] = React.useState(0);
+  React.useEffect(() => {
+    const root = window.location.origin;
+    void new SpTenantProperties(spForUrl(root))
+      .homeSite()
+      .then((tenant) => setResolution(resolveHomeSite({ webPartUrl: '', tenant, currentSiteUrl: root, surface: 'personalApp' })));
+  }, [attempt]);
+  if (!resolution) return <p>Finding the planner’s site…</p>;
+  if (!resolution.ok)
+    return <AppShell idPrefix="wb-personal-" theme={theme} problem={{ ...resolution, onRetry: () => setAttempt((n) => n + 1) }} />;
+  const services = composeServices(
+    spForUrl(resolution.home.url),
+    graphForUrl(`${window.location.origin}/graph/v1.0`),
+    `${window.location.origin}/personal.html`
+  );
+  return (
+    <AppShell idPrefix="wb-personal-" theme={theme} services={services} host={{ surface: 'personalApp', home: resolution.home }}>
+      <PlannerApp />
+    </AppShell>
+  );
+}
+
 function Preview({ page }: { page: string }): JSX.Element {
   const [theme, setTheme] = React.useState<HostTheme>(() => (localStorage.getItem(THEME_KEY) as HostTheme | null) ?? 'sharepoint');
   const services = React.useMemo(
@@ -100,6 +134,8 @@ function Preview({ page }: { page: string }): JSX.Element {
       <WorkbenchBar theme={theme} onTheme={onTheme} />
       {page === 'channel' ? (
         <ChannelPage theme={theme} />
+      ) : page === 'personal' ? (
+        <PersonalApp theme={theme} />
       ) : (
         <AppShell
           idPrefix={`wb-${page}-`}

@@ -14,6 +14,9 @@ import { formatBatchResponse, parseBatch } from './batch';
 import { SAMPLE_USERS, USER_COOKIE, USER_HEADER, userFromRequest } from './directory';
 
 export const SITE_PATH = '/sites/involvement';
+/** The tenant property (storage entity) naming the planner's home site (see src/domain/homeSite.ts). */
+export const HOME_SITE_PROPERTY = 'InvolvementPlannerSiteUrl';
+const STORAGE_ENTITY = /^\/(?:sites\/involvement\/)?_api\/web\/getstorageentity\('([^']*)'\)$/i;
 export const GRAPH_PATH = '/graph/v1.0';
 
 export interface WorkbenchOptions {
@@ -85,12 +88,16 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const urls = { base: '', site: '' };
   const sp = (): SharePointStandIn => new SharePointStandIn(store, { siteUrl: urls.site, threshold: options.threshold ?? 5000 });
   const graph = new GraphStandIn(store);
+  // Tenant properties (storage entities), readable from every site including the tenant root;
+  // the home site is set, as an administrator would, so the personal app finds the lists.
+  const tenantProperties = new Map<string, string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', urls.base);
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
-    const isApi = path.startsWith(`${SITE_PATH}/_api`) || path.startsWith(GRAPH_PATH) || path.startsWith('/workflows/');
+    const isApi =
+      path.startsWith(`${SITE_PATH}/_api`) || path.startsWith('/_api/') || path.startsWith(GRAPH_PATH) || path.startsWith('/workflows/');
 
     if (isApi) {
       const decision = faults.decide(method, path);
@@ -119,6 +126,30 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       }
     }
 
+    // GET _api/web/GetStorageEntity('key') from any site: {Value, Description, Comment}, or
+    // {"odata.null": true} when the tenant has no such property (SharePoint Online's answers).
+    const entity = STORAGE_ENTITY.exec(path);
+    if (entity && method === 'GET') {
+      const value = tenantProperties.get(decodeURIComponent(entity[1]));
+      send(
+        res,
+        200,
+        value === undefined
+          ? { 'odata.null': true }
+          : { Value: value, Description: 'Site that holds the Involvement Planner lists', Comment: '' }
+      );
+      return;
+    }
+    // The tenant's root site (where the Teams personal app runs) has none of the planner's lists.
+    if (path.startsWith('/_api/')) {
+      send(res, 404, {
+        'odata.error': {
+          code: '-2147024894, System.IO.FileNotFoundException',
+          message: { lang: 'en-US', value: `The tenant root site (sample) has no planner lists: ${path}` }
+        }
+      });
+      return;
+    }
     if (path.startsWith(`${SITE_PATH}/_api/`) || path.startsWith(GRAPH_PATH) || path.startsWith('/_workbench/')) {
       const user = userFromRequest(req);
       if (!user) {
@@ -192,6 +223,24 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         send(res, 200, { rules: faults.get() });
         return;
       }
+      // Tenant properties, as an administrator sets them (m365 spo storageentity set / remove).
+      if (path === '/_workbench/tenant-properties') {
+        if (method === 'POST') {
+          if (!user.isSiteAdmin) {
+            send(res, 403, { error: 'Only an administrator sets tenant properties.' });
+            return;
+          }
+          const change = JSON.parse(body || '{}') as { key?: string; value?: string | null };
+          if (!change.key) {
+            send(res, 400, { error: 'Send {"key": "...", "value": "..."} (a null value removes the property).' });
+            return;
+          }
+          if (change.value === null || change.value === undefined) tenantProperties.delete(change.key);
+          else tenantProperties.set(change.key, change.value);
+        }
+        send(res, 200, Object.fromEntries(tenantProperties));
+        return;
+      }
       if (path === '/_workbench/messages' && method === 'GET') {
         send(res, 200, { value: graph.allMessages() });
         return;
@@ -239,6 +288,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const port = (server.address() as AddressInfo).port;
   urls.base = `http://127.0.0.1:${port}`;
   urls.site = `${urls.base}${SITE_PATH}`;
+  tenantProperties.set(HOME_SITE_PROPERTY, urls.site);
   return {
     server,
     store,

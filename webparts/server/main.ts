@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   preview.vite = vite;
   console.log(`Involvement Planner workbench (sample data: ${dataFile})`);
   console.log(`  Planner (project leads):        ${wb.baseUrl}/planner.html`);
+  console.log(`  Teams personal app (simulated): ${wb.baseUrl}/personal.html`);
   console.log(`  Dashboard (involvement team):   ${wb.baseUrl}/dashboard.html`);
   console.log(`  Teams channel (posted cards):   ${wb.baseUrl}/channel.html`);
   console.log(`  SharePoint stand-in:            ${wb.siteUrl}/_api/web`);
