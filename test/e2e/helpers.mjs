@@ -112,6 +112,9 @@ export async function axeViolations(page) {
 /** A new browser context signed in as a sample user, in a theme. */
 export async function pageAs(browser, port, userId, theme = 'sharepoint') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // The preview pages are served by Vite's dev server, which transforms modules on first request:
+  // on a busy 2-core machine the first load of a page can take well over Playwright's 30 s default.
+  context.setDefaultNavigationTimeout(120_000);
   await context.addCookies([{ name: 'workbench_user', value: String(userId), url: `http://127.0.0.1:${port}` }]);
   await context.addInitScript((t) => localStorage.setItem('workbench-theme', t), theme);
   const page = await context.newPage();
