@@ -95,6 +95,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [done, setDone] = React.useState<string>();
+  const [meetingLink, setMeetingLink] = React.useState<string>();
   const [leadId, setLeadId] = React.useState('');
   const [level, setLevel] = React.useState<EngagementLevel | ''>('');
   const [levelReason, setLevelReason] = React.useState('');
@@ -158,7 +159,12 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                       plan={plan}
                       planLink={host.pageUrl ? `${host.pageUrl}#review=${plan.id}` : services.links(planId).web}
                       busy={busy}
-                      onBook={(at, attendees) => act(plan, { kind: 'bookScoping', at, attendees }, 'Scoping meeting booked.')}
+                      booked={meetingLink}
+                      onBook={async (at, attendees, link) => {
+                        const ok = await act(plan, { kind: 'bookScoping', at, attendees }, 'Scoping meeting booked.');
+                        if (ok) setMeetingLink(link);
+                        return ok;
+                      }}
                     />
                     <Card className={styles.card}>
                       <Title3 as="h3" block>

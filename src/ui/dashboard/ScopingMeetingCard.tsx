@@ -14,8 +14,10 @@ export type ScopingMeetingCardProps = {
   /** The link to this plan's review, put in the meeting's description. */
   planLink: string;
   busy: boolean;
-  /** Record the booking in the plan (and its history). */
-  onBook(at: string, attendees: string[]): Promise<boolean>;
+  /** Record the booking in the plan (and its history); `link` is the Teams meeting form it opened. */
+  onBook(at: string, attendees: string[], link: string): Promise<boolean>;
+  /** The meeting form last opened, kept by the review while it reloads the plan. */
+  booked?: string;
 };
 
 /**
@@ -24,14 +26,13 @@ export type ScopingMeetingCardProps = {
  * the team member's own calendar, so no extra permission is needed; the booking is recorded in
  * the plan's history.
  */
-export function ScopingMeetingCard({ plan, planLink, busy, onBook }: ScopingMeetingCardProps): JSX.Element {
+export function ScopingMeetingCard({ plan, planLink, busy, onBook, booked }: ScopingMeetingCardProps): JSX.Element {
   const styles = useStyles();
   const host = useHost();
   const [at, setAt] = React.useState('');
   const [minutes, setMinutes] = React.useState(60);
   const [others, setOthers] = React.useState('');
   const [problem, setProblem] = React.useState<string>();
-  const [booked, setBooked] = React.useState<string>();
   const people = [plan.projectLead, plan.involvementLead].filter((p): p is NonNullable<typeof p> => !!p?.email);
   const title = plan.content.project.title || 'Untitled plan';
 
@@ -53,8 +54,7 @@ export function ScopingMeetingCard({ plan, planLink, busy, onBook }: ScopingMeet
       content: `Scoping meeting for the involvement plan "${title}". The plan: ${planLink}`,
       attendees: [...people.map((p) => p.email), ...extra]
     });
-    if (await onBook(start.toISOString(), [...people.map((p) => p.displayName), ...extra])) {
-      setBooked(link);
+    if (await onBook(start.toISOString(), [...people.map((p) => p.displayName), ...extra], link)) {
       (host.openLink ?? ((url: string) => window.open(url, '_blank', 'noopener')))(link);
     }
   };
