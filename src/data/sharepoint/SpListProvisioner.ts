@@ -7,14 +7,32 @@ import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
 import type { ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
 import { toDataError } from '../http';
-import { fieldSchemaXml, INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, ROLE_DEFINITION, type ListDefinition } from './lists';
+import {
+  fieldSchemaXml,
+  INVOLVEMENT_TEAM_GROUP_NAME,
+  LIST_DEFINITIONS,
+  LIST_PERMISSIONS,
+  ROLE_DEFINITION,
+  type ListDefinition
+} from './lists';
 
 /** SP.AddFieldOptions.AddFieldInternalNameHint: keep our internal name. */
 const ADD_FIELD_INTERNAL_NAME_HINT = 8;
 
-interface SiteField { InternalName: string; TypeAsString: string; Indexed: boolean }
-interface ListSecurity { HasUniqueRoleAssignments: boolean; WriteSecurity: number; ReadSecurity: number }
-interface RoleAssignment { PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }
+interface SiteField {
+  InternalName: string;
+  TypeAsString: string;
+  Indexed: boolean;
+}
+interface ListSecurity {
+  HasUniqueRoleAssignments: boolean;
+  WriteSecurity: number;
+  ReadSecurity: number;
+}
+interface RoleAssignment {
+  PrincipalId: number;
+  RoleDefinitionBindings: Array<{ Id: number }>;
+}
 
 /**
  * Checks and creates the product's lists, columns and indexes with PnPjs. It reads what exists
@@ -23,7 +41,10 @@ interface RoleAssignment { PrincipalId: number; RoleDefinitionBindings: Array<{ 
  */
 export class SpListProvisioner implements ListProvisioner {
   /** `otherUsersCanRead` false: people see only their own plans (the team still sees all). */
-  public constructor(private readonly sp: SPFI, private readonly otherUsersCanRead = true) {}
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly otherUsersCanRead = true
+  ) {}
 
   public async check(): Promise<ProvisioningReport> {
     const { report } = await this.inspect();
@@ -54,7 +75,9 @@ export class SpListProvisioner implements ListProvisioner {
     for (const column of def.columns) {
       const found = existing.get(column.internalName);
       if (!found) {
-        const lookupId = column.lookupList ? listIds.get(LIST_DEFINITIONS.find((l) => l.key === column.lookupList)?.title ?? '') : undefined;
+        const lookupId = column.lookupList
+          ? listIds.get(LIST_DEFINITIONS.find((l) => l.key === column.lookupList)?.title ?? '')
+          : undefined;
         await list.fields.createFieldAsXml({ SchemaXml: fieldSchemaXml(column, lookupId), Options: ADD_FIELD_INTERNAL_NAME_HINT });
       } else if (column.indexed && !found.Indexed && found.TypeAsString === column.type) {
         await list.fields.getByInternalNameOrTitle(column.internalName).update({ Indexed: true }, 'SP.Field');
@@ -121,7 +144,9 @@ export class SpListProvisioner implements ListProvisioner {
         // Team-only lists: owners keep full control, members and visitors read.
         await list.breakRoleInheritance(false, false);
         const [owners, members, visitors] = await Promise.all([
-          this.sp.web.associatedOwnerGroup<{ Id: number }>(), this.sp.web.associatedMemberGroup<{ Id: number }>(), this.sp.web.associatedVisitorGroup<{ Id: number }>()
+          this.sp.web.associatedOwnerGroup<{ Id: number }>(),
+          this.sp.web.associatedMemberGroup<{ Id: number }>(),
+          this.sp.web.associatedVisitorGroup<{ Id: number }>()
         ]);
         await list.roleAssignments.add(owners.Id, ROLE_DEFINITION.fullControl);
         await list.roleAssignments.remove(members.Id, ROLE_DEFINITION.contribute);
@@ -137,12 +162,18 @@ export class SpListProvisioner implements ListProvisioner {
   /** Site owners can see owners-only lists and who has access; others can see neither. */
   private async isSiteOwner(): Promise<boolean> {
     const [user, groups, owners] = await Promise.all([
-      this.sp.web.currentUser<{ IsSiteAdmin: boolean }>(), this.sp.web.currentUser.groups<Array<{ Id: number }>>(), this.ownersId()
+      this.sp.web.currentUser<{ IsSiteAdmin: boolean }>(),
+      this.sp.web.currentUser.groups<Array<{ Id: number }>>(),
+      this.ownersId()
     ]);
     return user.IsSiteAdmin || groups.some((g) => g.Id === owners);
   }
 
-  private async inspect(): Promise<{ report: ProvisioningReport; listIds: Map<string, string>; fieldsByList: Map<string, Map<string, SiteField>> }> {
+  private async inspect(): Promise<{
+    report: ProvisioningReport;
+    listIds: Map<string, string>;
+    fieldsByList: Map<string, Map<string, SiteField>>;
+  }> {
     try {
       const lists = await this.sp.web.lists.select('Id', 'Title')();
       const listIds = new Map<string, string>(lists.map((l) => [l.Title as string, l.Id as string]));
@@ -158,19 +189,24 @@ export class SpListProvisioner implements ListProvisioner {
           missing.push({ list: def.title, what: 'list' });
           continue;
         }
-        const fields = await this.sp.web.lists.getByTitle(def.title).fields.select('InternalName', 'TypeAsString', 'Indexed')<SiteField[]>();
+        const fields = await this.sp.web.lists.getByTitle(def.title).fields.select('InternalName', 'TypeAsString', 'Indexed')<
+          SiteField[]
+        >();
         const byName = new Map(fields.map((f) => [f.InternalName, f]));
         fieldsByList.set(def.title, byName);
         for (const column of def.columns) {
           const found = byName.get(column.internalName);
           if (!found) missing.push({ list: def.title, column: column.internalName, what: 'column' });
-          else if (found.TypeAsString !== column.type) conflicts.push({ list: def.title, column: column.internalName, expected: column.type, found: found.TypeAsString });
+          else if (found.TypeAsString !== column.type)
+            conflicts.push({ list: def.title, column: column.internalName, expected: column.type, found: found.TypeAsString });
           else if (column.indexed && !found.Indexed) missing.push({ list: def.title, column: column.internalName, what: 'index' });
         }
       }
       const team = await this.teamGroupId();
       if (team === undefined) missing.push({ list: `SharePoint group "${INVOLVEMENT_TEAM_GROUP_NAME}"`, what: 'group' });
-      else if (owner) for (const def of LIST_DEFINITIONS) if (listIds.has(def.title) && await this.permissionsMissing(def, team)) missing.push({ list: def.title, what: 'permissions' });
+      else if (owner)
+        for (const def of LIST_DEFINITIONS)
+          if (listIds.has(def.title) && (await this.permissionsMissing(def, team))) missing.push({ list: def.title, what: 'permissions' });
       return { report: { ready: missing.length === 0 && conflicts.length === 0, missing, conflicts }, listIds, fieldsByList };
     } catch (error) {
       throw await toDataError(error, 'Checking the lists');

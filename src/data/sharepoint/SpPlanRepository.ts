@@ -3,17 +3,35 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import {
-  DataError, PLAN_STATUSES, type InvolvementPlan, type PersonRef, type PlanContent, type PlanRepository, type PlanStatus,
-  type PlanQuery, type PlanSummaryPage, type UnreadablePlan, type PlanSummary, withRetries
+  DataError,
+  PLAN_STATUSES,
+  type InvolvementPlan,
+  type PersonRef,
+  type PlanContent,
+  type PlanRepository,
+  type PlanStatus,
+  type PlanQuery,
+  type PlanSummaryPage,
+  type UnreadablePlan,
+  type PlanSummary,
+  withRetries
 } from '../../domain';
 import { toDataError } from '../http';
 import { listDefinition, PLAN } from './lists';
-import { PLAN_DETAIL_SELECT, PLAN_EXPAND, PLAN_SUMMARY_SELECT, statusLabel, toInvolvementPlan, toPlanItemValues, toPlanSummary } from './planMapper';
+import {
+  PLAN_DETAIL_SELECT,
+  PLAN_EXPAND,
+  PLAN_SUMMARY_SELECT,
+  statusLabel,
+  toInvolvementPlan,
+  toPlanItemValues,
+  toPlanSummary
+} from './planMapper';
 
 const PAGE_SIZE = 100;
 const MAX_PAGE = 5000;
 const today = (): string => new Date().toISOString().slice(0, 10);
-const odataString = (s: string): string => s.replace(/'/g, '\'\'');
+const odataString = (s: string): string => s.replace(/'/g, "''");
 
 /** Involvement plans in the "Involvement plans" SharePoint list. */
 export class SpPlanRepository implements PlanRepository {
@@ -45,7 +63,11 @@ export class SpPlanRepository implements PlanRepository {
   /** One page of summaries, newest first, paged by item id ($skiptoken=Paged=TRUE&p_ID=<last id>). */
   private async page(filter: string, pageToken?: string): Promise<PlanSummaryPage> {
     try {
-      let query = this.items.select(...PLAN_SUMMARY_SELECT).expand(...PLAN_EXPAND).orderBy('Id', false).top(PAGE_SIZE);
+      let query = this.items
+        .select(...PLAN_SUMMARY_SELECT)
+        .expand(...PLAN_EXPAND)
+        .orderBy('Id', false)
+        .top(PAGE_SIZE);
       if (filter) query = query.filter(filter);
       if (pageToken) query = query.skip(Number(pageToken));
       const raw = await query<unknown[]>();
@@ -86,7 +108,10 @@ export class SpPlanRepository implements PlanRepository {
   public async get(id: number): Promise<InvolvementPlan> {
     let raw: unknown;
     try {
-      raw = await this.items.getById(id).select(...PLAN_DETAIL_SELECT).expand(...PLAN_EXPAND)();
+      raw = await this.items
+        .getById(id)
+        .select(...PLAN_DETAIL_SELECT)
+        .expand(...PLAN_EXPAND)();
     } catch (error) {
       throw await toDataError(error, `Reading plan ${id}`);
     }
@@ -94,12 +119,16 @@ export class SpPlanRepository implements PlanRepository {
   }
 
   private async findByRequestId(requestId: string): Promise<number | undefined> {
-    const found = await this.items.select('Id').filter(`${PLAN.requestId} eq '${odataString(requestId)}'`).top(1)<Array<{ Id: number }>>();
+    const found = await this.items
+      .select('Id')
+      .filter(`${PLAN.requestId} eq '${odataString(requestId)}'`)
+      .top(1)<Array<{ Id: number }>>();
     return found[0]?.Id;
   }
 
   public async save(plan: InvolvementPlan): Promise<InvolvementPlan> {
-    if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Saving a plan needs its id and the version that was read.');
+    if (plan.id === undefined || !plan.version)
+      throw new DataError('invalidRequest', 'Saving a plan needs its id and the version that was read.');
     try {
       await this.items.getById(plan.id).update(toPlanItemValues(plan.content, today()), plan.version);
     } catch (error) {

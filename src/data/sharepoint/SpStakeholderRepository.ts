@@ -5,9 +5,20 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { z } from 'zod';
 import {
-  DataError, equalityGroupSchema, GRID_QUADRANTS, mapMoveSchema, METHOD_IDS, STAKEHOLDER_CATALOGUE_IDS, STAKEHOLDER_KINDS,
-  type NewStakeholder, type OrganisationStakeholder, type SharedStakeholderRepository, type Stakeholder, type StakeholderFields,
-  type StakeholderRepository, withRetries
+  DataError,
+  equalityGroupSchema,
+  GRID_QUADRANTS,
+  mapMoveSchema,
+  METHOD_IDS,
+  STAKEHOLDER_CATALOGUE_IDS,
+  STAKEHOLDER_KINDS,
+  type NewStakeholder,
+  type OrganisationStakeholder,
+  type SharedStakeholderRepository,
+  type Stakeholder,
+  type StakeholderFields,
+  type StakeholderRepository,
+  withRetries
 } from '../../domain';
 import { toDataError } from '../http';
 import { listDefinition, STAKEHOLDER as S } from './lists';
@@ -16,7 +27,7 @@ import { listDefinition, STAKEHOLDER as S } from './lists';
 export const STAKEHOLDER_PAGE_SIZE = 200;
 /** Adds per $batch request (SharePoint allows 100 operations in a batch). */
 const BATCH_SIZE = 50;
-const odataString = (s: string): string => s.replace(/'/g, '\'\'');
+const odataString = (s: string): string => s.replace(/'/g, "''");
 
 const engagementSchema = z.object({
   methods: z.array(z.enum(METHOD_IDS)).default([]),
@@ -44,7 +55,22 @@ const rawSchema = z.object({
   [S.notes]: z.string().nullable(),
   [S.requestId]: z.string().nullable()
 });
-const SELECT = ['Id', 'Title', `${S.plan}Id`, S.kind, S.catalogueEntry, S.email, S.phone, S.mayContact, S.lawfulBasis, S.quadrant, S.engagementJson, S.history, S.notes, S.requestId];
+const SELECT = [
+  'Id',
+  'Title',
+  `${S.plan}Id`,
+  S.kind,
+  S.catalogueEntry,
+  S.email,
+  S.phone,
+  S.mayContact,
+  S.lawfulBasis,
+  S.quadrant,
+  S.engagementJson,
+  S.history,
+  S.notes,
+  S.requestId
+];
 
 function drift(list: string, column: string, problem: string): DataError {
   return new DataError('schemaDrift', `List "${list}", column "${column}": ${problem}`);
@@ -53,20 +79,39 @@ function drift(list: string, column: string, problem: string): DataError {
 function parseJson<T>(schema: z.ZodType<T>, text: string | null, fallback: T, list: string, column: string): T {
   if (!text?.trim()) return fallback;
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw drift(list, column, 'is not valid JSON.'); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw drift(list, column, 'is not valid JSON.');
+  }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw drift(list, column, 'does not have the shape this version expects.');
   return parsed.data;
 }
 
-const catalogue = (v: string | null): StakeholderFields['catalogueEntry'] => ((STAKEHOLDER_CATALOGUE_IDS as readonly string[]).includes(v ?? '') ? (v as StakeholderFields['catalogueEntry']) : null);
+const catalogue = (v: string | null): StakeholderFields['catalogueEntry'] =>
+  (STAKEHOLDER_CATALOGUE_IDS as readonly string[]).includes(v ?? '') ? (v as StakeholderFields['catalogueEntry']) : null;
 
 /** The columns SharePoint stores for a stakeholder's fields. */
 function toValues(f: StakeholderFields): Record<string, unknown> {
   return {
-    Title: f.name.trim(), [S.kind]: f.kind, [S.catalogueEntry]: f.catalogueEntry ?? '', [S.email]: f.email.trim(), [S.phone]: f.phone.trim(),
-    [S.mayContact]: f.mayContact, [S.lawfulBasis]: f.lawfulBasis, [S.quadrant]: f.quadrant, [S.notes]: f.notes,
-    [S.engagementJson]: JSON.stringify({ methods: f.methods, channel: f.channel, owner: f.owner, audience: f.audience, reaches: f.reaches, sharedId: f.sharedId })
+    Title: f.name.trim(),
+    [S.kind]: f.kind,
+    [S.catalogueEntry]: f.catalogueEntry ?? '',
+    [S.email]: f.email.trim(),
+    [S.phone]: f.phone.trim(),
+    [S.mayContact]: f.mayContact,
+    [S.lawfulBasis]: f.lawfulBasis,
+    [S.quadrant]: f.quadrant,
+    [S.notes]: f.notes,
+    [S.engagementJson]: JSON.stringify({
+      methods: f.methods,
+      channel: f.channel,
+      owner: f.owner,
+      audience: f.audience,
+      reaches: f.reaches,
+      sharedId: f.sharedId
+    })
   };
 }
 
@@ -84,27 +129,55 @@ export class SpStakeholderRepository implements StakeholderRepository {
     const parsed = rawSchema.safeParse(raw);
     if (!parsed.success) {
       const column = String(parsed.error.issues[0].path[0] ?? '(item)');
-      throw drift(this.title, column, typeof raw === 'object' && raw !== null && column in raw ? 'has the wrong type.' : 'is missing from the list. Ask a site owner to run "Set up lists".');
+      throw drift(
+        this.title,
+        column,
+        typeof raw === 'object' && raw !== null && column in raw
+          ? 'has the wrong type.'
+          : 'is missing from the list. Ask a site owner to run "Set up lists".'
+      );
     }
     const r = parsed.data;
     const e = parseJson(engagementSchema, r[S.engagementJson], engagementSchema.parse({}), this.title, S.engagementJson);
     const stakeholder: Stakeholder = {
-      id: r.Id, version: r['odata.etag'], planId: r.ipPlanId, name: r.Title ?? '', kind: r[S.kind] ?? 'group',
-      catalogueEntry: catalogue(r[S.catalogueEntry]), email: r[S.email] ?? '', phone: r[S.phone] ?? '', mayContact: r[S.mayContact] ?? false,
-      lawfulBasis: r[S.lawfulBasis] ?? '', quadrant: r[S.quadrant], reaches: e.reaches, methods: e.methods, channel: e.channel, owner: e.owner,
-      audience: e.audience, sharedId: e.sharedId, notes: r[S.notes] ?? '',
+      id: r.Id,
+      version: r['odata.etag'],
+      planId: r.ipPlanId,
+      name: r.Title ?? '',
+      kind: r[S.kind] ?? 'group',
+      catalogueEntry: catalogue(r[S.catalogueEntry]),
+      email: r[S.email] ?? '',
+      phone: r[S.phone] ?? '',
+      mayContact: r[S.mayContact] ?? false,
+      lawfulBasis: r[S.lawfulBasis] ?? '',
+      quadrant: r[S.quadrant],
+      reaches: e.reaches,
+      methods: e.methods,
+      channel: e.channel,
+      owner: e.owner,
+      audience: e.audience,
+      sharedId: e.sharedId,
+      notes: r[S.notes] ?? '',
       history: parseJson(z.array(mapMoveSchema), r[S.history], [], this.title, S.history)
     };
     return { stakeholder, requestId: r[S.requestId] ?? '' };
   }
 
   /** A plan's stakeholders (only those with an id above `afterId`, if given), oldest first. */
-  private async all(planId: number, onProgress?: (loaded: number) => void, afterId = 0): Promise<Array<{ stakeholder: Stakeholder; requestId: string }>> {
+  private async all(
+    planId: number,
+    onProgress?: (loaded: number) => void,
+    afterId = 0
+  ): Promise<Array<{ stakeholder: Stakeholder; requestId: string }>> {
     const found: Array<{ stakeholder: Stakeholder; requestId: string }> = [];
     const filter = `${S.plan}Id eq ${planId}${afterId ? ` and Id gt ${afterId}` : ''}`;
     try {
       // Filtered on the indexed plan lookup, a page at a time, following SharePoint's next links.
-      for await (const page of this.items.select(...SELECT).filter(filter).orderBy('Id', true).top(STAKEHOLDER_PAGE_SIZE)) {
+      for await (const page of this.items
+        .select(...SELECT)
+        .filter(filter)
+        .orderBy('Id', true)
+        .top(STAKEHOLDER_PAGE_SIZE)) {
         for (const raw of page as unknown[]) found.push(this.toRow(raw));
         onProgress?.(found.length);
       }
@@ -129,16 +202,23 @@ export class SpStakeholderRepository implements StakeholderRepository {
         for (let start = 0; start < missing.length; start += BATCH_SIZE) {
           const [batched, execute] = this.sp.batched();
           const list = batched.web.lists.getByTitle(this.title);
-          const adds = missing.slice(start, start + BATCH_SIZE).map((i) => list.items.add({
-            ...toValues(i.fields), [`${S.plan}Id`]: planId, [S.requestId]: i.requestId, [S.history]: JSON.stringify(i.history)
-          }));
+          const adds = missing.slice(start, start + BATCH_SIZE).map((i) =>
+            list.items.add({
+              ...toValues(i.fields),
+              [`${S.plan}Id`]: planId,
+              [S.requestId]: i.requestId,
+              [S.history]: JSON.stringify(i.history)
+            })
+          );
           await execute();
           await Promise.all(adds);
         }
         // Read back only what is newer than the map as it was (the new items), not the whole map again.
         const lastId = Math.max(0, ...before.map((row) => row.stakeholder.id ?? 0));
         const added = missing.length ? await this.all(planId, undefined, lastId) : [];
-        const stored = new Map([...before, ...added].filter((row) => wanted.has(row.requestId)).map((row) => [row.requestId, row.stakeholder] as const));
+        const stored = new Map(
+          [...before, ...added].filter((row) => wanted.has(row.requestId)).map((row) => [row.requestId, row.stakeholder] as const)
+        );
         return items.map((i) => stored.get(i.requestId)).filter((s): s is Stakeholder => s !== undefined);
       } catch (caught) {
         throw await toDataError(caught, `Adding stakeholders to "${this.title}"`);
@@ -157,7 +237,8 @@ export class SpStakeholderRepository implements StakeholderRepository {
   }
 
   public async save(s: Stakeholder): Promise<Stakeholder> {
-    if (s.id === undefined || !s.version) throw new DataError('invalidRequest', 'Saving a stakeholder needs its id and the version that was read.');
+    if (s.id === undefined || !s.version)
+      throw new DataError('invalidRequest', 'Saving a stakeholder needs its id and the version that was read.');
     try {
       await this.items.getById(s.id).update({ ...toValues(s), [S.history]: JSON.stringify(s.history) }, s.version);
     } catch (error) {
@@ -204,13 +285,26 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
     if (!parsed.success) throw drift(this.title, String(parsed.error.issues[0].path[0] ?? '(item)'), 'has the wrong type or is missing.');
     const r = parsed.data;
     return {
-      id: r.Id, version: r['odata.etag'], name: r.Title ?? '', kind: r[S.kind] ?? 'organisation', catalogueEntry: catalogue(r[S.catalogueEntry]),
-      email: r[S.email] ?? '', reaches: parseJson(z.array(equalityGroupSchema), r[S.reaches], [], this.title, S.reaches), notes: r[S.notes] ?? ''
+      id: r.Id,
+      version: r['odata.etag'],
+      name: r.Title ?? '',
+      kind: r[S.kind] ?? 'organisation',
+      catalogueEntry: catalogue(r[S.catalogueEntry]),
+      email: r[S.email] ?? '',
+      reaches: parseJson(z.array(equalityGroupSchema), r[S.reaches], [], this.title, S.reaches),
+      notes: r[S.notes] ?? ''
     };
   }
 
   private values(e: OrganisationStakeholder): Record<string, unknown> {
-    return { Title: e.name.trim(), [S.kind]: e.kind, [S.catalogueEntry]: e.catalogueEntry ?? '', [S.email]: e.email.trim(), [S.reaches]: JSON.stringify(e.reaches), [S.notes]: e.notes };
+    return {
+      Title: e.name.trim(),
+      [S.kind]: e.kind,
+      [S.catalogueEntry]: e.catalogueEntry ?? '',
+      [S.email]: e.email.trim(),
+      [S.reaches]: JSON.stringify(e.reaches),
+      [S.notes]: e.notes
+    };
   }
 
   public async list(): Promise<OrganisationStakeholder[]> {
@@ -233,7 +327,10 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
   public async add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder> {
     return withRetries(async () => {
       try {
-        const existing = await this.items.select('Id').filter(`${S.requestId} eq '${odataString(requestId)}'`).top(1)<Array<{ Id: number }>>();
+        const existing = await this.items
+          .select('Id')
+          .filter(`${S.requestId} eq '${odataString(requestId)}'`)
+          .top(1)<Array<{ Id: number }>>();
         if (existing[0]) return await this.read(existing[0].Id);
         const added = await this.items.add({ ...this.values(entry), [S.requestId]: requestId });
         return await this.read(added.Id as number);
@@ -244,7 +341,8 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
   }
 
   public async save(entry: OrganisationStakeholder): Promise<OrganisationStakeholder> {
-    if (entry.id === undefined || !entry.version) throw new DataError('invalidRequest', 'Saving an entry needs its id and the version that was read.');
+    if (entry.id === undefined || !entry.version)
+      throw new DataError('invalidRequest', 'Saving an entry needs its id and the version that was read.');
     try {
       await this.items.getById(entry.id).update(this.values(entry), entry.version);
       return await this.read(entry.id);

@@ -7,7 +7,12 @@ import { toDataError } from '../http';
 
 import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP } from './lists';
 
-interface SpUser { Id: number; Title: string; Email: string; IsSiteAdmin: boolean }
+interface SpUser {
+  Id: number;
+  Title: string;
+  Email: string;
+  IsSiteAdmin: boolean;
+}
 
 /** The signed-in user and the site's owners, from SharePoint. */
 export class SpUserDirectory implements UserDirectory {
@@ -21,7 +26,9 @@ export class SpUserDirectory implements UserDirectory {
       ]);
       const owners = await this.sp.web.associatedOwnerGroup();
       return {
-        id: user.Id, displayName: user.Title, email: user.Email,
+        id: user.Id,
+        displayName: user.Title,
+        email: user.Email,
         isSiteOwner: user.IsSiteAdmin || groups.some((g) => g.Id === owners.Id),
         isInvolvementTeam: groups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP)
       };
@@ -34,7 +41,9 @@ export class SpUserDirectory implements UserDirectory {
     try {
       const users = await this.sp.web.siteUsers<Array<SpUser & { PrincipalType?: number }>>();
       // People only (PrincipalType 1), with an email: not system accounts or groups.
-      return users.filter((u) => (u.PrincipalType ?? 1) === 1 && u.Email).map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
+      return users
+        .filter((u) => (u.PrincipalType ?? 1) === 1 && u.Email)
+        .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
     } catch (error) {
       throw await toDataError(error, 'Listing the people on this site');

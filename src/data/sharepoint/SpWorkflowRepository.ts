@@ -4,8 +4,14 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { z } from 'zod';
 import {
-  DataError, PLAN_STATUS_LABELS, type CurrentUser, type InvolvementPlan, type PlanStatus, type PlanWorkflowRepository,
-  type StatusHistoryEntry, type TeamDecisions
+  DataError,
+  PLAN_STATUS_LABELS,
+  type CurrentUser,
+  type InvolvementPlan,
+  type PlanStatus,
+  type PlanWorkflowRepository,
+  type StatusHistoryEntry,
+  type TeamDecisions
 } from '../../domain';
 import { toDataError } from '../http';
 import { HISTORY, listDefinition, PLAN } from './lists';
@@ -36,7 +42,10 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
   public async changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<InvolvementPlan> {
     if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Changing status needs the plan id and version.');
     try {
-      await this.sp.web.lists.getByTitle(this.plansTitle).items.getById(plan.id).update({ [PLAN.status]: statusLabel(to) }, plan.version);
+      await this.sp.web.lists
+        .getByTitle(this.plansTitle)
+        .items.getById(plan.id)
+        .update({ [PLAN.status]: statusLabel(to) }, plan.version);
       await this.record(plan, by, comment, to);
     } catch (error) {
       throw await toDataError(error, `Changing the status of plan ${plan.id}`);
@@ -70,30 +79,61 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
   /** One history entry: who, when, from, to and why (a decision without a status change has from = to). */
   private async record(plan: InvolvementPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
     await this.sp.web.lists.getByTitle(this.historyTitle).items.add({
-      Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`, [`${HISTORY.plan}Id`]: plan.id, [HISTORY.from]: statusLabel(plan.status), [HISTORY.to]: statusLabel(to),
-      [`${HISTORY.by}Id`]: by.id, [HISTORY.at]: new Date().toISOString(), [HISTORY.comment]: comment
+      Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`,
+      [`${HISTORY.plan}Id`]: plan.id,
+      [HISTORY.from]: statusLabel(plan.status),
+      [HISTORY.to]: statusLabel(to),
+      [`${HISTORY.by}Id`]: by.id,
+      [HISTORY.at]: new Date().toISOString(),
+      [HISTORY.comment]: comment
     });
   }
 
   public async history(planId: number): Promise<StatusHistoryEntry[]> {
     let raw: unknown[];
     try {
-      raw = await this.sp.web.lists.getByTitle(this.historyTitle).items
-        .select('Id', HISTORY.from, HISTORY.to, `${HISTORY.by}/Id`, `${HISTORY.by}/Title`, `${HISTORY.by}/EMail`, HISTORY.at, HISTORY.comment)
-        .expand(HISTORY.by).filter(`${HISTORY.plan}Id eq ${planId}`).orderBy('Id', true).top(500)<unknown[]>();
+      raw = await this.sp.web.lists
+        .getByTitle(this.historyTitle)
+        .items.select(
+          'Id',
+          HISTORY.from,
+          HISTORY.to,
+          `${HISTORY.by}/Id`,
+          `${HISTORY.by}/Title`,
+          `${HISTORY.by}/EMail`,
+          HISTORY.at,
+          HISTORY.comment
+        )
+        .expand(HISTORY.by)
+        .filter(`${HISTORY.plan}Id eq ${planId}`)
+        .orderBy('Id', true)
+        .top(500)<unknown[]>();
     } catch (error) {
       throw await toDataError(error, `Reading the history of plan ${planId}`);
     }
     return raw.map((r) => {
       const parsed = historyItemSchema.safeParse(r);
-      if (!parsed.success) throw new DataError('schemaDrift', `List "${this.historyTitle}", column "${String(parsed.error.issues[0].path[0])}": has the wrong type or is missing.`);
+      if (!parsed.success)
+        throw new DataError(
+          'schemaDrift',
+          `List "${this.historyTitle}", column "${String(parsed.error.issues[0].path[0])}": has the wrong type or is missing.`
+        );
       const h = parsed.data;
       const toStatus = statusByLabel.get(h[HISTORY.to]);
-      if (!toStatus) throw new DataError('schemaDrift', `List "${this.historyTitle}", column "${HISTORY.to}": "${h[HISTORY.to]}" is not a status the planner knows.`);
+      if (!toStatus)
+        throw new DataError(
+          'schemaDrift',
+          `List "${this.historyTitle}", column "${HISTORY.to}": "${h[HISTORY.to]}" is not a status the planner knows.`
+        );
       const by = h[HISTORY.by];
       return {
-        id: h.Id, planId, from: h[HISTORY.from] ? statusByLabel.get(h[HISTORY.from] as string) ?? null : null, to: toStatus,
-        by: { id: by?.Id ?? 0, displayName: by?.Title ?? 'Unknown', email: by?.EMail ?? '' }, at: h[HISTORY.at] ?? '', comment: h[HISTORY.comment] ?? ''
+        id: h.Id,
+        planId,
+        from: h[HISTORY.from] ? (statusByLabel.get(h[HISTORY.from] as string) ?? null) : null,
+        to: toStatus,
+        by: { id: by?.Id ?? 0, displayName: by?.Title ?? 'Unknown', email: by?.EMail ?? '' },
+        at: h[HISTORY.at] ?? '',
+        comment: h[HISTORY.comment] ?? ''
       };
     });
   }

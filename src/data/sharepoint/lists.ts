@@ -28,7 +28,8 @@ export interface ListDefinition {
   readonly columns: readonly ColumnDefinition[];
 }
 
-export type ListKey = 'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders' | 'settings' | 'secrets';
+export type ListKey =
+  'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders' | 'settings' | 'secrets';
 
 export const STATUS_CHOICES = Object.values(PLAN_STATUS_LABELS);
 const levelChoices = [...ENGAGEMENT_LEVELS];
@@ -58,9 +59,19 @@ export const PLAN = {
 
 /** Internal names of the stakeholder lists' columns (plan stakeholders and the shared list). */
 export const STAKEHOLDER = {
-  plan: 'ipPlan', kind: 'ipKind', catalogueEntry: 'ipCatalogueEntry', email: 'ipEmail', phone: 'ipPhone', mayContact: 'ipMayContact',
-  lawfulBasis: 'ipLawfulBasis', quadrant: 'ipQuadrant', engagementJson: 'ipEngagementJson', history: 'ipMoveHistory', notes: 'ipNotes',
-  requestId: 'ipRequestId', reaches: 'ipReaches'
+  plan: 'ipPlan',
+  kind: 'ipKind',
+  catalogueEntry: 'ipCatalogueEntry',
+  email: 'ipEmail',
+  phone: 'ipPhone',
+  mayContact: 'ipMayContact',
+  lawfulBasis: 'ipLawfulBasis',
+  quadrant: 'ipQuadrant',
+  engagementJson: 'ipEngagementJson',
+  history: 'ipMoveHistory',
+  notes: 'ipNotes',
+  requestId: 'ipRequestId',
+  reaches: 'ipReaches'
 } as const;
 
 /** Every list, in creation order (a lookup's target comes before the lookup). */
@@ -70,53 +81,200 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     title: 'Involvement plans',
     description: 'Involvement plans written by project leads and reviewed by the involvement team (Involvement Planner).',
     columns: [
-      { internalName: PLAN.status, displayName: 'Status', type: 'Choice', indexed: true, choices: STATUS_CHOICES, description: 'Where the plan is in the process.' },
-      { internalName: PLAN.projectLead, displayName: 'Project lead', type: 'User', indexed: true, description: 'Who wrote the plan and leads the project.' },
-      { internalName: PLAN.involvementLead, displayName: 'Involvement lead', type: 'User', indexed: true, description: 'Assigned by the involvement team.' },
-      { internalName: PLAN.organisation, displayName: 'Organisation', type: 'Text', indexed: true, description: 'Organisation leading the project.' },
-      { internalName: PLAN.place, displayName: 'Place', type: 'Text', indexed: true, description: 'Place or neighbourhood; empty for system-wide work.' },
-      { internalName: PLAN.systemLevel, displayName: 'System level', type: 'Choice', choices: [...SYSTEM_LEVELS], description: 'System, place or neighbourhood.' },
-      { internalName: PLAN.recommendedLevel, displayName: 'Recommended level', type: 'Choice', choices: levelChoices, description: 'Level of engagement the planner recommended.' },
-      { internalName: PLAN.chosenLevel, displayName: 'Level of engagement', type: 'Choice', indexed: true, choices: levelChoices, description: 'Level chosen by the lead or confirmed by the team.' },
-      { internalName: PLAN.formalConsultation, displayName: 'Formal consultation likely', type: 'Boolean', indexed: true, description: 'From the legal triage.' },
-      { internalName: PLAN.decisionDate, displayName: 'Decision date', type: 'DateTime', indexed: true, description: 'When the decision will be made.' },
-      { internalName: PLAN.nextKeyDate, displayName: 'Next key date', type: 'DateTime', indexed: true, description: 'The next date in the plan\'s timeline.' },
-      { internalName: PLAN.scopingMeeting, displayName: 'Scoping meeting', type: 'DateTime', description: 'When the involvement team meets the lead.' },
-      { internalName: PLAN.requestId, displayName: 'Request id', type: 'Text', indexed: true, description: 'Makes creating a plan safe to retry: one request id, one plan.' },
+      {
+        internalName: PLAN.status,
+        displayName: 'Status',
+        type: 'Choice',
+        indexed: true,
+        choices: STATUS_CHOICES,
+        description: 'Where the plan is in the process.'
+      },
+      {
+        internalName: PLAN.projectLead,
+        displayName: 'Project lead',
+        type: 'User',
+        indexed: true,
+        description: 'Who wrote the plan and leads the project.'
+      },
+      {
+        internalName: PLAN.involvementLead,
+        displayName: 'Involvement lead',
+        type: 'User',
+        indexed: true,
+        description: 'Assigned by the involvement team.'
+      },
+      {
+        internalName: PLAN.organisation,
+        displayName: 'Organisation',
+        type: 'Text',
+        indexed: true,
+        description: 'Organisation leading the project.'
+      },
+      {
+        internalName: PLAN.place,
+        displayName: 'Place',
+        type: 'Text',
+        indexed: true,
+        description: 'Place or neighbourhood; empty for system-wide work.'
+      },
+      {
+        internalName: PLAN.systemLevel,
+        displayName: 'System level',
+        type: 'Choice',
+        choices: [...SYSTEM_LEVELS],
+        description: 'System, place or neighbourhood.'
+      },
+      {
+        internalName: PLAN.recommendedLevel,
+        displayName: 'Recommended level',
+        type: 'Choice',
+        choices: levelChoices,
+        description: 'Level of engagement the planner recommended.'
+      },
+      {
+        internalName: PLAN.chosenLevel,
+        displayName: 'Level of engagement',
+        type: 'Choice',
+        indexed: true,
+        choices: levelChoices,
+        description: 'Level chosen by the lead or confirmed by the team.'
+      },
+      {
+        internalName: PLAN.formalConsultation,
+        displayName: 'Formal consultation likely',
+        type: 'Boolean',
+        indexed: true,
+        description: 'From the legal triage.'
+      },
+      {
+        internalName: PLAN.decisionDate,
+        displayName: 'Decision date',
+        type: 'DateTime',
+        indexed: true,
+        description: 'When the decision will be made.'
+      },
+      {
+        internalName: PLAN.nextKeyDate,
+        displayName: 'Next key date',
+        type: 'DateTime',
+        indexed: true,
+        description: "The next date in the plan's timeline."
+      },
+      {
+        internalName: PLAN.scopingMeeting,
+        displayName: 'Scoping meeting',
+        type: 'DateTime',
+        description: 'When the involvement team meets the lead.'
+      },
+      {
+        internalName: PLAN.requestId,
+        displayName: 'Request id',
+        type: 'Text',
+        indexed: true,
+        description: 'Makes creating a plan safe to retry: one request id, one plan.'
+      },
       { internalName: PLAN.schemaVersion, displayName: 'Data version', type: 'Number', description: 'Version of the stored JSON shape.' },
-      { internalName: PLAN.projectJson, displayName: 'Project, objectives and level (JSON)', type: 'Note', description: 'About the project, objectives, triage and level, as JSON.' },
-      { internalName: PLAN.deliveryJson, displayName: 'Timeline, methods, budget and equality (JSON)', type: 'Note', description: 'As JSON.' },
+      {
+        internalName: PLAN.projectJson,
+        displayName: 'Project, objectives and level (JSON)',
+        type: 'Note',
+        description: 'About the project, objectives, triage and level, as JSON.'
+      },
+      {
+        internalName: PLAN.deliveryJson,
+        displayName: 'Timeline, methods, budget and equality (JSON)',
+        type: 'Note',
+        description: 'As JSON.'
+      },
       { internalName: PLAN.commsJson, displayName: 'Communications and engagement plan (JSON)', type: 'Note', description: 'As JSON.' },
-      { internalName: PLAN.teamJson, displayName: 'Involvement team notes (JSON)', type: 'Note', description: 'Scoping meeting attendees and other team details, as JSON.' }
+      {
+        internalName: PLAN.teamJson,
+        displayName: 'Involvement team notes (JSON)',
+        type: 'Note',
+        description: 'Scoping meeting attendees and other team details, as JSON.'
+      }
     ]
   },
   {
     key: 'planStakeholders',
     title: 'Plan stakeholders',
-    description: 'Stakeholders on each plan\'s map (Involvement Planner).',
+    description: "Stakeholders on each plan's map (Involvement Planner).",
     columns: [
-      { internalName: STAKEHOLDER.plan, displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan this stakeholder belongs to.' },
-      { internalName: STAKEHOLDER.kind, displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
-      { internalName: STAKEHOLDER.catalogueEntry, displayName: 'Catalogue entry', type: 'Text', description: 'Which catalogue kind it came from.' },
+      {
+        internalName: STAKEHOLDER.plan,
+        displayName: 'Plan',
+        type: 'Lookup',
+        lookupList: 'plans',
+        indexed: true,
+        description: 'The plan this stakeholder belongs to.'
+      },
+      {
+        internalName: STAKEHOLDER.kind,
+        displayName: 'Kind',
+        type: 'Choice',
+        choices: [...STAKEHOLDER_KINDS],
+        description: 'Person, organisation or group.'
+      },
+      {
+        internalName: STAKEHOLDER.catalogueEntry,
+        displayName: 'Catalogue entry',
+        type: 'Text',
+        description: 'Which catalogue kind it came from.'
+      },
       { internalName: STAKEHOLDER.email, displayName: 'Email', type: 'Text', description: 'Optional contact email.' },
       { internalName: STAKEHOLDER.phone, displayName: 'Phone', type: 'Text', description: 'Optional contact phone.' },
-      { internalName: STAKEHOLDER.mayContact, displayName: 'May we contact them', type: 'Boolean', description: 'Whether we may contact them.' },
+      {
+        internalName: STAKEHOLDER.mayContact,
+        displayName: 'May we contact them',
+        type: 'Boolean',
+        description: 'Whether we may contact them.'
+      },
       { internalName: STAKEHOLDER.lawfulBasis, displayName: 'Lawful basis', type: 'Note', description: 'Lawful basis for contact.' },
-      { internalName: STAKEHOLDER.quadrant, displayName: 'Grid box', type: 'Choice', indexed: true, choices: [...GRID_QUADRANTS], description: 'Power/interest grid box.' },
-      { internalName: STAKEHOLDER.engagementJson, displayName: 'How we engage (JSON)', type: 'Note', description: 'Methods, channel, owner, audience and the equality groups they reach, as JSON.' },
-      { internalName: STAKEHOLDER.history, displayName: 'Map history (JSON)', type: 'Note', description: 'Each move on the grid: when, who, from, to, why.' },
+      {
+        internalName: STAKEHOLDER.quadrant,
+        displayName: 'Grid box',
+        type: 'Choice',
+        indexed: true,
+        choices: [...GRID_QUADRANTS],
+        description: 'Power/interest grid box.'
+      },
+      {
+        internalName: STAKEHOLDER.engagementJson,
+        displayName: 'How we engage (JSON)',
+        type: 'Note',
+        description: 'Methods, channel, owner, audience and the equality groups they reach, as JSON.'
+      },
+      {
+        internalName: STAKEHOLDER.history,
+        displayName: 'Map history (JSON)',
+        type: 'Note',
+        description: 'Each move on the grid: when, who, from, to, why.'
+      },
       { internalName: STAKEHOLDER.notes, displayName: 'Notes', type: 'Note', description: 'Notes.' },
-      { internalName: STAKEHOLDER.requestId, displayName: 'Request id', type: 'Text', indexed: true, description: 'Makes adding a stakeholder safe to retry: one request id, one stakeholder.' }
+      {
+        internalName: STAKEHOLDER.requestId,
+        displayName: 'Request id',
+        type: 'Text',
+        indexed: true,
+        description: 'Makes adding a stakeholder safe to retry: one request id, one stakeholder.'
+      }
     ]
   },
   {
     key: 'statusHistory',
     title: 'Plan status history',
-    description: 'Every change of a plan\'s status: who, when, from, to and why (Involvement Planner).',
+    description: "Every change of a plan's status: who, when, from, to and why (Involvement Planner).",
     columns: [
       { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan.' },
       { internalName: 'ipFromStatus', displayName: 'From', type: 'Choice', choices: STATUS_CHOICES, description: 'Status before.' },
-      { internalName: 'ipToStatus', displayName: 'To', type: 'Choice', indexed: true, choices: STATUS_CHOICES, description: 'Status after.' },
+      {
+        internalName: 'ipToStatus',
+        displayName: 'To',
+        type: 'Choice',
+        indexed: true,
+        choices: STATUS_CHOICES,
+        description: 'Status after.'
+      },
       { internalName: 'ipChangedBy', displayName: 'Changed by', type: 'User', description: 'Who made the change.' },
       { internalName: 'ipChangedAt', displayName: 'Changed at', type: 'DateTime', indexed: true, description: 'When.' },
       { internalName: 'ipComment', displayName: 'Comment', type: 'Note', description: 'Why, or what needs to change.' }
@@ -128,8 +286,21 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     description: 'Teams notifications waiting to be sent or already sent, so none is lost or sent twice (Involvement Planner).',
     columns: [
       { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan.' },
-      { internalName: 'ipIdempotencyKey', displayName: 'Idempotency key', type: 'Text', indexed: true, description: 'One key per submission: a resend never posts twice.' },
-      { internalName: 'ipDeliveryState', displayName: 'Delivery state', type: 'Choice', indexed: true, choices: ['Pending', 'Sent', 'Failed'], description: 'Pending, sent or failed.' },
+      {
+        internalName: 'ipIdempotencyKey',
+        displayName: 'Idempotency key',
+        type: 'Text',
+        indexed: true,
+        description: 'One key per submission: a resend never posts twice.'
+      },
+      {
+        internalName: 'ipDeliveryState',
+        displayName: 'Delivery state',
+        type: 'Choice',
+        indexed: true,
+        choices: ['Pending', 'Sent', 'Failed'],
+        description: 'Pending, sent or failed.'
+      },
       { internalName: 'ipTarget', displayName: 'Target', type: 'Text', description: 'Team and channel, or "workflow".' },
       { internalName: 'ipPayload', displayName: 'Payload (JSON)', type: 'Note', description: 'The message with its Adaptive Card.' },
       { internalName: 'ipAttempts', displayName: 'Attempts', type: 'Number', description: 'How many times sending was tried.' },
@@ -141,42 +312,82 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {
     key: 'organisationStakeholders',
     title: 'Organisation stakeholders',
-    description: 'The involvement team\'s shared stakeholder list, reused across plans (Involvement Planner).',
+    description: "The involvement team's shared stakeholder list, reused across plans (Involvement Planner).",
     columns: [
-      { internalName: STAKEHOLDER.kind, displayName: 'Kind', type: 'Choice', choices: [...STAKEHOLDER_KINDS], description: 'Person, organisation or group.' },
-      { internalName: STAKEHOLDER.catalogueEntry, displayName: 'Catalogue entry', type: 'Text', indexed: true, description: 'Which catalogue kind it is.' },
+      {
+        internalName: STAKEHOLDER.kind,
+        displayName: 'Kind',
+        type: 'Choice',
+        choices: [...STAKEHOLDER_KINDS],
+        description: 'Person, organisation or group.'
+      },
+      {
+        internalName: STAKEHOLDER.catalogueEntry,
+        displayName: 'Catalogue entry',
+        type: 'Text',
+        indexed: true,
+        description: 'Which catalogue kind it is.'
+      },
       { internalName: STAKEHOLDER.email, displayName: 'Email', type: 'Text', description: 'Shared contact email.' },
-      { internalName: STAKEHOLDER.reaches, displayName: 'Equality groups reached (JSON)', type: 'Note', description: 'The protected characteristics and inequality groups they reach, as JSON.' },
+      {
+        internalName: STAKEHOLDER.reaches,
+        displayName: 'Equality groups reached (JSON)',
+        type: 'Note',
+        description: 'The protected characteristics and inequality groups they reach, as JSON.'
+      },
       { internalName: STAKEHOLDER.notes, displayName: 'Notes', type: 'Note', description: 'Notes.' },
-      { internalName: STAKEHOLDER.requestId, displayName: 'Request id', type: 'Text', indexed: true, description: 'Makes adding an entry safe to retry.' }
+      {
+        internalName: STAKEHOLDER.requestId,
+        displayName: 'Request id',
+        type: 'Text',
+        indexed: true,
+        description: 'Makes adding an entry safe to retry.'
+      }
     ]
   },
   {
     key: 'settings',
     title: 'Involvement settings',
-    description: 'Organisation settings of the Involvement Planner, such as the involvement team\'s Teams channel (Involvement Planner).',
+    description: "Organisation settings of the Involvement Planner, such as the involvement team's Teams channel (Involvement Planner).",
     columns: [
-      { internalName: 'ipValue', displayName: 'Value (JSON)', type: 'Note', description: 'The setting\'s value as JSON. The item title is the setting\'s name.' }
+      {
+        internalName: 'ipValue',
+        displayName: 'Value (JSON)',
+        type: 'Note',
+        description: "The setting's value as JSON. The item title is the setting's name."
+      }
     ]
   },
   {
     key: 'secrets',
     title: 'Involvement secrets',
     description: 'Secrets only site owners can read, such as the Workflows webhook URL (Involvement Planner).',
-    columns: [
-      { internalName: 'ipValue', displayName: 'Value', type: 'Note', description: 'The secret. The item title is its name.' }
-    ]
+    columns: [{ internalName: 'ipValue', displayName: 'Value', type: 'Note', description: 'The secret. The item title is its name.' }]
   }
 ];
 
 /** Internal names of the outbox list's columns. */
 export const OUTBOX = {
-  plan: 'ipPlan', key: 'ipIdempotencyKey', state: 'ipDeliveryState', target: 'ipTarget', payload: 'ipPayload',
-  attempts: 'ipAttempts', lastError: 'ipLastError', sentAt: 'ipSentAt', messageId: 'ipMessageId'
+  plan: 'ipPlan',
+  key: 'ipIdempotencyKey',
+  state: 'ipDeliveryState',
+  target: 'ipTarget',
+  payload: 'ipPayload',
+  attempts: 'ipAttempts',
+  lastError: 'ipLastError',
+  sentAt: 'ipSentAt',
+  messageId: 'ipMessageId'
 } as const;
 
 /** Internal names of the status history list's columns. */
-export const HISTORY = { plan: 'ipPlan', from: 'ipFromStatus', to: 'ipToStatus', by: 'ipChangedBy', at: 'ipChangedAt', comment: 'ipComment' } as const;
+export const HISTORY = {
+  plan: 'ipPlan',
+  from: 'ipFromStatus',
+  to: 'ipToStatus',
+  by: 'ipChangedBy',
+  at: 'ipChangedAt',
+  comment: 'ipComment'
+} as const;
 
 /** Look up a list definition by key. */
 export function listDefinition(key: ListKey): ListDefinition {
@@ -193,14 +404,19 @@ const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, 
  */
 export function fieldSchemaXml(column: ColumnDefinition, lookupListId?: string): string {
   const attrs = [
-    `Type="${column.type}"`, `Name="${column.internalName}"`, `StaticName="${column.internalName}"`,
-    `DisplayName="${xmlEscape(column.displayName)}"`, `Description="${xmlEscape(column.description)}"`,
+    `Type="${column.type}"`,
+    `Name="${column.internalName}"`,
+    `StaticName="${column.internalName}"`,
+    `DisplayName="${xmlEscape(column.displayName)}"`,
+    `Description="${xmlEscape(column.description)}"`,
     column.indexed ? 'Indexed="TRUE"' : '',
     column.type === 'Note' ? 'NumLines="6" RichText="FALSE" UnlimitedLengthInDocumentLibrary="FALSE"' : '',
     column.type === 'DateTime' ? 'Format="DateTime"' : '',
     column.type === 'User' ? 'UserSelectionMode="PeopleOnly" List="UserInfo" ShowField="ImnName"' : '',
     column.type === 'Lookup' ? `List="${lookupListId ? `{${lookupListId}}` : `Lists/${column.lookupList ?? ''}`}" ShowField="Title"` : ''
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (column.choices) {
     return `<Field ${attrs}><CHOICES>${column.choices.map((c) => `<CHOICE>${xmlEscape(c)}</CHOICE>`).join('')}</CHOICES></Field>`;
   }

@@ -1,9 +1,27 @@
 import { z } from 'zod';
 import {
-  assessConsultation, communicationsPlanSchema, consultationTriageSchema, DataError, engagementLevelSchema, equalitySchema,
-  levelDecisionSchema, objectivesSchema, PLAN_STATUS_LABELS, plannedMethodSchema, plannedStepSchema, budgetLineSchema,
-  principleCheckSchema, projectDetailsSchema, stakeholderMapNotesSchema, reviewSchema, scopingMeetingSchema, type InvolvementPlan, type PersonRef, type PlanContent,
-  type PlanStatus, type PlanSummary
+  assessConsultation,
+  communicationsPlanSchema,
+  consultationTriageSchema,
+  DataError,
+  engagementLevelSchema,
+  equalitySchema,
+  levelDecisionSchema,
+  objectivesSchema,
+  PLAN_STATUS_LABELS,
+  plannedMethodSchema,
+  plannedStepSchema,
+  budgetLineSchema,
+  principleCheckSchema,
+  projectDetailsSchema,
+  stakeholderMapNotesSchema,
+  reviewSchema,
+  scopingMeetingSchema,
+  type InvolvementPlan,
+  type PersonRef,
+  type PlanContent,
+  type PlanStatus,
+  type PlanSummary
 } from '../../domain';
 import { listDefinition, PLAN } from './lists';
 
@@ -34,19 +52,49 @@ export type PlanListItem = z.infer<typeof planListItemSchema>;
 
 /** Columns a summary needs, for `$select`. */
 export const PLAN_SUMMARY_SELECT = [
-  'Id', 'Title', PLAN.status, `${PLAN.projectLead}/Id`, `${PLAN.projectLead}/Title`, `${PLAN.projectLead}/EMail`,
-  `${PLAN.involvementLead}/Id`, `${PLAN.involvementLead}/Title`, `${PLAN.involvementLead}/EMail`, PLAN.organisation, PLAN.place,
-  PLAN.chosenLevel, PLAN.formalConsultation, PLAN.decisionDate, PLAN.nextKeyDate, 'Modified'
+  'Id',
+  'Title',
+  PLAN.status,
+  `${PLAN.projectLead}/Id`,
+  `${PLAN.projectLead}/Title`,
+  `${PLAN.projectLead}/EMail`,
+  `${PLAN.involvementLead}/Id`,
+  `${PLAN.involvementLead}/Title`,
+  `${PLAN.involvementLead}/EMail`,
+  PLAN.organisation,
+  PLAN.place,
+  PLAN.chosenLevel,
+  PLAN.formalConsultation,
+  PLAN.decisionDate,
+  PLAN.nextKeyDate,
+  'Modified'
 ];
 /** Person columns to `$expand`. */
 export const PLAN_EXPAND = [PLAN.projectLead, PLAN.involvementLead];
 /** Columns the whole plan needs beyond the summary. */
-export const PLAN_DETAIL_SELECT = [...PLAN_SUMMARY_SELECT, PLAN.projectJson, PLAN.deliveryJson, PLAN.commsJson, PLAN.teamJson, PLAN.scopingMeeting, PLAN.schemaVersion, 'Created'];
+export const PLAN_DETAIL_SELECT = [
+  ...PLAN_SUMMARY_SELECT,
+  PLAN.projectJson,
+  PLAN.deliveryJson,
+  PLAN.commsJson,
+  PLAN.teamJson,
+  PLAN.scopingMeeting,
+  PLAN.schemaVersion,
+  'Created'
+];
 
-const projectJsonSchema = z.object({ project: projectDetailsSchema, objectives: objectivesSchema, triage: consultationTriageSchema, level: levelDecisionSchema });
+const projectJsonSchema = z.object({
+  project: projectDetailsSchema,
+  objectives: objectivesSchema,
+  triage: consultationTriageSchema,
+  level: levelDecisionSchema
+});
 const deliveryJsonSchema = z.object({
-  timeline: z.array(plannedStepSchema), methods: z.array(plannedMethodSchema), budget: z.array(budgetLineSchema),
-  equality: equalitySchema, principles: z.array(principleCheckSchema),
+  timeline: z.array(plannedStepSchema),
+  methods: z.array(plannedMethodSchema),
+  budget: z.array(budgetLineSchema),
+  equality: equalitySchema,
+  principles: z.array(principleCheckSchema),
   stakeholderMap: stakeholderMapNotesSchema.default({ gapNotes: {} }),
   review: reviewSchema.default({ markedReady: false, markedReadyAt: '' })
 });
@@ -59,7 +107,13 @@ function drift(column: string, problem: string): DataError {
 }
 
 function describeZod(error: z.ZodError): string {
-  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(value)'} ${i.code === 'invalid_type' ? `should be ${String((i as { expected?: unknown }).expected)}` : 'is not valid'}`).join('; ');
+  return error.issues
+    .slice(0, 3)
+    .map(
+      (i) =>
+        `${i.path.join('.') || '(value)'} ${i.code === 'invalid_type' ? `should be ${String((i as { expected?: unknown }).expected)}` : 'is not valid'}`
+    )
+    .join('; ');
 }
 
 /** Check the raw item's columns are all there with the right types. */
@@ -69,7 +123,10 @@ function parseRaw<T>(schema: z.ZodType<T>, raw: unknown): T {
     const issue = result.error.issues[0];
     const column = String(issue.path[0] ?? '(item)');
     const present = typeof raw === 'object' && raw !== null && column in raw;
-    throw drift(column, present ? `has the wrong type (${describeZod(result.error)})` : 'is missing from the list. Ask a site owner to run "Set up lists".');
+    throw drift(
+      column,
+      present ? `has the wrong type (${describeZod(result.error)})` : 'is missing from the list. Ask a site owner to run "Set up lists".'
+    );
   }
   return result.data;
 }
@@ -77,7 +134,7 @@ function parseRaw<T>(schema: z.ZodType<T>, raw: unknown): T {
 function parseJsonColumn<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, column: string): T {
   const text = raw[column];
   if (text === undefined) throw drift(column, 'is missing from the list. Ask a site owner to run "Set up lists".');
-  if (typeof text !== 'string' || text.trim() === '') throw drift(column, 'is empty, so this plan\'s details cannot be read.');
+  if (typeof text !== 'string' || text.trim() === '') throw drift(column, "is empty, so this plan's details cannot be read.");
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -125,7 +182,8 @@ export function toInvolvementPlan(raw: unknown): InvolvementPlan {
   const communications = parseJsonColumn(communicationsPlanSchema, record, PLAN.commsJson);
   const team = record[PLAN.teamJson] ? parseJsonColumn(teamJsonSchema, record, PLAN.teamJson) : { scopingAttendees: [] };
   const scopingAt = record[PLAN.scopingMeeting];
-  const scoping = typeof scopingAt === 'string' ? scopingMeetingSchema.safeParse({ at: scopingAt, attendees: team.scopingAttendees }) : undefined;
+  const scoping =
+    typeof scopingAt === 'string' ? scopingMeetingSchema.safeParse({ at: scopingAt, attendees: team.scopingAttendees }) : undefined;
   return {
     id: summary.id,
     version: typeof record['odata.etag'] === 'string' ? record['odata.etag'] : undefined,
@@ -145,7 +203,9 @@ export function nextKeyDate(content: PlanContent, today: string): string | null 
     ...content.timeline.flatMap((s) => (s.skipped ? [] : [s.start, s.end])),
     ...content.communications.keyDates.map((k) => k.date),
     content.project.decisionDate
-  ].filter((d) => d && d >= today).sort();
+  ]
+    .filter((d) => d && d >= today)
+    .sort();
   return dates[0] ?? null;
 }
 
@@ -165,8 +225,21 @@ export function toPlanItemValues(content: PlanContent, today: string): Record<st
     [PLAN.decisionDate]: asDateTime(content.project.decisionDate || null),
     [PLAN.nextKeyDate]: asDateTime(nextKeyDate(content, today)),
     [PLAN.schemaVersion]: PLAN_SCHEMA_VERSION,
-    [PLAN.projectJson]: JSON.stringify({ project: content.project, objectives: content.objectives, triage: content.triage, level: content.level }),
-    [PLAN.deliveryJson]: JSON.stringify({ timeline: content.timeline, methods: content.methods, budget: content.budget, equality: content.equality, principles: content.principles, stakeholderMap: content.stakeholderMap, review: content.review }),
+    [PLAN.projectJson]: JSON.stringify({
+      project: content.project,
+      objectives: content.objectives,
+      triage: content.triage,
+      level: content.level
+    }),
+    [PLAN.deliveryJson]: JSON.stringify({
+      timeline: content.timeline,
+      methods: content.methods,
+      budget: content.budget,
+      equality: content.equality,
+      principles: content.principles,
+      stakeholderMap: content.stakeholderMap,
+      review: content.review
+    }),
     [PLAN.commsJson]: JSON.stringify(content.communications)
   };
 }

@@ -14,9 +14,15 @@ export function buildSiteScript(): Record<string, unknown> {
       templateType: 100,
       subactions: [
         { verb: 'setDescription', description: def.description },
-        ...def.columns.map((column) => column.type === 'Lookup'
-          ? { verb: 'addSPLookupFieldXml', schemaXml: fieldSchemaXml({ ...column, lookupList: undefined }).replace(/ List="[^"]*"/, ''), targetListName: LIST_DEFINITIONS.find((l) => l.key === column.lookupList)?.title }
-          : { verb: 'addSPFieldXml', schemaXml: fieldSchemaXml(column) })
+        ...def.columns.map((column) =>
+          column.type === 'Lookup'
+            ? {
+                verb: 'addSPLookupFieldXml',
+                schemaXml: fieldSchemaXml({ ...column, lookupList: undefined }).replace(/ List="[^"]*"/, ''),
+                targetListName: LIST_DEFINITIONS.find((l) => l.key === column.lookupList)?.title
+              }
+            : { verb: 'addSPFieldXml', schemaXml: fieldSchemaXml(column) }
+        )
       ]
     })),
     version: 1

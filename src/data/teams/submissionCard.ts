@@ -1,5 +1,10 @@
 import {
-  assessConsultation, checkTimeline, DEFAULT_SETTINGS, ENGAGEMENT_LEVEL_INFO, type CurrentUser, type InvolvementPlan,
+  assessConsultation,
+  checkTimeline,
+  DEFAULT_SETTINGS,
+  ENGAGEMENT_LEVEL_INFO,
+  type CurrentUser,
+  type InvolvementPlan,
   type PlanLinks
 } from '../../domain';
 
@@ -21,30 +26,51 @@ export function cardText(text: string): string {
 }
 
 /** A line of user text (with an optional bold label) that no Teams client reads as Markdown. */
-function literal(text: string, options: { label?: string; size?: string; weight?: string; isSubtle?: boolean; spacing?: string } = {}): Record<string, unknown> {
+function literal(
+  text: string,
+  options: { label?: string; size?: string; weight?: string; isSubtle?: boolean; spacing?: string } = {}
+): Record<string, unknown> {
   const { label, spacing, ...run } = options;
   return {
     type: 'RichTextBlock',
     ...(spacing ? { spacing } : {}),
-    inlines: [...(label ? [{ type: 'TextRun', text: `${label}: `, weight: 'Bolder' }] : []), { type: 'TextRun', text: cardText(text), ...run }]
+    inlines: [
+      ...(label ? [{ type: 'TextRun', text: `${label}: `, weight: 'Bolder' }] : []),
+      { type: 'TextRun', text: cardText(text), ...run }
+    ]
   };
 }
 
-const when = (date: string): string => (date ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : 'Not given');
+const when = (date: string): string =>
+  date
+    ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : 'Not given';
 
 /** The Adaptive Card the involvement team sees when a plan is submitted. */
 export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentUser, links: PlanLinks): Record<string, unknown> {
   const c = plan.content;
   const triage = assessConsultation(c.triage);
   const warnings = c.timeline.length
-    ? checkTimeline(c.timeline, { formalConsultation: triage.formalConsultation.likelihood === 'likely', settings: DEFAULT_SETTINGS, decisionDate: c.project.decisionDate }).slice(0, 3)
+    ? checkTimeline(c.timeline, {
+        formalConsultation: triage.formalConsultation.likelihood === 'likely',
+        settings: DEFAULT_SETTINGS,
+        decisionDate: c.project.decisionDate
+      }).slice(0, 3)
     : [];
   const level = (l: string | null): string => (l ? ENGAGEMENT_LEVEL_INFO[l as keyof typeof ENGAGEMENT_LEVEL_INFO].name : 'Not chosen');
   // Facts are read as Markdown by Teams, so only the product's own wording goes in them.
   const facts = [
     { title: 'Recommended level', value: level(c.level.recommended) },
     { title: 'Chosen level', value: level(c.level.chosen) },
-    { title: 'Formal consultation', value: triage.formalConsultation.likelihood === 'likely' ? 'Likely' : triage.formalConsultation.likelihood === 'possible' ? 'Possible' : 'Unlikely' },
+    {
+      title: 'Formal consultation',
+      value:
+        triage.formalConsultation.likelihood === 'likely'
+          ? 'Likely'
+          : triage.formalConsultation.likelihood === 'possible'
+            ? 'Possible'
+            : 'Unlikely'
+    },
     { title: 'Decision date', value: when(c.project.decisionDate) }
   ];
   const actions: Array<Record<string, unknown>> = [];
@@ -59,10 +85,16 @@ export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentU
       literal(c.project.title || 'Untitled plan', { size: 'Large', weight: 'Bolder' }),
       literal(plan.projectLead?.displayName ?? submittedBy.displayName, { label: 'Project lead', spacing: 'Small' }),
       literal(c.project.organisation || 'Not given', { label: 'Organisation', spacing: 'Small' }),
-      literal(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given'), { label: 'Place', spacing: 'Small' }),
+      literal(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given'), {
+        label: 'Place',
+        spacing: 'Small'
+      }),
       { type: 'FactSet', facts },
       ...(warnings.length
-        ? [{ type: 'TextBlock', text: 'Timeline warnings', weight: 'Bolder', wrap: true }, ...warnings.map((w) => literal(`• ${w.text}`, { spacing: 'Small' }))]
+        ? [
+            { type: 'TextBlock', text: 'Timeline warnings', weight: 'Bolder', wrap: true },
+            ...warnings.map((w) => literal(`• ${w.text}`, { spacing: 'Small' }))
+          ]
         : []),
       literal(`Submitted by ${submittedBy.displayName}`, { isSubtle: true, spacing: 'Medium' })
     ],
