@@ -73,3 +73,12 @@ export async function toDataError(error: unknown, what: string): Promise<DataErr
     return new DataError('offline', `${what}: ${message}`);
   return new DataError('server', `${what}: ${message}`);
 }
+
+/** Run calls to SharePoint or Graph; any failure becomes one typed `DataError` saying what was being done. */
+export async function dataCall<T>(what: string, calls: () => Promise<T>): Promise<T> {
+  try {
+    return await calls();
+  } catch (error) {
+    throw await toDataError(error, what);
+  }
+}

@@ -1,49 +1,39 @@
 import type { SPFI } from '@pnp/sp';
-import '@pnp/sp/webs';
-import '@pnp/sp/lists';
-import '@pnp/sp/items';
-import { toDataError } from '../http';
-import { listDefinition, type ListKey } from './lists';
+import { z } from 'zod';
+import { ListGateway, odataString, parseItem } from './ListGateway';
+import type { ListKey } from './lists';
 
-const odataString = (s: string): string => s.replace(/'/g, "''");
+const valueSchema = z.object({ ipValue: z.string().nullable().optional() });
 
 /** A list used as named values: the item Title is the name, `ipValue` the value. */
 export class SpKeyValueList {
-  private readonly title: string;
+  private readonly list: ListGateway;
 
-  public constructor(
-    private readonly sp: SPFI,
-    key: ListKey
-  ) {
-    this.title = listDefinition(key).title;
-  }
-
-  private get items() {
-    return this.sp.web.lists.getByTitle(this.title).items;
+  public constructor(sp: SPFI, key: ListKey) {
+    this.list = new ListGateway(sp, key);
   }
 
   public async get(name: string): Promise<string | undefined> {
-    try {
-      const [item] = await this.items
-        .select('Id', 'ipValue')
-        .filter(`Title eq '${odataString(name)}'`)
-        .top(1)<Array<{ ipValue: string | null }>>();
-      return item?.ipValue ?? undefined;
-    } catch (error) {
-      throw await toDataError(error, `Reading "${this.title}"`);
-    }
+    const [value] = await this.list.query(
+      `Reading "${this.list.title}"`,
+      (items) =>
+        items
+          .select('Id', 'ipValue')
+          .filter(`Title eq '${odataString(name)}'`)
+          .top(1),
+      (raw) => parseItem(valueSchema, raw, this.list.title).ipValue ?? undefined
+    );
+    return value;
   }
 
-  public async set(name: string, value: string): Promise<void> {
-    try {
-      const [item] = await this.items
+  public set(name: string, value: string): Promise<void> {
+    return this.list.run(`Saving to "${this.list.title}"`, async () => {
+      const [item] = await this.list.items
         .select('Id')
         .filter(`Title eq '${odataString(name)}'`)
         .top(1)<Array<{ Id: number }>>();
-      if (item) await this.items.getById(item.Id).update({ ipValue: value });
-      else await this.items.add({ Title: name, ipValue: value });
-    } catch (error) {
-      throw await toDataError(error, `Saving to "${this.title}"`);
-    }
+      if (item) await this.list.items.getById(item.Id).update({ ipValue: value });
+      else await this.list.items.add({ Title: name, ipValue: value });
+    });
   }
 }

@@ -6,7 +6,7 @@ import '@pnp/sp/security/list';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
 import type { ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
-import { toDataError } from '../http';
+import { dataCall } from '../http';
 import {
   fieldSchemaXml,
   INVOLVEMENT_TEAM_GROUP_NAME,
@@ -53,7 +53,7 @@ export class SpListProvisioner implements ListProvisioner {
 
   public async ensure(): Promise<ProvisioningReport> {
     const { listIds, fieldsByList } = await this.inspect();
-    try {
+    await dataCall('Setting up lists', async () => {
       for (const def of LIST_DEFINITIONS) {
         if (!listIds.has(def.title)) {
           const created = await this.sp.web.lists.add(def.title, def.description, 100, false);
@@ -64,9 +64,7 @@ export class SpListProvisioner implements ListProvisioner {
       }
       const team = await this.teamGroupId();
       if (team !== undefined) for (const def of LIST_DEFINITIONS) await this.ensurePermissions(def, team);
-    } catch (error) {
-      throw await toDataError(error, 'Setting up lists');
-    }
+    });
     return this.check();
   }
 
@@ -169,12 +167,12 @@ export class SpListProvisioner implements ListProvisioner {
     return user.IsSiteAdmin || groups.some((g) => g.Id === owners);
   }
 
-  private async inspect(): Promise<{
+  private inspect(): Promise<{
     report: ProvisioningReport;
     listIds: Map<string, string>;
     fieldsByList: Map<string, Map<string, SiteField>>;
   }> {
-    try {
+    return dataCall('Checking the lists', async () => {
       const lists = await this.sp.web.lists.select('Id', 'Title')();
       const listIds = new Map<string, string>(lists.map((l) => [l.Title as string, l.Id as string]));
       const fieldsByList = new Map<string, Map<string, SiteField>>();
@@ -208,8 +206,6 @@ export class SpListProvisioner implements ListProvisioner {
         for (const def of LIST_DEFINITIONS)
           if (listIds.has(def.title) && (await this.permissionsMissing(def, team))) missing.push({ list: def.title, what: 'permissions' });
       return { report: { ready: missing.length === 0 && conflicts.length === 0, missing, conflicts }, listIds, fieldsByList };
-    } catch (error) {
-      throw await toDataError(error, 'Checking the lists');
-    }
+    });
   }
 }

@@ -1,8 +1,4 @@
 import type { SPFI } from '@pnp/sp';
-import '@pnp/sp/webs';
-import '@pnp/sp/lists';
-import '@pnp/sp/items';
-import '@pnp/sp/batching';
 import { z } from 'zod';
 import {
   DataError,
@@ -17,17 +13,13 @@ import {
   type SharedStakeholderRepository,
   type Stakeholder,
   type StakeholderFields,
-  type StakeholderRepository,
-  withRetries
+  type StakeholderRepository
 } from '../../domain';
-import { toDataError } from '../http';
-import { listDefinition, STAKEHOLDER as S } from './lists';
+import { driftError, ListGateway, parseItem, type StoredRow } from './ListGateway';
+import { STAKEHOLDER as S } from './lists';
 
 /** Items per request when reading a map: bounded, and well under the 5,000-item threshold. */
 export const STAKEHOLDER_PAGE_SIZE = 200;
-/** Adds per $batch request (SharePoint allows 100 operations in a batch). */
-const BATCH_SIZE = 50;
-const odataString = (s: string): string => s.replace(/'/g, "''");
 
 const engagementSchema = z.object({
   methods: z.array(z.enum(METHOD_IDS)).default([]),
@@ -72,20 +64,16 @@ const SELECT = [
   S.requestId
 ];
 
-function drift(list: string, column: string, problem: string): DataError {
-  return new DataError('schemaDrift', `List "${list}", column "${column}": ${problem}`);
-}
-
 function parseJson<T>(schema: z.ZodType<T>, text: string | null, fallback: T, list: string, column: string): T {
   if (!text?.trim()) return fallback;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw drift(list, column, 'is not valid JSON.');
+    throw driftError(list, column, 'is not valid JSON.');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw drift(list, column, 'does not have the shape this version expects.');
+  if (!parsed.success) throw driftError(list, column, 'does not have the shape this version expects.');
   return parsed.data;
 }
 
@@ -115,30 +103,20 @@ function toValues(f: StakeholderFields): Record<string, unknown> {
   };
 }
 
+type Row = StoredRow<Stakeholder>;
+
 /** A plan's stakeholder map in the "Plan stakeholders" list. */
 export class SpStakeholderRepository implements StakeholderRepository {
-  private readonly title = listDefinition('planStakeholders').title;
+  private readonly list: ListGateway;
 
-  public constructor(private readonly sp: SPFI) {}
-
-  private get items() {
-    return this.sp.web.lists.getByTitle(this.title).items;
+  public constructor(sp: SPFI) {
+    this.list = new ListGateway(sp, 'planStakeholders');
   }
 
-  private toRow(raw: unknown): { stakeholder: Stakeholder; requestId: string } {
-    const parsed = rawSchema.safeParse(raw);
-    if (!parsed.success) {
-      const column = String(parsed.error.issues[0].path[0] ?? '(item)');
-      throw drift(
-        this.title,
-        column,
-        typeof raw === 'object' && raw !== null && column in raw
-          ? 'has the wrong type.'
-          : 'is missing from the list. Ask a site owner to run "Set up lists".'
-      );
-    }
-    const r = parsed.data;
-    const e = parseJson(engagementSchema, r[S.engagementJson], engagementSchema.parse({}), this.title, S.engagementJson);
+  private toRow(raw: unknown): Row {
+    const title = this.list.title;
+    const r = parseItem(rawSchema, raw, title);
+    const e = parseJson(engagementSchema, r[S.engagementJson], engagementSchema.parse({}), title, S.engagementJson);
     const stakeholder: Stakeholder = {
       id: r.Id,
       version: r['odata.etag'],
@@ -158,101 +136,57 @@ export class SpStakeholderRepository implements StakeholderRepository {
       audience: e.audience,
       sharedId: e.sharedId,
       notes: r[S.notes] ?? '',
-      history: parseJson(z.array(mapMoveSchema), r[S.history], [], this.title, S.history)
+      history: parseJson(z.array(mapMoveSchema), r[S.history], [], title, S.history)
     };
-    return { stakeholder, requestId: r[S.requestId] ?? '' };
+    return { id: r.Id, requestId: r[S.requestId] ?? '', item: stakeholder };
   }
 
   /** A plan's stakeholders (only those with an id above `afterId`, if given), oldest first. */
-  private async all(
-    planId: number,
-    onProgress?: (loaded: number) => void,
-    afterId = 0
-  ): Promise<Array<{ stakeholder: Stakeholder; requestId: string }>> {
-    const found: Array<{ stakeholder: Stakeholder; requestId: string }> = [];
+  private all(planId: number, onProgress?: (loaded: number) => void, afterId = 0): Promise<Row[]> {
     const filter = `${S.plan}Id eq ${planId}${afterId ? ` and Id gt ${afterId}` : ''}`;
-    try {
-      // Filtered on the indexed plan lookup, a page at a time, following SharePoint's next links.
-      for await (const page of this.items
-        .select(...SELECT)
-        .filter(filter)
-        .orderBy('Id', true)
-        .top(STAKEHOLDER_PAGE_SIZE)) {
-        for (const raw of page as unknown[]) found.push(this.toRow(raw));
-        onProgress?.(found.length);
-      }
-    } catch (error) {
-      throw await toDataError(error, `Reading "${this.title}"`);
-    }
-    return found;
+    // Filtered on the indexed plan lookup, a page at a time, following SharePoint's next links.
+    return this.list.all(
+      `Reading "${this.list.title}"`,
+      (items) =>
+        items
+          .select(...SELECT)
+          .filter(filter)
+          .orderBy('Id', true)
+          .top(STAKEHOLDER_PAGE_SIZE),
+      (raw) => this.toRow(raw),
+      { onPage: onProgress }
+    );
   }
 
   public async listForPlan(planId: number, onProgress?: (loaded: number) => void): Promise<Stakeholder[]> {
-    return (await this.all(planId, onProgress)).map((row) => row.stakeholder);
+    return (await this.all(planId, onProgress)).map((row) => row.item);
   }
 
   public async addMany(planId: number, items: readonly NewStakeholder[]): Promise<Stakeholder[]> {
-    const wanted = new Set(items.map((i) => i.requestId));
-    return withRetries(async () => {
-      try {
-        // A batch cut off in flight may have landed in part: look before adding again.
-        const before = await this.all(planId);
-        const have = new Set(before.map((s) => s.requestId).filter((id) => wanted.has(id)));
-        const missing = items.filter((i) => !have.has(i.requestId));
-        for (let start = 0; start < missing.length; start += BATCH_SIZE) {
-          const [batched, execute] = this.sp.batched();
-          const list = batched.web.lists.getByTitle(this.title);
-          const adds = missing.slice(start, start + BATCH_SIZE).map((i) =>
-            list.items.add({
-              ...toValues(i.fields),
-              [`${S.plan}Id`]: planId,
-              [S.requestId]: i.requestId,
-              [S.history]: JSON.stringify(i.history)
-            })
-          );
-          await execute();
-          await Promise.all(adds);
-        }
-        // Read back only what is newer than the map as it was (the new items), not the whole map again.
-        const lastId = Math.max(0, ...before.map((row) => row.stakeholder.id ?? 0));
-        const added = missing.length ? await this.all(planId, undefined, lastId) : [];
-        const stored = new Map(
-          [...before, ...added].filter((row) => wanted.has(row.requestId)).map((row) => [row.requestId, row.stakeholder] as const)
-        );
-        return items.map((i) => stored.get(i.requestId)).filter((s): s is Stakeholder => s !== undefined);
-      } catch (caught) {
-        throw await toDataError(caught, `Adding stakeholders to "${this.title}"`);
-      }
-    });
+    const requests = items.map((i) => ({
+      requestId: i.requestId,
+      values: { ...toValues(i.fields), [`${S.plan}Id`]: planId, [S.history]: JSON.stringify(i.history) }
+    }));
+    // Looks before adding (a batch cut off in flight may have landed in part), then reads back only the new items.
+    const stored = await this.list.addManyOnce(`Adding stakeholders to "${this.list.title}"`, S.requestId, requests, (afterId) =>
+      this.all(planId, undefined, afterId)
+    );
+    return items.map((i) => stored.get(i.requestId)).filter((s): s is Stakeholder => s !== undefined);
   }
 
-  public async get(id: number): Promise<Stakeholder> {
-    let raw: unknown;
-    try {
-      raw = await this.items.getById(id).select(...SELECT)();
-    } catch (error) {
-      throw await toDataError(error, `Reading stakeholder ${id}`);
-    }
-    return this.toRow(raw).stakeholder;
+  public get(id: number): Promise<Stakeholder> {
+    return this.list.get(`Reading stakeholder ${id}`, id, { select: SELECT }, (raw) => this.toRow(raw).item);
   }
 
   public async save(s: Stakeholder): Promise<Stakeholder> {
     if (s.id === undefined || !s.version)
       throw new DataError('invalidRequest', 'Saving a stakeholder needs its id and the version that was read.');
-    try {
-      await this.items.getById(s.id).update({ ...toValues(s), [S.history]: JSON.stringify(s.history) }, s.version);
-    } catch (error) {
-      throw await toDataError(error, `Saving stakeholder "${s.name}"`);
-    }
+    await this.list.update(`Saving stakeholder "${s.name}"`, s.id, s.version, { ...toValues(s), [S.history]: JSON.stringify(s.history) });
     return this.get(s.id);
   }
 
-  public async remove(id: number, version: string): Promise<void> {
-    try {
-      await this.items.getById(id).delete(version);
-    } catch (error) {
-      throw await toDataError(error, `Removing a stakeholder from "${this.title}"`);
-    }
+  public remove(id: number, version: string): Promise<void> {
+    return this.list.remove(`Removing a stakeholder from "${this.list.title}"`, id, version);
   }
 }
 
@@ -272,18 +206,16 @@ const SHARED_MAX = 5000;
 
 /** The involvement team's shared list, "Organisation stakeholders". */
 export class SpSharedStakeholderRepository implements SharedStakeholderRepository {
-  private readonly title = listDefinition('organisationStakeholders').title;
+  /** The list's items (the port's `list()` reads them). */
+  private readonly entries: ListGateway;
 
-  public constructor(private readonly sp: SPFI) {}
-
-  private get items() {
-    return this.sp.web.lists.getByTitle(this.title).items;
+  public constructor(sp: SPFI) {
+    this.entries = new ListGateway(sp, 'organisationStakeholders');
   }
 
   private toEntry(raw: unknown): OrganisationStakeholder {
-    const parsed = sharedRawSchema.safeParse(raw);
-    if (!parsed.success) throw drift(this.title, String(parsed.error.issues[0].path[0] ?? '(item)'), 'has the wrong type or is missing.');
-    const r = parsed.data;
+    const title = this.entries.title;
+    const r = parseItem(sharedRawSchema, raw, title);
     return {
       id: r.Id,
       version: r['odata.etag'],
@@ -291,7 +223,7 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
       kind: r[S.kind] ?? 'organisation',
       catalogueEntry: catalogue(r[S.catalogueEntry]),
       email: r[S.email] ?? '',
-      reaches: parseJson(z.array(equalityGroupSchema), r[S.reaches], [], this.title, S.reaches),
+      reaches: parseJson(z.array(equalityGroupSchema), r[S.reaches], [], title, S.reaches),
       notes: r[S.notes] ?? ''
     };
   }
@@ -308,54 +240,33 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
   }
 
   public async list(): Promise<OrganisationStakeholder[]> {
-    const found: OrganisationStakeholder[] = [];
-    try {
-      for await (const page of this.items.select(...SHARED_SELECT).top(STAKEHOLDER_PAGE_SIZE)) {
-        for (const raw of page as unknown[]) found.push(this.toEntry(raw));
-        if (found.length >= SHARED_MAX) break;
-      }
-    } catch (error) {
-      throw await toDataError(error, `Reading "${this.title}"`);
-    }
+    const found = await this.entries.all(
+      `Reading "${this.entries.title}"`,
+      (items) => items.select(...SHARED_SELECT).top(STAKEHOLDER_PAGE_SIZE),
+      (raw) => this.toEntry(raw),
+      { max: SHARED_MAX }
+    );
     return found.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }
 
-  private async read(id: number): Promise<OrganisationStakeholder> {
-    return this.toEntry(await this.items.getById(id).select(...SHARED_SELECT)());
+  private read(what: string, id: number): Promise<OrganisationStakeholder> {
+    return this.entries.get(what, id, { select: SHARED_SELECT }, (raw) => this.toEntry(raw));
   }
 
-  public async add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder> {
-    return withRetries(async () => {
-      try {
-        const existing = await this.items
-          .select('Id')
-          .filter(`${S.requestId} eq '${odataString(requestId)}'`)
-          .top(1)<Array<{ Id: number }>>();
-        if (existing[0]) return await this.read(existing[0].Id);
-        const added = await this.items.add({ ...this.values(entry), [S.requestId]: requestId });
-        return await this.read(added.Id as number);
-      } catch (caught) {
-        throw await toDataError(caught, `Adding to "${this.title}"`);
-      }
-    });
+  public add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder> {
+    const what = `Adding to "${this.entries.title}"`;
+    return this.entries.addOnce(what, S.requestId, { requestId, values: this.values(entry) }, (id) => this.read(what, id));
   }
 
   public async save(entry: OrganisationStakeholder): Promise<OrganisationStakeholder> {
     if (entry.id === undefined || !entry.version)
       throw new DataError('invalidRequest', 'Saving an entry needs its id and the version that was read.');
-    try {
-      await this.items.getById(entry.id).update(this.values(entry), entry.version);
-      return await this.read(entry.id);
-    } catch (error) {
-      throw await toDataError(error, `Saving "${entry.name}" in "${this.title}"`);
-    }
+    const what = `Saving "${entry.name}" in "${this.entries.title}"`;
+    await this.entries.update(what, entry.id, entry.version, this.values(entry));
+    return this.read(what, entry.id);
   }
 
-  public async remove(id: number, version: string): Promise<void> {
-    try {
-      await this.items.getById(id).delete(version);
-    } catch (error) {
-      throw await toDataError(error, `Removing an entry from "${this.title}"`);
-    }
+  public remove(id: number, version: string): Promise<void> {
+    return this.entries.remove(`Removing an entry from "${this.entries.title}"`, id, version);
   }
 }

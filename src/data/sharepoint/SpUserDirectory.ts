@@ -3,7 +3,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import type { CurrentUser, PersonRef, UserDirectory } from '../../domain';
-import { toDataError } from '../http';
+import { dataCall } from '../http';
 
 import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP } from './lists';
 
@@ -18,8 +18,8 @@ interface SpUser {
 export class SpUserDirectory implements UserDirectory {
   public constructor(private readonly sp: SPFI) {}
 
-  public async currentUser(): Promise<CurrentUser> {
-    try {
+  public currentUser(): Promise<CurrentUser> {
+    return dataCall('Finding who is signed in', async () => {
       const [user, groups] = await Promise.all([
         this.sp.web.currentUser<SpUser>(),
         this.sp.web.currentUser.groups<Array<{ Id: number; Title: string }>>()
@@ -32,30 +32,24 @@ export class SpUserDirectory implements UserDirectory {
         isSiteOwner: user.IsSiteAdmin || groups.some((g) => g.Id === owners.Id),
         isInvolvementTeam: groups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP)
       };
-    } catch (error) {
-      throw await toDataError(error, 'Finding who is signed in');
-    }
+    });
   }
 
-  public async siteUsers(): Promise<PersonRef[]> {
-    try {
+  public siteUsers(): Promise<PersonRef[]> {
+    return dataCall('Listing the people on this site', async () => {
       const users = await this.sp.web.siteUsers<Array<SpUser & { PrincipalType?: number }>>();
       // People only (PrincipalType 1), with an email: not system accounts or groups.
       return users
         .filter((u) => (u.PrincipalType ?? 1) === 1 && u.Email)
         .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
-    } catch (error) {
-      throw await toDataError(error, 'Listing the people on this site');
-    }
+    });
   }
 
-  public async siteOwners(): Promise<PersonRef[]> {
-    try {
+  public siteOwners(): Promise<PersonRef[]> {
+    return dataCall('Finding the site owners', async () => {
       const users = await this.sp.web.associatedOwnerGroup.users<SpUser[]>();
       return users.map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }));
-    } catch (error) {
-      throw await toDataError(error, 'Finding the site owners');
-    }
+    });
   }
 }

@@ -1,7 +1,4 @@
 import type { SPFI } from '@pnp/sp';
-import '@pnp/sp/webs';
-import '@pnp/sp/lists';
-import '@pnp/sp/items';
 import { z } from 'zod';
 import {
   DataError,
@@ -13,8 +10,8 @@ import {
   type StatusHistoryEntry,
   type TeamDecisions
 } from '../../domain';
-import { toDataError } from '../http';
-import { HISTORY, listDefinition, PLAN } from './lists';
+import { driftError, ListGateway, parseItem } from './ListGateway';
+import { HISTORY, PLAN } from './lists';
 import { statusLabel } from './planMapper';
 import { SpPlanRepository } from './SpPlanRepository';
 
@@ -29,27 +26,34 @@ const historyItemSchema = z.object({
   [HISTORY.comment]: z.string().nullable()
 });
 
+const HISTORY_SELECT = [
+  'Id',
+  HISTORY.from,
+  HISTORY.to,
+  `${HISTORY.by}/Id`,
+  `${HISTORY.by}/Title`,
+  `${HISTORY.by}/EMail`,
+  HISTORY.at,
+  HISTORY.comment
+];
+
 /** Status changes and their history in SharePoint. */
 export class SpWorkflowRepository implements PlanWorkflowRepository {
-  private readonly plansTitle = listDefinition('plans').title;
-  private readonly historyTitle = listDefinition('statusHistory').title;
+  private readonly planList: ListGateway;
+  private readonly historyList: ListGateway;
   private readonly plans: SpPlanRepository;
 
-  public constructor(private readonly sp: SPFI) {
+  public constructor(sp: SPFI) {
+    this.planList = new ListGateway(sp, 'plans');
+    this.historyList = new ListGateway(sp, 'statusHistory');
     this.plans = new SpPlanRepository(sp);
   }
 
   public async changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<InvolvementPlan> {
     if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Changing status needs the plan id and version.');
-    try {
-      await this.sp.web.lists
-        .getByTitle(this.plansTitle)
-        .items.getById(plan.id)
-        .update({ [PLAN.status]: statusLabel(to) }, plan.version);
-      await this.record(plan, by, comment, to);
-    } catch (error) {
-      throw await toDataError(error, `Changing the status of plan ${plan.id}`);
-    }
+    const what = `Changing the status of plan ${plan.id}`;
+    await this.planList.update(what, plan.id, plan.version, { [PLAN.status]: statusLabel(to) });
+    await this.record(what, plan, by, comment, to);
     return this.plans.get(plan.id);
   }
 
@@ -67,18 +71,15 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
       values[PLAN.chosenLevel] = changes.confirmedLevel;
       values[PLAN.projectJson] = JSON.stringify({ project: c.project, objectives: c.objectives, triage: c.triage, level });
     }
-    try {
-      await this.sp.web.lists.getByTitle(this.plansTitle).items.getById(plan.id).update(values, plan.version);
-      if (note) await this.record(plan, by, note);
-    } catch (error) {
-      throw await toDataError(error, `Updating plan ${plan.id}`);
-    }
+    const what = `Updating plan ${plan.id}`;
+    await this.planList.update(what, plan.id, plan.version, values);
+    if (note) await this.record(what, plan, by, note);
     return this.plans.get(plan.id);
   }
 
   /** One history entry: who, when, from, to and why (a decision without a status change has from = to). */
-  private async record(plan: InvolvementPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
-    await this.sp.web.lists.getByTitle(this.historyTitle).items.add({
+  private async record(what: string, plan: InvolvementPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
+    await this.historyList.add(what, {
       Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`,
       [`${HISTORY.plan}Id`]: plan.id,
       [HISTORY.from]: statusLabel(plan.status),
@@ -89,52 +90,32 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
     });
   }
 
-  public async history(planId: number): Promise<StatusHistoryEntry[]> {
-    let raw: unknown[];
-    try {
-      raw = await this.sp.web.lists
-        .getByTitle(this.historyTitle)
-        .items.select(
-          'Id',
-          HISTORY.from,
-          HISTORY.to,
-          `${HISTORY.by}/Id`,
-          `${HISTORY.by}/Title`,
-          `${HISTORY.by}/EMail`,
-          HISTORY.at,
-          HISTORY.comment
-        )
-        .expand(HISTORY.by)
-        .filter(`${HISTORY.plan}Id eq ${planId}`)
-        .orderBy('Id', true)
-        .top(500)<unknown[]>();
-    } catch (error) {
-      throw await toDataError(error, `Reading the history of plan ${planId}`);
-    }
-    return raw.map((r) => {
-      const parsed = historyItemSchema.safeParse(r);
-      if (!parsed.success)
-        throw new DataError(
-          'schemaDrift',
-          `List "${this.historyTitle}", column "${String(parsed.error.issues[0].path[0])}": has the wrong type or is missing.`
-        );
-      const h = parsed.data;
-      const toStatus = statusByLabel.get(h[HISTORY.to]);
-      if (!toStatus)
-        throw new DataError(
-          'schemaDrift',
-          `List "${this.historyTitle}", column "${HISTORY.to}": "${h[HISTORY.to]}" is not a status the planner knows.`
-        );
-      const by = h[HISTORY.by];
-      return {
-        id: h.Id,
-        planId,
-        from: h[HISTORY.from] ? (statusByLabel.get(h[HISTORY.from] as string) ?? null) : null,
-        to: toStatus,
-        by: { id: by?.Id ?? 0, displayName: by?.Title ?? 'Unknown', email: by?.EMail ?? '' },
-        at: h[HISTORY.at] ?? '',
-        comment: h[HISTORY.comment] ?? ''
-      };
-    });
+  public history(planId: number): Promise<StatusHistoryEntry[]> {
+    const title = this.historyList.title;
+    return this.historyList.query(
+      `Reading the history of plan ${planId}`,
+      (items) =>
+        items
+          .select(...HISTORY_SELECT)
+          .expand(HISTORY.by)
+          .filter(`${HISTORY.plan}Id eq ${planId}`)
+          .orderBy('Id', true)
+          .top(500),
+      (r) => {
+        const h = parseItem(historyItemSchema, r, title);
+        const toStatus = statusByLabel.get(h[HISTORY.to]);
+        if (!toStatus) throw driftError(title, HISTORY.to, `"${h[HISTORY.to]}" is not a status the planner knows.`);
+        const by = h[HISTORY.by];
+        return {
+          id: h.Id,
+          planId,
+          from: h[HISTORY.from] ? (statusByLabel.get(h[HISTORY.from] as string) ?? null) : null,
+          to: toStatus,
+          by: { id: by?.Id ?? 0, displayName: by?.Title ?? 'Unknown', email: by?.EMail ?? '' },
+          at: h[HISTORY.at] ?? '',
+          comment: h[HISTORY.comment] ?? ''
+        };
+      }
+    );
   }
 }

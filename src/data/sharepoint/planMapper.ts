@@ -23,6 +23,7 @@ import {
   type PlanStatus,
   type PlanSummary
 } from '../../domain';
+import { describeZod, driftError, MISSING_COLUMN, parseItem } from './ListGateway';
 import { listDefinition, PLAN } from './lists';
 
 const PLANS = listDefinition('plans').title;
@@ -102,38 +103,11 @@ const teamJsonSchema = z.object({ scopingAttendees: z.array(z.string()) });
 
 const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([key, label]) => [label, key as PlanStatus]));
 
-function drift(column: string, problem: string): DataError {
-  return new DataError('schemaDrift', `List "${PLANS}", column "${column}": ${problem}`);
-}
-
-function describeZod(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map(
-      (i) =>
-        `${i.path.join('.') || '(value)'} ${i.code === 'invalid_type' ? `should be ${String((i as { expected?: unknown }).expected)}` : 'is not valid'}`
-    )
-    .join('; ');
-}
-
-/** Check the raw item's columns are all there with the right types. */
-function parseRaw<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const column = String(issue.path[0] ?? '(item)');
-    const present = typeof raw === 'object' && raw !== null && column in raw;
-    throw drift(
-      column,
-      present ? `has the wrong type (${describeZod(result.error)})` : 'is missing from the list. Ask a site owner to run "Set up lists".'
-    );
-  }
-  return result.data;
-}
+const drift = (column: string, problem: string): DataError => driftError(PLANS, column, problem);
 
 function parseJsonColumn<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, column: string): T {
   const text = raw[column];
-  if (text === undefined) throw drift(column, 'is missing from the list. Ask a site owner to run "Set up lists".');
+  if (text === undefined) throw drift(column, MISSING_COLUMN);
   if (typeof text !== 'string' || text.trim() === '') throw drift(column, "is empty, so this plan's details cannot be read.");
   let json: unknown;
   try {
@@ -153,7 +127,7 @@ const dateOnly = (iso: string | null): string | null => (iso ? iso.slice(0, 10) 
 
 /** Map a raw item to what plan lists show. */
 export function toPlanSummary(raw: unknown): PlanSummary {
-  const item = parseRaw(planListItemSchema, raw);
+  const item = parseItem(planListItemSchema, raw, PLANS);
   const status = statusByLabel.get(item[PLAN.status]);
   if (!status) throw drift(PLAN.status, `has the value "${item[PLAN.status]}", which is not a status the planner knows.`);
   const level = engagementLevelSchema.safeParse(item[PLAN.chosenLevel]);
