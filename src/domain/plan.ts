@@ -289,6 +289,21 @@ export const involvementPlanSchema = z.object({
 /** An involvement plan. */
 export type InvolvementPlan = z.infer<typeof involvementPlanSchema>;
 
+/**
+ * Something as SharePoint stores it: its item id, and the version (ETag) it was read at, which
+ * every save and delete sends so that someone else's change is never silently overwritten.
+ * Repositories return stored items; only they can make one.
+ */
+export type Stored<T> = T & { readonly id: number; readonly version: string };
+
+/** True when `item` is stored (it has an id and a version); one being typed in has neither. */
+export function isStored<T extends { id?: number; version?: string }>(item: T): item is Stored<T> {
+  return item.id !== undefined && item.version !== undefined;
+}
+
+/** An involvement plan as stored, with its id and the version read. */
+export type StoredPlan = Stored<InvolvementPlan>;
+
 /** A plan's content with nothing filled in, the start of every new plan. */
 export function emptyPlanContent(): PlanContent {
   return {

@@ -1,4 +1,4 @@
-import type { InvolvementPlan, PlanContent } from './plan';
+import type { PlanContent, Stored, StoredPlan } from './plan';
 import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
 import type { EngagementLevel } from './engagementLevel';
 import type { MapMove, OrganisationStakeholder, Stakeholder, StakeholderFields } from './stakeholder';
@@ -97,17 +97,17 @@ export interface PlanRepository {
   /** How many plans are in each status, across all plans (beyond the 5,000-item threshold). */
   countByStatus(): Promise<Record<PlanStatus, number>>;
   /** One whole plan, validated; a plan with broken data raises `schemaDrift`. */
-  get(id: number): Promise<InvolvementPlan>;
+  get(id: number): Promise<StoredPlan>;
   /**
    * Create a draft plan. `requestId` makes it idempotent: calling again with the same id returns
    * the plan made the first time instead of a second plan.
    */
-  create(content: PlanContent, lead: PersonRef, requestId: string): Promise<InvolvementPlan>;
+  create(content: PlanContent, lead: PersonRef, requestId: string): Promise<StoredPlan>;
   /**
    * Save the lead's content. `plan.version` must be the version read: if someone saved since,
    * this fails with `conflict` and changes nothing (never a silent overwrite).
    */
-  save(plan: InvolvementPlan): Promise<InvolvementPlan>;
+  save(plan: StoredPlan): Promise<StoredPlan>;
   /** Delete a draft. Fails with `conflict` if it changed since `version` was read. */
   remove(id: number, version: string): Promise<void>;
 }
@@ -181,9 +181,10 @@ export interface StakeholderRepository {
 /** The involvement team's shared stakeholder list ("Organisation stakeholders"). */
 export interface SharedStakeholderRepository {
   /** The whole shared list, by name, read a page at a time. */
-  list(): Promise<OrganisationStakeholder[]>;
+  list(): Promise<Array<Stored<OrganisationStakeholder>>>;
   /** Add an entry; `requestId` makes a retry safe. */
-  add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder>;
-  save(entry: OrganisationStakeholder): Promise<OrganisationStakeholder>;
+  add(entry: OrganisationStakeholder, requestId: string): Promise<Stored<OrganisationStakeholder>>;
+  /** Save an entry at the version read; `conflict` if someone else changed it since. */
+  save(entry: Stored<OrganisationStakeholder>): Promise<Stored<OrganisationStakeholder>>;
   remove(id: number, version: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { equalityGroupSchema, type EqualityGroup } from './plan';
+import { equalityGroupSchema, type EqualityGroup, type Stored } from './plan';
 import { METHOD_IDS, type MethodId, type StakeholderCatalogueId, STAKEHOLDER_CATALOGUE_IDS } from './referenceData';
 import { msg } from './validation';
 
@@ -156,8 +156,11 @@ export const stakeholderSchema = stakeholderFieldsSchema
     history: z.array(mapMoveSchema).max(500)
   })
   .superRefine(contactRules);
-/** A stakeholder on a plan's map. */
-export type Stakeholder = z.infer<typeof stakeholderSchema>;
+/**
+ * A stakeholder on a plan's map, as stored: always with its id and the version read (one being
+ * added is a `NewStakeholder`).
+ */
+export type Stakeholder = Stored<z.infer<typeof stakeholderSchema>>;
 
 /** Just the fields a lead edits, from a stored stakeholder. */
 export function fieldsOf(s: StakeholderFields): StakeholderFields {
@@ -229,7 +232,7 @@ export const organisationStakeholderSchema = z
 export type OrganisationStakeholder = z.infer<typeof organisationStakeholderSchema>;
 
 /** A plan stakeholder made from an entry of the shared list. */
-export function fromShared(entry: OrganisationStakeholder): StakeholderFields {
+export function fromShared(entry: Stored<OrganisationStakeholder>): StakeholderFields {
   return {
     ...emptyStakeholderFields(),
     name: entry.name,
@@ -237,6 +240,6 @@ export function fromShared(entry: OrganisationStakeholder): StakeholderFields {
     catalogueEntry: entry.catalogueEntry,
     email: entry.kind === 'group' ? '' : entry.email,
     reaches: [...entry.reaches],
-    sharedId: entry.id ?? null
+    sharedId: entry.id
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InvolvementPlan } from './plan';
+import type { InvolvementPlan, StoredPlan } from './plan';
 import type { CurrentUser } from './ports';
 import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
 import type { EngagementLevel } from './engagementLevel';
@@ -25,10 +25,8 @@ export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 /** Delivery state of one notification. */
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
-/** A notification waiting to be sent or already sent, so none is lost or sent twice. */
-export interface OutboxEntry {
-  readonly id?: number;
-  readonly version?: string;
+/** A notification to add to the outbox: one per submission, keyed so it is never sent twice. */
+export interface NewOutboxEntry {
   readonly planId: number;
   /** One key per submission: a resend of the same submission uses the same key. */
   readonly key: string;
@@ -40,6 +38,12 @@ export interface OutboxEntry {
   readonly lastError: string;
   readonly sentAt: string | null;
   readonly messageId: string;
+}
+
+/** A notification waiting to be sent or already sent, as stored, so none is lost or sent twice. */
+export interface OutboxEntry extends NewOutboxEntry {
+  readonly id: number;
+  readonly version: string;
   /** When the entry last changed (for spotting a send that was cut off). */
   readonly updatedAt?: string;
 }
@@ -79,7 +83,8 @@ export type SubmissionMessageBuilder = (plan: InvolvementPlan, submittedBy: Curr
 /** The notification outbox (the "Notification outbox" list in production). */
 export interface OutboxRepository {
   findByKey(key: string): Promise<OutboxEntry | undefined>;
-  add(entry: OutboxEntry): Promise<OutboxEntry>;
+  /** Add an entry; if another browser added the same key at the same moment, the oldest is kept and returned. */
+  add(entry: NewOutboxEntry): Promise<OutboxEntry>;
   /** Take an entry for sending; fails with `conflict` if someone else took or changed it first. */
   claim(entry: OutboxEntry): Promise<OutboxEntry>;
   finish(entry: OutboxEntry, result: NotifyResult): Promise<OutboxEntry>;
@@ -91,14 +96,14 @@ export interface OutboxRepository {
 /** Status changes with their history (the "Involvement plans" and "Plan status history" lists). */
 export interface PlanWorkflowRepository {
   /** Move a plan to a status at the version read (412 → `conflict`) and record who, when and why. */
-  changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<InvolvementPlan>;
+  changeStatus(plan: StoredPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<StoredPlan>;
   history(planId: number): Promise<StatusHistoryEntry[]>;
   /**
    * Save what the involvement team decides at the version read (412 → `conflict`): the
    * involvement lead, the scoping meeting and the confirmed level. Records `note` in the
    * history; an empty note records nothing (the caller records a status change instead).
    */
-  updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<InvolvementPlan>;
+  updateTeamDecisions(plan: StoredPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<StoredPlan>;
 }
 
 /** What the involvement team decides about a plan (NENC steps 2–3). */

@@ -1,6 +1,6 @@
 import { checkReadiness } from './readiness';
 import { isDataError, DataError, type CurrentUser, type PlanRepository, type StakeholderRepository } from './ports';
-import type { InvolvementPlan } from './plan';
+import type { StoredPlan } from './plan';
 import { nextRetryDelay, sleepMs } from './retryPolicy';
 import { checkTransition } from './status';
 import {
@@ -36,7 +36,7 @@ export type NotificationOutcome =
 
 /** The result of submitting: the plan as stored, and what happened to the notification. */
 export interface SubmissionResult {
-  plan: InvolvementPlan;
+  plan: StoredPlan;
   notification: NotificationOutcome;
 }
 
@@ -108,18 +108,18 @@ export async function submitPlan(ports: SubmissionPorts, planId: number, user: C
 /** Create (once) and deliver the notification of a plan's n-th submission. Used by "resend" too. */
 export async function notifySubmission(
   ports: SubmissionPorts,
-  plan: InvolvementPlan,
+  plan: StoredPlan,
   user: CurrentUser,
   links: PlanLinks,
   number: number
 ): Promise<NotificationOutcome> {
   const target = await ports.settings.notificationTarget();
   if (!target) return { kind: 'notConfigured' };
-  const key = submissionKey(plan.id as number, number);
+  const key = submissionKey(plan.id, number);
   const entry =
     (await ports.outbox.findByKey(key)) ??
     (await ports.outbox.add({
-      planId: plan.id as number,
+      planId: plan.id,
       key,
       state: 'pending',
       target,
@@ -148,10 +148,10 @@ const levelName = (l: string | null): string => l ?? 'none';
  */
 export async function applyTeamAction(
   ports: Pick<SubmissionPorts, 'workflow'>,
-  plan: InvolvementPlan,
+  plan: StoredPlan,
   action: TeamAction,
   user: CurrentUser
-): Promise<InvolvementPlan> {
+): Promise<StoredPlan> {
   if (!user.isInvolvementTeam) throw new DataError('forbidden', 'Only the involvement team can do this.');
   const context = (comment = '') => ({
     role: 'involvementTeam' as const,

@@ -2,7 +2,7 @@ import {
   DataError,
   PLAN_STATUSES,
   type CurrentUser,
-  type InvolvementPlan,
+  type StoredPlan,
   type NotificationTarget,
   type NotifyResult,
   type OutboxEntry,
@@ -13,6 +13,7 @@ import {
   type SharedStakeholderRepository,
   type Stakeholder,
   type StakeholderFields,
+  type Stored,
   type StakeholderRepository,
   type PlanQuery,
   type TeamDecisions,
@@ -31,7 +32,7 @@ import type { Services } from '../../src/ui';
  * workbench stand-in.
  */
 export class InMemoryPlans implements PlanRepository {
-  public readonly plans = new Map<number, InvolvementPlan>();
+  public readonly plans = new Map<number, StoredPlan>();
   /** Failures to throw on the next saves, in order. */
   public readonly failNextSaves: DataError[] = [];
   public saves = 0;
@@ -42,8 +43,8 @@ export class InMemoryPlans implements PlanRepository {
     content: PlanContent,
     lead = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' },
     status: PlanStatus = 'draft'
-  ): InvolvementPlan {
-    const plan: InvolvementPlan = {
+  ): StoredPlan {
+    const plan: StoredPlan = {
       id: this.nextId++,
       version: `"${this.version++}"`,
       status,
@@ -59,7 +60,7 @@ export class InMemoryPlans implements PlanRepository {
 
   /** Someone else saves the plan (as another browser would). */
   public editElsewhere(id: number, change: (c: PlanContent) => PlanContent): void {
-    const plan = this.plans.get(id) as InvolvementPlan;
+    const plan = this.plans.get(id) as StoredPlan;
     this.plans.set(id, { ...plan, content: change(plan.content), version: `"${this.version++}"` });
   }
 
@@ -122,7 +123,7 @@ export class InMemoryPlans implements PlanRepository {
   public async create(content: PlanContent) {
     return this.add(content);
   }
-  public async save(plan: InvolvementPlan) {
+  public async save(plan: StoredPlan) {
     this.saves += 1;
     const failure = this.failNextSaves.shift();
     if (failure) throw failure;
@@ -142,7 +143,7 @@ export class InMemoryPlans implements PlanRepository {
 export class InMemoryWorkflow implements PlanWorkflowRepository {
   public readonly entries: StatusHistoryEntry[] = [];
   public constructor(private readonly plans: InMemoryPlans) {}
-  public async changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string) {
+  public async changeStatus(plan: StoredPlan, to: PlanStatus, by: CurrentUser, comment: string) {
     const current = await this.plans.get(plan.id as number);
     if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
     this.plans.plans.set(plan.id as number, { ...current, status: to, version: `"${Date.now()}"` });
@@ -152,10 +153,10 @@ export class InMemoryWorkflow implements PlanWorkflowRepository {
   public async history(planId: number) {
     return this.entries.filter((e) => e.planId === planId);
   }
-  public async updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string) {
+  public async updateTeamDecisions(plan: StoredPlan, changes: TeamDecisions, by: CurrentUser, note: string) {
     const current = await this.plans.get(plan.id as number);
     if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
-    const next: InvolvementPlan = {
+    const next: StoredPlan = {
       ...current,
       version: `"${Date.now()}"`,
       involvementLead: changes.involvementLead ?? current.involvementLead,
@@ -293,12 +294,12 @@ export class InMemoryStakeholders implements StakeholderRepository {
 
 /** An in-memory shared stakeholder list. */
 export class InMemoryShared implements SharedStakeholderRepository {
-  public readonly items = new Map<number, OrganisationStakeholder>();
+  public readonly items = new Map<number, Stored<OrganisationStakeholder>>();
   private nextId = 1;
   public constructor(entries: Array<Omit<OrganisationStakeholder, 'id' | 'version'>> = []) {
     for (const e of entries) this.put(e);
   }
-  private put(e: OrganisationStakeholder): OrganisationStakeholder {
+  private put(e: OrganisationStakeholder): Stored<OrganisationStakeholder> {
     const id = e.id ?? this.nextId++;
     const v = { ...clone(e), id, version: `"${Date.now()}-${id}"` };
     this.items.set(id, v);
@@ -310,7 +311,7 @@ export class InMemoryShared implements SharedStakeholderRepository {
   public async add(e: OrganisationStakeholder) {
     return clone(this.put({ ...e, id: undefined }));
   }
-  public async save(e: OrganisationStakeholder) {
+  public async save(e: Stored<OrganisationStakeholder>) {
     return clone(this.put(e));
   }
   public async remove(id: number) {

@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IItems } from '@pnp/sp/items';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DataError, withRetries } from '../../domain';
 import { dataCall } from '../http';
 import { listDefinition, type ListKey } from './lists';
@@ -66,6 +66,18 @@ export function parseItem<T>(schema: z.ZodType<T>, raw: unknown, list: string): 
   const column = String(result.error.issues[0].path[0] ?? '(item)');
   const present = typeof raw === 'object' && raw !== null && column in raw;
   throw driftError(list, column, present ? `has the wrong type (${describeZod(result.error)})` : MISSING_COLUMN);
+}
+
+const storedItemSchema = z.object({ Id: z.number().int().positive(), 'odata.etag': z.string().min(1) });
+
+/**
+ * The id and version (ETag) an item was read with: what saving or deleting it needs. An item
+ * without them raises `schemaDrift` rather than become something that could be saved blindly.
+ */
+export function storedOf(raw: unknown, list: string): { id: number; version: string } {
+  const r = storedItemSchema.safeParse(raw);
+  if (!r.success) throw driftError(list, '(item)', 'came without its id or version (ETag), so it cannot be saved safely.');
+  return { id: r.data.Id, version: r.data['odata.etag'] };
 }
 
 /**

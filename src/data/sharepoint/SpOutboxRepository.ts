@@ -1,14 +1,14 @@
 import type { SPFI } from '@pnp/sp';
 import { z } from 'zod';
 import {
-  DataError,
   notificationTargetSchema,
   OUTBOX_STATES,
   type NotifyResult,
+  type NewOutboxEntry,
   type OutboxEntry,
   type OutboxRepository
 } from '../../domain';
-import { driftError, ListGateway, odataString, parseItem, type ItemsQuery } from './ListGateway';
+import { driftError, ListGateway, odataString, parseItem, storedOf, type ItemsQuery } from './ListGateway';
 import { OUTBOX } from './lists';
 
 const LABELS: Record<OutboxEntry['state'], string> = { pending: 'Pending', sending: 'Pending', sent: 'Sent', failed: 'Failed' };
@@ -29,7 +29,6 @@ const SELECT = [
 
 const rawSchema = z.object({
   Id: z.number(),
-  'odata.etag': z.string().optional(),
   Title: z.string().nullable(),
   [OUTBOX.key]: z.string(),
   [OUTBOX.state]: z.string().nullable(),
@@ -69,8 +68,7 @@ export class SpOutboxRepository implements OutboxRepository {
     const state = label === 'Sent' ? 'sent' : label === 'Failed' ? 'failed' : (r.Title ?? '').startsWith('sending') ? 'sending' : 'pending';
     if (!OUTBOX_STATES.includes(state)) throw driftError(title, OUTBOX.state, 'unknown state.');
     return {
-      id: r.Id,
-      version: r['odata.etag'],
+      ...storedOf(raw, title),
       planId: r.ipPlanId,
       key: r[OUTBOX.key],
       state,
@@ -124,7 +122,7 @@ export class SpOutboxRepository implements OutboxRepository {
     );
   }
 
-  public async add(entry: OutboxEntry): Promise<OutboxEntry> {
+  public async add(entry: NewOutboxEntry): Promise<OutboxEntry> {
     const what = `Adding to "${this.list.title}"`;
     const added = await this.list.add(what, {
       Title: `pending ${entry.key}`,
@@ -155,20 +153,17 @@ export class SpOutboxRepository implements OutboxRepository {
   }
 
   public async claim(entry: OutboxEntry): Promise<OutboxEntry> {
-    if (entry.id === undefined || !entry.version)
-      throw new DataError('invalidRequest', 'Claiming an outbox entry needs its id and version.');
     const what = `Claiming "${entry.key}"`;
     await this.list.update(what, entry.id, entry.version, { Title: `sending ${entry.key}`, [OUTBOX.attempts]: entry.attempts + 1 });
     return this.read(what, entry.id);
   }
 
   public async finish(entry: OutboxEntry, result: NotifyResult): Promise<OutboxEntry> {
-    if (entry.id === undefined) throw new DataError('invalidRequest', 'Finishing an outbox entry needs its id.');
     const what = `Recording the delivery of "${entry.key}"`;
     await this.list.update(
       what,
       entry.id,
-      entry.version ?? '*',
+      entry.version,
       result.ok
         ? {
             Title: `sent ${entry.key}`,

@@ -2,7 +2,6 @@ import type { SPFI } from '@pnp/sp';
 import {
   DataError,
   PLAN_STATUSES,
-  type InvolvementPlan,
   type PersonRef,
   type PlanContent,
   type PlanRepository,
@@ -10,9 +9,10 @@ import {
   type PlanQuery,
   type PlanSummaryPage,
   type UnreadablePlan,
-  type PlanSummary
+  type PlanSummary,
+  type StoredPlan
 } from '../../domain';
-import { ListGateway, odataString } from './ListGateway';
+import { ListGateway, odataString, storedOf } from './ListGateway';
 import { PLAN } from './lists';
 import {
   PLAN_DETAIL_SELECT,
@@ -92,13 +92,11 @@ export class SpPlanRepository implements PlanRepository {
     return counts;
   }
 
-  public get(id: number): Promise<InvolvementPlan> {
-    return this.list.get(`Reading plan ${id}`, id, DETAIL, toInvolvementPlan);
+  public get(id: number): Promise<StoredPlan> {
+    return this.list.get(`Reading plan ${id}`, id, DETAIL, (raw) => ({ ...toInvolvementPlan(raw), ...storedOf(raw, this.list.title) }));
   }
 
-  public async save(plan: InvolvementPlan): Promise<InvolvementPlan> {
-    if (plan.id === undefined || !plan.version)
-      throw new DataError('invalidRequest', 'Saving a plan needs its id and the version that was read.');
+  public async save(plan: StoredPlan): Promise<StoredPlan> {
     await this.list.update(`Saving plan ${plan.id}`, plan.id, plan.version, toPlanItemValues(plan.content, today()));
     return this.get(plan.id);
   }
@@ -107,7 +105,7 @@ export class SpPlanRepository implements PlanRepository {
     return this.list.remove(`Deleting plan ${id}`, id, version);
   }
 
-  public create(content: PlanContent, lead: PersonRef, requestId: string): Promise<InvolvementPlan> {
+  public create(content: PlanContent, lead: PersonRef, requestId: string): Promise<StoredPlan> {
     const values = { ...toPlanItemValues(content, today()), [PLAN.status]: statusLabel('draft'), [`${PLAN.projectLead}Id`]: lead.id };
     return this.list.addOnce(`Creating a plan in "${this.list.title}"`, PLAN.requestId, { requestId, values }, (id) => this.get(id));
   }

@@ -1,7 +1,6 @@
 import type { SPFI } from '@pnp/sp';
 import { z } from 'zod';
 import {
-  DataError,
   equalityGroupSchema,
   GRID_QUADRANTS,
   mapMoveSchema,
@@ -13,9 +12,10 @@ import {
   type SharedStakeholderRepository,
   type Stakeholder,
   type StakeholderFields,
-  type StakeholderRepository
+  type StakeholderRepository,
+  type Stored
 } from '../../domain';
-import { driftError, ListGateway, parseItem, type StoredRow } from './ListGateway';
+import { driftError, ListGateway, parseItem, storedOf, type StoredRow } from './ListGateway';
 import { STAKEHOLDER as S } from './lists';
 
 /** Items per request when reading a map: bounded, and well under the 5,000-item threshold. */
@@ -32,7 +32,6 @@ const engagementSchema = z.object({
 
 const rawSchema = z.object({
   Id: z.number(),
-  'odata.etag': z.string().optional(),
   Title: z.string().nullable(),
   ipPlanId: z.number(),
   [S.kind]: z.enum(STAKEHOLDER_KINDS).nullable(),
@@ -118,8 +117,7 @@ export class SpStakeholderRepository implements StakeholderRepository {
     const r = parseItem(rawSchema, raw, title);
     const e = parseJson(engagementSchema, r[S.engagementJson], engagementSchema.parse({}), title, S.engagementJson);
     const stakeholder: Stakeholder = {
-      id: r.Id,
-      version: r['odata.etag'],
+      ...storedOf(raw, title),
       planId: r.ipPlanId,
       name: r.Title ?? '',
       kind: r[S.kind] ?? 'group',
@@ -179,8 +177,6 @@ export class SpStakeholderRepository implements StakeholderRepository {
   }
 
   public async save(s: Stakeholder): Promise<Stakeholder> {
-    if (s.id === undefined || !s.version)
-      throw new DataError('invalidRequest', 'Saving a stakeholder needs its id and the version that was read.');
     await this.list.update(`Saving stakeholder "${s.name}"`, s.id, s.version, { ...toValues(s), [S.history]: JSON.stringify(s.history) });
     return this.get(s.id);
   }
@@ -192,7 +188,6 @@ export class SpStakeholderRepository implements StakeholderRepository {
 
 const sharedRawSchema = z.object({
   Id: z.number(),
-  'odata.etag': z.string().optional(),
   Title: z.string().nullable(),
   [S.kind]: z.enum(STAKEHOLDER_KINDS).nullable(),
   [S.catalogueEntry]: z.string().nullable(),
@@ -213,12 +208,11 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
     this.entries = new ListGateway(sp, 'organisationStakeholders');
   }
 
-  private toEntry(raw: unknown): OrganisationStakeholder {
+  private toEntry(raw: unknown): Stored<OrganisationStakeholder> {
     const title = this.entries.title;
     const r = parseItem(sharedRawSchema, raw, title);
     return {
-      id: r.Id,
-      version: r['odata.etag'],
+      ...storedOf(raw, title),
       name: r.Title ?? '',
       kind: r[S.kind] ?? 'organisation',
       catalogueEntry: catalogue(r[S.catalogueEntry]),
@@ -239,7 +233,7 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
     };
   }
 
-  public async list(): Promise<OrganisationStakeholder[]> {
+  public async list(): Promise<Array<Stored<OrganisationStakeholder>>> {
     const found = await this.entries.all(
       `Reading "${this.entries.title}"`,
       (items) => items.select(...SHARED_SELECT).top(STAKEHOLDER_PAGE_SIZE),
@@ -249,18 +243,16 @@ export class SpSharedStakeholderRepository implements SharedStakeholderRepositor
     return found.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }
 
-  private read(what: string, id: number): Promise<OrganisationStakeholder> {
+  private read(what: string, id: number): Promise<Stored<OrganisationStakeholder>> {
     return this.entries.get(what, id, { select: SHARED_SELECT }, (raw) => this.toEntry(raw));
   }
 
-  public add(entry: OrganisationStakeholder, requestId: string): Promise<OrganisationStakeholder> {
+  public add(entry: OrganisationStakeholder, requestId: string): Promise<Stored<OrganisationStakeholder>> {
     const what = `Adding to "${this.entries.title}"`;
     return this.entries.addOnce(what, S.requestId, { requestId, values: this.values(entry) }, (id) => this.read(what, id));
   }
 
-  public async save(entry: OrganisationStakeholder): Promise<OrganisationStakeholder> {
-    if (entry.id === undefined || !entry.version)
-      throw new DataError('invalidRequest', 'Saving an entry needs its id and the version that was read.');
+  public async save(entry: Stored<OrganisationStakeholder>): Promise<Stored<OrganisationStakeholder>> {
     const what = `Saving "${entry.name}" in "${this.entries.title}"`;
     await this.entries.update(what, entry.id, entry.version, this.values(entry));
     return this.read(what, entry.id);

@@ -1,10 +1,9 @@
 import type { SPFI } from '@pnp/sp';
 import { z } from 'zod';
 import {
-  DataError,
   PLAN_STATUS_LABELS,
   type CurrentUser,
-  type InvolvementPlan,
+  type StoredPlan,
   type PlanStatus,
   type PlanWorkflowRepository,
   type StatusHistoryEntry,
@@ -49,16 +48,14 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
     this.plans = new SpPlanRepository(sp);
   }
 
-  public async changeStatus(plan: InvolvementPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<InvolvementPlan> {
-    if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Changing status needs the plan id and version.');
+  public async changeStatus(plan: StoredPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<StoredPlan> {
     const what = `Changing the status of plan ${plan.id}`;
     await this.planList.update(what, plan.id, plan.version, { [PLAN.status]: statusLabel(to) });
     await this.record(what, plan, by, comment, to);
     return this.plans.get(plan.id);
   }
 
-  public async updateTeamDecisions(plan: InvolvementPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<InvolvementPlan> {
-    if (plan.id === undefined || !plan.version) throw new DataError('invalidRequest', 'Updating a plan needs its id and version.');
+  public async updateTeamDecisions(plan: StoredPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<StoredPlan> {
     const values: Record<string, unknown> = {};
     if (changes.involvementLead) values[`${PLAN.involvementLead}Id`] = changes.involvementLead.id;
     if (changes.scopingMeeting) {
@@ -78,7 +75,7 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
   }
 
   /** One history entry: who, when, from, to and why (a decision without a status change has from = to). */
-  private async record(what: string, plan: InvolvementPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
+  private async record(what: string, plan: StoredPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
     await this.historyList.add(what, {
       Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`,
       [`${HISTORY.plan}Id`]: plan.id,

@@ -24,7 +24,7 @@ import {
   messageText,
   PLAN_STATUS_LABELS,
   type EngagementLevel,
-  type InvolvementPlan,
+  type StoredPlan,
   type PersonRef,
   type Stakeholder,
   type StatusHistoryEntry,
@@ -52,7 +52,7 @@ const useStyles = makeStyles({
 });
 
 interface Loaded2 {
-  plan: InvolvementPlan;
+  plan: StoredPlan;
   history: StatusHistoryEntry[];
   people: PersonRef[];
   stakeholders: Stakeholder[];
@@ -101,7 +101,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const [levelReason, setLevelReason] = React.useState('');
   const [comment, setComment] = React.useState('');
 
-  const act = async (plan: InvolvementPlan, action: TeamAction, message: string): Promise<boolean> => {
+  const act = async (plan: StoredPlan, action: TeamAction, message: string): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     setDone(undefined);

@@ -22,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import {
   INEQUALITY_GROUPS,
+  isStored,
   organisationStakeholderSchema,
   PROTECTED_CHARACTERISTICS,
   STAKEHOLDER_CATALOGUE,
@@ -29,6 +30,7 @@ import {
   STAKEHOLDER_KINDS,
   toFieldProblems,
   type OrganisationStakeholder,
+  type Stored,
   type StakeholderCatalogueId,
   type StakeholderKind
 } from '../../domain';
@@ -65,7 +67,7 @@ export function SharedStakeholders(): JSX.Element {
   const load = React.useCallback(() => sharedStakeholders.list(), [sharedStakeholders]);
   const [state, reload] = useAsync(load);
   const [editing, setEditing] = React.useState<OrganisationStakeholder>();
-  const [removing, setRemoving] = React.useState<OrganisationStakeholder>();
+  const [removing, setRemoving] = React.useState<Stored<OrganisationStakeholder>>();
   const [search, setSearch] = React.useState('');
   const [error, setError] = React.useState<unknown>();
   const [done, setDone] = React.useState('');
@@ -76,10 +78,11 @@ export function SharedStakeholders(): JSX.Element {
   const save = async (entry: OrganisationStakeholder): Promise<void> => {
     setError(undefined);
     try {
-      if (entry.id === undefined) {
+      if (isStored(entry)) await sharedStakeholders.save(entry);
+      else {
         await sharedStakeholders.add(entry, requestId.current);
         requestId.current = newRequestId();
-      } else await sharedStakeholders.save(entry);
+      }
       setEditing(undefined);
       setDone(`${entry.name} is saved in the shared list.`);
       reload();
@@ -88,10 +91,10 @@ export function SharedStakeholders(): JSX.Element {
       if ((caught as { kind?: string }).kind === 'conflict') reload();
     }
   };
-  const remove = async (entry: OrganisationStakeholder): Promise<void> => {
+  const remove = async (entry: Stored<OrganisationStakeholder>): Promise<void> => {
     setError(undefined);
     try {
-      await sharedStakeholders.remove(entry.id as number, entry.version as string);
+      await sharedStakeholders.remove(entry.id, entry.version);
       setRemoving(undefined);
       setDone(`${entry.name} was removed from the shared list. Plans that already use it keep their copy.`);
       reload();

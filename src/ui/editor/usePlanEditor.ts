@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { checkReadiness, isDataError, isRetryableError, retryDelayMs, type InvolvementPlan, type PlanContent } from '../../domain';
+import { checkReadiness, isDataError, isRetryableError, retryDelayMs, type StoredPlan, type PlanContent } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { draftKey, type LocalDraft } from './localDraft';
@@ -13,12 +13,12 @@ export type SaveState =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'retrying'; error: unknown; inSeconds: number }
-  | { kind: 'conflict'; theirs: InvolvementPlan; changes: FieldChange[] }
+  | { kind: 'conflict'; theirs: StoredPlan; changes: FieldChange[] }
   | { kind: 'failed'; error: unknown };
 
 /** The editor's whole state. */
 export interface PlanEditor {
-  plan: InvolvementPlan;
+  plan: StoredPlan;
   content: PlanContent;
   save: SaveState;
   /** A local copy with changes not on the server, offered back on return. */
@@ -45,10 +45,10 @@ function normalise(content: PlanContent): PlanContent {
  * to SharePoint after a short pause. Throttling and network loss are retried after the wait the
  * server asked for; a save that meets someone else's change (412) stops and asks the lead.
  */
-export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
+export function usePlanEditor(initial: StoredPlan): PlanEditor {
   const { plans } = useServices();
   const user = useCurrentUser();
-  const planId = initial.id as number;
+  const planId = initial.id;
   const [base, setBase] = React.useState(initial);
   const [content, setContent] = React.useState(initial.content);
   const [save, setSave] = React.useState<SaveState>({ kind: 'saved', at: initial.modified ?? new Date().toISOString() });
@@ -139,7 +139,7 @@ export function usePlanEditor(initial: InvolvementPlan): PlanEditor {
       latest.current.content = next;
       keepDraft({
         content: next,
-        baseVersion: latest.current.base.version ?? '',
+        baseVersion: latest.current.base.version,
         savedAt: new Date().toISOString()
       });
       if (latest.current.save.kind === 'conflict') return;

@@ -82,7 +82,7 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
   const remove = (p: PlanSummary): Promise<void> =>
     act(async () => {
       const current = await plans.get(p.id);
-      await plans.remove(p.id, current.version ?? '*');
+      await plans.remove(p.id, current.version);
       setConfirmDelete(undefined);
       return `Draft “${p.title}” deleted.`;
     });
@@ -94,7 +94,7 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
           My plans
         </Title2>
       </div>
-      <NewPlanForm onCreated={(plan) => onOpen(plan.id as number)} />
+      <NewPlanForm onCreated={(plan) => onOpen(plan.id)} />
       {notice && (
         <MessageBar intent="success">
           <MessageBarBody>{notice}</MessageBarBody>

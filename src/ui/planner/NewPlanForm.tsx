@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { newRequestId } from '../common/requestId';
 import { Button, Card, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import { emptyPlanContent, messageText, projectDetailsSchema, type InvolvementPlan } from '../../domain';
+import { emptyPlanContent, messageText, projectDetailsSchema, type StoredPlan } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { ErrorBar } from '../common/components';
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** Props for {@link NewPlanForm}. */
-export type NewPlanFormProps = { onCreated: (plan: InvolvementPlan) => void };
+export type NewPlanFormProps = { onCreated: (plan: StoredPlan) => void };
 
 /**
  * "Start a new plan": an inline form (not a modal) asking for the project title and

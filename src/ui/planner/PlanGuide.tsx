@@ -8,7 +8,7 @@ import {
   PLAN_STATUS_LABELS,
   sectionProgress,
   type GuideSection,
-  type InvolvementPlan
+  type StoredPlan
 } from '../../domain';
 import { useCurrentUser } from '../shell/session';
 import { EditorProvider } from '../editor/EditorContext';
@@ -43,7 +43,7 @@ const useStyles = makeStyles({
 });
 
 /** Props for {@link PlanGuide}. */
-export type PlanGuideProps = { plan: InvolvementPlan; onBack(): void; onReload(): void };
+export type PlanGuideProps = { plan: StoredPlan; onBack(): void; onReload(): void };
 
 /**
  * The guide through the involvement planning template: a list of sections with what each still
@@ -69,7 +69,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
   const pendingFocus = React.useRef<string>();
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const readOnly = editor.plan.projectLead?.id !== user.id || !LEAD_EDITABLE_STATUSES.includes(editor.plan.status);
-  const map = useStakeholderMap(plan.id as number);
+  const map = useStakeholderMap(plan.id);
   const stakeholders = map.status === 'ready' ? map.items : null;
   const progress = sectionProgress(editor.content, stakeholders);
   const index = GUIDE_SECTIONS.indexOf(section);
@@ -193,7 +193,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
               onChange={(_e, d) => setShowRequired(d.checked)}
             />
           )}
-          <GuideSectionView section={section} map={map} planId={plan.id as number} onGo={open} />
+          <GuideSectionView section={section} map={map} planId={plan.id} onGo={open} />
           <div className={styles.footer}>
             {index > 0 && (
               <Button onClick={() => open(GUIDE_SECTIONS[index - 1])}>Back: {GUIDE_SECTION_TITLES[GUIDE_SECTIONS[index - 1]]}</Button>

@@ -6,7 +6,7 @@ import {
   notifySubmission,
   submissionNumber,
   submitPlan,
-  type InvolvementPlan,
+  type StoredPlan,
   type NotificationOutcome,
   type MapEntry,
   type OutboxEntry,
@@ -21,7 +21,7 @@ import { formatDateTime } from '../common/format';
 
 /** Props for {@link SubmissionPanel}. */
 export type SubmissionPanelProps = {
-  plan: InvolvementPlan;
+  plan: StoredPlan;
   /** True while edits are still on their way to SharePoint: submit waits for them. */
   unsaved: boolean;
   /** Called after the status changed, so the guide reloads the plan (now read only). */
@@ -45,7 +45,7 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
   const services = useServices();
   const user = useCurrentUser();
   const ports: SubmissionPorts = services;
-  const id = plan.id as number;
+  const id = plan.id;
   const load = React.useCallback(async (): Promise<Progress> => {
     const [history, latest, target] = await Promise.all([
       services.workflow.history(id),

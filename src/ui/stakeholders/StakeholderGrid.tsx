@@ -29,7 +29,7 @@ export type StakeholderGridProps = {
 export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: StakeholderGridProps): JSX.Element {
   const styles = useGridStyles();
   const roving = useRovingFocus();
-  const placement = usePlacement({ onMove, onBeforeMove: (s, to) => roving.focusAfterRender(s.id as number, to) });
+  const placement = usePlacement({ onMove, onBeforeMove: (s, to) => roving.focusAfterRender(s.id, to) });
   const pointer = usePointerDrag({
     readOnly,
     onDrop: (s, to) => {
@@ -56,7 +56,7 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
   const handlers = useStableHandlers<ChipHandlers>({
     click: (s) => {
       if (pointer.consumeClick()) return;
-      if (readOnly) onOpen(s.id as number);
+      if (readOnly) onOpen(s.id);
       else placement.pickOrPlace(s);
     },
     keyDown: (s, e) => {
@@ -73,7 +73,7 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
     place: (s, q) => {
       void placement.place(s, q);
     },
-    open: (s) => onOpen(s.id as number),
+    open: (s) => onOpen(s.id),
     ref: roving.ref
   });
 

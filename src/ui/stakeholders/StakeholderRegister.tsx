@@ -116,7 +116,7 @@ export function StakeholderRegister({ items, onOpen }: StakeholderRegisterProps)
                   style={{ position: 'absolute', top: `${(first + i) * ROW_HEIGHT}px`, left: 0, right: 0 }}
                 >
                   <div role="cell" className={styles.cell} title={s.name}>
-                    <Button appearance="transparent" onClick={() => onOpen(s.id as number)} aria-label={`${s.name}: details and history`}>
+                    <Button appearance="transparent" onClick={() => onOpen(s.id)} aria-label={`${s.name}: details and history`}>
                       {s.name}
                     </Button>
                   </div>

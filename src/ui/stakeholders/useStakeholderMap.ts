@@ -157,7 +157,7 @@ export function useStakeholderMap(planId: number): StakeholderMap {
       if (before) replace(before);
       if (isDataError(error, 'conflict') && keepOnConflict) {
         try {
-          const theirs = await repo.get(next.id as number);
+          const theirs = await repo.get(next.id);
           replace(theirs);
           setConflict({ mine: next, theirs, what });
         } catch (reread) {
@@ -184,7 +184,7 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     setBusy(true);
     setFailure(undefined);
     try {
-      await repo.remove(s.id as number, s.version as string);
+      await repo.remove(s.id, s.version);
       setItems((all) => all.filter((x) => x.id !== s.id));
       return true;
     } catch (error) {

@@ -33,7 +33,7 @@ export const Chip = React.memo(function Chip({ s, picked, tabbable, readOnly, ha
         size="small"
         className={styles.chipName}
         tabIndex={tabbable ? 0 : -1}
-        ref={(el: HTMLButtonElement | null) => handlers.ref(s.id as number, el)}
+        ref={(el: HTMLButtonElement | null) => handlers.ref(s.id, el)}
         aria-pressed={readOnly ? undefined : picked}
         aria-describedby={readOnly ? undefined : 'stakeholder-grid-help'}
         onClick={() => handlers.click(s)}

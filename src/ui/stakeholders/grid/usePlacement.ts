@@ -58,9 +58,9 @@ export function usePlacement({ onMove, onBeforeMove }: PlacementOptions): {
     const from = s.quadrant;
     onBeforeMove(s, to);
     announce(`Moving ${s.name} to ${quadrantName(to)}…`);
-    if (await onMove(s.id as number, to)) {
+    if (await onMove(s.id, to)) {
       announce(`Moved ${s.name} from ${quadrantName(from)} to ${quadrantName(to)}.`);
-      setLastMove((last) => ({ seq: (last?.seq ?? 0) + 1, id: s.id as number, name: s.name, from, to }));
+      setLastMove((last) => ({ seq: (last?.seq ?? 0) + 1, id: s.id, name: s.name, from, to }));
     } else {
       announce(`${s.name} was not moved.`);
     }
@@ -77,7 +77,7 @@ export function usePlacement({ onMove, onBeforeMove }: PlacementOptions): {
         void place(s, picked.target);
         return;
       }
-      setPicked({ id: s.id as number, target: s.quadrant });
+      setPicked({ id: s.id, target: s.quadrant });
       announce(
         `Picked up ${s.name}, in ${quadrantName(s.quadrant)}. Use the arrow keys to choose a box, then press Enter to place it. Press Escape to cancel.`
       );
@@ -88,7 +88,7 @@ export function usePlacement({ onMove, onBeforeMove }: PlacementOptions): {
       if (direction) {
         e.preventDefault();
         const target = quadrantInDirection(picked.target, direction);
-        setPicked({ id: s.id as number, target });
+        setPicked({ id: s.id, target });
         announce(`Over ${GRID_QUADRANT_INFO[target].name}. Press Enter to place ${s.name} here.`);
         return true;
       }

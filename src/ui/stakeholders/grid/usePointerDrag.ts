@@ -50,7 +50,7 @@ export function usePointerDrag({ readOnly, onDrop, onMiss }: PointerDragOptions)
       if (readOnly || e.button !== 0) return;
       e.currentTarget.setPointerCapture?.(e.pointerId);
       setDrag({
-        id: s.id as number,
+        id: s.id,
         pointerId: e.pointerId,
         startX: e.clientX,
         startY: e.clientY,

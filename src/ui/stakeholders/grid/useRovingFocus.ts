@@ -62,8 +62,8 @@ export function useRovingFocus(): RovingFocus {
                 : undefined;
       if (!to) return false;
       e.preventDefault();
-      setActive((a) => ({ ...a, [boxOf(s.quadrant)]: to.id as number }));
-      chipRefs.current.get(to.id as number)?.focus();
+      setActive((a) => ({ ...a, [boxOf(s.quadrant)]: to.id }));
+      chipRefs.current.get(to.id)?.focus();
       return true;
     }
   };
