@@ -427,7 +427,13 @@ export function fieldSchemaXml(column: ColumnDefinition, lookupListId?: string):
 export const INVOLVEMENT_TEAM_GROUP_NAME = 'Involvement team';
 
 /** Role definition ids SharePoint Online gives its built-in permission levels. */
-export const ROLE_DEFINITION = { fullControl: 1073741829, design: 1073741828, edit: 1073741830, contribute: 1073741827, read: 1073741826 } as const;
+export const ROLE_DEFINITION = {
+  fullControl: 1073741829,
+  design: 1073741828,
+  edit: 1073741830,
+  contribute: 1073741827,
+  read: 1073741826
+} as const;
 
 /**
  * Who may do what on each list (issue: permissions). "leadsOwnItems": everyone keeps the site's
