@@ -62,7 +62,8 @@ export async function toDataError(error: unknown, what: string): Promise<DataErr
     const detail = `${what}: HTTP ${http.status} ${body.slice(0, 500)}`;
     if (http.status === 404) return new DataError('notFound', detail);
     if (http.status === 412) return new DataError('conflict', detail);
-    if (RETRYABLE_STATUSES.includes(http.status)) return new DataError('throttled', detail, retryAfterOf(http.response));
+    if (http.status === 429) return new DataError('throttled', detail, retryAfterOf(http.response));
+    if (RETRYABLE_STATUSES.includes(http.status)) return new DataError('unavailable', detail, retryAfterOf(http.response));
     if (http.status === 401 || http.status === 403) return new DataError('forbidden', detail);
     if (http.status === 500 && /SPQueryThrottledException/.test(body)) return new DataError('thresholdExceeded', detail);
     if (http.status === 400) return new DataError('invalidRequest', detail);

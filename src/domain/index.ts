@@ -27,3 +27,6 @@ export * from './submitPlan';
 export * from './retryPolicy';
 export * from './teamsLinks';
 export * from './homeSite';
+export * from './planWrite';
+export * from './merge';
+export * from './planSaving';

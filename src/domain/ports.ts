@@ -11,6 +11,7 @@ export type DataErrorKind =
   | 'notFound'
   | 'conflict'
   | 'throttled'
+  | 'unavailable'
   | 'forbidden'
   | 'thresholdExceeded'
   | 'offline'
@@ -24,7 +25,7 @@ export class DataError extends Error {
   public readonly kind: DataErrorKind;
   /** Technical detail for logs and support (list, column, HTTP status); not shown as the main message. */
   public readonly detail: string;
-  /** For `throttled`: how long the server asked us to wait before trying again. */
+  /** For `throttled` and `unavailable`: how long the server asked us to wait before trying again. */
   public readonly retryAfterMs?: number;
 
   public constructor(kind: DataErrorKind, detail: string, retryAfterMs?: number) {

@@ -30,12 +30,12 @@ export const RETRYABLE_STATUSES: readonly number[] = [429, 503, 504];
 const RETRY_AFTER_STATUSES: readonly number[] = [429, 503];
 
 /**
- * Failures worth trying again: `throttled` (429, and 503/504 which the data layer reports the
- * same way), `offline` (the network did not answer) and `server` (an unexpected server failure,
- * such as a response cut off in flight). Everything else (conflict, forbidden, not found, bad
- * data) would fail the same way again, so it goes straight to the user.
+ * Failures worth trying again: `throttled` (429), `unavailable` (503 and 504), `offline` (the
+ * network did not answer) and `server` (an unexpected server failure, such as a response cut off
+ * in flight). Everything else (conflict, forbidden, not found, bad data) would fail the same way
+ * again, so it goes straight to the user.
  */
-export const RETRYABLE_KINDS: readonly DataErrorKind[] = ['throttled', 'offline', 'server'];
+export const RETRYABLE_KINDS: readonly DataErrorKind[] = ['throttled', 'unavailable', 'offline', 'server'];
 
 /** True when `error` is a failure worth trying again (see `RETRYABLE_KINDS`). */
 export function isRetryableError(error: unknown): error is DataError {

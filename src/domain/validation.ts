@@ -18,7 +18,11 @@ export function msg(key: MessageKey): { error: MessageKey } {
 export function toFieldProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'value.invalid';
-    return { path: issue.path.map(String).join('.'), key, text: messageText(key) };
+    const path = issue.path.map(String).join('.');
+    // Say the limit, so the person knows how much to cut (SharePoint's or the template's).
+    if (key === 'text.tooLong' && issue.code === 'too_big' && typeof issue.maximum === 'number')
+      return { path, key, text: `This is too long: it can hold at most ${issue.maximum.toLocaleString('en-GB')} characters. Shorten it.` };
+    return { path, key, text: messageText(key) };
   });
 }
 

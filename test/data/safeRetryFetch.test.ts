@@ -67,7 +67,8 @@ it('does not wait past the budget: a Retry-After of 2 minutes is reported, not s
     .web.lists.getByTitle('Involvement plans')
     .items()
     .catch((e: unknown) => toDataError(e, 'Reading'));
-  expect(error).toMatchObject({ kind: 'throttled', retryAfterMs: 120_000 });
+  // 503 is "unavailable", told apart from throttling (429) so the person is told which (issue 15 §3).
+  expect(error).toMatchObject({ kind: 'unavailable', retryAfterMs: 120_000 });
   expect(methods).toEqual(['GET']);
   expect(Date.now() - started).toBeLessThan(5000);
 });

@@ -72,6 +72,7 @@ describe('which failures are tried again', () => {
     'notFound',
     'conflict',
     'throttled',
+    'unavailable',
     'forbidden',
     'thresholdExceeded',
     'offline',
@@ -81,8 +82,8 @@ describe('which failures are tried again', () => {
     'server'
   ];
 
-  it('retries throttling, network loss and server failures only', () => {
-    expect(kinds.filter((k) => isRetryableError(new DataError(k, 'x')))).toEqual(['throttled', 'offline', 'server']);
+  it('retries throttling, unavailability, network loss and server failures only', () => {
+    expect(kinds.filter((k) => isRetryableError(new DataError(k, 'x')))).toEqual(['throttled', 'unavailable', 'offline', 'server']);
     expect(isRetryableError(new Error('throttled'))).toBe(false);
   });
 

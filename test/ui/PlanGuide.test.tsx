@@ -102,21 +102,18 @@ it('waits as SharePoint asks when throttled, says so, then saves', async () => {
   expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Throttled title');
 });
 
-it("never overwrites someone else's save: shows what differs and lets the lead choose", async () => {
+// Issue 15 §4 changes this behaviour: changes to different fields are merged without asking
+// (before, any change by someone else stopped the save and listed every difference).
+it("never overwrites someone else's save: their change to another field is merged with mine, without asking", async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(completePlanContent());
   openPlan(repo, plan.id as number);
   const title = await screen.findByRole('textbox', { name: /Project title/ });
   act(() => repo.editElsewhere(plan.id as number, (c) => ({ ...c, project: { ...c.project, focus: 'Their new focus' } })));
   fireEvent.change(title, { target: { value: 'My new title' } });
-  await screen.findByText('Someone else saved this plan while you were working', {}, { timeout: 4000 });
-  const differences = screen.getByRole('list', { name: 'Fields that differ' });
-  expect(differences).toHaveTextContent('project › focus');
-  expect(differences).toHaveTextContent('project › title');
-  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Overnight opening of Riverside minor injuries unit');
-  fireEvent.click(screen.getByRole('button', { name: 'Keep my changes' }));
   await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
-  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('My new title');
+  expect(screen.queryByText('Someone else saved this plan while you were working')).not.toBeInTheDocument();
+  expect(repo.plans.get(plan.id as number)?.content.project).toMatchObject({ title: 'My new title', focus: 'Their new focus' });
 });
 
 it('offers back changes kept on this device after a reload', async () => {
@@ -128,7 +125,9 @@ it('offers back changes kept on this device after a reload', async () => {
     JSON.stringify({ content: local, baseVersion: plan.version, savedAt: new Date().toISOString() })
   );
   openPlan(repo, plan.id as number);
-  fireEvent.click(await screen.findByRole('button', { name: 'Restore my changes' }));
+  // Kept work is read from the browser's store asynchronously (IndexedDB, issue 15 §5).
+  await screen.findByText('We found changes that were not saved', {}, { timeout: 5000 });
+  fireEvent.click(screen.getByRole('button', { name: 'Restore my changes' }));
   expect(screen.getByRole('textbox', { name: /Project title/ })).toHaveValue('Typed before the tab closed');
   await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
   expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Typed before the tab closed');

@@ -99,7 +99,8 @@ it('stops when someone else moved the stakeholder first, and lets the lead choos
   fireEvent.click(screen.getByRole('button', { name: 'Move Sample MP office to…' }));
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Manage closely' }));
   const alert = await screen.findByText('Someone else changed Sample MP office');
-  expect(alert.closest('[role="alert"]')).toHaveTextContent('It is now in Keep satisfied; you wanted Manage closely.');
+  // Issue 15 §4: the bar lists only the fields both changed, by their on-screen names.
+  expect(alert.closest('[role="alert"]')).toHaveTextContent('Box on the grid: yours “Manage closely”, theirs “Keep satisfied”');
   expect(stakeholders.items.get(id)?.quadrant).toBe('keepSatisfied');
   fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
   await act(async () => {
@@ -126,7 +127,7 @@ it('keeps stakeholders that could not be added, across a reload, and adds them o
 
   openMap(stakeholders, repo, first.planId);
   await goToMap();
-  expect(await screen.findByText('1 stakeholder was not added yet')).toBeInTheDocument();
+  expect(await screen.findByText('1 stakeholder was not added yet', {}, { timeout: 10_000 })).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Add them now' }));
   expect(
     within(await screen.findByRole('group', { name: /^Not placed yet: 1/ })).getByRole('button', { name: 'Carers' })
@@ -210,6 +211,8 @@ it('keeps unsaved changes to a stakeholder across a reload and offers them back'
   fireEvent.click(screen.getByRole('button', { name: 'Sample Youth Forum: details and history' }));
   details = await screen.findByRole('region', { name: 'Sample Youth Forum: details' });
   expect(within(details).getByRole('textbox', { name: /Channel/ })).toHaveValue('');
+  // Kept work is read from the browser's store asynchronously (IndexedDB, issue 15 §5).
+  await within(details).findByText(/You changed this stakeholder earlier/, {}, { timeout: 10_000 });
   fireEvent.click(within(details).getByRole('button', { name: 'Restore my changes' }));
   expect(within(details).getByRole('textbox', { name: /Channel/ })).toHaveValue('Monthly youth council');
   fireEvent.click(within(details).getByRole('button', { name: 'Save changes' }));
@@ -235,7 +238,7 @@ it('keeps a move that could not be saved, across a reload, and saves it later', 
 
   openMap(stakeholders, repo, first.planId);
   await goToMap();
-  expect(await screen.findByText('1 move was not saved yet')).toBeInTheDocument();
+  expect(await screen.findByText('1 move was not saved yet', {}, { timeout: 10_000 })).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Save the moves now' }));
   expect(
     within(await screen.findByRole('group', { name: /^Keep informed: .* 1 stakeholders/ })).getByRole('button', {

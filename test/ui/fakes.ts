@@ -132,8 +132,13 @@ export class InMemoryPlans implements PlanRepository {
     if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
     const saved = { ...current, content: clone(plan.content), version: `"${this.version++}"`, modified: new Date().toISOString() };
     this.plans.set(saved.id as number, saved);
+    // The write landed, but reading it back failed (as SharePoint can when throttled between the two).
+    const readBack = this.failNextReadBacks.shift();
+    if (readBack) throw readBack;
     return clone(saved);
   }
+  /** Failures to throw after the next saves have been written (a failed read-back). */
+  public readonly failNextReadBacks: DataError[] = [];
   public async remove(id: number) {
     this.plans.delete(id);
   }

@@ -17,3 +17,28 @@ if (!Element.prototype.scrollIntoView)
   Element.prototype.scrollIntoView = function scrollIntoView(): void {
     /* jsdom does no layout */
   };
+
+// IndexedDB, where the planner keeps unsaved work (jsdom has none; fake-indexeddb follows the spec).
+import 'fake-indexeddb/auto';
+// It clones values with structuredClone, which every browser has and jsdom's window lacks; what is
+// kept is plain JSON, so a JSON copy clones it exactly.
+if (typeof globalThis.structuredClone !== 'function')
+  Object.assign(globalThis, { structuredClone: <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T });
+
+/** Empty the store of kept work between tests, as a fresh browser profile would be. */
+afterEach(async () => {
+  window.localStorage.clear();
+  await new Promise<void>((resolve) => {
+    const open = indexedDB.open('involvement-planner', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kept');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kept', 'readwrite');
+      tx.objectStore('kept').clear();
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+    };
+    open.onerror = () => resolve();
+  });
+});

@@ -4,17 +4,23 @@ import type { AsyncState } from './useAsync';
 import { describeError } from './errors';
 
 /** Props for {@link ErrorBar}. */
-export type ErrorBarProps = { error: unknown; onRetry?: () => void };
+export type ErrorBarProps = {
+  error: unknown;
+  onRetry?: () => void;
+  /** What is kept despite the failure ("Your changes are kept on this device."), said after the message. */
+  kept?: string;
+};
 
-/** A failure said in plain English, with "Try again" where it can help. */
-export function ErrorBar({ error, onRetry }: ErrorBarProps): JSX.Element {
+/** A failure said in plain English, what is kept, and "Try again" where it can help. */
+export function ErrorBar({ error, onRetry, kept }: ErrorBarProps): JSX.Element {
   const message = describeError(error);
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{message.title}</MessageBarTitle>
         {message.body}
-        {message.detail && (
+        {kept && ` ${kept}`}
+        {message.detail && !message.body.includes(message.detail) && (
           <details>
             <summary>Details for support</summary>
             <code>{message.detail}</code>

@@ -1,9 +1,27 @@
-import { isDataError, type DataErrorKind } from '../../domain';
+import { isDataError, isRetryableError, type DataErrorKind } from '../../domain';
 
 /** What to tell the user about a failure: what happened and what they can do. */
 export interface ErrorMessage {
   title: string;
   body: string;
+}
+
+/** A failure said in plain English, with the technical detail for support and whether trying again can help. */
+export interface DescribedError extends ErrorMessage {
+  detail?: string;
+  /** Trying again may work (busy, unavailable, offline, an unexpected server failure). */
+  canRetry: boolean;
+}
+
+/**
+ * How long to wait, in words: "about 1 second", "about 20 seconds", "about 2 minutes". Never "a
+ * minute" when the server asked for a second (issue 15 §3).
+ */
+export function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 90) return `about ${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.round(seconds / 60);
+  return `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 const MESSAGES: Record<DataErrorKind, ErrorMessage> = {
@@ -17,7 +35,11 @@ const MESSAGES: Record<DataErrorKind, ErrorMessage> = {
   },
   throttled: {
     title: 'SharePoint is busy',
-    body: 'SharePoint asked us to slow down. Wait a minute, then try again. Nothing you entered has been lost.'
+    body: 'SharePoint asked us to slow down, and it was still busy after we tried again for you. Try again in a few seconds.'
+  },
+  unavailable: {
+    title: 'SharePoint is not available right now',
+    body: 'SharePoint did not answer (it may be overloaded or down for maintenance), even after we tried again for you. Try again in a few minutes.'
   },
   forbidden: {
     title: 'You do not have permission',
@@ -27,14 +49,17 @@ const MESSAGES: Record<DataErrorKind, ErrorMessage> = {
     title: 'This list is too big to search this way',
     body: 'SharePoint refused the search because the list holds more than 5,000 items. Ask a site owner to run "Set up lists" to add the missing indexes.'
   },
-  offline: { title: 'You seem to be offline', body: 'We could not reach SharePoint. Check your connection, then try again.' },
+  offline: {
+    title: 'You seem to be offline',
+    body: 'We could not reach SharePoint from this device. Check your network connection, then try again.'
+  },
   listsMissing: {
     title: 'The planner is not set up on this site',
     body: 'The lists the planner needs are missing. A site owner can set them up.'
   },
   schemaDrift: {
     title: 'Some stored data is not in the expected form',
-    body: 'A list or column has been changed outside the planner. Ask a site owner to run "Set up lists", or contact support with the details below.'
+    body: 'Part of what is stored on the site is not in the form the planner expects. The details say which item and which field, and who can put it right.'
   },
   invalidRequest: {
     title: 'SharePoint did not accept the request',
@@ -44,7 +69,16 @@ const MESSAGES: Record<DataErrorKind, ErrorMessage> = {
 };
 
 /** Plain-English message for any error a screen may meet. */
-export function describeError(error: unknown): ErrorMessage & { detail?: string } {
-  if (isDataError(error)) return { ...MESSAGES[error.kind], detail: error.detail };
-  return { ...MESSAGES.server, detail: error instanceof Error ? error.message : String(error) };
+export function describeError(error: unknown): DescribedError {
+  if (!isDataError(error)) return { ...MESSAGES.server, detail: error instanceof Error ? error.message : String(error), canRetry: true };
+  const message = { ...MESSAGES[error.kind], detail: error.detail, canRetry: isRetryableError(error) };
+  if (error.retryAfterMs !== undefined && (error.kind === 'throttled' || error.kind === 'unavailable')) {
+    // Say the wait the server asked for, not a guess.
+    message.body = message.body.replace(
+      /Try again in a few (seconds|minutes)\./,
+      `It asked us to wait ${waitInWords(error.retryAfterMs)}; try again after that.`
+    );
+  }
+  if (error.kind === 'schemaDrift') message.body = `${message.body} ${error.detail}`;
+  return message;
 }

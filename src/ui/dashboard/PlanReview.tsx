@@ -113,6 +113,9 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
       return true;
     } catch (caught) {
       setError(caught);
+      // The plan may have changed before the failure (a status moved, its history not yet
+      // written): read it again so the team sees where it is (issue 15 §3).
+      reload();
       return false;
     } finally {
       setBusy(false);

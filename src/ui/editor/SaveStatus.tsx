@@ -1,8 +1,10 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+import { PLAN_STATUS_LABELS } from '../../domain';
 import type { PlanEditor } from './usePlanEditor';
-import { describeError } from '../common/errors';
-import { KeptWorkBar } from '../common/keptWork';
+import { ErrorBar } from '../common/components';
+import { KeptWorkBar, keptText } from '../common/keptWork';
+import { fieldLabel } from './fieldLabels';
 import { formatDateTime } from '../common/format';
 
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -13,7 +15,10 @@ export function SaveStatus({ editor }: { editor: PlanEditor }): JSX.Element {
   let text: string;
   switch (s.kind) {
     case 'saved':
-      text = `Saved ${time(s.at)}`;
+      text =
+        s.held.length > 0
+          ? `Saved ${time(s.at)}, except ${s.held.length} ${s.held.length === 1 ? 'field that needs' : 'fields that need'} fixing`
+          : `Saved ${time(s.at)}`;
       break;
     case 'pending':
       text = 'Changes not saved yet';
@@ -22,10 +27,16 @@ export function SaveStatus({ editor }: { editor: PlanEditor }): JSX.Element {
       text = 'Saving…';
       break;
     case 'retrying':
-      text = `Not saved — retrying in ${s.inSeconds} seconds. Your changes are kept on this device.`;
+      text = `Not saved — retrying in ${s.inSeconds} seconds. ${editor.keptFailed ? keptText(true) : 'Your changes are kept on this device.'}`;
       break;
     case 'conflict':
-      text = 'Not saved — someone else changed this plan';
+      text = 'Not saved — someone else changed the same fields';
+      break;
+    case 'statusChanged':
+      text = `Not saved — this plan is now ${PLAN_STATUS_LABELS[s.theirs.status].toLowerCase()}`;
+      break;
+    case 'tooLong':
+      text = 'Not saved — part of the plan is too long to store';
       break;
     default:
       text = 'Not saved';
@@ -37,15 +48,23 @@ export function SaveStatus({ editor }: { editor: PlanEditor }): JSX.Element {
   );
 }
 
-const pathLabel = (path: string): string =>
-  path
-    .split('.')
-    .map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : p.replace(/([A-Z])/g, ' $1').toLowerCase()))
-    .join(' › ');
+/** A value as the lead would read it in a list of differences. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'object') return '(changed)';
+  const text = String(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
 
-/** The bars that need the lead: restore a local copy, resolve a conflict, or a failure. */
-export function EditorAlerts({ editor }: { editor: PlanEditor }): JSX.Element {
+/** Props for {@link EditorAlerts}. */
+export type EditorAlertsProps = { editor: PlanEditor; onReload?: () => void };
+
+/** The bars that need the lead: restore a local copy, resolve a conflict, fields held back, or a failure. */
+export function EditorAlerts({ editor, onReload }: EditorAlertsProps): JSX.Element {
   const s = editor.save;
+  const kept = keptText(editor.keptFailed ? true : undefined);
   return (
     <>
       {editor.restoreOffer && (
@@ -63,15 +82,16 @@ export function EditorAlerts({ editor }: { editor: PlanEditor }): JSX.Element {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Someone else saved this plan while you were working</MessageBarTitle>
-            Nothing has been overwritten. These fields differ between your copy and theirs:
+            Nothing has been overwritten, and their changes to other fields are kept with yours. You both changed{' '}
+            {s.clashes.length === 1 ? 'this field' : 'these fields'}:
             <ul aria-label="Fields that differ">
-              {s.changes.slice(0, 12).map((c) => (
+              {s.clashes.slice(0, 12).map((c) => (
                 <li key={c.path}>
-                  <strong>{pathLabel(c.path)}</strong>: yours “{c.mine || '(empty)'}”, theirs “{c.theirs || '(empty)'}”
+                  <strong>{fieldLabel(c.path, editor.content)}</strong>: yours “{shown(c.mine)}”, theirs “{shown(c.theirs)}”
                 </li>
               ))}
             </ul>
-            {s.changes.length > 12 && `And ${s.changes.length - 12} more.`}
+            {s.clashes.length > 12 && `And ${s.clashes.length - 12} more.`}
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => editor.resolveConflict('mine')}>
@@ -81,17 +101,47 @@ export function EditorAlerts({ editor }: { editor: PlanEditor }): JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
-      {s.kind === 'failed' && (
+      {s.kind === 'saved' && s.held.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Some of your changes are not saved yet</MessageBarTitle>
+            Everything else is saved. {s.held.length === 1 ? 'This field keeps' : 'These fields keep'} what you typed until it is fixed:
+            <ul aria-label="Fields not saved yet">
+              {s.held.slice(0, 12).map((p) => (
+                <li key={p.path}>
+                  <strong>{fieldLabel(p.path, editor.content)}</strong>: {p.text}
+                </li>
+              ))}
+            </ul>
+            {s.held.length > 12 && `And ${s.held.length - 12} more.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {s.kind === 'statusChanged' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This plan is now {PLAN_STATUS_LABELS[s.theirs.status].toLowerCase()}</MessageBarTitle>
+            It moved on while you were working, so your latest changes were not saved to it. {kept}
+          </MessageBarBody>
+          {onReload && (
+            <MessageBarActions>
+              <Button onClick={onReload}>Open the plan as it is now</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {s.kind === 'tooLong' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{describeError(s.error).title}</MessageBarTitle>
-            {describeError(s.error).body} Your changes are kept on this device.
+            <MessageBarTitle>Not saved: part of the plan is too long</MessageBarTitle>
+            {s.problems.map((p) => p.text).join(' ')} {kept}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={editor.saveNow}>Try again</Button>
           </MessageBarActions>
         </MessageBar>
       )}
+      {s.kind === 'failed' && <ErrorBar error={s.error} onRetry={editor.saveNow} kept={kept} />}
     </>
   );
 }

@@ -5,6 +5,8 @@ export interface LocalDraft {
   content: PlanContent;
   /** The version of the saved plan these edits started from. */
   baseVersion: string;
+  /** The saved content these edits started from, so restoring them merges with anyone's later changes. */
+  baseContent?: PlanContent;
   savedAt: string;
 }
 

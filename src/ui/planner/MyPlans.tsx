@@ -56,7 +56,9 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [confirmDelete, setConfirmDelete] = React.useState<PlanSummary>();
 
+  const lastWork = React.useRef<() => Promise<string>>();
   const act = async (work: () => Promise<string>): Promise<void> => {
+    lastWork.current = work;
     setBusy(true);
     setError(undefined);
     try {
@@ -68,17 +70,20 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
       setBusy(false);
     }
   };
-  const duplicate = (p: PlanSummary): Promise<void> =>
-    act(async () => {
+  const duplicate = (p: PlanSummary): Promise<void> => {
+    // One request id for this duplicate, so "Try again" after a cut-off never makes two copies.
+    const requestId = newRequestId();
+    return act(async () => {
       const source = await plans.get(p.id);
       const content = {
         ...source.content,
         project: { ...source.content.project, title: `Copy of ${source.content.project.title}`.slice(0, 255) },
         review: emptyPlanContent().review
       };
-      await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, newRequestId());
+      await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, requestId);
       return `“${content.project.title}” created as a new draft.`;
     });
+  };
   const remove = (p: PlanSummary): Promise<void> =>
     act(async () => {
       const current = await plans.get(p.id);
@@ -100,7 +105,15 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      {error !== undefined && <ErrorBar error={error} />}
+      {error !== undefined && (
+        <ErrorBar
+          error={error}
+          onRetry={() => {
+            const work = lastWork.current;
+            if (work) void act(work);
+          }}
+        />
+      )}
       <Loaded state={state} label="Loading your plans…" onRetry={reload}>
         {(page) => (
           <>

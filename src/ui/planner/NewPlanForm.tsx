@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { newRequestId } from '../common/requestId';
 import { Button, Card, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import { emptyPlanContent, messageText, projectDetailsSchema, type StoredPlan } from '../../domain';
+import { emptyPlanContent, messageText, projectDetailsSchema, toFieldProblems, type StoredPlan } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { ErrorBar } from '../common/components';
@@ -29,6 +29,7 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
   const [titleError, setTitleError] = React.useState<string>();
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
+  const [organisationError, setOrganisationError] = React.useState<string>();
   const requestId = React.useRef(newRequestId());
   const titleInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
@@ -44,6 +45,12 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
       return;
     }
     setTitleError(undefined);
+    const org = projectDetailsSchema.shape.organisation.safeParse(organisation.trim());
+    if (!org.success) {
+      setOrganisationError(`Organisation leading the project: ${toFieldProblems(org.error)[0]?.text ?? messageText('value.invalid')}`);
+      return;
+    }
+    setOrganisationError(undefined);
     setSaving(true);
     setError(undefined);
     try {
@@ -87,10 +94,23 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
         >
           <Input ref={titleInput} value={title} onChange={(_e, d) => setTitle(d.value)} />
         </Field>
-        <Field label="Organisation leading the project" hint="You can change this later.">
+        <Field
+          label="Organisation leading the project"
+          hint="You can change this later."
+          validationState={organisationError ? 'error' : 'none'}
+          validationMessage={organisationError}
+        >
           <Input value={organisation} onChange={(_e, d) => setOrganisation(d.value)} />
         </Field>
-        {error !== undefined && <ErrorBar error={error} />}
+        {error !== undefined && (
+          <ErrorBar
+            error={error}
+            kept="What you typed is still here; trying again never makes a second plan."
+            onRetry={() => {
+              void submit();
+            }}
+          />
+        )}
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={saving}>
             {saving ? 'Saving…' : 'Save draft'}

@@ -145,10 +145,10 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
           onPrintView={() => setPrinting(true)}
         />
       </div>
-      <EditorAlerts editor={editor} />
+      <EditorAlerts editor={editor} onReload={onReload} />
       <SubmissionPanel
         plan={{ ...editor.plan, content: editor.content }}
-        unsaved={editor.save.kind !== 'saved'}
+        unsaved={editor.save.kind !== 'saved' || editor.save.held.length > 0}
         onSubmitted={onReload}
         stakeholders={stakeholders}
       />

@@ -72,9 +72,17 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
   };
   const submit = (): Promise<void> =>
     run(async () => {
-      const result = await submitPlan(ports, id, user, services.links(id));
-      setOutcome(result.notification);
-      onSubmitted();
+      try {
+        const result = await submitPlan(ports, id, user, services.links(id));
+        setOutcome(result.notification);
+        onSubmitted();
+      } catch (caught) {
+        // A failure after the status changed (a submission cut off part-way) must not leave the
+        // screen on the old status: read the plan again and show it as it is (issue 15 §3).
+        const now = await services.plans.get(id).catch(() => undefined);
+        if (now && now.status !== plan.status) onSubmitted();
+        throw caught;
+      }
     });
   const resend = (history: StatusHistoryEntry[]): Promise<void> =>
     run(async () => {
@@ -163,7 +171,15 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
           </MessageBarBody>
         </MessageBar>
       )}
-      {error !== undefined && <ErrorBar error={error} />}
+      {error !== undefined && (
+        <ErrorBar
+          error={error}
+          kept="The plan and your changes to it are saved."
+          onRetry={() => {
+            void (editable ? submit() : resend(history));
+          }}
+        />
+      )}
     </section>
   );
 }

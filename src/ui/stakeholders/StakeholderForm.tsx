@@ -75,8 +75,15 @@ export function StakeholderForm({
   const same = (a: StakeholderFields, b: StakeholderFields): boolean => JSON.stringify(a) === JSON.stringify(b);
   const kept = useKeptWork<StakeholderFields>(draftKey);
   const { keep, clear } = kept;
-  const [offer, setOffer] = React.useState(() => (kept.value && !same(kept.value, initial) ? kept.value : undefined));
+  const [offer, setOffer] = React.useState<StakeholderFields>();
   const edited = React.useRef(false);
+  const offered = React.useRef(false);
+  // What was kept is read from the browser's store; offered back once it has loaded.
+  React.useEffect(() => {
+    if (!kept.loaded || offered.current) return;
+    offered.current = true;
+    if (kept.value && !edited.current && !same(kept.value, initial)) setOffer(kept.value);
+  }, [kept.loaded, kept.value, initial]);
   React.useEffect(() => {
     // Keep a copy of unsaved changes (only once the person has changed something).
     if (edited.current && !readOnly) {

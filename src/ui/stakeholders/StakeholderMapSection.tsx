@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../common/format';
 import { KeptWorkBar } from '../common/keptWork';
 import { ActionBar, ErrorBar } from '../common/components';
-import { fieldsOf, moveStakeholder, quadrantName, type Stakeholder } from '../../domain';
+import { fieldsOf, moveStakeholder, quadrantName, STAKEHOLDER_FIELD_NAMES, type GridQuadrant, type Stakeholder } from '../../domain';
 import { useCurrentUser } from '../shell/session';
 import { useEditor } from '../editor/EditorContext';
 import type { StakeholderMap } from './useStakeholderMap';
@@ -76,6 +76,15 @@ export function StakeholderMapSection({ map, planId }: StakeholderMapSectionProp
   );
 }
 
+/** A stakeholder's field value as the person would read it. */
+function shown(path: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (path === 'quadrant') return quadrantName(value as GridQuadrant);
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.join(', ') || '(none)';
+  return String(value);
+}
+
 /** The first few of a list, then "…". */
 const listSome = (names: string[]): string => `${names.slice(0, 5).join('; ')}${names.length > 5 ? '…' : ''}`;
 
@@ -91,16 +100,43 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
             { label: 'Use theirs', onClick: () => map.resolveConflict('theirs') }
           ]}
         >
-          {map.conflict.what} was not saved, because someone else changed it first.
-          {map.conflict.theirs.quadrant !== map.conflict.mine.quadrant &&
-            ` It is now in ${quadrantName(map.conflict.theirs.quadrant)}; you wanted ${quadrantName(map.conflict.mine.quadrant)}.`}{' '}
-          Keep mine saves your version over theirs (every recorded move is kept); Use theirs drops your change.
+          {map.conflict.what} was not saved yet, because someone else changed the same{' '}
+          {map.conflict.clashes.length === 1 ? 'field' : 'fields'} first:
+          <ul aria-label="Fields you both changed">
+            {map.conflict.clashes.map((c) => (
+              <li key={c.path}>
+                <strong>{STAKEHOLDER_FIELD_NAMES[c.path] ?? c.path}</strong>: yours “{shown(c.path, c.mine)}”, theirs “
+                {shown(c.path, c.theirs)}”
+              </li>
+            ))}
+          </ul>
+          Their changes to other fields and every recorded move are kept either way. Keep mine uses your value for{' '}
+          {map.conflict.clashes.length === 1 ? 'this field' : 'these fields'}; Use theirs keeps theirs.
         </ActionBar>
+      )}
+      {map.keptFailed && (map.pendingAdds.length > 0 || map.pendingMoves.length > 0) && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>Not kept on this device</MessageBarTitle>
+            This browser could not keep the changes that are not saved yet (its storage may be full or blocked). Keep this page open and
+            save them now, or they will be lost when it closes.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {map.failure && (
         <>
           <Text weight="semibold">{map.failure.what} did not work.</Text>
-          <ErrorBar error={map.failure.error} onRetry={map.failure.retry} />
+          <ErrorBar
+            error={map.failure.error}
+            onRetry={map.failure.retry}
+            kept={
+              map.keptFailed
+                ? undefined
+                : map.pendingAdds.length > 0 || map.pendingMoves.length > 0
+                  ? 'What did not save is kept on this device; trying again adds nothing twice.'
+                  : undefined
+            }
+          />
         </>
       )}
       {!map.failure && map.pendingMoves.length > 0 && (
@@ -125,7 +161,8 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
           disabled={map.busy}
           onDiscard={map.discardPendingAdds}
         >
-          They were kept in this browser: {listSome(map.pendingAdds.map((p) => p.fields.name))}.
+          They were kept in this browser: {listSome(map.pendingAdds.map((p) => p.fields.name))}. Adding them again adds only those not added
+          already, so none is added twice.
         </KeptWorkBar>
       )}
     </>

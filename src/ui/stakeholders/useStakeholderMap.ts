@@ -1,7 +1,11 @@
 import * as React from 'react';
 import {
   isDataError,
+  mergeStakeholder,
   moveStakeholder,
+  sameValue,
+  settleClashes,
+  type Clash,
   type GridQuadrant,
   type NewStakeholder,
   type Stakeholder,
@@ -29,10 +33,14 @@ export interface PendingMove {
   readonly reason: string;
 }
 
-/** A stakeholder someone else changed while we were changing it. */
+/** A stakeholder someone else changed while we were changing it, in the same fields. */
 export interface MapConflict {
   readonly mine: Stakeholder;
   readonly theirs: Stakeholder;
+  /** The stakeholder as both started from. */
+  readonly ancestor: Stakeholder;
+  /** The fields both changed, differently (the only ones the person is asked about). */
+  readonly clashes: readonly Clash[];
   readonly what: string;
 }
 
@@ -49,6 +57,8 @@ export interface StakeholderMap {
   readonly pendingAdds: NewStakeholder[];
   /** Moves that did not reach SharePoint (kept in the browser too). */
   readonly pendingMoves: PendingMove[];
+  /** The browser could not keep the adds or moves not yet saved (storage full or blocked). */
+  readonly keptFailed: boolean;
   reload(): void;
   add(fields: StakeholderFields[]): Promise<Stakeholder[] | undefined>;
   retryPendingAdds(): void;
@@ -145,33 +155,54 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     [repo, planId, setPendingAdds]
   );
 
-  const write = async (next: Stakeholder, what: string, keepOnConflict = true): Promise<'saved' | 'conflict' | 'failed'> => {
+  /**
+   * Save one stakeholder at the version read. On a conflict (412) it is read again and merged
+   * field by field with the other person's change against the version both started from: only
+   * fields both changed, differently, are put to the person; everything else saves at once.
+   */
+  const write = async (
+    next: Stakeholder,
+    what: string,
+    from: Stakeholder | undefined = itemsRef.current.find((s) => s.id === next.id),
+    merges = 0
+  ): Promise<'saved' | 'conflict' | 'failed'> => {
     setBusy(true);
     setFailure(undefined);
-    const before = itemsRef.current.find((s) => s.id === next.id);
     replace(next);
     try {
       replace(await repo.save(next));
       return 'saved';
     } catch (error) {
-      if (before) replace(before);
-      if (isDataError(error, 'conflict') && keepOnConflict) {
+      if (from) replace(from);
+      if (isDataError(error, 'conflict') && merges < 3) {
+        let theirs: Stakeholder;
         try {
-          const theirs = await repo.get(next.id);
-          replace(theirs);
-          setConflict({ mine: next, theirs, what });
+          theirs = await repo.get(next.id);
         } catch (reread) {
           // Removed by someone else: take it off this map too, and say so.
           if (isDataError(reread, 'notFound')) setItems((all) => all.filter((s) => s.id !== next.id));
-          setFailure({ what, error: reread });
+          setFailure({
+            what,
+            error: reread,
+            retry: isDataError(reread, 'notFound')
+              ? undefined
+              : () => {
+                  void write(next, what, from, merges);
+                }
+          });
+          return 'conflict';
         }
+        replace(theirs);
+        const merge = mergeStakeholder(from ?? theirs, next, theirs);
+        if (merge.clashes.length === 0) return write(merge.merged, what, theirs, merges + 1);
+        setConflict({ mine: next, theirs, ancestor: from ?? theirs, clashes: merge.clashes, what });
         return 'conflict';
       }
       setFailure({
         what,
         error,
         retry: () => {
-          void write(next, what, keepOnConflict);
+          void write(next, what, from, merges);
         }
       });
       return 'failed';
@@ -239,6 +270,7 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     conflict,
     pendingAdds,
     pendingMoves,
+    keptFailed: keptAdds.failed !== undefined || keptMoves.failed !== undefined,
     reload: () => setGeneration((g) => g + 1),
     add: (fields) =>
       addPending(
@@ -278,14 +310,11 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     resolveConflict: (choice) => {
       const c = conflict;
       setConflict(undefined);
-      if (c && choice === 'mine') {
-        // Keep every recorded move from both sides, in time order.
-        const history = [
-          ...c.theirs.history,
-          ...c.mine.history.filter((h) => !c.theirs.history.some((t) => t.at === h.at && t.by === h.by))
-        ].sort((a, b) => a.at.localeCompare(b.at));
-        void write({ ...c.mine, version: c.theirs.version, history }, c.what);
-      }
+      if (!c) return;
+      // Both people's changes to other fields, and every recorded move, are kept either way;
+      // the choice settles only the fields both changed.
+      const merged = settleClashes(mergeStakeholder(c.ancestor, c.mine, c.theirs), choice);
+      if (!sameValue(merged, c.theirs)) void write(merged, c.what, c.theirs);
     }
   };
 }
