@@ -30,3 +30,5 @@ export * from './homeSite';
 export * from './planWrite';
 export * from './merge';
 export * from './planSaving';
+export * from './dateRules';
+export * from './csvEncoding';

@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { checkReadiness, planContentSchema, toFieldProblems, type MapEntry, type PlanContent, type ReadinessItem } from '../../domain';
+import {
+  checkReadiness,
+  decisionDateProblem,
+  planContentSchema,
+  todayIso,
+  toFieldProblems,
+  type MapEntry,
+  type PlanContent,
+  type ReadinessItem
+} from '../../domain';
 import { getIn, type PlanPath, type PlanPathTo, type PlanValue } from './paths';
 
 /** Set the value at a path of the plan's content; the compiler checks the path and the value's type. */
@@ -39,6 +48,9 @@ export function EditorProvider({ content, update, readOnly, showRequired, stakeh
   const value = React.useMemo<EditorContextValue>(() => {
     const parsed = planContentSchema.safeParse(content);
     const problems = new Map(parsed.success ? [] : toFieldProblems(parsed.error).map((p) => [p.path, p.text] as const));
+    // A decision date in the past or years ahead is said at the field while the lead can change it (issue 15 §6).
+    const decision = readOnly ? undefined : decisionDateProblem(content.project.decisionDate, todayIso());
+    if (decision && !problems.has('project.decisionDate')) problems.set('project.decisionDate', decision);
     const readiness = checkReadiness(content, stakeholders);
     const missing = new Map(readiness.map((i: ReadinessItem) => [i.field, i.text] as const));
     return { content, update, readOnly, showRequired, problems, missing, readiness, stakeholders };

@@ -16,6 +16,7 @@ import {
   CATALOGUE_REACHES,
   emptyStakeholderFields,
   exportStakeholdersCsv,
+  decodeCsvBytes,
   fromShared,
   importStakeholdersCsv,
   STAKEHOLDER_CATALOGUE,
@@ -42,6 +43,17 @@ const useStyles = makeStyles({
 });
 
 type Panel = 'catalogue' | 'shared' | 'new' | 'import';
+
+/** A file's bytes (Blob.arrayBuffer where the browser has it, else a FileReader). */
+function readBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
 
 /** Props for {@link AddStakeholders}. */
 export type AddStakeholdersProps = {
@@ -279,13 +291,18 @@ function ImportCsv({
   onCancel(): void;
 }): JSX.Element {
   const styles = useStyles();
-  const [result, setResult] = React.useState<CsvImport & { fileName: string }>();
+  const [result, setResult] = React.useState<CsvImport & { fileName: string; encodingNote?: string }>();
   const [reading, setReading] = React.useState(false);
   const readFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     setReading(true);
     try {
-      setResult({ ...importStakeholdersCsv(await file.text()), fileName: file.name });
+      // Read the bytes, not file.text(): that assumes UTF-8 and turns Excel's Windows-1252 into "Caf�" (issue 15 §6).
+      const decoded = decodeCsvBytes(new Uint8Array(await readBytes(file)));
+      const parsed: CsvImport = decoded.problem
+        ? { ready: [], problems: [], ignoredColumns: [], fileProblem: decoded.problem }
+        : importStakeholdersCsv(decoded.text);
+      setResult({ ...parsed, fileName: file.name, encodingNote: decoded.note });
     } finally {
       setReading(false);
     }
@@ -317,6 +334,11 @@ function ImportCsv({
       )}
       {result && !result.fileProblem && (
         <>
+          {result.encodingNote && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{result.encodingNote}</MessageBarBody>
+            </MessageBar>
+          )}
           {result.problems.length > 0 && (
             <MessageBar intent="warning" layout="multiline" role="alert">
               <MessageBarBody>

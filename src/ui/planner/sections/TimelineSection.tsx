@@ -21,8 +21,12 @@ import {
   DEFAULT_SETTINGS,
   GUIDE_STEPS,
   guideStep,
+  proposedFromToday,
   proposeTimeline,
   SETTING_SOURCES,
+  timelineDateWarnings,
+  todayIso,
+  type DateWarning,
   type PlannedStep
 } from '../../../domain';
 import { DateField, TextField } from '../../editor/fields';
@@ -36,8 +40,17 @@ export function TimelineSection(): JSX.Element {
   const { content, update, readOnly } = useEditor();
   const formal = assessConsultation(content.triage).formalConsultation.likelihood === 'likely';
   const inputs = { decisionDate: content.project.decisionDate, formalConsultation: formal, settings: DEFAULT_SETTINGS };
-  const warnings = content.timeline.length ? checkTimeline(content.timeline, inputs) : [];
-  const propose = (): void => update('timeline', proposeTimeline({ ...inputs, level: content.level.chosen }));
+  const today = todayIso();
+  const [moved, setMoved] = React.useState<DateWarning[]>([]);
+  const warnings = content.timeline.length
+    ? [...moved, ...timelineDateWarnings(content.timeline, inputs, today), ...checkTimeline(content.timeline, inputs)]
+    : [];
+  const propose = (): void => {
+    // Never propose a step before today (issue 15 §6); say which steps that moved.
+    const proposal = proposedFromToday(proposeTimeline({ ...inputs, level: content.level.chosen }), today);
+    setMoved(proposal.moved);
+    update('timeline', proposal.steps);
+  };
   const followed: Array<keyof typeof SETTING_SOURCES> = formal
     ? ['planningLeadWeeks', 'consultationProgrammeMinimumMonths', 'consultationMinimumWeeks', 'reportDueWeeksAfterClose']
     : ['planningLeadWeeks', 'engagementMinimumMonths'];
@@ -56,7 +69,7 @@ export function TimelineSection(): JSX.Element {
             <ul>
               {warnings.map((w) => (
                 <li key={w.text}>
-                  {w.text} <Caption1>({sourceName(w.source)})</Caption1>
+                  {w.text} {'source' in w && <Caption1>({sourceName(w.source)})</Caption1>}
                 </li>
               ))}
             </ul>
