@@ -27,6 +27,8 @@ if (typeof globalThis.structuredClone !== 'function')
 
 /** Empty the store of kept work between tests, as a fresh browser profile would be. */
 afterEach(async () => {
+  // Let writes a test's last actions started land first, so none reaches the next test.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   window.localStorage.clear();
   await new Promise<void>((resolve) => {
     const open = indexedDB.open('involvement-planner', 1);

@@ -139,7 +139,7 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
           />
         </>
       )}
-      {!map.failure && map.pendingMoves.length > 0 && (
+      {!map.failure && !map.busy && map.pendingMoves.length > 0 && (
         <KeptWorkBar
           title={`${map.pendingMoves.length} ${map.pendingMoves.length === 1 ? 'move was' : 'moves were'} not saved yet`}
           restoreLabel="Save the moves now"
@@ -153,7 +153,7 @@ function MapAlerts({ map }: { map: StakeholderMap }): JSX.Element {
           someone has moved since is left where they put it.
         </KeptWorkBar>
       )}
-      {!map.failure && map.pendingAdds.length > 0 && (
+      {!map.failure && !map.busy && map.pendingAdds.length > 0 && (
         <KeptWorkBar
           title={`${map.pendingAdds.length} ${map.pendingAdds.length === 1 ? 'stakeholder was' : 'stakeholders were'} not added yet`}
           restoreLabel="Add them now"

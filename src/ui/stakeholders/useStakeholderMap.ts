@@ -133,13 +133,15 @@ export function useStakeholderMap(planId: number): StakeholderMap {
     async (batch: NewStakeholder[]): Promise<Stakeholder[] | undefined> => {
       setBusy(true);
       setFailure(undefined);
+      // Kept in the browser before anything is sent, so an import cut off by an outage or a
+      // closed tab is offered back whole; retrying adds only those not added yet (request ids).
+      setPendingAdds(batch);
       try {
         const added = await repo.addMany(planId, batch);
         setItems((all) => [...all.filter((s) => !added.some((a) => a.id === s.id)), ...added]);
         setPendingAdds([]);
         return added;
       } catch (error) {
-        setPendingAdds(batch);
         setFailure({
           what: `Adding ${batch.length === 1 ? `"${batch[0].fields.name}"` : `${batch.length} stakeholders`}`,
           error,
@@ -240,12 +242,13 @@ export function useStakeholderMap(planId: number): StakeholderMap {
   const move = async (id: number, to: GridQuadrant | null, reason = '', when = at()): Promise<boolean> => {
     const current = itemsRef.current.find((s) => s.id === id);
     if (!current || current.quadrant === to) return true;
-    const result = await write(moveStakeholder(current, to, user.displayName, when, reason), `Moving "${current.name}"`);
-    // A move that could not be sent is kept (also in the browser) to apply later; never lost.
+    // Kept (also in the browser) before it is sent, so a move that cannot be saved is applied later; never lost.
     setPendingMoves((moves) => [
       ...moves.filter((m) => m.id !== id),
-      ...(result === 'failed' ? [{ id, name: current.name, from: current.quadrant, to, at: when, reason }] : [])
+      { id, name: current.name, from: current.quadrant, to, at: when, reason }
     ]);
+    const result = await write(moveStakeholder(current, to, user.displayName, when, reason), `Moving "${current.name}"`);
+    if (result !== 'failed') setPendingMoves((moves) => moves.filter((m) => !(m.id === id && m.at === when)));
     if (result === 'failed')
       setFailure((f) =>
         f
