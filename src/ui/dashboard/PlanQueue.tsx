@@ -5,6 +5,9 @@ import {
   Field,
   Input,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Select,
   Table,
   TableBody,
@@ -24,7 +27,8 @@ import {
   type PersonRef,
   type PlanQuery,
   type PlanStatus,
-  type PlanSummary
+  type PlanSummary,
+  type UnreadablePlan
 } from '../../domain';
 import { useServices } from '../shell/services';
 import { useAsync } from '../common/useAsync';
@@ -52,6 +56,7 @@ export function PlanQueue({ initialStatus, onOpen }: PlanQueueProps): JSX.Elemen
   const [draft, setDraft] = React.useState<PlanQuery>({ status: initialStatus ?? 'submitted' });
   const [query, setQuery] = React.useState<PlanQuery>(draft);
   const [rows, setRows] = React.useState<PlanSummary[]>([]);
+  const [unreadable, setUnreadable] = React.useState<UnreadablePlan[]>([]);
   const [next, setNext] = React.useState<string>();
   const [loading, setLoading] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
@@ -65,6 +70,8 @@ export function PlanQueue({ initialStatus, onOpen }: PlanQueueProps): JSX.Elemen
       try {
         const page = await plans.query(q, token);
         setRows((current) => (append ? [...current, ...page.items] : page.items));
+        // Plans whose stored data cannot be read are listed, never dropped (issue 15 §6).
+        setUnreadable((current) => (append ? [...current, ...page.unreadable] : page.unreadable));
         setNext(page.next);
       } catch (caught) {
         setError(caught);
@@ -154,6 +161,27 @@ export function PlanQueue({ initialStatus, onOpen }: PlanQueueProps): JSX.Elemen
             void fetchPage(query, undefined, false);
           }}
         />
+      )}
+      {unreadable.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {unreadable.length} {unreadable.length === 1 ? 'plan' : 'plans'} on this page could not be read
+            </MessageBarTitle>
+            They are not in the list below until their stored data is put right.
+            <ul aria-label="Plans that could not be read">
+              {unreadable.map((u) => (
+                <li key={u.id}>
+                  <strong>
+                    Item {u.id}
+                    {u.title ? ` (“${u.title}”)` : ''}
+                  </strong>
+                  : {u.problem}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       )}
       <Text as="p" role="status">
         {loading ? 'Loading plans…' : `${rows.length}${next ? '+' : ''} plan${rows.length === 1 ? '' : 's'} shown.`}
