@@ -111,7 +111,7 @@ export function mergeMoveHistories<M extends { at: string; by: string }>(...hist
  * result carries their version (so it saves over theirs, not past it). A move therefore
  * reapplies only the box and its history entry.
  */
-export function mergeStakeholder<S extends { version?: string; history: ReadonlyArray<{ at: string; by: string }> }>(
+export function mergeStakeholder<S extends { version: string; history: ReadonlyArray<{ at: string; by: string }> }>(
   base: S,
   mine: S,
   theirs: S

@@ -1,6 +1,6 @@
 // End-to-end: a project lead plans a real service change from start to "ready" in the workbench,
-// through a reload with unsaved changes, injected throttling (429 + Retry-After) and an edit
-// conflict from a second browser; then downloads both Word files and checks their headings;
+// through a reload with unsaved changes, injected throttling (429 + Retry-After) and edits from
+// a second browser (merged; only a field both changed is asked about); then downloads both Word files and checks their headings;
 // axe checks every section of the guide in the light and dark themes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -273,24 +273,47 @@ test('per-stakeholder engagement, and the gaps in who we hear from reach the che
   assert.match(await history.textContent(), /Not placed yet → Manage closely\. Why: The change may be a substantial variation/);
 });
 
-test('an edit from another browser is never overwritten: the lead sees what differs and chooses', async () => {
-  const other = await pageAs(browser, port, 2);
-  await other.goto(planUrl);
-  await other.getByLabel('The focus of this involvement').fill('Changed in another browser.');
-  await other
-    .getByRole('status')
-    .filter({ hasText: /Saved \d\d:\d\d/ })
-    .waitFor({ timeout: 30_000 });
-  await other.context().close();
-
+test("an edit from another browser is merged: both people's fields are kept, and only a field both changed is asked about", async () => {
+  const editElsewhere = async (label, value) => {
+    const other = await pageAs(browser, port, 2);
+    await other.goto(planUrl);
+    await other.getByLabel(label).first().fill(value);
+    await other
+      .getByRole('status')
+      .filter({ hasText: /Saved \d\d:\d\d/ })
+      .waitFor({ timeout: 30_000 });
+    await other.context().close();
+  };
+  // Different fields: both kept, nobody asked.
+  await editElsewhere('The focus of this involvement', 'Changed in another browser.');
   await openSection(/About the project/);
   await fill('Not in scope', "Children's blood tests.");
+  await saved();
+  await page.reload();
+  await nav().waitFor({ timeout: 60_000 });
+  await openSection(/About the project/);
+  assert.equal(await page.getByLabel('The focus of this involvement').first().inputValue(), 'Changed in another browser.');
+  assert.equal(await page.getByLabel('Not in scope').first().inputValue(), "Children's blood tests.");
+
+  // The same field: the lead is asked, by the field's on-screen name.
+  await editElsewhere('What we already know', 'Their summary of the outpatient survey.');
+  await fill('What we already know', 'My summary of the outpatient survey.');
+  await fill('In scope', 'Adult blood tests booked by GPs and by practice nurses.');
   await page.getByText('Someone else saved this plan while you were working').waitFor({ timeout: 30_000 });
   const differences = page.getByRole('list', { name: 'Fields that differ' });
-  assert.match(await differences.textContent(), /project › focus/);
+  assert.match(
+    await differences.textContent(),
+    /What we already know.*yours “My summary of the outpatient survey\.”, theirs “Their summary/
+  );
+  assert.doesNotMatch(await differences.textContent(), /In scope|project\./);
   await page.getByRole('button', { name: 'Keep my changes' }).click();
   await saved();
-  assert.equal(await page.getByLabel('Not in scope').inputValue(), "Children's blood tests.");
+  await page.reload();
+  await nav().waitFor({ timeout: 60_000 });
+  await openSection(/About the project/);
+  assert.equal(await page.getByLabel('What we already know').first().inputValue(), 'My summary of the outpatient survey.');
+  assert.equal(await page.getByLabel('In scope').first().inputValue(), 'Adult blood tests booked by GPs and by practice nurses.');
+  assert.equal(await page.getByLabel('The focus of this involvement').first().inputValue(), 'Changed in another browser.');
 });
 
 test('the plan reaches "ready to submit"', async () => {

@@ -37,7 +37,7 @@ describe('input can never lock a plan (§2)', () => {
   it('an EIA link without https:// shows its message, the rest saves, and the plan reopens', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(emptyPlanContent());
-    const view = openPlan(repo, plan.id as number);
+    const view = openPlan(repo, plan.id);
     fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Saved alongside' } });
     await section(/Equality/);
     fireEvent.change(screen.getByRole('textbox', { name: /Link to the equality impact assessment/ }), {
@@ -49,11 +49,11 @@ describe('input can never lock a plan (§2)', () => {
     );
     // What was typed stays in the field, with its message; SharePoint holds only valid content.
     expect(screen.getByRole('textbox', { name: /Link to the equality impact assessment/ })).toHaveValue('www.example.nhs.uk/eia');
-    const stored = repo.plans.get(plan.id as number)?.content;
+    const stored = repo.plans.get(plan.id)?.content;
     expect(stored?.project.title).toBe('Saved alongside');
     expect(stored?.equality.eiaLink).toBe('');
     view.unmount();
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     expect(await screen.findByRole('textbox', { name: /Project title/ })).toHaveValue('Saved alongside');
   });
 
@@ -62,26 +62,24 @@ describe('input can never lock a plan (§2)', () => {
     const content = completePlanContent();
     content.budget = [{ item: null, description: 'Room hire', unitCostGbp: 100, quantity: 2 }];
     const plan = repo.add(content);
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     await section(/Methods and budget/);
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Cost each (£)' }), { target: { value: '-5' } });
     fireEvent.change(screen.getByRole('spinbutton', { name: 'How many' }), { target: { value: '2.5' } });
     expect(await screen.findByText(/except 2 fields that need fixing/, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Fields not saved yet' })).toHaveTextContent('Cost 1: cost each (£) (Methods and budget)');
-    expect(repo.plans.get(plan.id as number)?.content.budget).toEqual([
-      { item: null, description: 'Room hire', unitCostGbp: 100, quantity: 2 }
-    ]);
+    expect(repo.plans.get(plan.id)?.content.budget).toEqual([{ item: null, description: 'Room hire', unitCostGbp: 100, quantity: 2 }]);
   });
 
   it('5,000 characters in "The current service" says the limit and keeps the text; the plan still saves', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(emptyPlanContent());
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     fireEvent.change(await screen.findByRole('textbox', { name: /The current service/ }), { target: { value: 'x'.repeat(5000) } });
     fireEvent.change(screen.getByRole('textbox', { name: /Project title/ }), { target: { value: 'Long text elsewhere' } });
     expect(await screen.findByText(/except 1 field that needs fixing/, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getAllByText('This is too long: it can hold at most 4,000 characters. Shorten it.').length).toBeGreaterThan(0);
-    expect(repo.plans.get(plan.id as number)?.content.project).toMatchObject({ title: 'Long text elsewhere', currentService: '' });
+    expect(repo.plans.get(plan.id)?.content.project).toMatchObject({ title: 'Long text elsewhere', currentService: '' });
   });
 });
 
@@ -91,7 +89,7 @@ describe('retries the person does not see (§3)', () => {
     const plan = repo.add(emptyPlanContent());
     // A Retry-After longer than the budget: reported at once rather than slept through.
     repo.failNextSaves.push(new DataError('unavailable', 'HTTP 503', 120_000));
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'After the outage' } });
     expect(await screen.findByText('SharePoint is not available right now', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(
@@ -99,14 +97,14 @@ describe('retries the person does not see (§3)', () => {
     ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await saved();
-    expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('After the outage');
+    expect(repo.plans.get(plan.id)?.content.project.title).toBe('After the outage');
   });
 
   it('never says "a minute" against a 1-second Retry-After', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(emptyPlanContent());
     for (let i = 0; i < 4; i += 1) repo.failNextSaves.push(new DataError('throttled', 'HTTP 429', 1000));
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Busy' } });
     expect(await screen.findByText('SharePoint is busy', {}, { timeout: 12_000 })).toBeInTheDocument();
     expect(screen.getByText(/It asked us to wait about 1 second; try again after that/)).toBeInTheDocument();
@@ -119,10 +117,10 @@ describe('merges that keep both (§4)', () => {
   it('asks only about fields both changed, by their on-screen names, and keeps the rest of both', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(completePlanContent());
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     const title = await screen.findByRole('textbox', { name: /Project title/ });
     act(() =>
-      repo.editElsewhere(plan.id as number, (c) => ({
+      repo.editElsewhere(plan.id, (c) => ({
         ...c,
         project: { ...c.project, title: 'Their title', clinicalLead: 'Dr Their Lead (Sample)' }
       }))
@@ -136,7 +134,7 @@ describe('merges that keep both (§4)', () => {
     expect(clashes).not.toHaveTextContent('project.');
     fireEvent.click(screen.getByRole('button', { name: 'Keep my changes' }));
     await saved();
-    expect(repo.plans.get(plan.id as number)?.content.project).toMatchObject({
+    expect(repo.plans.get(plan.id)?.content.project).toMatchObject({
       title: 'My new title',
       outOfScope: 'My scope note',
       clinicalLead: 'Dr Their Lead (Sample)'
@@ -146,41 +144,41 @@ describe('merges that keep both (§4)', () => {
   it('"Use their version" takes theirs only where both changed; my other fields are kept', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(completePlanContent());
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     const title = await screen.findByRole('textbox', { name: /Project title/ });
-    act(() => repo.editElsewhere(plan.id as number, (c) => ({ ...c, project: { ...c.project, title: 'Their title' } })));
+    act(() => repo.editElsewhere(plan.id, (c) => ({ ...c, project: { ...c.project, title: 'Their title' } })));
     fireEvent.change(title, { target: { value: 'My new title' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Not in scope/ }), { target: { value: 'My scope note' } });
     await screen.findByText('Someone else saved this plan while you were working', {}, { timeout: 5000 });
     fireEvent.click(screen.getByRole('button', { name: 'Use their version' }));
     await saved();
-    expect(repo.plans.get(plan.id as number)?.content.project).toMatchObject({ title: 'Their title', outOfScope: 'My scope note' });
+    expect(repo.plans.get(plan.id)?.content.project).toMatchObject({ title: 'Their title', outOfScope: 'My scope note' });
   });
 
   it('a failed read-back after a save is not "someone else saved this plan"', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(emptyPlanContent());
     repo.failNextReadBacks.push(new DataError('throttled', 'HTTP 429 reading back', 0));
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Written once' } });
     await saved();
     expect(screen.queryByText('Someone else saved this plan while you were working')).not.toBeInTheDocument();
-    expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Written once');
+    expect(repo.plans.get(plan.id)?.content.project.title).toBe('Written once');
   });
 
   it('"Keep my changes" never writes into a plan that was submitted meanwhile', async () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(completePlanContent());
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     const title = await screen.findByRole('textbox', { name: /Project title/ });
     act(() => {
-      const current = repo.plans.get(plan.id as number);
-      if (current) repo.plans.set(plan.id as number, { ...current, status: 'submitted', version: '"submitted"' });
+      const current = repo.plans.get(plan.id);
+      if (current) repo.plans.set(plan.id, { ...current, status: 'submitted', version: '"submitted"' });
     });
     fireEvent.change(title, { target: { value: 'Too late' } });
     expect(await screen.findByText('This plan is now submitted', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Keep my changes' })).not.toBeInTheDocument();
-    expect(repo.plans.get(plan.id as number)?.content.project.title).not.toBe('Too late');
+    expect(repo.plans.get(plan.id)?.content.project.title).not.toBe('Too late');
   });
 });
 
@@ -190,7 +188,7 @@ describe('local keeping that tells the truth (§5)', () => {
     const plan = repo.add(emptyPlanContent());
     repo.failNextSaves.push(new DataError('offline', 'Failed to fetch'), new DataError('offline', 'Failed to fetch'));
     jest.spyOn(browserStore, 'write').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Nowhere to keep' } });
     expect(await screen.findByText(/could not keep a copy of your changes/, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByText(/kept on this device/)).not.toBeInTheDocument();
@@ -200,15 +198,15 @@ describe('local keeping that tells the truth (§5)', () => {
     const repo = new InMemoryPlans();
     const plan = repo.add(emptyPlanContent());
     const local = { ...emptyPlanContent(), project: { ...emptyPlanContent().project, title: 'Kept in IndexedDB' } };
-    await browserStore.write(`draft:2:${plan.id as number}`, {
+    await browserStore.write(`draft:2:${plan.id}`, {
       content: local,
       baseVersion: plan.version,
       savedAt: new Date().toISOString()
     });
-    openPlan(repo, plan.id as number);
+    openPlan(repo, plan.id);
     await screen.findByText('We found changes that were not saved', {}, { timeout: 5000 });
     fireEvent.click(screen.getByRole('button', { name: 'Restore my changes' }));
     await saved();
-    expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Kept in IndexedDB');
+    expect(repo.plans.get(plan.id)?.content.project.title).toBe('Kept in IndexedDB');
   });
 });

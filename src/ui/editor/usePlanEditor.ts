@@ -131,7 +131,7 @@ export function usePlanEditor(initial: StoredPlan): PlanEditor {
         if (typedSince || !sameValue(next, mine))
           keepDraft({
             content: next,
-            baseVersion: outcome.plan.version ?? '',
+            baseVersion: outcome.plan.version,
             baseContent: outcome.plan.content,
             savedAt: new Date().toISOString()
           });
@@ -193,7 +193,7 @@ export function usePlanEditor(initial: StoredPlan): PlanEditor {
       latest.current.content = next;
       keepDraft({
         content: next,
-        baseVersion: latest.current.base.version ?? '',
+        baseVersion: latest.current.base.version,
         baseContent: latest.current.base.content,
         savedAt: new Date().toISOString()
       });
@@ -239,7 +239,7 @@ export function usePlanEditor(initial: StoredPlan): PlanEditor {
       setBoth(state.theirs, merged);
       keepDraft({
         content: merged,
-        baseVersion: state.theirs.version ?? '',
+        baseVersion: state.theirs.version,
         baseContent: state.theirs.content,
         savedAt: new Date().toISOString()
       });
