@@ -210,6 +210,45 @@ export const CITATIONS = {
   lsc9Duration: cite('LSC', 'Duration: Depends on decision making, but unlikely to be less than 4 weeks.'),
   lscRetention: cite('LSC', 'A record must be kept of responses and feedback received (and retained for five years).'),
   lscReportHeading: cite('LSC', 'A report should be prepared outlining the analysis of engagement insight. It should make clear:'),
+  lscMonitoring: cite(
+    'LSC',
+    'With a series of engagement activities, continuous monitoring and evaluation is key; waiting until the end is too late. Surveys should be monitored for response rates, locality, emerging themes.'
+  ),
+  pcMonitoring: cite('PC', 'Where there are a series of activities as part of engagement, continuous monitoring and evaluation is'),
+  nencMonitorGaps: cite(
+    'NENC',
+    'By monitoring who you engage with, you can identify any gaps and people you still need to speak with. You can then put on additional activities to help speak with as many people as possible.'
+  ),
+  lscReportDates: cite('LSC', '1. Dates and timescales of the engagement'),
+  lscReportNextSteps: cite('LSC', '6. Next steps.'),
+  lscWillOrWillNotChange: cite(
+    'LSC',
+    'The findings and recommendations should be reflected in a service report and/or in the board/working group identifying what will or will not change because of the engagement findings. This too, should be recorded.'
+  ),
+  lscTellPeople: cite('LSC', 'We must tell people what happened because of their participation in engagement:'),
+  lscWhatCouldNotChange: cite('LSC', 'What could not change, and why?'),
+  lscYouSaidWeDid: cite(
+    'LSC',
+    "This often takes the form of a 'You said, we did' document which keeps people informed and builds trust, and supports the values adopted by the Integrated Care Board."
+  ),
+  lscShareOnWebsites: cite(
+    'LSC',
+    'Feedback on the results of engagement should be shared on websites and, where possible, shared with those who have contributed directly.'
+  ),
+  lscAnnualReport: cite('LSC', 'report on how they meet it in their annual reports.'),
+  nencFeedBack: cite('NENC', 'There are many ways to feedback.'),
+  nencEvaluateQuestions: cite(
+    'NENC',
+    'Look at the aims and objectives you set at the start of the engagement and ask yourself the following questions:'
+  ),
+  trustFeedbackImpact: cite(
+    'TRUST',
+    'Feedback should always be provided to patients and the public about the impact of their involvement and the difference they have made'
+  ),
+  sufSuggestions: cite('SUF', '60% of suggestions from feedback activities have been investigated or actioned.'),
+  sufCoProduced: cite('SUF', "'X' amount of services have successfully been co-produced."),
+  sufFeelInfluence: cite('SUF', '-Members of the community report they feel they have an influence.'),
+  sufPriorityGroups: cite('SUF', "'X' amount of patients from priority groups (BME, YP) are reached."),
   pcCaseForChange: cite('PC', 'Typically patient engagement and involvement begins at the case for change stage'),
 
   // --- Lead times (NENC, TRUST) ------------------------------------------------------------------

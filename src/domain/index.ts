@@ -32,3 +32,7 @@ export * from './merge';
 export * from './planSaving';
 export * from './dateRules';
 export * from './csvEncoding';
+export * from './readingAge';
+export * from './afterEngagement';
+export * from './afterEngagementProcess';
+export * from './annualReport';

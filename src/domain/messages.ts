@@ -99,6 +99,23 @@ export const MESSAGES = {
   'transition.notLeadRole': "Only the plan's project lead can do this.",
   'transition.needsLeadAndLevel': 'Assign an involvement lead and confirm the level of engagement before accepting.',
   'transition.needsScoping': 'Book the scoping meeting first.',
+  'after.count.invalid': 'Enter a whole number of 0 or more.',
+  'after.activity.title.required': 'Say what the activity was, for example "Drop-in at Hexham library".',
+  'after.activity.start.required': 'Enter the date the activity took place, for example 14/03/2027.',
+  'after.activity.method.required': 'Choose the method used.',
+  'after.activity.endBeforeStart': 'The last day must be on or after the first day.',
+  'after.activity.reachedAboveParticipants': 'This is more than the number of people who took part. Check the numbers.',
+  'after.cost.invalid': 'Enter the cost in pounds, £0 or more.',
+  'after.theme.name.required': 'Give the theme a short name, for example "Parking".',
+  'after.quote.personalData': 'Remove email addresses and phone numbers from quotes: quotes are stored without personal details.',
+  'after.trace.finding.required': 'Say what was found.',
+  'after.trace.whyNot.required': 'Say why this cannot change: people must be told what could not change, and why.',
+  'after.trace.whatChanges.required': 'Say what will change because of this finding.',
+  'after.rating.agreedAboveAsked': 'More people agreed than were asked. Check the numbers.',
+  'transition.needsDeliveryRecord':
+    'Record the activities that took place, how many people took part and the date the engagement closed, before moving to reporting.',
+  'transition.needsClosingRecord':
+    'Complete the report, "you said, we did" and the evaluation before closing the plan. The list below says what is missing.',
   'transition.needsEvaluation': 'Say how the engagement was evaluated and how people were told what changed, before closing the plan.'
 } as const;
 

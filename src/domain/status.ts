@@ -48,7 +48,7 @@ export const PLAN_STATUS_DESCRIPTIONS: Readonly<Record<PlanStatus, string>> = {
   accepted: 'Involvement lead assigned and level confirmed',
   inDelivery: 'Engagement under way',
   reporting: 'Analysis, report and "you said, we did"',
-  closed: 'Closed by the involvement team, with how it was evaluated and fed back'
+  closed: 'Closed by the involvement team: reported, evaluated and fed back ("you said, we did")'
 };
 
 /** Who is acting on a plan: its project lead, or a member of the involvement team. */
@@ -69,6 +69,10 @@ export interface StatusTransition {
   readonly needsScoping?: boolean;
   /** A comment must say how the engagement was evaluated and fed back (NENC evaluation; step 9). */
   readonly needsEvaluation?: boolean;
+  /** The after-engagement record must show the engagement took place and closed (LSC step 7; `gapsBeforeReporting`). */
+  readonly needsDeliveryRecord?: boolean;
+  /** The record must hold the report, "you said, we did" and the evaluation (LSC steps 8–9, NENC; `gapsBeforeClosing`). */
+  readonly needsClosingRecord?: boolean;
 }
 
 /** Every move the process allows (DOMAIN.md §1). Anything not listed is refused. */
@@ -81,8 +85,15 @@ export const STATUS_TRANSITIONS: readonly StatusTransition[] = [
   { from: 'inReview', to: 'accepted', by: 'involvementTeam', action: 'Accept', needsLeadAndLevel: true },
   { from: 'changesRequested', to: 'submitted', by: 'projectLead', action: 'Resubmit to the involvement team' },
   { from: 'accepted', to: 'inDelivery', by: 'involvementTeam', action: 'Start delivery' },
-  { from: 'inDelivery', to: 'reporting', by: 'involvementTeam', action: 'Move to reporting' },
-  { from: 'reporting', to: 'closed', by: 'involvementTeam', action: 'Close the plan', needsEvaluation: true }
+  { from: 'inDelivery', to: 'reporting', by: 'involvementTeam', action: 'Move to reporting', needsDeliveryRecord: true },
+  {
+    from: 'reporting',
+    to: 'closed',
+    by: 'involvementTeam',
+    action: 'Close the plan',
+    needsEvaluation: true,
+    needsClosingRecord: true
+  }
 ];
 
 /** What is known about the plan when deciding whether a move is allowed. */
@@ -92,6 +103,8 @@ export interface TransitionContext {
   readonly involvementLeadAssigned: boolean;
   readonly levelConfirmed: boolean;
   readonly scopingMeetingBooked: boolean;
+  /** What the after-engagement record has (absent: nothing known, so a move that needs it is refused). */
+  readonly record?: { readonly readyForReporting: boolean; readonly readyToClose: boolean };
 }
 
 /** The answer to "may this person move the plan to that status?" */
@@ -111,6 +124,12 @@ export function checkTransition(from: PlanStatus, to: PlanStatus, context: Trans
   }
   if (transition.needsEvaluation && !context.comment?.trim()) {
     return { allowed: false, reason: 'transition.needsEvaluation' };
+  }
+  if (transition.needsDeliveryRecord && !context.record?.readyForReporting) {
+    return { allowed: false, reason: 'transition.needsDeliveryRecord' };
+  }
+  if (transition.needsClosingRecord && !context.record?.readyToClose) {
+    return { allowed: false, reason: 'transition.needsClosingRecord' };
   }
   if (transition.needsScoping && !context.scopingMeetingBooked) {
     return { allowed: false, reason: 'transition.needsScoping' };

@@ -236,7 +236,13 @@ describe('methods, budget, principles, evaluation', () => {
 describe('item 10: "Closed" means evaluated and fed back', () => {
   it(`closing needs a comment on evaluation and feedback (${NENC} evaluation questions)`, () => {
     seedSays(NENC, 'What did we learn and have we fed back to those involved?');
-    const context = { role: 'involvementTeam' as const, involvementLeadAssigned: true, levelConfirmed: true, scopingMeetingBooked: true };
+    const context = {
+      role: 'involvementTeam' as const,
+      involvementLeadAssigned: true,
+      levelConfirmed: true,
+      scopingMeetingBooked: true,
+      record: { readyForReporting: true, readyToClose: true }
+    };
     expect(checkTransition('reporting', 'closed', context)).toEqual({ allowed: false, reason: 'transition.needsEvaluation' });
     expect(
       checkTransition('reporting', 'closed', { ...context, comment: 'Evaluated against the five questions; "you said, we did" published.' })

@@ -26,8 +26,8 @@ const allowed: Array<[PlanStatus, PlanStatus, TransitionContext]> = [
   ['inReview', 'accepted', team],
   ['changesRequested', 'submitted', lead],
   ['accepted', 'inDelivery', team],
-  ['inDelivery', 'reporting', team],
-  ['reporting', 'closed', team]
+  ['inDelivery', 'reporting', { ...team, record: { readyForReporting: true, readyToClose: false } }],
+  ['reporting', 'closed', { ...team, record: { readyForReporting: true, readyToClose: true } }]
 ];
 
 describe('status transitions (DOMAIN.md §1)', () => {

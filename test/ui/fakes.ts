@@ -1,5 +1,12 @@
 import {
   DataError,
+  emptyRecordContent,
+  type EngagementRecord,
+  type EngagementRecordContent,
+  type EngagementRecordRepository,
+  type RecordSummary,
+  type SignOff,
+  type SignOffRepository,
   PLAN_STATUSES,
   type CurrentUser,
   type StoredPlan,
@@ -333,6 +340,8 @@ export function servicesWith(
     channel?: NotificationTarget;
     stakeholders?: InMemoryStakeholders;
     shared?: InMemoryShared;
+    records?: InMemoryRecords;
+    signOffs?: InMemorySignOffs;
   } = {}
 ): Services {
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
@@ -367,6 +376,76 @@ export function servicesWith(
       channels: async () => [{ id: 'c1', displayName: 'Plan submissions' }]
     },
     buildMessage: (plan) => JSON.stringify({ title: plan.content.project.title }),
-    links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` })
+    links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` }),
+    records: extra.records ?? new InMemoryRecords(),
+    signOffs: extra.signOffs ?? new InMemorySignOffs()
   };
+}
+
+/** An in-memory store of after-engagement records with SharePoint's version rules (a stale version is a conflict). */
+export class InMemoryRecords implements EngagementRecordRepository {
+  public readonly records = new Map<number, EngagementRecord>();
+  public readonly failNextSaves: DataError[] = [];
+  public saves = 0;
+  private version = 1;
+
+  public async forPlan(planId: number): Promise<EngagementRecord | undefined> {
+    const r = this.records.get(planId);
+    return r && clone(r);
+  }
+
+  public async start(plan: StoredPlan): Promise<EngagementRecord> {
+    const found = this.records.get(plan.id);
+    if (found) return clone(found);
+    const r: EngagementRecord = {
+      id: plan.id,
+      version: `"${this.version++}"`,
+      planId: plan.id,
+      content: emptyRecordContent(),
+      modified: '',
+      modifiedBy: ''
+    };
+    this.records.set(plan.id, r);
+    return clone(r);
+  }
+
+  public async save(record: EngagementRecord): Promise<EngagementRecord> {
+    this.saves += 1;
+    const failure = this.failNextSaves.shift();
+    if (failure) throw failure;
+    const current = this.records.get(record.planId);
+    if (!current || current.version !== record.version) throw new DataError('conflict', 'Someone else saved the record.');
+    const saved = { ...clone(record), version: `"${this.version++}"` };
+    this.records.set(record.planId, saved);
+    return clone(saved);
+  }
+
+  public async listForPeriod(): Promise<RecordSummary[]> {
+    return [];
+  }
+}
+
+/** In-memory sign-offs (add once by request id). */
+export class InMemorySignOffs implements SignOffRepository {
+  public readonly items: Array<SignOff & { requestId: string }> = [];
+
+  public async forPlan(planId: number): Promise<SignOff[]> {
+    return clone(this.items.filter((s) => s.planId === planId));
+  }
+
+  public async add(planId: number, snapshot: EngagementRecordContent, comment: string, requestId: string): Promise<SignOff> {
+    const found = this.items.find((s) => s.requestId === requestId);
+    if (found) return clone(found);
+    const s = {
+      id: this.items.length + 1,
+      planId,
+      snapshot: clone(snapshot),
+      comment,
+      by: { id: 4, displayName: 'Jo Bennett', email: 'jo@x' },
+      at: new Date().toISOString(),
+      requestId
+    };
+    this.items.push(s);
+    return clone(s);
+  }
 }

@@ -29,7 +29,15 @@ export interface ListDefinition {
 }
 
 export type ListKey =
-  'plans' | 'planStakeholders' | 'statusHistory' | 'notificationOutbox' | 'organisationStakeholders' | 'settings' | 'secrets';
+  | 'plans'
+  | 'planStakeholders'
+  | 'statusHistory'
+  | 'notificationOutbox'
+  | 'organisationStakeholders'
+  | 'settings'
+  | 'secrets'
+  | 'engagementRecords'
+  | 'signOffs';
 
 export const STATUS_CHOICES = Object.values(PLAN_STATUS_LABELS);
 const levelChoices = [...ENGAGEMENT_LEVELS];
@@ -72,6 +80,23 @@ export const STAKEHOLDER = {
   notes: 'ipNotes',
   requestId: 'ipRequestId',
   reaches: 'ipReaches'
+} as const;
+
+/** Internal names of the engagement records list's columns. */
+export const RECORD = {
+  plan: 'ipPlan',
+  requestId: 'ipRequestId',
+  periodEnd: 'ipPeriodEnd',
+  contentJson: 'ipRecordJson',
+  summaryJson: 'ipSummaryJson'
+} as const;
+
+/** Internal names of the sign-offs list's columns. */
+export const SIGN_OFF = {
+  plan: 'ipPlan',
+  requestId: 'ipRequestId',
+  snapshotJson: 'ipSnapshotJson',
+  comment: 'ipComment'
 } as const;
 
 /** Every list, in creation order (a lookup's target comes before the lookup). */
@@ -346,6 +371,78 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     ]
   },
   {
+    key: 'engagementRecords',
+    title: 'Engagement records',
+    description:
+      'What took place, who took part, what people said, what changed and how it was fed back and evaluated: one per plan (Involvement Planner).',
+    columns: [
+      {
+        internalName: RECORD.plan,
+        displayName: 'Plan',
+        type: 'Lookup',
+        lookupList: 'plans',
+        indexed: true,
+        description: 'The plan this record belongs to.'
+      },
+      {
+        internalName: RECORD.requestId,
+        displayName: 'Request id',
+        type: 'Text',
+        indexed: true,
+        description: 'One record per plan: starting it again finds the first.'
+      },
+      {
+        internalName: RECORD.periodEnd,
+        displayName: 'Engagement ended',
+        type: 'DateTime',
+        indexed: true,
+        description: 'The last day of engagement, for the annual report.'
+      },
+      {
+        internalName: RECORD.contentJson,
+        displayName: 'Record (JSON)',
+        type: 'Note',
+        description: 'Activities, themes, decision trace, report, "you said, we did" and evaluation, as JSON.'
+      },
+      {
+        internalName: RECORD.summaryJson,
+        displayName: 'Summary for the annual report (JSON)',
+        type: 'Note',
+        description: 'Figures the annual report reads, as JSON.'
+      }
+    ]
+  },
+  {
+    key: 'signOffs',
+    title: 'Engagement sign-offs',
+    description:
+      "The involvement team's sign-off of each plan's record when it closes; who and when are SharePoint's own Created By and Created (Involvement Planner).",
+    columns: [
+      {
+        internalName: SIGN_OFF.plan,
+        displayName: 'Plan',
+        type: 'Lookup',
+        lookupList: 'plans',
+        indexed: true,
+        description: 'The plan signed off.'
+      },
+      {
+        internalName: SIGN_OFF.requestId,
+        displayName: 'Request id',
+        type: 'Text',
+        indexed: true,
+        description: 'Makes signing off safe to retry: one request id, one sign-off.'
+      },
+      {
+        internalName: SIGN_OFF.snapshotJson,
+        displayName: 'Record signed off (JSON)',
+        type: 'Note',
+        description: 'The record as the team signed it off, as JSON.'
+      },
+      { internalName: SIGN_OFF.comment, displayName: 'Comment', type: 'Note', description: 'What the team said when signing off.' }
+    ]
+  },
+  {
     key: 'settings',
     title: 'Involvement settings',
     description: "Organisation settings of the Involvement Planner, such as the involvement team's Teams channel (Involvement Planner).",
@@ -448,5 +545,9 @@ export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'teamO
   notificationOutbox: 'leadsOwnItems',
   organisationStakeholders: 'teamOnly',
   settings: 'teamOnly',
-  secrets: 'ownersOnly'
+  secrets: 'ownersOnly',
+  // The project lead writes the plan's record (and the involvement team, with Design, all of them).
+  engagementRecords: 'leadsOwnItems',
+  // Only the involvement team signs off; everyone else reads. Leads cannot write here.
+  signOffs: 'teamOnly'
 };

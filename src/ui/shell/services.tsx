@@ -1,5 +1,6 @@
 import * as React from 'react';
 import type {
+  EngagementRecordRepository,
   ListProvisioner,
   OutboxRepository,
   PlanLinks,
@@ -9,6 +10,7 @@ import type {
   SettingsRepository,
   SecretsRepository,
   SharedStakeholderRepository,
+  SignOffRepository,
   StakeholderRepository,
   SubmissionMessageBuilder,
   TeamsDirectory,
@@ -29,6 +31,10 @@ export interface Services {
   readonly secrets: SecretsRepository;
   readonly teams: TeamsDirectory;
   readonly buildMessage: SubmissionMessageBuilder;
+  /** Plans' after-engagement records (activities, themes, decision trace, report, "you said, we did", evaluation). */
+  readonly records: EngagementRecordRepository;
+  /** The involvement team's sign-offs of closed plans' records. */
+  readonly signOffs: SignOffRepository;
   /** Links that open a plan (the page it is on, and the Teams tab). */
   readonly links: (planId: number) => PlanLinks;
 }

@@ -9,6 +9,7 @@ import { buildSubmissionMessage } from '../../data/teams/submissionCard';
 import { RoutingNotifier, WorkflowWebhookNotifier } from '../../data/teams/WorkflowWebhookNotifier';
 import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
 import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
+import { SpEngagementRecords, SpSignOffs } from '../../data/sharepoint/SpEngagementRecords';
 import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
@@ -41,6 +42,8 @@ export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string
     notifier: new RoutingNotifier(new GraphChannelNotifier(graph), new WorkflowWebhookNotifier(new SpSecretsRepository(sp))),
     teams: new GraphTeamsDirectory(graph),
     buildMessage: buildSubmissionMessage,
+    records: new SpEngagementRecords(sp),
+    signOffs: new SpSignOffs(sp),
     links: (planId) => planLinks(plannerPageUrl, planId)
   };
 }

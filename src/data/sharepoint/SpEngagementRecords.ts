@@ -1,0 +1,266 @@
+import type { SPFI } from '@pnp/sp';
+import { z } from 'zod';
+import {
+  DataError,
+  emptyRecordContent,
+  engagementRecordContentSchema,
+  recordSummary,
+  toFieldProblems,
+  type EngagementRecord,
+  type EngagementRecordContent,
+  type EngagementRecordRepository,
+  type RecordSummary,
+  type SignOff,
+  type SignOffRepository,
+  type StoredPlan
+} from '../../domain';
+import { describeZod, driftError, ListGateway, parseItem, storedOf } from './ListGateway';
+import { RECORD, SIGN_OFF } from './lists';
+
+/** SharePoint's limit on a plain multiple-lines-of-text column. */
+export const NOTE_LIMIT = 63_999;
+/** Records read per request for the annual report. */
+export const RECORD_PAGE_SIZE = 500;
+
+const RECORD_PLAN_ID = `${RECORD.plan}Id` as const;
+const SIGN_OFF_PLAN_ID = `${SIGN_OFF.plan}Id` as const;
+
+const person = z.object({ Id: z.number(), Title: z.string(), EMail: z.string().nullable().optional() });
+
+const recordItemSchema = z.object({
+  Id: z.number(),
+  [RECORD_PLAN_ID]: z.number(),
+  [RECORD.contentJson]: z.string().nullable(),
+  Modified: z.string(),
+  Editor: person.nullable().optional()
+});
+const RECORD_SELECT = ['Id', `${RECORD.plan}Id`, RECORD.contentJson, 'Modified', 'Editor/Id', 'Editor/Title', 'Editor/EMail'];
+
+const summaryItemSchema = z.object({ Id: z.number(), [RECORD.summaryJson]: z.string().nullable() });
+
+/** What a stored summary must look like (checked when read, never trusted blindly). */
+const summarySchema: z.ZodType<RecordSummary> = z.object({
+  planId: z.number().int().positive(),
+  planTitle: z.string(),
+  level: z.enum(['inform', 'consult', 'involve', 'collaborate', 'devolve']).nullable(),
+  organisation: z.string(),
+  place: z.string(),
+  formalConsultation: z.boolean(),
+  periodEnd: z.string().nullable(),
+  activities: z.number().int().min(0),
+  participants: z.number().int().min(0),
+  responses: z.number().int().min(0),
+  reached: z.record(z.string(), z.number().int().min(0)),
+  plannedGroups: z.array(z.string()),
+  spentGbp: z.number(),
+  budgetGbp: z.number(),
+  reportDue: z.string().nullable(),
+  reportPublished: z.string().nullable(),
+  reportDelayExplained: z.boolean(),
+  youSaidWeDidPublished: z.string().nullable(),
+  highlights: z.array(z.object({ said: z.string(), did: z.string(), changes: z.boolean() }))
+});
+
+/** Read a record's JSON, naming the list and column if it is broken. */
+function readContent(list: string, json: string | null): EngagementRecordContent {
+  if (!json) return emptyRecordContent();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw driftError(list, RECORD.contentJson, 'is not valid JSON.');
+  }
+  const result = engagementRecordContentSchema.safeParse(parsed);
+  if (!result.success) throw driftError(list, RECORD.contentJson, `is not a valid record (${describeZod(result.error)}).`);
+  return result.data;
+}
+
+/**
+ * Check a record before it is written: the same schema it is read with (so nothing is written
+ * that could not be read back), and within SharePoint's column size.
+ */
+export function recordValuesToWrite(content: EngagementRecordContent): string {
+  const result = engagementRecordContentSchema.safeParse(content);
+  if (!result.success) {
+    const first = toFieldProblems(result.error)[0];
+    throw new DataError('invalidRequest', `${first.text} (${first.path})`);
+  }
+  const json = JSON.stringify(result.data);
+  if (json.length > NOTE_LIMIT)
+    throw new DataError(
+      'invalidRequest',
+      `The record is too long to save (${json.length.toLocaleString('en-GB')} characters; SharePoint keeps ${NOTE_LIMIT.toLocaleString('en-GB')}). Shorten the notes or quotes.`
+    );
+  return json;
+}
+
+const asDateTime = (date: string | null): string | null => (date ? `${date}T00:00:00Z` : null);
+
+/** Plans' after-engagement records in the "Engagement records" list. */
+export class SpEngagementRecords implements EngagementRecordRepository {
+  private readonly list: ListGateway;
+
+  public constructor(sp: SPFI) {
+    this.list = new ListGateway(sp, 'engagementRecords');
+  }
+
+  private parse(raw: unknown): EngagementRecord {
+    const item = parseItem(recordItemSchema, raw, this.list.title);
+    return {
+      ...storedOf(raw, this.list.title),
+      planId: item[RECORD_PLAN_ID],
+      content: readContent(this.list.title, item[RECORD.contentJson]),
+      modified: item.Modified,
+      modifiedBy: item.Editor?.Title ?? ''
+    };
+  }
+
+  private get(id: number): Promise<EngagementRecord> {
+    return this.list.get(`Reading engagement record ${id}`, id, { select: RECORD_SELECT, expand: ['Editor'] }, (raw) => this.parse(raw));
+  }
+
+  public async forPlan(planId: number): Promise<EngagementRecord | undefined> {
+    const found = await this.list.query(
+      `Reading the engagement record of plan ${planId}`,
+      (items) =>
+        items
+          .select(...RECORD_SELECT)
+          .expand('Editor')
+          .filter(`${RECORD.plan}Id eq ${planId}`)
+          .orderBy('Id', true)
+          .top(1),
+      (raw) => this.parse(raw)
+    );
+    return found[0];
+  }
+
+  public start(plan: StoredPlan): Promise<EngagementRecord> {
+    const content = emptyRecordContent();
+    const values = {
+      Title: plan.content.project.title.trim() || 'Untitled plan',
+      [`${RECORD.plan}Id`]: plan.id,
+      [RECORD.contentJson]: recordValuesToWrite(content),
+      [RECORD.summaryJson]: JSON.stringify(recordSummary(plan, content, 12))
+    };
+    // One record per plan: the request id is the plan's, so a second start finds the first.
+    return this.list.addOnce(
+      `Starting the engagement record of plan ${plan.id}`,
+      RECORD.requestId,
+      { requestId: `record-plan-${plan.id}`, values },
+      (id) => this.get(id)
+    );
+  }
+
+  public async save(record: EngagementRecord, plan: StoredPlan, reportDueWeeks: number): Promise<EngagementRecord> {
+    const json = recordValuesToWrite(record.content);
+    const summary = recordSummary(plan, record.content, reportDueWeeks);
+    await this.list.update(`Saving the engagement record of plan ${plan.id}`, record.id, record.version, {
+      Title: plan.content.project.title.trim() || 'Untitled plan',
+      [RECORD.contentJson]: json,
+      [RECORD.summaryJson]: JSON.stringify(summary),
+      [RECORD.periodEnd]: asDateTime(summary.periodEnd)
+    });
+    return this.get(record.id);
+  }
+
+  public async listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<RecordSummary[]> {
+    const title = this.list.title;
+    // One range on the indexed "Engagement ended" column, paged: never a full-list read.
+    return this.list.all(
+      `Reading "${title}" for ${from} to ${to}`,
+      (items) =>
+        items
+          .select('Id', RECORD.summaryJson)
+          .filter(`${RECORD.periodEnd} ge datetime'${from}T00:00:00Z' and ${RECORD.periodEnd} le datetime'${to}T23:59:59Z'`)
+          .orderBy('Id', true)
+          .top(RECORD_PAGE_SIZE),
+      (raw) => {
+        const item = parseItem(summaryItemSchema, raw, title);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(String(item[RECORD.summaryJson] ?? ''));
+        } catch {
+          throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid JSON.`);
+        }
+        const summary = summarySchema.safeParse(parsed);
+        if (!summary.success)
+          throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid (${describeZod(summary.error)}).`);
+        return summary.data;
+      },
+      { onPage: onProgress }
+    );
+  }
+}
+
+const signOffItemSchema = z.object({
+  Id: z.number(),
+  [SIGN_OFF_PLAN_ID]: z.number(),
+  [SIGN_OFF.snapshotJson]: z.string().nullable(),
+  [SIGN_OFF.comment]: z.string().nullable(),
+  [SIGN_OFF.requestId]: z.string().nullable(),
+  Created: z.string(),
+  Author: person
+});
+const SIGN_OFF_SELECT = [
+  'Id',
+  `${SIGN_OFF.plan}Id`,
+  SIGN_OFF.snapshotJson,
+  SIGN_OFF.comment,
+  SIGN_OFF.requestId,
+  'Created',
+  'Author/Id',
+  'Author/Title',
+  'Author/EMail'
+];
+
+/**
+ * The involvement team's sign-offs in "Engagement sign-offs", a list only the team can add to.
+ * Who signed and when are SharePoint's own Author and Created, never a column anyone writes.
+ */
+export class SpSignOffs implements SignOffRepository {
+  private readonly list: ListGateway;
+
+  public constructor(sp: SPFI) {
+    this.list = new ListGateway(sp, 'signOffs');
+  }
+
+  private parse(raw: unknown): SignOff {
+    const title = this.list.title;
+    const item = parseItem(signOffItemSchema, raw, title);
+    const author = item.Author;
+    return {
+      id: item.Id,
+      planId: item[SIGN_OFF_PLAN_ID],
+      snapshot: readContent(title, item[SIGN_OFF.snapshotJson]),
+      comment: item[SIGN_OFF.comment] ?? '',
+      by: { id: author.Id, displayName: author.Title, email: author.EMail ?? '' },
+      at: item.Created
+    };
+  }
+
+  public forPlan(planId: number): Promise<SignOff[]> {
+    return this.list.all(
+      `Reading the sign-offs of plan ${planId}`,
+      (items) =>
+        items
+          .select(...SIGN_OFF_SELECT)
+          .expand('Author')
+          .filter(`${SIGN_OFF.plan}Id eq ${planId}`)
+          .orderBy('Id', true)
+          .top(100),
+      (raw) => this.parse(raw)
+    );
+  }
+
+  public add(planId: number, snapshot: EngagementRecordContent, comment: string, requestId: string): Promise<SignOff> {
+    const values = {
+      Title: `Plan ${planId} signed off`,
+      [`${SIGN_OFF.plan}Id`]: planId,
+      [SIGN_OFF.snapshotJson]: recordValuesToWrite(snapshot),
+      [SIGN_OFF.comment]: comment
+    };
+    return this.list.addOnce(`Signing off plan ${planId}`, SIGN_OFF.requestId, { requestId, values }, (id) =>
+      this.list.get(`Reading sign-off ${id}`, id, { select: SIGN_OFF_SELECT, expand: ['Author'] }, (raw) => this.parse(raw))
+    );
+  }
+}
