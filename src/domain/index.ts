@@ -36,3 +36,4 @@ export * from './readingAge';
 export * from './afterEngagement';
 export * from './afterEngagementProcess';
 export * from './annualReport';
+export * from './leadNotice';

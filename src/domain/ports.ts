@@ -131,6 +131,8 @@ export interface UserDirectory {
   siteOwners(): Promise<PersonRef[]>;
   /** People on the site, for choosing an involvement lead. */
   siteUsers(): Promise<PersonRef[]>;
+  /** A person's Microsoft Entra object id (to mention them in Teams), or `undefined` if the directory has none. */
+  entraObjectId(person: PersonRef): Promise<string | undefined>;
 }
 
 /** A list or column the product needs that the site does not have yet. */

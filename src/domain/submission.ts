@@ -66,7 +66,8 @@ export type NotifyResult = { ok: true; messageId: string } | { ok: false; retrya
 
 /** Posts a message to the involvement team's channel (Microsoft Graph, as the signed-in user). */
 export interface PlanNotifier {
-  post(target: NotificationTarget, payload: string): Promise<NotifyResult>;
+  /** Post `payload`; with `replyTo` (a message id), as a reply in that message's thread where the channel allows it. */
+  post(target: NotificationTarget, payload: string, replyTo?: string): Promise<NotifyResult>;
 }
 
 /** Links that open a plan, for the card's buttons. */

@@ -7,6 +7,7 @@ import {
   STALE_SENDING_MS,
   submissionKey,
   submissionNumber,
+  type NotificationTarget,
   type OutboxEntry,
   type OutboxRepository,
   type PlanLinks,
@@ -26,6 +27,11 @@ export interface SubmissionPorts {
   notifier: PlanNotifier;
   settings: SettingsRepository;
   buildMessage: SubmissionMessageBuilder;
+  /**
+   * The card's links for the involvement team who read it: the plan's review in their channel's
+   * dashboard tab or on the dashboard page (issue 16). Without it the card links to `links`.
+   */
+  reviewLinks?: (planId: number, target: NotificationTarget) => PlanLinks;
   /** Waits before a retry; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -45,7 +51,12 @@ export interface SubmissionResult {
  * meets a conflict and stops), posted with retries under the retry policy (Retry-After honoured), then marked sent or
  * failed. An entry already sent is never posted again.
  */
-export async function deliver(ports: SubmissionPorts, entry: OutboxEntry): Promise<NotificationOutcome> {
+export async function deliver(
+  ports: Pick<SubmissionPorts, 'outbox' | 'notifier' | 'sleep'>,
+  entry: OutboxEntry,
+  /** The message as rebuilt now (else the stored one), and the message whose thread to reply in. */
+  options: { payload?: string; replyTo?: string } = {}
+): Promise<NotificationOutcome> {
   if (entry.state === 'sent') return { kind: 'sent', entry };
   const age = entry.updatedAt ? Date.now() - Date.parse(entry.updatedAt) : Infinity;
   if (entry.state === 'sending' && age < STALE_SENDING_MS) {
@@ -63,7 +74,7 @@ export async function deliver(ports: SubmissionPorts, entry: OutboxEntry): Promi
   const sleep = ports.sleep ?? sleepMs;
   const started = Date.now();
   for (let attempts = 1; ; attempts += 1) {
-    const result = await ports.notifier.post(claimed.target, claimed.payload);
+    const result = await ports.notifier.post(claimed.target, options.payload ?? claimed.payload, options.replyTo);
     if (result.ok) return { kind: 'sent', entry: await ports.outbox.finish(claimed, result) };
     const wait = result.retryable ? nextRetryDelay(attempts, Date.now() - started, result.retryAfterMs) : undefined;
     if (wait === undefined) {
@@ -123,7 +134,7 @@ export async function notifySubmission(
       key,
       state: 'pending',
       target,
-      payload: ports.buildMessage(plan, user, links),
+      payload: ports.buildMessage(plan, user, ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links),
       attempts: 0,
       lastError: '',
       sentAt: null,
@@ -138,7 +149,8 @@ export type TeamAction =
   | { kind: 'assignLead'; lead: import('./status').PersonRef }
   | { kind: 'confirmLevel'; level: import('./engagementLevel').EngagementLevel; reason: string }
   | { kind: 'requestChanges'; comment: string }
-  | { kind: 'accept'; comment: string };
+  | { kind: 'accept'; comment: string }
+  | { kind: 'startDelivery' };
 
 const levelName = (l: string | null): string => l ?? 'none';
 
@@ -200,6 +212,11 @@ export async function applyTeamAction(
       const check = checkTransition(plan.status, to, context(action.comment));
       if (!check.allowed) throw new DataError('invalidRequest', check.reason);
       return ports.workflow.changeStatus(plan, to, user, action.comment.trim());
+    }
+    case 'startDelivery': {
+      const check = checkTransition(plan.status, 'inDelivery', context());
+      if (!check.allowed) throw new DataError('invalidRequest', check.reason);
+      return ports.workflow.changeStatus(plan, 'inDelivery', user, '');
     }
   }
 }

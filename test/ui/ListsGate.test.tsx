@@ -17,7 +17,8 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
     users: {
       currentUser: async () => opts.user,
       siteOwners: async () => [{ id: 1, displayName: 'Sam Okafor', email: 'sam@x.nhs.uk' }],
-      siteUsers: async () => []
+      siteUsers: async () => [],
+      entraObjectId: async () => undefined
     },
     provisioner: {
       check: async () => report,

@@ -355,7 +355,8 @@ export function servicesWith(
       siteUsers: async () => [
         { id: 4, displayName: 'Jo Bennett', email: 'jo@x' },
         { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' }
-      ]
+      ],
+      entraObjectId: async (person) => `entra-${person.id}`
     },
     provisioner: {
       check: async () => ({ ready: true, missing: [], conflicts: [] }),
@@ -378,7 +379,11 @@ export function servicesWith(
     buildMessage: (plan) => JSON.stringify({ title: plan.content.project.title }),
     links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` }),
     records: extra.records ?? new InMemoryRecords(),
-    signOffs: extra.signOffs ?? new InMemorySignOffs()
+    signOffs: extra.signOffs ?? new InMemorySignOffs(),
+    buildLeadNotice: (notice, via) =>
+      JSON.stringify({ via, to: notice.change.to, lead: notice.lead, comment: notice.change.comment, link: notice.planLink }),
+    reviewLinks: (planId) => ({ web: `https://example.test/dashboard#review=${planId}` }),
+    leadLink: (planId) => `https://teams.example.test/my-plans/plan-${planId}`
   };
 }
 

@@ -8,7 +8,11 @@ interface PostedMessage {
   from: string;
   via: string;
   createdDateTime: string;
-  body: { attachments?: Array<{ contentType: string; content: unknown }> };
+  replyToId?: string;
+  body: {
+    attachments?: Array<{ contentType: string; content: unknown }>;
+    mentions?: Array<{ mentionText?: string }>;
+  };
 }
 
 /** Renders one Adaptive Card with the Adaptive Cards library, as Teams would. */
@@ -22,6 +26,29 @@ function CardView({ content }: { content: unknown }): JSX.Element {
     if (target && element) target.replaceChildren(element);
   }, [content]);
   return <div ref={host} />;
+}
+
+/** One message: who posted it, when, whom it mentions (as Teams highlights them) and its cards. */
+function MessageView({ message: m }: { message: PostedMessage }): JSX.Element {
+  const mentions = (m.body.mentions ?? []).map((x) => x.mentionText ?? '').filter(Boolean);
+  return (
+    <>
+      <Text weight="semibold">{m.from}</Text>{' '}
+      <Text size={200}>
+        {new Date(m.createdDateTime).toLocaleString('en-GB')} · via {m.via}
+      </Text>
+      {mentions.length > 0 && (
+        <Text as="p" weight="semibold">
+          {mentions.map((name) => `@${name}`).join(' ')}
+        </Text>
+      )}
+      {(m.body.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((a, i) => (
+          <CardView key={i} content={a.content} />
+        ))}
+    </>
+  );
 }
 
 /** The workbench's Teams channel: every message posted through Graph or Workflows, newest last. */
@@ -50,19 +77,25 @@ export function ChannelPage({ theme }: { theme: HostTheme }): JSX.Element {
           <Text as="p">No messages yet. When a lead submits a plan, its card appears here.</Text>
         ) : (
           <ol aria-label="Channel messages" style={{ listStyle: 'none', padding: 0 }}>
-            {messages.map((m) => (
-              <li key={m.id} style={{ marginBottom: '1rem', maxWidth: '36rem' }}>
-                <Text weight="semibold">{m.from}</Text>{' '}
-                <Text size={200}>
-                  {new Date(m.createdDateTime).toLocaleString('en-GB')} · via {m.via}
-                </Text>
-                {(m.body.attachments ?? [])
-                  .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
-                  .map((a, i) => (
-                    <CardView key={i} content={a.content} />
-                  ))}
-              </li>
-            ))}
+            {messages
+              .filter((m) => !m.replyToId)
+              .map((m) => {
+                const replies = messages.filter((r) => r.replyToId === m.id);
+                return (
+                  <li key={m.id} style={{ marginBottom: '1rem', maxWidth: '36rem' }}>
+                    <MessageView message={m} />
+                    {replies.length > 0 && (
+                      <ol aria-label="Replies" style={{ listStyle: 'none', paddingLeft: '1.5rem' }}>
+                        {replies.map((r) => (
+                          <li key={r.id} style={{ marginTop: '0.5rem' }}>
+                            <MessageView message={r} />
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </li>
+                );
+              })}
           </ol>
         )}
       </main>

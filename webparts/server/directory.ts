@@ -59,6 +59,11 @@ export const USER_HEADER = 'x-workbench-user';
 /** Cookie set by the preview pages' user switcher. */
 export const USER_COOKIE = 'workbench_user';
 
+/** A sample person's Microsoft Entra object id, as Graph (`id`) and their SharePoint profile (`msOnline-ObjectId`) give it. */
+export function entraObjectId(user: SampleUser): string {
+  return `00000000-0000-4000-8000-${String(user.id).padStart(12, '0')}`;
+}
+
 export function findUser(idOrEmail: string | number): SampleUser | undefined {
   const key = String(idOrEmail).trim().toLowerCase();
   return SAMPLE_USERS.find((u) => String(u.id) === key || u.email === key);

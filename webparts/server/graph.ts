@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
-import { SAMPLE_TEAMS, SAMPLE_USERS, type SampleUser } from './directory';
+import { entraObjectId, SAMPLE_TEAMS, SAMPLE_USERS, type SampleUser } from './directory';
 import type { Store } from './store';
 
 // The package's ESM build has extensionless imports Node cannot load; its UMD build works in Node.
@@ -67,6 +67,26 @@ function checkAttachments(message: Record<string, unknown>): string | undefined 
   return undefined;
 }
 
+/**
+ * Mentions as Graph checks them (Learn: "chatMessageMention"): each `<at id="n">text</at>` in the
+ * body needs a mention with that id and text, naming a user of the organisation by object id.
+ */
+function checkMentions(message: Record<string, unknown>): string | undefined {
+  const content = String((message.body as { content?: unknown }).content);
+  const mentions = Array.isArray(message.mentions)
+    ? (message.mentions as Array<{ id?: unknown; mentionText?: unknown; mentioned?: { user?: { id?: unknown } } }>)
+    : [];
+  for (const tag of content.matchAll(/<at id="(\d+)">([^<]*)<\/at>/g)) {
+    const mention = mentions.find((x) => x.id === Number(tag[1]));
+    if (!mention) return `The body mentions id ${tag[1]} but there is no mention with that id.`;
+    if (mention.mentionText !== tag[2].replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))))
+      return `Mention ${tag[1]}'s mentionText does not match the text in the body.`;
+    if (!SAMPLE_USERS.some((u) => entraObjectId(u) === mention.mentioned?.user?.id))
+      return `Mention ${tag[1]} names a user who is not in the organisation.`;
+  }
+  return undefined;
+}
+
 export class GraphStandIn {
   public constructor(private readonly store: Store) {}
 
@@ -77,7 +97,7 @@ export class GraphStandIn {
       return {
         status: 200,
         headers: {},
-        body: { id: `user-${user.id}`, displayName: user.title, mail: user.email, userPrincipalName: user.email }
+        body: { id: entraObjectId(user), displayName: user.title, mail: user.email, userPrincipalName: user.email }
       };
     }
     if (p === 'me/joinedTeams' && method === 'GET') {
@@ -93,7 +113,7 @@ export class GraphStandIn {
         }
       };
     }
-    if ((m = /^teams\/([^/]+)\/channels(?:\/([^/]+)(\/messages)?)?$/.exec(p))) {
+    if ((m = /^teams\/([^/]+)\/channels(?:\/([^/]+)(\/messages(?:\/([^/]+)\/replies)?)?)?$/.exec(p))) {
       const team = SAMPLE_TEAMS.find((t) => t.id === m?.[1]);
       if (!team) return graphError(404, 'NotFound', 'No team found with Group Id ' + m[1]);
       if (!team.members.includes(user.id)) return graphError(403, 'Forbidden', 'Forbidden: the user is not a member of this team.');
@@ -106,6 +126,10 @@ export class GraphStandIn {
       const channel = team.channels.find((c) => c.id === m?.[2]);
       if (!channel) return graphError(404, 'NotFound', 'Channel not found.');
       if (!m[3] && method === 'GET') return { status: 200, headers: {}, body: { id: channel.id, displayName: channel.displayName } };
+      // `…/messages/{id}/replies` (Learn: "Reply to a message in a channel"): the thread must exist.
+      const replyTo = m[4];
+      if (replyTo && !this.store.channelMessages(team.id, channel.id).some((msg) => msg.id === replyTo && !msg.replyToId))
+        return graphError(404, 'NotFound', 'The message to reply to was not found in this channel.');
       if (m[3] && method === 'GET') {
         return {
           status: 200,
@@ -113,6 +137,7 @@ export class GraphStandIn {
           body: {
             value: this.store
               .channelMessages(team.id, channel.id)
+              .filter((msg) => msg.replyToId === replyTo)
               .map((msg) => ({ id: msg.id, createdDateTime: msg.createdDateTime, ...(msg.body as object) }))
           }
         };
@@ -132,7 +157,7 @@ export class GraphStandIn {
         }
         if (typeof (message.body as { content?: unknown } | undefined)?.content !== 'string')
           return graphError(400, 'BadRequest', 'A chatMessage needs body.content.');
-        const cardError = checkAttachments(message);
+        const cardError = checkAttachments(message) ?? checkMentions(message);
         if (cardError) return graphError(400, 'BadRequest', cardError);
         const id = String(Date.now()) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
         const createdDateTime = new Date().toISOString();
@@ -143,12 +168,13 @@ export class GraphStandIn {
           fromUserId: user.id,
           via: 'graph',
           createdDateTime,
-          body: message
+          body: message,
+          ...(replyTo ? { replyToId: replyTo } : {})
         });
         return {
           status: 201,
           headers: {},
-          body: { id, createdDateTime, from: { user: { id: `user-${user.id}`, displayName: user.title } }, ...message }
+          body: { id, createdDateTime, from: { user: { id: entraObjectId(user), displayName: user.title } }, ...message }
         };
       }
     }

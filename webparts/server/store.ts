@@ -96,6 +96,8 @@ export interface ChannelMessage {
   via: 'graph' | 'workflow';
   createdDateTime: string;
   body: unknown;
+  /** For a reply: the id of the message it answers (the thread's first message). */
+  replyToId?: string;
 }
 
 function builtInFields(): FieldDef[] {

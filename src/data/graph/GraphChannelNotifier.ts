@@ -1,5 +1,6 @@
-import type { GraphFI } from '@pnp/graph';
+import { GraphQueryable, graphPost, type GraphFI } from '@pnp/graph';
 import '@pnp/graph/teams';
+import { body } from '@pnp/queryable';
 import type { NotificationTarget, NotifyResult, PlanNotifier } from '../../domain';
 import { retryAfterOf } from '../http';
 
@@ -16,12 +17,14 @@ interface HttpFailure {
 export class GraphChannelNotifier implements PlanNotifier {
   public constructor(private readonly graph: GraphFI) {}
 
-  public async post(target: NotificationTarget, payload: string): Promise<NotifyResult> {
+  /** With `replyTo`, a reply in that message's thread (Learn: "Reply to a message in a channel", same permission). */
+  public async post(target: NotificationTarget, payload: string, replyTo?: string): Promise<NotifyResult> {
     try {
-      const result = (await this.graph.teams
-        .getById(target.teamId)
-        .channels.getById(target.channelId)
-        .messages.add(JSON.parse(payload) as never)) as unknown as { data: { id: string } };
+      const messages = this.graph.teams.getById(target.teamId).channels.getById(target.channelId).messages;
+      const message = JSON.parse(payload) as never;
+      const result = replyTo
+        ? { data: await graphPost<{ id: string }>(GraphQueryable(messages.getById(replyTo), 'replies'), body(message)) }
+        : ((await messages.add(message)) as unknown as { data: { id: string } });
       return { ok: true, messageId: result.data.id };
     } catch (caught) {
       const error = caught as HttpFailure;

@@ -1,4 +1,4 @@
-import type { SPFI } from '@pnp/sp';
+import { SPQueryable, type SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
@@ -9,6 +9,7 @@ import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP } from './lists';
 
 interface SpUser {
   Id: number;
+  LoginName?: string;
   Title: string;
   Email: string;
   IsSiteAdmin: boolean;
@@ -43,6 +44,25 @@ export class SpUserDirectory implements UserDirectory {
         .filter((u) => (u.PrincipalType ?? 1) === 1 && u.Email)
         .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
+    });
+  }
+
+  /**
+   * A person's Microsoft Entra object id, for mentioning them in Teams, from their SharePoint
+   * user profile (`msOnline-ObjectId`; Learn: "PeopleManager.GetPropertiesFor"): SharePoint
+   * keeps it, so it needs no Graph permission and cannot be set by the person. `undefined`
+   * when the profile has none (a guest without a profile, or a profile not synced yet).
+   */
+  public entraObjectId(person: PersonRef): Promise<string | undefined> {
+    return dataCall(`Finding ${person.displayName} in the directory`, async () => {
+      const user = await this.sp.web.siteUsers.getById(person.id).select('Id', 'LoginName')<SpUser>();
+      if (!user.LoginName) return undefined;
+      const api = this.sp.web.toUrl().replace(/\/web\/?$/i, '');
+      const query = SPQueryable([this.sp.web, api], 'sp.userprofiles.peoplemanager/getpropertiesfor(@v)');
+      query.query.set('@v', `'${user.LoginName.replace(/'/g, "''")}'`);
+      const profile = await query<{ UserProfileProperties?: Array<{ Key: string; Value: string }> }>();
+      const id = profile.UserProfileProperties?.find((p) => p.Key === 'msOnline-ObjectId')?.Value.trim();
+      return id ? id : undefined;
     });
   }
 

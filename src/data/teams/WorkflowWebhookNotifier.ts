@@ -13,6 +13,7 @@ export class WorkflowWebhookNotifier implements PlanNotifier {
     private readonly send: typeof fetch = (...args) => fetch(...args)
   ) {}
 
+  /** A flow posts a new message (its trigger cannot reply in a thread), so `replyTo` is not used. */
   public async post(_target: NotificationTarget, payload: string): Promise<NotifyResult> {
     let url: string | undefined;
     try {
@@ -65,7 +66,7 @@ export class RoutingNotifier implements PlanNotifier {
     private readonly workflow: PlanNotifier
   ) {}
 
-  public post(target: NotificationTarget, payload: string): Promise<NotifyResult> {
-    return (target.kind === 'workflow' ? this.workflow : this.graph).post(target, payload);
+  public post(target: NotificationTarget, payload: string, replyTo?: string): Promise<NotifyResult> {
+    return (target.kind === 'workflow' ? this.workflow : this.graph).post(target, payload, replyTo);
   }
 }

@@ -17,6 +17,8 @@ import {
 import {
   applyTeamAction,
   availableTransitions,
+  latestLeadNoticeChange,
+  notifyLead,
   ENGAGEMENT_LEVEL_INFO,
   ENGAGEMENT_LEVELS,
   isDataError,
@@ -33,6 +35,7 @@ import {
 import { useServices } from '../shell/services';
 import { useHost } from '../shell/host';
 import { ScopingMeetingCard } from './ScopingMeetingCard';
+import { LeadNoticeBar } from './LeadNoticeBar';
 import { useCurrentUser } from '../shell/session';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
@@ -106,9 +109,10 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
     setError(undefined);
     setDone(undefined);
     try {
-      await applyTeamAction(services, plan, action, user);
+      const updated = await applyTeamAction(services, plan, action, user);
       setDone(message);
       setComment('');
+      if (updated.status !== plan.status) await tellLead(updated);
       reload();
       return true;
     } catch (caught) {
@@ -119,6 +123,19 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
       return false;
     } finally {
       setBusy(false);
+    }
+  };
+
+  /**
+   * Tell the lead about the change just made. The decision stands whatever happens here: a
+   * notice that cannot go now is shown with "Send again" (LeadNoticeBar), for anyone in the team.
+   */
+  const tellLead = async (updated: StoredPlan): Promise<void> => {
+    try {
+      const change = latestLeadNoticeChange(await services.workflow.history(updated.id));
+      if (change?.to === updated.status && change.by.id === user.id) await notifyLead(services, updated, change);
+    } catch {
+      /* shown by LeadNoticeBar after the reload */
     }
   };
 
@@ -156,6 +173,24 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                 <DocumentView doc={planningTemplateDocument(plan, stakeholders)} headingLevel={3} />
               </div>
               <aside aria-label="Involvement team actions and history">
+                {user.isInvolvementTeam && <LeadNoticeBar plan={plan} history={history} />}
+                {user.isInvolvementTeam && moves.includes('inDelivery') && (
+                  <Card className={styles.card}>
+                    <Title3 as="h3" block>
+                      Delivery
+                    </Title3>
+                    <Text as="p">Start delivery when the engagement begins. The project lead is told in Teams.</Text>
+                    <Button
+                      appearance="primary"
+                      disabled={busy}
+                      onClick={() => {
+                        void act(plan, { kind: 'startDelivery' }, 'Delivery started.');
+                      }}
+                    >
+                      Start delivery
+                    </Button>
+                  </Card>
+                )}
                 {user.isInvolvementTeam && open && (
                   <>
                     <ScopingMeetingCard

@@ -1,7 +1,9 @@
 import * as React from 'react';
 import type {
   EngagementRecordRepository,
+  LeadNoticeBuilder,
   ListProvisioner,
+  NotificationTarget,
   OutboxRepository,
   PlanLinks,
   PlanNotifier,
@@ -37,6 +39,12 @@ export interface Services {
   readonly signOffs: SignOffRepository;
   /** Links that open a plan (the page it is on, and the Teams tab). */
   readonly links: (planId: number) => PlanLinks;
+  /** The submission card's links for the team: the plan's review in their dashboard tab or page. */
+  readonly reviewLinks: (planId: number, target: NotificationTarget) => PlanLinks;
+  /** Builds the message that tells a lead what the team did. */
+  readonly buildLeadNotice: LeadNoticeBuilder;
+  /** Opens a plan for its lead in Teams ("My plans"). */
+  readonly leadLink: (planId: number) => string;
 }
 
 const ServicesContext = React.createContext<Services | undefined>(undefined);

@@ -6,6 +6,7 @@ import { SpOutboxRepository } from '../../data/sharepoint/SpOutboxRepository';
 import { SpSettingsRepository } from '../../data/sharepoint/SpSettingsRepository';
 import { SpWorkflowRepository } from '../../data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../data/teams/submissionCard';
+import { buildLeadNoticeMessage } from '../../data/teams/leadNoticeMessage';
 import { RoutingNotifier, WorkflowWebhookNotifier } from '../../data/teams/WorkflowWebhookNotifier';
 import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
 import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
@@ -14,7 +15,7 @@ import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
 import type { Services } from '../../ui/shell/services';
-import { isSiteAddress } from '../../domain';
+import { isSiteAddress, pageLinkToPlan, planSubEntityId, tabDeepLink, teamReviewLinks } from '../../domain';
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -22,9 +23,12 @@ const TEAMS_PLANNER_ENTITY = 'my-plans';
 
 /** Links to a plan: on the page it lives on (#plan=id) and as a Teams deep link to the personal tab. */
 export function planLinks(pageUrl: string, planId: number): { web: string; teams: string } {
-  const web = `${pageUrl.split('#')[0]}#plan=${planId}`;
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: String(planId) }));
-  return { web, teams: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${TEAMS_PLANNER_ENTITY}?context=${context}` };
+  return { web: pageLinkToPlan(pageUrl, planId), teams: leadPlanLink(planId) };
+}
+
+/** The Teams deep link that opens a plan in the lead's "My plans" personal app. */
+export function leadPlanLink(planId: number): string {
+  return tabDeepLink({ appId: TEAMS_APP_ID, entityId: TEAMS_PLANNER_ENTITY, subEntityId: planSubEntityId(planId) });
 }
 
 /** Build the ports from PnPjs (SharePoint and Graph): used by both web parts and by the local workbench. */
@@ -44,7 +48,10 @@ export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string
     buildMessage: buildSubmissionMessage,
     records: new SpEngagementRecords(sp),
     signOffs: new SpSignOffs(sp),
-    links: (planId) => planLinks(plannerPageUrl, planId)
+    buildLeadNotice: buildLeadNoticeMessage,
+    links: (planId) => planLinks(plannerPageUrl, planId),
+    reviewLinks: (planId, target) => teamReviewLinks(target, planId, TEAMS_APP_ID, pageLinkToPlan(plannerPageUrl, planId)),
+    leadLink: leadPlanLink
   };
 }
 

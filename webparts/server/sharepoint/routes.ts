@@ -48,7 +48,7 @@ import {
   webSecurable,
   type Securable
 } from './security';
-import { contextInfo, currentUser, ensureUser, siteUser, siteUsers, web } from './web';
+import { contextInfo, currentUser, ensureUser, siteUser, siteUsers, userProfile, web } from './web';
 
 type ListHandler = (ctx: SpContext, list: ListDef, params: Params) => SpResponse;
 type ItemHandler = (ctx: SpContext, list: ListDef, item: ItemRec, params: Params) => SpResponse;
@@ -109,6 +109,7 @@ export const ROUTES: readonly Route[] = [
   route(ANY, 'web/currentuser', currentUser),
   route(ANY, 'web/currentuser/groups', currentUserGroups),
   route('POST', 'web/ensureuser', ensureUser),
+  route('GET', String.raw`sp\.userprofiles\.peoplemanager/getpropertiesfor\(@v\)`, userProfile),
   route(ANY, 'web/siteusers', siteUsers),
   route(ANY, String.raw`web/(?:siteusers|getuserbyid)\((?:getById\()?(?<userId>\d+)\)?\)?`, siteUser),
   route(ANY, String.raw`web/siteusers/getById\((?<userId>\d+)\)`, siteUser),

@@ -3,7 +3,7 @@
  * digest (`contextinfo`) every write must carry.
  */
 import { randomUUID } from 'node:crypto';
-import { SAMPLE_USERS, type SampleUser } from '../directory';
+import { entraObjectId, SAMPLE_USERS, type SampleUser } from '../directory';
 import { maskJson } from '../roles';
 import { jsonBody, ok, SpHttpError, unquote, type SpContext, type SpResponse } from './http';
 import { webMask } from './permissions';
@@ -60,4 +60,24 @@ export function ensureUser(ctx: SpContext): SpResponse {
   const u = userByLogin(typeof body.logonName === 'string' ? body.logonName : '');
   if (!u) throw new SpHttpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The specified user could not be found.');
   return ok(userJson(u));
+}
+
+/**
+ * `GET sp.userprofiles.peoplemanager/getpropertiesfor(@v)?@v='<login name>'` (Learn:
+ * "PeopleManager.GetPropertiesFor"): the person's user profile, with the Microsoft Entra object
+ * id SharePoint keeps as `msOnline-ObjectId`. An unknown account answers an empty profile.
+ */
+export function userProfile(ctx: SpContext): SpResponse {
+  const u = userByLogin(unquote((ctx.req.query.get('@v') ?? '').replace(/^'([^]*)'$/, '$1')));
+  if (!u) return ok({ 'odata.null': true });
+  return ok({
+    AccountName: u.loginName,
+    DisplayName: u.title,
+    Email: u.email,
+    UserProfileProperties: [
+      { Key: 'AccountName', Value: u.loginName, ValueType: 'Edm.String' },
+      { Key: 'PreferredName', Value: u.title, ValueType: 'Edm.String' },
+      { Key: 'msOnline-ObjectId', Value: entraObjectId(u), ValueType: 'Edm.String' }
+    ]
+  });
 }
