@@ -376,8 +376,25 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
     .filter({ hasText: 'Assign an involvement lead and confirm the level of engagement before accepting.' })
     .waitFor();
   await team.getByLabel('Comment for the project lead').fill('Please add carers as an audience.');
+  // The lead is told in the card's thread, exactly once, through throttling and an outage.
+  await setFaults(port, [
+    { path: '/graph/v1.0/teams/.*/replies$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 },
+    { path: '/graph/v1.0/teams/.*/replies$', methods: ['POST'], unavailable: 1, times: 1 }
+  ]);
   await team.getByRole('button', { name: 'Request changes' }).click();
   await team.getByText('Changes requested: the plan is back with the project lead.').waitFor();
+  await team.getByText(/Priya Shah \(Sample\) was told in Teams/).waitFor({ timeout: 60_000 });
+  await setFaults(port, []);
+  const channel = await pageAs(browser, port, 4);
+  await channel.goto(`http://127.0.0.1:${port}/channel.html`);
+  const thread = channel.getByRole('listitem').filter({ hasText: TITLE }).first().getByRole('list', { name: 'Replies' });
+  await thread.waitFor({ timeout: 60_000 });
+  const replies = thread.getByRole('listitem');
+  assert.equal(await replies.count(), 1);
+  assert.match(await replies.first().textContent(), /@Priya Shah \(Sample\)/);
+  assert.match(await replies.first().textContent(), /Jo Bennett \(Sample\) asked for changes to your plan/);
+  assert.match(await replies.first().textContent(), /Please add carers as an audience\./);
+  await channel.context().close();
 
   await page.goto(planUrl);
   await page.reload();
@@ -401,6 +418,7 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
   await team.getByText('Level confirmed.').waitFor();
   await team.getByRole('button', { name: 'Accept' }).click();
   await team.getByText('Plan accepted.').waitFor();
+  await team.getByText(/Priya Shah \(Sample\) was told in Teams/).waitFor({ timeout: 60_000 });
   const history = await team.getByRole('list', { name: 'Plan history' }).textContent();
   for (const step of [
     'Draft → Submitted',

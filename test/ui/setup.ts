@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { cleanup } from '@testing-library/react';
 
 // jsdom lacks two browser APIs that Fluent UI and the guide use; every browser SPFx supports has them.
 class ResizeObserverShim {
@@ -43,4 +44,14 @@ afterEach(async () => {
     };
     open.onerror = () => resolve();
   });
+});
+
+/**
+ * Before jsdom is torn down, unmount what is still rendered and let the callbacks already queued
+ * (fake-indexeddb answers on setImmediate) run: React flushing effects after teardown throws
+ * "The `document` global was defined when React was initialized…" and ends the whole jest run.
+ */
+afterAll(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 300));
 });
