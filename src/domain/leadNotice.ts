@@ -2,7 +2,7 @@ import type { StoredPlan } from './plan';
 import type { UserDirectory } from './ports';
 import type { PlanStatus, StatusHistoryEntry } from './status';
 import { submissionKey, submissionNumber, type NotificationTarget, type OutboxEntry } from './submission';
-import { deliver, type NotificationOutcome, type SubmissionPorts } from './submitPlan';
+import { deliver, outboxEntryOnce, type NotificationOutcome, type SubmissionPorts } from './submitPlan';
 
 /**
  * Telling the project lead when the involvement team acts on their plan (issue 16): a reply in
@@ -123,19 +123,7 @@ export async function notifyLead(
     target.kind
   );
   const key = leadNoticeKey(plan.id, change.id);
-  const entry =
-    (await ports.outbox.findByKey(key)) ??
-    (await ports.outbox.add({
-      planId: plan.id,
-      key,
-      state: 'pending',
-      target,
-      payload,
-      attempts: 0,
-      lastError: '',
-      sentAt: null,
-      messageId: ''
-    }));
+  const entry = await outboxEntryOnce(ports.outbox, plan.id, key, target, () => payload);
   let replyTo: string | undefined;
   if (entry.target.kind === 'teamsChannel') {
     const history = await ports.workflow.history(plan.id);

@@ -116,6 +116,30 @@ export async function submitPlan(ports: SubmissionPorts, planId: number, user: C
   return { plan, notification: await notifySubmission(ports, plan, user, links, number) };
 }
 
+/** The outbox entry with `key`, added (pending) with the message `payload()` builds if there is none yet. */
+export async function outboxEntryOnce(
+  outbox: OutboxRepository,
+  planId: number,
+  key: string,
+  target: NotificationTarget,
+  payload: () => string
+): Promise<OutboxEntry> {
+  return (
+    (await outbox.findByKey(key)) ??
+    (await outbox.add({
+      planId,
+      key,
+      state: 'pending',
+      target,
+      payload: payload(),
+      attempts: 0,
+      lastError: '',
+      sentAt: null,
+      messageId: ''
+    }))
+  );
+}
+
 /** Create (once) and deliver the notification of a plan's n-th submission. Used by "resend" too. */
 export async function notifySubmission(
   ports: SubmissionPorts,
@@ -127,19 +151,9 @@ export async function notifySubmission(
   const target = await ports.settings.notificationTarget();
   if (!target) return { kind: 'notConfigured' };
   const key = submissionKey(plan.id, number);
-  const entry =
-    (await ports.outbox.findByKey(key)) ??
-    (await ports.outbox.add({
-      planId: plan.id,
-      key,
-      state: 'pending',
-      target,
-      payload: ports.buildMessage(plan, user, ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links),
-      attempts: 0,
-      lastError: '',
-      sentAt: null,
-      messageId: ''
-    }));
+  const entry = await outboxEntryOnce(ports.outbox, plan.id, key, target, () =>
+    ports.buildMessage(plan, user, ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links)
+  );
   return deliver(ports, entry);
 }
 
