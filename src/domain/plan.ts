@@ -272,6 +272,23 @@ export const scopingMeetingSchema = z.object({
 /** A scoping meeting. */
 export type ScopingMeeting = z.infer<typeof scopingMeetingSchema>;
 
+/** A value stored in a plan that is not valid as it is (issue 15 §2: a bad stored value never locks a plan). */
+export const storedValueProblemSchema = z.object({
+  /** Path of the field, e.g. `equality.eiaLink` or `budget.0.quantity`. */
+  path: z.string(),
+  /** What is wrong, in plain English. */
+  text: z.string(),
+  /** What is stored there, shortened, so the person can see it (and retype it when it is not shown). */
+  stored: z.string(),
+  /**
+   * True: the stored value is shown in its field, with its message, until it is corrected.
+   * False: it could not be shown (not even the right kind of value), so it is left out.
+   */
+  shown: z.boolean()
+});
+/** A stored value that is not valid as it is. */
+export type StoredValueProblem = z.infer<typeof storedValueProblemSchema>;
+
 /** An involvement plan as stored: the template content plus where it is in the process. */
 export const involvementPlanSchema = z.object({
   /** SharePoint item id; absent until first saved. */
@@ -283,6 +300,8 @@ export const involvementPlanSchema = z.object({
   involvementLead: personRefSchema.nullable(),
   scopingMeeting: scopingMeetingSchema.nullable(),
   content: planContentSchema,
+  /** Values in `content` read as stored although not valid, or left out because they could not be read. */
+  storedProblems: z.array(storedValueProblemSchema).optional(),
   created: z.string().optional(),
   modified: z.string().optional()
 });

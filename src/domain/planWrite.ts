@@ -3,7 +3,9 @@
  * the plan schema, or that SharePoint cannot hold, is ever sent: the valid part of an edit is
  * saved, and each invalid field keeps what the person typed, with its message, until fixed.
  */
-import { emptyPlanContent, planContentSchema, type PlanContent } from './plan';
+import type { z } from 'zod';
+import { messageText } from './messages';
+import { emptyPlanContent, planContentSchema, type PlanContent, type StoredValueProblem } from './plan';
 import { toFieldProblems, type FieldProblem } from './validation';
 
 /** Most characters SharePoint keeps in a "Multiple lines of text" (Note) column of a list. */
@@ -133,6 +135,10 @@ export interface WritablePlan {
  * SharePoint's column limits. `saved` is the content as last saved (itself valid).
  */
 export function writablePlanContent(content: PlanContent, saved: PlanContent): WritablePlan {
+  // What was saved may itself hold a value that is not valid (read as stored, see readPlanContent):
+  // it is never put back, so a write is always valid.
+  if (!planContentSchema.safeParse(saved).success)
+    return writablePlanContent(content, writablePlanContent(saved, emptyPlanContent()).content);
   const first = planContentSchema.safeParse(content);
   if (first.success) {
     const tooLong = planStorageProblems(first.data);
@@ -153,4 +159,114 @@ export function writablePlanContent(content: PlanContent, saved: PlanContent): W
     issues = again.error.issues;
   }
   return { content: saved, held, tooLong: [] };
+}
+
+/** A plan's content read tolerantly: everything that could be read, and what could not. */
+export interface ReadPlanContent {
+  /** Valid everywhere except the fields in `problems` shown as stored. */
+  readonly content: PlanContent;
+  readonly problems: StoredValueProblem[];
+}
+
+const isPrimitive = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** A stored value as a person could read it in a message. */
+function describeStored(value: unknown): string {
+  if (value === undefined) return '(nothing)';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+}
+
+/** A valid stand-in for a value of the right kind that breaks a rule, used only to read the rest around it. */
+function standIn(value: string | number | boolean, issue: z.core.$ZodIssue): string | number | boolean {
+  const limit = (k: 'minimum' | 'maximum'): number | undefined => {
+    const v = (issue as unknown as Record<string, unknown>)[k];
+    return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
+  };
+  if (typeof value === 'string') return issue.code === 'too_big' && limit('maximum') !== undefined ? value.slice(0, limit('maximum')) : '';
+  if (typeof value === 'number') {
+    if (issue.code === 'too_small' && limit('minimum') !== undefined) return Math.ceil(limit('minimum') ?? 0);
+    if (issue.code === 'too_big' && limit('maximum') !== undefined) return Math.floor(limit('maximum') ?? 0);
+    return Number.isFinite(value) ? Math.round(value) : 0;
+  }
+  return value;
+}
+
+/** The rule is broken, but the value is of the kind the field holds (text, a number, yes/no), so it can be shown there. */
+function rightKind(value: unknown, issue: z.core.$ZodIssue): value is string | number | boolean {
+  if (!isPrimitive(value)) return false;
+  if (issue.code !== 'invalid_type') return issue.code !== 'invalid_union' && issue.code !== 'invalid_value';
+  return issue.expected === 'int' && typeof value === 'number';
+}
+
+/**
+ * Read a plan's stored content field by field, so one bad value never locks the plan (issue 15
+ * §2): a value of the right kind that breaks a rule (a link without https://, text past its
+ * limit, a cost below £0, a quantity of 2.5) stays in its field with its message; a value that
+ * is not even of the right kind is left out, said, and shown as stored in the message; a list
+ * longer than allowed keeps its first entries. Everything else opens and saves as usual; a save
+ * never writes the bad values back (see `writablePlanContent`).
+ */
+export function readPlanContent(raw: unknown): ReadPlanContent {
+  const first = planContentSchema.safeParse(raw);
+  if (first.success) return { content: first.data, problems: [] };
+  const messages = new Map(toFieldProblems(first.error).map((p) => [p.path, p.text] as const));
+  const problems: StoredValueProblem[] = [];
+  const shownLater: Array<{ path: Key[]; key: string; value: string | number | boolean }> = [];
+  let candidate: unknown = raw;
+  const issues = [...first.error.issues].sort((a, b) => laterFirst(keysOf(a.path), keysOf(b.path)));
+  for (const issue of issues) {
+    const path = keysOf(issue.path);
+    const key = path.join('.');
+    const value = valueAt(raw, path);
+    if (issue.code === 'too_big' && Array.isArray(value) && typeof issue.maximum === 'number') {
+      candidate = setAt(candidate, path, value.slice(0, Number(issue.maximum)));
+      problems.push({
+        path: key,
+        text: `This holds ${value.length} entries, more than the ${Number(issue.maximum)} allowed: only the first ${Number(issue.maximum)} are shown, and saving keeps only those.`,
+        stored: `${value.length} entries`,
+        shown: true
+      });
+    } else if (rightKind(value, issue)) {
+      candidate = setAt(candidate, path, standIn(value, issue));
+      shownLater.push({ path, key, value });
+    }
+  }
+  // Everything still not valid is not of the right kind: left out (a row) or left empty (a field).
+  const rest = writablePlanContent(candidate as PlanContent, emptyPlanContent());
+  let content: unknown = rest.content;
+  for (const held of rest.held) {
+    const path = held.path.split('.');
+    // Nothing stored there (a plan saved before the field existed): the field simply starts empty.
+    if (valueAt(raw, path) === undefined && valueAt(content, path.slice(0, -1)) !== undefined) continue;
+    problems.push({
+      path: held.path,
+      text: 'The planner could not read what is stored here, so it is left out. Enter it again if it is needed.',
+      stored: describeStored(valueAt(raw, path)),
+      shown: false
+    });
+  }
+  for (const { path, key, value } of shownLater) {
+    const fits = valueAt(content, path) !== undefined;
+    if (!fits) {
+      if (!problems.some((p) => p.path === key))
+        problems.push({
+          path: key,
+          text: 'The planner could not read the entry this belongs to, so it is left out. Enter it again if it is needed.',
+          stored: describeStored(value),
+          shown: false
+        });
+      continue;
+    }
+    content = setAt(content, path, value);
+    const at = problems.findIndex((p) => p.path === key);
+    if (at >= 0) problems.splice(at, 1);
+    problems.push({ path: key, text: messages.get(key) ?? messageText('value.invalid'), stored: describeStored(value), shown: true });
+  }
+  return { content: content as PlanContent, problems };
+}
+
+function keysOf(path: ReadonlyArray<PropertyKey>): Key[] {
+  return path.filter((k): k is Key => typeof k !== 'symbol');
 }

@@ -12,6 +12,8 @@ export type DataErrorKind =
   | 'conflict'
   | 'throttled'
   | 'unavailable'
+  /** Content that fails the plan's rules or SharePoint's limits: refused before anything is sent. */
+  | 'invalidContent'
   | 'forbidden'
   | 'thresholdExceeded'
   | 'offline'

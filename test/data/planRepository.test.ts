@@ -131,13 +131,20 @@ describe('plan mapper drift errors name the list and column', () => {
   it('a column of the wrong type', () => {
     expect(() => toPlanSummary({ ...base, ipFormalConsultation: 'yes' })).toThrow(/column "ipFormalConsultation": has the wrong type/);
   });
-  it('malformed JSON', () => {
-    expect(() => toInvolvementPlan({ ...full, ipCommsJson: '{not json' })).toThrow(/column "ipCommsJson": does not hold valid JSON/);
+  it('malformed JSON opens the plan with those answers empty, naming the item and the column (issue 15 §2)', () => {
+    const plan = toInvolvementPlan({ ...full, ipCommsJson: '{not json' });
+    expect(plan.content).toEqual(content);
+    expect(plan.storedProblems?.[0].text).toMatch(/Column "ipCommsJson" of item 7 in "Involvement plans" does not hold/);
   });
-  it('JSON of the wrong shape', () => {
-    expect(() => toInvolvementPlan({ ...full, ipDeliveryJson: JSON.stringify({ timeline: 'soon' }) })).toThrow(
-      /column "ipDeliveryJson": holds data the planner does not recognise/
-    );
+  it('JSON of the wrong shape opens the plan with that answer left out and said (issue 15 §2)', () => {
+    const plan = toInvolvementPlan({ ...full, ipDeliveryJson: JSON.stringify({ timeline: 'soon' }) });
+    expect(plan.content.timeline).toEqual([]);
+    expect(plan.storedProblems?.find((p) => p.path === 'timeline')).toMatchObject({ shown: false, stored: 'soon' });
+  });
+  it('a missing JSON column is still drift for a site owner', () => {
+    const rest: Record<string, unknown> = { ...full };
+    delete rest.ipCommsJson;
+    expect(() => toInvolvementPlan(rest)).toThrow(/column "ipCommsJson": is missing from the list. Ask a site owner to run "Set up lists"/);
   });
 });
 

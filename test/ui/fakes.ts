@@ -8,6 +8,7 @@ import {
   type SignOff,
   type SignOffRepository,
   PLAN_STATUSES,
+  planContentSchema,
   type CurrentUser,
   type StoredPlan,
   type NotificationTarget,
@@ -137,7 +138,15 @@ export class InMemoryPlans implements PlanRepository {
     const current = this.plans.get(plan.id as number);
     if (!current) throw new DataError('notFound', 'gone');
     if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
-    const saved = { ...current, content: clone(plan.content), version: `"${this.version++}"`, modified: new Date().toISOString() };
+    // As the SharePoint repository: content that is not valid is refused before anything is written.
+    if (!planContentSchema.safeParse(plan.content).success) throw new DataError('invalidContent', 'not valid');
+    const saved: StoredPlan = {
+      ...current,
+      content: clone(plan.content),
+      storedProblems: undefined,
+      version: `"${this.version++}"`,
+      modified: new Date().toISOString()
+    };
     this.plans.set(saved.id as number, saved);
     // The write landed, but reading it back failed (as SharePoint can when throttled between the two).
     const readBack = this.failNextReadBacks.shift();

@@ -83,6 +83,55 @@ describe('input can never lock a plan (§2)', () => {
   });
 });
 
+describe('a bad stored value never locks a plan (§2)', () => {
+  it('opens with the bad value in its field and its message, says what needs checking, and the rest saves', async () => {
+    const repo = new InMemoryPlans();
+    const content = completePlanContent();
+    content.equality.eiaLink = 'www.example.nhs.uk/eia';
+    const plan = repo.add(content);
+    // As the SharePoint repository reads it: the value shown where it was, and said.
+    repo.plans.set(plan.id, {
+      ...plan,
+      storedProblems: [
+        {
+          path: 'equality.eiaLink',
+          text: 'Enter a full web address starting with https://',
+          stored: 'www.example.nhs.uk/eia',
+          shown: true
+        },
+        {
+          path: 'timeline',
+          text: 'The planner could not read what is stored here, so it is left out. Enter it again if it is needed.',
+          stored: 'soon',
+          shown: false
+        }
+      ]
+    });
+    openPlan(repo, plan.id);
+    const checking = await screen.findByRole('list', { name: 'Stored answers that need checking' });
+    expect(checking).toHaveTextContent(
+      'Link to the equality impact assessment (Equality): Enter a full web address starting with https:// It is shown in its field until you correct it.'
+    );
+    expect(checking).toHaveTextContent('Timeline (Timeline): The planner could not read what is stored here');
+    expect(checking).toHaveTextContent('What is stored: “soon”.');
+    await section(/Equality/);
+    const link = screen.getByRole('textbox', { name: /Link to the equality impact assessment/ });
+    expect(link).toHaveValue('www.example.nhs.uk/eia');
+    expect(screen.getAllByText('Enter a full web address starting with https://').length).toBeGreaterThan(0);
+
+    await section(/About the project/);
+    fireEvent.change(screen.getByRole('textbox', { name: /Project title/ }), { target: { value: 'Saved around the bad link' } });
+    expect(await screen.findByText(/except 1 field that needs fixing/, {}, { timeout: 5000 })).toBeInTheDocument();
+    const stored = repo.plans.get(plan.id);
+    expect(stored?.content.project.title).toBe('Saved around the bad link');
+    expect(stored?.content.equality.eiaLink).toBe('');
+    // Read back clean: the bar about stored answers has gone; the typed link still waits in its field.
+    expect(screen.queryByRole('list', { name: 'Stored answers that need checking' })).not.toBeInTheDocument();
+    await section(/Equality/);
+    expect(screen.getByRole('textbox', { name: /Link to the equality impact assessment/ })).toHaveValue('www.example.nhs.uk/eia');
+  });
+});
+
 describe('retries the person does not see (§3)', () => {
   it('after the retry budget, says which failure it was and offers Try again, which saves', async () => {
     const repo = new InMemoryPlans();

@@ -105,7 +105,7 @@ export class SpPlanRepository implements PlanRepository {
     return this.list.remove(`Deleting plan ${id}`, id, version);
   }
 
-  public create(content: PlanContent, lead: PersonRef, requestId: string): Promise<StoredPlan> {
+  public async create(content: PlanContent, lead: PersonRef, requestId: string): Promise<StoredPlan> {
     const values = { ...toPlanItemValues(content, today()), [PLAN.status]: statusLabel('draft'), [`${PLAN.projectLead}Id`]: lead.id };
     return this.list.addOnce(`Creating a plan in "${this.list.title}"`, PLAN.requestId, { requestId, values }, (id) => this.get(id));
   }

@@ -1,27 +1,23 @@
 import { z } from 'zod';
 import {
   assessConsultation,
-  communicationsPlanSchema,
-  consultationTriageSchema,
   DataError,
   engagementLevelSchema,
-  equalitySchema,
-  levelDecisionSchema,
-  objectivesSchema,
   PLAN_STATUS_LABELS,
-  plannedMethodSchema,
-  plannedStepSchema,
-  budgetLineSchema,
-  principleCheckSchema,
-  projectDetailsSchema,
-  stakeholderMapNotesSchema,
-  reviewSchema,
+  PLAN_STORAGE_GROUPS,
+  planContentSchema,
+  planStorageProblems,
+  readPlanContent,
   scopingMeetingSchema,
+  storedGroupJson,
+  toFieldProblems,
   type InvolvementPlan,
   type PersonRef,
   type PlanContent,
   type PlanStatus,
-  type PlanSummary
+  type PlanStorageGroup,
+  type PlanSummary,
+  type StoredValueProblem
 } from '../../domain';
 import { describeZod, driftError, MISSING_COLUMN, parseItem } from './ListGateway';
 import { listDefinition, PLAN } from './lists';
@@ -84,21 +80,6 @@ export const PLAN_DETAIL_SELECT = [
   'Created'
 ];
 
-const projectJsonSchema = z.object({
-  project: projectDetailsSchema,
-  objectives: objectivesSchema,
-  triage: consultationTriageSchema,
-  level: levelDecisionSchema
-});
-const deliveryJsonSchema = z.object({
-  timeline: z.array(plannedStepSchema),
-  methods: z.array(plannedMethodSchema),
-  budget: z.array(budgetLineSchema),
-  equality: equalitySchema,
-  principles: z.array(principleCheckSchema),
-  stakeholderMap: stakeholderMapNotesSchema.default({ gapNotes: {} }),
-  review: reviewSchema.default({ markedReady: false, markedReadyAt: '' })
-});
 const teamJsonSchema = z.object({ scopingAttendees: z.array(z.string()) });
 
 const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([key, label]) => [label, key as PlanStatus]));
@@ -118,6 +99,52 @@ function parseJsonColumn<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, 
   const result = schema.safeParse(json);
   if (!result.success) throw drift(column, `holds data the planner does not recognise: ${describeZod(result.error)}.`);
   return result.data;
+}
+
+/** The parts of a plan's content each JSON column holds (see PLAN_STORAGE_GROUPS). */
+const CONTENT_COLUMNS = [
+  { column: PLAN.projectJson, group: 'project' },
+  { column: PLAN.deliveryJson, group: 'delivery' },
+  { column: PLAN.commsJson, group: 'communications' }
+] as const;
+
+/**
+ * The lead's content as stored, read field by field (issue 15 §2): a value that is not valid is
+ * shown in its field with its message, or left out and said, and the rest of the plan opens. A
+ * column missing from the list is drift (a site owner runs "Set up lists"); a column whose text
+ * is not JSON at all is read as empty and said, so the plan still opens and can be put right.
+ */
+function readContent(record: Record<string, unknown>, itemId: number): { content: PlanContent; problems: StoredValueProblem[] } {
+  const assembled: Record<string, unknown> = {};
+  const unreadable: StoredValueProblem[] = [];
+  for (const { column, group } of CONTENT_COLUMNS) {
+    const text = record[column];
+    if (text === undefined) throw drift(column, MISSING_COLUMN);
+    let json: unknown;
+    try {
+      json = typeof text === 'string' && text.trim() !== '' ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (group === 'communications') {
+      assembled.communications = json;
+    } else if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+      for (const key of PLAN_STORAGE_GROUPS[group]) assembled[key] = (json as Record<string, unknown>)[key];
+    }
+    if (json === undefined || json === null || typeof json !== 'object')
+      unreadable.push({
+        path: group,
+        text: `Column "${column}" of item ${itemId} in "${PLANS}" does not hold what the planner stores there, so these answers are empty here. Saving the plan stores them again; an earlier version may be in the item's version history.`,
+        stored: typeof text === 'string' ? (text.length > 200 ? `${text.slice(0, 197)}…` : text) : String(text),
+        shown: false
+      });
+  }
+  const read = readPlanContent(assembled);
+  // A part that could not be read at all is said once, not once for every field in it.
+  const partsUnreadable = new Set(unreadable.map((u) => u.path as PlanStorageGroup));
+  const inUnreadablePart = (path: string): boolean =>
+    [...partsUnreadable].some((group) => (PLAN_STORAGE_GROUPS[group] as readonly string[]).includes(path.split('.')[0]));
+  return { content: read.content, problems: [...unreadable, ...read.problems.filter((p) => !inUnreadablePart(p.path))] };
 }
 
 const toPerson = (p: z.infer<typeof personSchema> | undefined): PersonRef | null =>
@@ -151,9 +178,7 @@ export function toPlanSummary(raw: unknown): PlanSummary {
 export function toInvolvementPlan(raw: unknown): InvolvementPlan {
   const summary = toPlanSummary(raw);
   const record = raw as Record<string, unknown>;
-  const project = parseJsonColumn(projectJsonSchema, record, PLAN.projectJson);
-  const delivery = parseJsonColumn(deliveryJsonSchema, record, PLAN.deliveryJson);
-  const communications = parseJsonColumn(communicationsPlanSchema, record, PLAN.commsJson);
+  const { content, problems } = readContent(record, summary.id);
   const team = record[PLAN.teamJson] ? parseJsonColumn(teamJsonSchema, record, PLAN.teamJson) : { scopingAttendees: [] };
   const scopingAt = record[PLAN.scopingMeeting];
   const scoping =
@@ -165,7 +190,8 @@ export function toInvolvementPlan(raw: unknown): InvolvementPlan {
     projectLead: summary.projectLead,
     involvementLead: summary.involvementLead,
     scopingMeeting: scoping?.success ? scoping.data : null,
-    content: { ...project, ...delivery, communications },
+    content,
+    ...(problems.length > 0 ? { storedProblems: problems } : {}),
     created: typeof record.Created === 'string' ? record.Created : undefined,
     modified: summary.modified
   };
@@ -185,8 +211,28 @@ export function nextKeyDate(content: PlanContent, today: string): string | null 
 
 const asDateTime = (date: string | null): string | null => (date ? `${date}T00:00:00Z` : null);
 
-/** The column values to write for a plan's content (the lead's part). */
-export function toPlanItemValues(content: PlanContent, today: string): Record<string, unknown> {
+/**
+ * Never write what could not be read back (issue 15 §2): content that fails the plan schema, or a
+ * part too long for its note column, is refused before any request, naming the fields.
+ */
+export function checkWritable(content: PlanContent): PlanContent {
+  const result = planContentSchema.safeParse(content);
+  if (!result.success) {
+    const problems = toFieldProblems(result.error);
+    const listed = problems
+      .slice(0, 5)
+      .map((p) => `${p.path}: ${p.text}`)
+      .join(' ');
+    throw new DataError('invalidContent', `${problems.length === 1 ? 'This answer is' : 'These answers are'} not valid yet. ${listed}`);
+  }
+  const tooLong = planStorageProblems(result.data);
+  if (tooLong.length > 0) throw new DataError('invalidContent', tooLong.map((p) => p.text).join(' '));
+  return result.data;
+}
+
+/** The column values to write for a plan's content (the lead's part); refused if the content is not valid. */
+export function toPlanItemValues(plan: PlanContent, today: string): Record<string, unknown> {
+  const content = checkWritable(plan);
   const triage = assessConsultation(content.triage);
   return {
     Title: content.project.title.trim() || 'Untitled plan',
@@ -199,22 +245,10 @@ export function toPlanItemValues(content: PlanContent, today: string): Record<st
     [PLAN.decisionDate]: asDateTime(content.project.decisionDate || null),
     [PLAN.nextKeyDate]: asDateTime(nextKeyDate(content, today)),
     [PLAN.schemaVersion]: PLAN_SCHEMA_VERSION,
-    [PLAN.projectJson]: JSON.stringify({
-      project: content.project,
-      objectives: content.objectives,
-      triage: content.triage,
-      level: content.level
-    }),
-    [PLAN.deliveryJson]: JSON.stringify({
-      timeline: content.timeline,
-      methods: content.methods,
-      budget: content.budget,
-      equality: content.equality,
-      principles: content.principles,
-      stakeholderMap: content.stakeholderMap,
-      review: content.review
-    }),
-    [PLAN.commsJson]: JSON.stringify(content.communications)
+    // The groups whose length writablePlanContent checks against a note column's limit.
+    [PLAN.projectJson]: storedGroupJson(content, 'project'),
+    [PLAN.deliveryJson]: storedGroupJson(content, 'delivery'),
+    [PLAN.commsJson]: storedGroupJson(content, 'communications')
   };
 }
 

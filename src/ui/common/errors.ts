@@ -61,6 +61,10 @@ const MESSAGES: Record<DataErrorKind, ErrorMessage> = {
     title: 'Some stored data is not in the expected form',
     body: 'Part of what is stored on the site is not in the form the planner expects. The details say which item and which field, and who can put it right.'
   },
+  invalidContent: {
+    title: 'Not saved: some answers need fixing first',
+    body: 'Nothing was sent to SharePoint, so nothing stored has changed.'
+  },
   invalidRequest: {
     title: 'SharePoint did not accept the request',
     body: 'Something we sent was not in the form SharePoint expects. Try again; if it keeps happening, contact support with the details below.'
@@ -79,6 +83,6 @@ export function describeError(error: unknown): DescribedError {
       `It asked us to wait ${waitInWords(error.retryAfterMs)}; try again after that.`
     );
   }
-  if (error.kind === 'schemaDrift') message.body = `${message.body} ${error.detail}`;
+  if (error.kind === 'schemaDrift' || error.kind === 'invalidContent') message.body = `${message.body} ${error.detail}`;
   return message;
 }

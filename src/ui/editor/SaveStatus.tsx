@@ -4,7 +4,7 @@ import { PLAN_STATUS_LABELS } from '../../domain';
 import type { PlanEditor } from './usePlanEditor';
 import { ErrorBar } from '../common/components';
 import { KeptWorkBar, keptText } from '../common/keptWork';
-import { fieldLabel } from './fieldLabels';
+import { fieldLabel, storedPartLabel } from './fieldLabels';
 import { formatDateTime } from '../common/format';
 
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -77,6 +77,23 @@ export function EditorAlerts({ editor, onReload }: EditorAlertsProps): JSX.Eleme
         >
           This device has changes to this plan from {formatDateTime(editor.restoreOffer.savedAt)} that did not reach SharePoint.
         </KeptWorkBar>
+      )}
+      {editor.plan.storedProblems && editor.plan.storedProblems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Some stored answers need checking</MessageBarTitle>
+            The rest of the plan is here and saves as usual. What is stored here could not all be used as it is:
+            <ul aria-label="Stored answers that need checking">
+              {editor.plan.storedProblems.slice(0, 12).map((p) => (
+                <li key={p.path}>
+                  <strong>{storedPartLabel(p.path, editor.content)}</strong>: {p.text}
+                  {p.shown ? ' It is shown in its field until you correct it.' : ` What is stored: “${p.stored}”.`}
+                </li>
+              ))}
+            </ul>
+            {editor.plan.storedProblems.length > 12 && `And ${editor.plan.storedProblems.length - 12} more.`}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {s.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline">

@@ -7,6 +7,7 @@ import {
   ENGAGEMENT_METHODS,
   GUIDE_SECTION_TITLES,
   INEQUALITY_GROUPS,
+  PLAN_STORAGE_GROUPS,
   PROTECTED_CHARACTERISTICS,
   TRIAGE_QUESTION_TEXT,
   type GuideSection,
@@ -156,4 +157,15 @@ function describeRow(listPath: string, index: number, row: Record<string, unknow
   if (listPath === 'equality.considerations' && typeof row?.group === 'string') return groupName(row.group) ?? `Group ${index + 1}`;
   if (listPath === 'methods' && typeof row?.method === 'string') return `Method ${index + 1} (${methodName(row.method) ?? row.method})`;
   return `${ROW_NAMES[listPath] ?? 'Item'} ${index + 1}`;
+}
+
+/**
+ * The name of what a stored-value problem is about: a field (as `fieldLabel`), or, for a whole
+ * stored part that could not be read, the sections it holds.
+ */
+export function storedPartLabel(path: string, content?: unknown): string {
+  const group = (PLAN_STORAGE_GROUPS as Readonly<Record<string, readonly string[]>>)[path];
+  if (!group) return fieldLabel(path, content);
+  const sections = [...new Set(group.map((key) => GUIDE_SECTION_TITLES[sectionOfPath(key)]))];
+  return `Answers in ${sections.map((s) => `“${s}”`).join(', ')}`;
 }

@@ -22,7 +22,7 @@ import {
   Title2,
   tokens
 } from '@fluentui/react-components';
-import { emptyPlanContent, PLAN_STATUS_LABELS, type PlanSummary, type PlanSummaryPage } from '../../domain';
+import { emptyPlanContent, PLAN_STATUS_LABELS, writablePlanContent, type PlanSummary, type PlanSummaryPage } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { useAsync } from '../common/useAsync';
@@ -75,9 +75,11 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
     const requestId = newRequestId();
     return act(async () => {
       const source = await plans.get(p.id);
+      // A value stored in the source that is not valid (read as stored) is not copied.
+      const valid = writablePlanContent(source.content, emptyPlanContent()).content;
       const content = {
-        ...source.content,
-        project: { ...source.content.project, title: `Copy of ${source.content.project.title}`.slice(0, 255) },
+        ...valid,
+        project: { ...valid.project, title: `Copy of ${valid.project.title}`.slice(0, 255) },
         review: emptyPlanContent().review
       };
       await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, requestId);
