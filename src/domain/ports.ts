@@ -74,6 +74,13 @@ export interface UnreadablePlan {
   readonly problem: string;
 }
 
+/** How many plans are in each status, and the plans that could not be counted (a status the planner does not know). */
+export interface PlanCounts {
+  readonly byStatus: Record<PlanStatus, number>;
+  /** Plans whose status is not one the planner knows: counted nowhere else, so listed by item id. */
+  readonly unreadable: UnreadablePlan[];
+}
+
 /** A page of plan summaries plus any plans on that page whose data could not be read. */
 export interface PlanSummaryPage extends Page<PlanSummary> {
   readonly unreadable: UnreadablePlan[];
@@ -97,8 +104,8 @@ export interface PlanRepository {
   listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage>;
   /** All plans matching the team's filters, newest first, a page at a time. */
   query(filter: PlanQuery, pageToken?: string): Promise<PlanSummaryPage>;
-  /** How many plans are in each status, across all plans (beyond the 5,000-item threshold). */
-  countByStatus(): Promise<Record<PlanStatus, number>>;
+  /** How many plans are in each status, across all plans (beyond the 5,000-item threshold), and any it could not count. */
+  countByStatus(): Promise<PlanCounts>;
   /** One whole plan, validated; a plan with broken data raises `schemaDrift`. */
   get(id: number): Promise<StoredPlan>;
   /**

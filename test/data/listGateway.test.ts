@@ -38,12 +38,16 @@ it('retries a create whose answer was lost: it finds the plan it made instead of
   expect(made.map((i) => i.id)).toEqual([plan.id]);
 });
 
-it('reports a stakeholder column of the wrong type by list and column, and reads nothing half-way', async () => {
+it('reports a stakeholder column of the wrong type by list, item and column, says who can fix it, and reads nothing half-way', async () => {
   const plan = await new SpPlanRepository(sp(USERS.priya)).create(emptyPlanContent(), priya, 'req-drift');
   const list = wb.store.listByTitle('Plan stakeholders')!;
-  wb.store.addItem(list, 2, { Title: 'Broken', ipPlan: plan.id, ipKind: 'group', ipMayContact: 'yes' });
-  await expect(new SpStakeholderRepository(sp(USERS.priya)).listForPlan(plan.id as number)).rejects.toMatchObject({
+  const broken = wb.store.addItem(list, 2, { Title: 'Broken', ipPlan: plan.id, ipKind: 'group', ipMayContact: 'yes' });
+  await expect(new SpStakeholderRepository(sp(USERS.priya)).listForPlan(plan.id)).rejects.toMatchObject({
     kind: 'schemaDrift',
-    detail: expect.stringContaining('List "Plan stakeholders", column "ipMayContact": has the wrong type')
+    detail: expect.stringMatching(
+      new RegExp(
+        `^List "Plan stakeholders", item ${broken.id}, column "ipMayContact": has the wrong type .*A site owner can correct the value in the list \\(running "Set up lists" does not change values\\)`
+      )
+    )
   });
 });

@@ -57,8 +57,9 @@ describe('SpPlanRepository through the stand-in', () => {
 
   it('counts plans by status across the list', async () => {
     const counts = await repoAs(USERS.jo).countByStatus();
-    expect(counts.draft).toBe(wb.store.itemsOf(wb.store.listByTitle('Involvement plans')!).size);
-    expect(counts.closed).toBe(0);
+    expect(counts.byStatus.draft).toBe(wb.store.itemsOf(wb.store.listByTitle('Involvement plans')!).size);
+    expect(counts.byStatus.closed).toBe(0);
+    expect(counts.unreadable).toEqual([]);
   });
 
   it('reports a plan with broken stored data in the list instead of dropping it', async () => {
@@ -67,6 +68,18 @@ describe('SpPlanRepository through the stand-in', () => {
     const page = await repoAs(USERS.priya).listForLead(2);
     expect(page.unreadable).toEqual([{ id: item.id, title: 'Broken', problem: expect.stringContaining('column "ipStatus"') }]);
     await expect(repoAs(USERS.priya).get(item.id)).rejects.toMatchObject({ kind: 'schemaDrift' });
+    // Not dropped from the counts without a word either (issue 15 §6): by item id, what is wrong, who can fix it.
+    const counts = await repoAs(USERS.jo).countByStatus();
+    expect(counts.unreadable).toEqual([
+      {
+        id: item.id,
+        title: 'Broken',
+        problem: `List "Involvement plans", item ${item.id}, column "ipStatus": has the value "Archived", which is not a status the planner knows. A site owner can set it, in the list, to one of: Draft, Submitted, In review, Changes requested, Accepted, In delivery, Reporting, Closed.`
+      }
+    ]);
+    expect(page.unreadable[0].problem).toBe(counts.unreadable[0].problem);
+    expect(page.unreadable[0].problem).not.toMatch(/Set up lists/);
+    wb.store.deleteItem(list, item.id);
   });
 
   it('saves with the version it read, and refuses a stale version with "conflict" without overwriting', async () => {

@@ -54,7 +54,8 @@ afterAll(async () => wb.close());
 
 it('counts 12,000 plans by status', async () => {
   const counts = await new SpPlanRepository(sp(USERS.jo)).countByStatus();
-  expect(counts).toMatchObject({ draft: 3000, submitted: 3000, inReview: 3000, accepted: 3000, closed: 0 });
+  expect(counts.byStatus).toMatchObject({ draft: 3000, submitted: 3000, inReview: 3000, accepted: 3000, closed: 0 });
+  expect(counts.unreadable).toEqual([]);
 });
 
 it('filters on indexed columns over 12,000 plans and pages through the results', async () => {

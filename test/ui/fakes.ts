@@ -28,7 +28,8 @@ import {
   type PlanRepository,
   type PlanStatus,
   type PlanWorkflowRepository,
-  type StatusHistoryEntry
+  type StatusHistoryEntry,
+  type UnreadablePlan
 } from '../../src/domain';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -72,6 +73,9 @@ export class InMemoryPlans implements PlanRepository {
     this.plans.set(id, { ...plan, content: change(plan.content), version: `"${this.version++}"` });
   }
 
+  /** Plans whose stored data cannot be read (as the SharePoint repository reports them). */
+  public readonly unreadable: UnreadablePlan[] = [];
+
   public async listForLead(leadUserId: number) {
     return {
       items: [...this.plans.values()]
@@ -90,7 +94,7 @@ export class InMemoryPlans implements PlanRepository {
           nextKeyDate: null,
           modified: p.modified ?? ''
         })),
-      unreadable: []
+      unreadable: [...this.unreadable]
     };
   }
   public async query(filter: PlanQuery) {
@@ -118,10 +122,10 @@ export class InMemoryPlans implements PlanRepository {
     };
   }
   public async countByStatus() {
-    return Object.fromEntries(PLAN_STATUSES.map((s) => [s, [...this.plans.values()].filter((p) => p.status === s).length])) as Record<
-      PlanStatus,
-      number
-    >;
+    const byStatus = Object.fromEntries(
+      PLAN_STATUSES.map((s) => [s, [...this.plans.values()].filter((p) => p.status === s).length])
+    ) as Record<PlanStatus, number>;
+    return { byStatus, unreadable: [...this.unreadable] };
   }
   public async get(id: number) {
     const plan = this.plans.get(id);

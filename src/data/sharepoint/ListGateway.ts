@@ -37,10 +37,14 @@ export const BATCH_SIZE = 50;
 /** A value quoted for an OData filter. */
 export const odataString = (s: string): string => s.replace(/'/g, "''");
 
-/** Broken stored data, naming the list and the column, so a site owner can find it. */
-export function driftError(list: string, column: string, problem: string): DataError {
-  return new DataError('schemaDrift', `List "${list}", column "${column}": ${problem}`);
+/** Broken stored data, naming the list, the item (when known) and the column, so a site owner can find it. */
+export function driftError(list: string, column: string, problem: string, itemId?: number): DataError {
+  return new DataError('schemaDrift', `List "${list}", ${itemId !== undefined ? `item ${itemId}, ` : ''}column "${column}": ${problem}`);
 }
+
+/** The item id of a raw item, when it has one. */
+const idOf = (raw: unknown): number | undefined =>
+  typeof raw === 'object' && raw !== null && typeof (raw as { Id?: unknown }).Id === 'number' ? (raw as { Id: number }).Id : undefined;
 
 /** What a site owner is told when a column the planner needs is not on the list. */
 export const MISSING_COLUMN = 'is missing from the list. Ask a site owner to run "Set up lists".';
@@ -65,7 +69,14 @@ export function parseItem<T>(schema: z.ZodType<T>, raw: unknown, list: string): 
   if (result.success) return result.data;
   const column = String(result.error.issues[0].path[0] ?? '(item)');
   const present = typeof raw === 'object' && raw !== null && column in raw;
-  throw driftError(list, column, present ? `has the wrong type (${describeZod(result.error)})` : MISSING_COLUMN);
+  throw driftError(
+    list,
+    column,
+    present
+      ? `has the wrong type (${describeZod(result.error)}). A site owner can correct the value in the list (running "Set up lists" does not change values).`
+      : MISSING_COLUMN,
+    present ? idOf(raw) : undefined
+  );
 }
 
 const storedItemSchema = z.object({ Id: z.number().int().positive(), 'odata.etag': z.string().min(1) });

@@ -5,6 +5,7 @@ import {
   type PersonRef,
   type PlanContent,
   type PlanRepository,
+  type PlanCounts,
   type PlanStatus,
   type PlanQuery,
   type PlanSummaryPage,
@@ -21,7 +22,8 @@ import {
   statusLabel,
   toInvolvementPlan,
   toPlanItemValues,
-  toPlanSummary
+  toPlanSummary,
+  unknownStatusProblem
 } from './planMapper';
 
 const PAGE_SIZE = 100;
@@ -79,17 +81,23 @@ export class SpPlanRepository implements PlanRepository {
     return { items, unreadable, next: raw.length === PAGE_SIZE && last?.Id ? String(last.Id) : undefined };
   }
 
-  public async countByStatus(): Promise<Record<PlanStatus, number>> {
-    const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>;
+  public async countByStatus(): Promise<PlanCounts> {
+    const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>;
     const byLabel = new Map(PLAN_STATUSES.map((s) => [statusLabel(s), s]));
-    // Paging by Id with only the status column works at any list size (no threshold).
-    const statuses = await this.list.all(
+    // Paging by Id with only the status and title columns works at any list size (no threshold).
+    const rows = await this.list.all(
       `Counting "${this.list.title}"`,
-      (items) => items.select('Id', PLAN.status).top(MAX_PAGE),
-      (item) => byLabel.get(String((item as Record<string, unknown>)[PLAN.status]))
+      (items) => items.select('Id', 'Title', PLAN.status).top(MAX_PAGE),
+      (item) => item as { Id: number; Title?: string | null } & Record<string, unknown>
     );
-    for (const status of statuses) if (status) counts[status] += 1;
-    return counts;
+    const unreadable: UnreadablePlan[] = [];
+    for (const row of rows) {
+      const status = byLabel.get(String(row[PLAN.status]));
+      if (status) byStatus[status] += 1;
+      // Never counted nowhere without a word (issue 15 §6): listed by item id, with what is wrong and who can fix it.
+      else unreadable.push({ id: row.Id, title: row.Title ?? '', problem: unknownStatusProblem(row.Id, row[PLAN.status]) });
+    }
+    return { byStatus, unreadable };
   }
 
   public get(id: number): Promise<StoredPlan> {

@@ -86,18 +86,20 @@ const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([key, labe
 
 const drift = (column: string, problem: string): DataError => driftError(PLANS, column, problem);
 
-function parseJsonColumn<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, column: string): T {
+function parseJsonColumn<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, column: string, itemId: number): T {
   const text = raw[column];
   if (text === undefined) throw drift(column, MISSING_COLUMN);
-  if (typeof text !== 'string' || text.trim() === '') throw drift(column, "is empty, so this plan's details cannot be read.");
+  const fix = 'A site owner can correct or clear the value in the list.';
+  const bad = (problem: string): DataError => driftError(PLANS, column, `${problem} ${fix}`, itemId);
+  if (typeof text !== 'string' || text.trim() === '') throw bad("is empty, so this plan's details cannot be read.");
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw drift(column, 'does not hold valid JSON. The plan may have been edited outside the planner.');
+    throw bad('does not hold valid JSON. The plan may have been edited outside the planner.');
   }
   const result = schema.safeParse(json);
-  if (!result.success) throw drift(column, `holds data the planner does not recognise: ${describeZod(result.error)}.`);
+  if (!result.success) throw bad(`holds data the planner does not recognise: ${describeZod(result.error)}.`);
   return result.data;
 }
 
@@ -152,11 +154,21 @@ const toPerson = (p: z.infer<typeof personSchema> | undefined): PersonRef | null
 
 const dateOnly = (iso: string | null): string | null => (iso ? iso.slice(0, 10) : null);
 
+const unknownStatusText = (value: unknown): string =>
+  `has the value "${String(value)}", which is not a status the planner knows. A site owner can set it, in the list, to one of: ${Object.values(
+    PLAN_STATUS_LABELS
+  ).join(', ')}.`;
+
+/** What is wrong with a plan whose status the planner does not know, and who can fix it. */
+export function unknownStatusProblem(itemId: number, value: unknown): string {
+  return driftError(PLANS, PLAN.status, unknownStatusText(value), itemId).detail;
+}
+
 /** Map a raw item to what plan lists show. */
 export function toPlanSummary(raw: unknown): PlanSummary {
   const item = parseItem(planListItemSchema, raw, PLANS);
   const status = statusByLabel.get(item[PLAN.status]);
-  if (!status) throw drift(PLAN.status, `has the value "${item[PLAN.status]}", which is not a status the planner knows.`);
+  if (!status) throw driftError(PLANS, PLAN.status, unknownStatusText(item[PLAN.status]), item.Id);
   const level = engagementLevelSchema.safeParse(item[PLAN.chosenLevel]);
   return {
     id: item.Id,
@@ -179,7 +191,7 @@ export function toInvolvementPlan(raw: unknown): InvolvementPlan {
   const summary = toPlanSummary(raw);
   const record = raw as Record<string, unknown>;
   const { content, problems } = readContent(record, summary.id);
-  const team = record[PLAN.teamJson] ? parseJsonColumn(teamJsonSchema, record, PLAN.teamJson) : { scopingAttendees: [] };
+  const team = record[PLAN.teamJson] ? parseJsonColumn(teamJsonSchema, record, PLAN.teamJson, summary.id) : { scopingAttendees: [] };
   const scopingAt = record[PLAN.scopingMeeting];
   const scoping =
     typeof scopingAt === 'string' ? scopingMeetingSchema.safeParse({ at: scopingAt, attendees: team.scopingAttendees }) : undefined;

@@ -1,6 +1,18 @@
 import * as React from 'react';
-import { Body1, Button, Card, CardHeader, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
-import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain';
+import {
+  Body1,
+  Button,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  Title2,
+  tokens
+} from '@fluentui/react-components';
+import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus, type UnreadablePlan } from '../../domain';
 import { useServices } from '../shell/services';
 import { useAsync } from '../common/useAsync';
 import { Loaded } from '../common/components';
@@ -35,6 +47,33 @@ const STATUS_HINTS: Record<PlanStatus, string> = {
   closed: 'Finished and evaluated'
 };
 
+/** Plans not in any count (their status is not one the planner knows), by item id, with what is wrong and who can fix it. */
+function UncountedPlans({ plans }: { plans: readonly UnreadablePlan[] }): JSX.Element {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {plans.length} {plans.length === 1 ? 'plan is' : 'plans are'} not in the counts below
+        </MessageBarTitle>
+        {plans.length === 1 ? 'Its status is' : 'Their statuses are'} not one the planner knows, so{' '}
+        {plans.length === 1 ? 'it is' : 'they are'} in no count and no status filter:
+        <ul aria-label="Plans not counted">
+          {plans.slice(0, 20).map((p) => (
+            <li key={p.id}>
+              <strong>
+                Item {p.id}
+                {p.title ? ` (“${p.title}”)` : ''}
+              </strong>
+              : {p.problem}
+            </li>
+          ))}
+        </ul>
+        {plans.length > 20 && `And ${plans.length - 20} more.`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** The involvement team's dashboard: plans by status, the queue with filters, and each plan to review. */
 export function Dashboard(): JSX.Element {
   const [reviewId, open] = useAddressId('review', useHost().openPlanId);
@@ -54,14 +93,12 @@ function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
         Involvement plans by status
       </Title2>
       <Loaded state={state} label="Counting plans…" onRetry={reload}>
-        {(counts) => (
+        {({ byStatus: counts, unreadable }) => (
           <>
             <Body1 as="p" block>
-              {Object.values(counts)
-                .reduce((a, b) => a + b, 0)
-                .toLocaleString('en-GB')}{' '}
-              plans in total.
+              {(Object.values(counts).reduce((a, b) => a + b, 0) + unreadable.length).toLocaleString('en-GB')} plans in total.
             </Body1>
+            {unreadable.length > 0 && <UncountedPlans plans={unreadable} />}
             <ul className={styles.grid} aria-label="Plans by status">
               {PLAN_STATUSES.map((status) => (
                 <li key={status}>
