@@ -148,6 +148,32 @@ test('methods, budget, equality and the communications plan', async () => {
   await saved();
 });
 
+test('an EIA link without https:// shows its message, the rest saves, and the plan reopens (issue 15 §2)', async () => {
+  await openSection(/Equality/);
+  const link = () => page.getByRole('textbox', { name: /Link to the equality impact assessment/ });
+  await link().fill('www.example.nhs.uk/eia');
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Saved \d\d:\d\d, except 1 field that needs fixing/ })
+    .waitFor({ timeout: 30_000 });
+  assert.match(
+    await page.getByRole('list', { name: 'Fields not saved yet' }).textContent(),
+    /Link to the equality impact assessment \(Equality\): Enter a full web address starting with https:\/\//
+  );
+  await page.reload();
+  await nav().waitFor({ timeout: 60_000 });
+  // The plan opens; what was typed is offered back from this device, with its message.
+  await page.getByRole('button', { name: 'Restore my changes' }).click();
+  await openSection(/Equality/);
+  assert.equal(await link().inputValue(), 'www.example.nhs.uk/eia');
+  await link().fill('https://www.example.nhs.uk/eia');
+  await page.getByRole('list', { name: 'Fields not saved yet' }).waitFor({ state: 'detached', timeout: 30_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^\s*Saved \d\d:\d\d$/ })
+    .waitFor({ timeout: 30_000 });
+});
+
 test('the lead builds the stakeholder map: catalogue, shared list, drag and drop, keyboard, CSV with bad rows', async () => {
   await openSection(/Stakeholder map/);
   const box = (name) => page.getByRole('group', { name });
@@ -324,14 +350,20 @@ test('the plan reaches "ready to submit"', async () => {
   await saved();
 });
 
-test("the lead submits; the card reaches the involvement team's channel exactly once, even through injected faults", async () => {
+test("the lead submits with one click through SharePoint and Teams faults; the card reaches the team's channel exactly once", async () => {
   await setFaults(port, [
+    // SharePoint: the plan's reads throttled, its status write throttled and then unavailable (issue 15 §3).
+    { path: '/_api/web/lists/.*/items', methods: ['GET'], throttle: 1, retryAfterSeconds: 1, times: 2 },
+    { path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 },
+    { path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], unavailable: 1, times: 1 },
     { path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 1 },
     { path: '/graph/v1.0/teams/.*/messages$', methods: ['POST'], unavailable: 1, times: 1 }
   ]);
   await page.getByRole('button', { name: 'Submit to the involvement team' }).click();
-  await page.getByText(/Read only: the involvement team has this plan/).waitFor({ timeout: 30_000 });
-  await page.getByText(/The involvement team was told in Teams/).waitFor({ timeout: 30_000 });
+  await page.getByText(/Read only: the involvement team has this plan/).waitFor({ timeout: 60_000 });
+  await page.getByText(/The involvement team was told in Teams/).waitFor({ timeout: 60_000 });
+  // No extra clicks: nothing asked the lead to try again.
+  assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
   await setFaults(port, []);
   const channel = await pageAs(browser, port, 4);
   await channel.goto(`http://127.0.0.1:${port}/channel.html`);
