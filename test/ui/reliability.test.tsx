@@ -6,10 +6,10 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { AppShell, PlannerApp } from '../../src/ui';
-import { DataError, emptyPlanContent } from '../../src/domain';
+import { DataError, emptyPlanContent, type PlanStatus, type StoredPlan } from '../../src/domain';
 import { browserStore } from '../../src/ui/common/browserStore';
-import { completePlanContent, readyStakeholders } from '../domain/fixtures';
-import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
+import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
+import { InMemoryPlans, InMemoryStakeholders, InMemoryWorkflow, servicesWith } from './fakes';
 
 function openPlan(repo: InMemoryPlans, id: number): ReturnType<typeof render> {
   window.location.hash = `plan=${id}`;
@@ -160,6 +160,41 @@ describe('retries the person does not see (§3)', () => {
     expect(screen.queryByText(/minute/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   }, 20_000);
+});
+
+describe('a submission cut off part-way (§3)', () => {
+  /** The status is written, then SharePoint stays busy past the retry budget before anything else is. */
+  class CutOffWorkflow extends InMemoryWorkflow {
+    public async changeStatus(plan: StoredPlan, to: PlanStatus): Promise<StoredPlan> {
+      const current = await this.repo.get(plan.id);
+      this.repo.plans.set(plan.id, { ...current, status: to, version: `"${Date.now()}"` });
+      throw new DataError('throttled', 'HTTP 429 writing the history entry', 1000);
+    }
+    public constructor(private readonly repo: InMemoryPlans) {
+      super(repo);
+    }
+  }
+
+  it('shows the plan as it now is (submitted, read only), never "Draft" with Submit still on offer', async () => {
+    const repo = new InMemoryPlans();
+    const content = readyPlanContent();
+    content.review = { markedReady: true, markedReadyAt: new Date().toISOString() };
+    const plan = repo.add(content);
+    window.location.hash = `plan=${plan.id}`;
+    const services = {
+      ...servicesWith(repo, undefined, { stakeholders: new InMemoryStakeholders().seed(plan.id, readyStakeholders()) }),
+      workflow: new CutOffWorkflow(repo)
+    };
+    render(
+      <AppShell idPrefix="c-" theme="sharepoint" services={services}>
+        <PlannerApp />
+      </AppShell>
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Submit to the involvement team' }, { timeout: 10_000 }));
+    expect(await screen.findByText(/Read only: the involvement team has this plan/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Submit to the involvement team' })).not.toBeInTheDocument();
+    expect(repo.plans.get(plan.id)?.status).toBe('submitted');
+  }, 60_000);
 });
 
 describe('merges that keep both (§4)', () => {
