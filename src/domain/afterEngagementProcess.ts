@@ -16,7 +16,7 @@ import { DataError, type CurrentUser } from './ports';
 import { checkTransition, type PersonRef, type PlanStatus } from './status';
 import type { PlanWorkflowRepository } from './submission';
 import { isIsoDate } from './plan';
-import { assessConsultation } from './consultationTriage';
+import { isFormalConsultationLikely } from './route';
 
 /**
  * The plan's later statuses (DOMAIN.md §1: Accepted → In delivery → Reporting → Closed), the
@@ -232,7 +232,7 @@ export function recordSummary(plan: StoredPlan, record: EngagementRecordContent,
     level: plan.content.level.chosen,
     organisation: plan.content.project.organisation,
     place: plan.content.project.placeName,
-    formalConsultation: assessConsultation(plan.content.triage).formalConsultation.likelihood === 'likely',
+    formalConsultation: isFormalConsultationLikely(plan.content),
     periodEnd: closed,
     activities: m.activities,
     participants: m.participants,

@@ -12,7 +12,7 @@ import type {
 import { TRIAGE_QUESTIONS } from './plan';
 import type { SourceId } from './sources';
 
-/** How likely a legal step is, as the screens showed it before "not known yet" existed. */
+/** How likely a legal step is, once the answers that decide it are given. */
 export type Likelihood = 'likely' | 'possible' | 'unlikely';
 
 /**
@@ -27,6 +27,21 @@ export interface TriageReason {
   readonly source: string;
   readonly citation?: CitationId;
 }
+
+/** How each likelihood is said on screen, in the card and in the Word export. */
+export const LEGAL_LIKELIHOOD_NAMES: Readonly<Record<LegalLikelihood, string>> = {
+  likely: 'Likely',
+  possible: 'Possible: talk to the involvement team',
+  unlikely: 'Unlikely',
+  unknown: 'Not known yet'
+};
+
+/** The three legal steps, in the order they are shown, with their names. */
+export const LEGAL_STEP_NAMES = {
+  formalConsultation: 'Formal public consultation',
+  healthScrutiny: 'Consulting the local authority (health scrutiny)',
+  secretaryOfStateNotification: 'Notifying the Secretary of State'
+} as const;
 
 /** Something a legal duty asks the NHS body to do, with the line of guidance that says so. */
 export interface DutyAction {
@@ -56,15 +71,6 @@ export interface LegalAssessment {
    */
   readonly urgentSafety: boolean;
   /** Questions that apply to this plan and are not answered yet. */
-  readonly unanswered: TriageQuestion[];
-}
-
-/** The legal triage as the earlier screens read it (three likelihoods, no "not known yet"). */
-export interface TriageOutcome {
-  readonly formalConsultation: { likelihood: Likelihood; reasons: TriageReason[] };
-  readonly healthScrutiny: { likelihood: Likelihood; reasons: TriageReason[] };
-  readonly secretaryOfStateNotification: { likelihood: Likelihood; reasons: TriageReason[] };
-  /** Questions not yet answered; the outcome may change once they are. */
   readonly unanswered: TriageQuestion[];
 }
 
@@ -531,33 +537,5 @@ export function assessLegalDuties(triage: ConsultationTriage): LegalAssessment {
     secretaryOfStateNotification: sos,
     urgentSafety: isUrgentSafetyChange(triage),
     unanswered: applicableTriageQuestions(triage).filter((q) => unanswered(triage, q))
-  };
-}
-
-/** The answers with every unanswered yes/no question read as "no": what the outcome would be. */
-export function provisionalTriage(triage: ConsultationTriage): ConsultationTriage {
-  const out = { ...triage };
-  for (const q of TRIAGE_QUESTIONS) if (out[q] === null) out[q] = 'no';
-  return out;
-}
-
-/**
- * The legal triage in the earlier three-value shape, for screens not yet moved to
- * `assessLegalDuties`. An outcome that is not known yet reads as "possible" (talk to the
- * involvement team), never as "unlikely", unless the answers given already make it likely.
- * @deprecated Use `assessLegalDuties`, which says "not known yet".
- */
-export function assessConsultation(triage: ConsultationTriage): TriageOutcome {
-  const full = assessLegalDuties(triage);
-  const guess = assessLegalDuties(provisionalTriage(triage));
-  const pick = (o: LegalOutcome, g: LegalOutcome): { likelihood: Likelihood; reasons: TriageReason[] } => ({
-    likelihood: o.likelihood !== 'unknown' ? o.likelihood : g.likelihood === 'likely' ? 'likely' : 'possible',
-    reasons: o.reasons
-  });
-  return {
-    formalConsultation: pick(full.formalConsultation, guess.formalConsultation),
-    healthScrutiny: pick(full.healthScrutiny, guess.healthScrutiny),
-    secretaryOfStateNotification: pick(full.secretaryOfStateNotification, guess.secretaryOfStateNotification),
-    unanswered: full.unanswered
   };
 }

@@ -61,6 +61,13 @@ export const defensibleRecordSchema = z.object({
 /** The advice as it was at submission. */
 export type DefensibleRecord = z.infer<typeof defensibleRecordSchema>;
 
+/**
+ * The record of the advice kept with a plan, as read back: readable, or what is wrong with it (a
+ * broken record is reported, never dropped, and never stops the plan being read).
+ */
+export type StoredAdviceRecord =
+  { readonly ok: true; readonly record: DefensibleRecord } | { readonly ok: false; readonly problem: string };
+
 const keepOutcome = (o: LegalOutcome): DefensibleRecord['legal']['formalConsultation'] => ({
   likelihood: o.likelihood,
   reasons: o.reasons.map(keepReason),
@@ -154,4 +161,25 @@ export function checkDefensibleRecord(record: DefensibleRecord, content: PlanCon
     differences.push('The answers in the record are not the plan’s answers.');
   if (record.level.chosen !== content.level.chosen) differences.push('The chosen level in the record is not the plan’s.');
   return { sameRules: true, differences };
+}
+
+/** The advice to show for a plan, and whether it is the record kept at submission. */
+export interface PlanAdvice {
+  readonly record: DefensibleRecord;
+  /** True when this is the record kept with the plan when it was submitted; false when built now. */
+  readonly atSubmission: boolean;
+}
+
+/**
+ * The advice for a plan: the record kept when it was submitted, if it has a readable one;
+ * otherwise the advice as it stands now under the organisation's settings (a draft, or a plan
+ * submitted before records were kept).
+ */
+export function adviceForPlan(
+  plan: { readonly content: PlanContent; readonly adviceRecord?: StoredAdviceRecord },
+  settings: InvolvementSettings,
+  now: string
+): PlanAdvice {
+  if (plan.adviceRecord?.ok) return { record: plan.adviceRecord.record, atSubmission: true };
+  return { record: buildDefensibleRecord(plan.content, settings, now), atSubmission: false };
 }

@@ -2,7 +2,6 @@ import { CITATIONS, type CitationId } from './citations';
 import {
   assessLegalDuties,
   isUrgentSafetyChange,
-  provisionalTriage,
   TRIAGE_QUESTION_SHORT,
   type LegalAssessment,
   type TriageReason
@@ -10,12 +9,6 @@ import {
 import { ENGAGEMENT_LEVEL_INFO, type EngagementLevel } from './engagementLevel';
 import { DEFAULT_LADDER, highestOnLadder, ladderRung, stepDownOnLadder, type LadderId } from './ladder';
 import type { ConsultationTriage, Contribution, LevelFactor, TriageQuestion } from './plan';
-
-/** The level the earlier screens show: always a level, with its reasons. */
-export interface LevelRecommendation {
-  readonly level: EngagementLevel;
-  readonly reasons: TriageReason[];
-}
 
 /** The product's advice on the level of engagement. */
 export interface LevelAdvice {
@@ -276,17 +269,4 @@ const FACTOR_SHORT: Readonly<Record<LevelFactor, string>> = {
  */
 export function recommendEngagementLevel(triage: ConsultationTriage, ladder: LadderId = DEFAULT_LADDER): LevelAdvice {
   return advise(triage, ladder, false);
-}
-
-/**
- * The level as the earlier screens show it: the recommendation when it is known; otherwise the
- * level the answers given so far point to (unanswered questions read as "no"), with a first
- * reason saying it is not known yet.
- * @deprecated Use `recommendEngagementLevel`, which recommends no level until the answers are given.
- */
-export function recommendLevel(triage: ConsultationTriage): LevelRecommendation {
-  const full = advise(triage, DEFAULT_LADDER, false);
-  if (full.level !== null) return { level: full.level, reasons: full.reasons };
-  const guess = advise(provisionalTriage(triage), DEFAULT_LADDER, true);
-  return { level: guess.level ?? 'inform', reasons: [full.reasons[0], ...guess.reasons] };
 }

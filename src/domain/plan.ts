@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredAdviceRecord } from './defensibleRecord';
 import { engagementLevelSchema } from './engagementLevel';
 import { BUDGET_ITEM_IDS, INEQUALITY_GROUP_IDS, METHOD_IDS, PROTECTED_CHARACTERISTIC_IDS } from './referenceData';
 import { personRefSchema, planStatusSchema } from './status';
@@ -245,7 +246,7 @@ export type StakeholderMapNotes = z.infer<typeof stakeholderMapNotesSchema>;
 
 /**
  * Everything the project lead writes in the involvement planning template. A draft may be
- * incomplete; readiness is checked separately (`checkReadiness`).
+ * incomplete; readiness is checked separately (`checkPlanReadiness`).
  */
 export const planContentSchema = z.object({
   project: projectDetailsSchema,
@@ -305,8 +306,11 @@ export const involvementPlanSchema = z.object({
   created: z.string().optional(),
   modified: z.string().optional()
 });
-/** An involvement plan. */
-export type InvolvementPlan = z.infer<typeof involvementPlanSchema>;
+/**
+ * An involvement plan. `adviceRecord` is the record of the advice kept when it was last submitted
+ * (the defensible record); absent for a plan never submitted since records were kept.
+ */
+export type InvolvementPlan = z.infer<typeof involvementPlanSchema> & { readonly adviceRecord?: StoredAdviceRecord };
 
 /**
  * Something as SharePoint stores it: its item id, and the version (ETag) it was read at, which

@@ -1,3 +1,4 @@
+import type { DefensibleRecord } from './defensibleRecord';
 import type { PlanContent, Stored, StoredPlan } from './plan';
 import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
 import type { EngagementLevel } from './engagementLevel';
@@ -120,6 +121,11 @@ export interface PlanRepository {
   save(plan: StoredPlan): Promise<StoredPlan>;
   /** Delete a draft. Fails with `conflict` if it changed since `version` was read. */
   remove(id: number, version: string): Promise<void>;
+  /**
+   * Keep the record of the advice with the plan (at submission), at the version read (`conflict`
+   * if someone saved since). Validated before it is written; replaces any earlier record.
+   */
+  recordAdvice(plan: StoredPlan, record: DefensibleRecord): Promise<StoredPlan>;
 }
 
 /** Reads the status history of a plan. */

@@ -1,12 +1,12 @@
 import { applicableTriageQuestions, LEVEL_FACTOR_ORDER } from './consultationTriage';
-import { recommendEngagementLevel, recommendLevel } from './levelRecommendation';
+import { recommendEngagementLevel } from './levelRecommendation';
 import { rankOnLadder } from './ladder';
 import type { MessageKey } from './messages';
 import { messageText } from './messages';
 import type { LevelFactor, PlanContent } from './plan';
 import { INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from './referenceData';
 import { programmeRoute } from './route';
-import { DEFAULT_SETTINGS, type InvolvementSettings } from './settings';
+import type { InvolvementSettings } from './settings';
 import { guideStep } from './steps';
 import { unaddressedGaps, type MapEntry } from './stakeholderMap';
 
@@ -65,12 +65,6 @@ const isLocalAuthority = (s: ReadinessMapEntry): boolean =>
   ['local-councils', 'hosc', 'social-services'].includes(s.catalogueEntry ?? '') ||
   /\b(council|local authority|scrutiny committee|social services)\b/i.test(s.name);
 
-interface ReadinessOptions {
-  readonly settings: InvolvementSettings;
-  /** The screens ask the level-choosing factor questions (contribution, stage, reach, resources). */
-  readonly factorQuestionsShown: boolean;
-}
-
 /**
  * What a plan still needs before it is ready to submit (NENC: "Incomplete templates will create a
  * delay"; TRUST planning checklist, Appendix C). Empty means ready. The lead may save a draft with
@@ -87,20 +81,6 @@ export function checkPlanReadiness(
   stakeholders: readonly ReadinessMapEntry[] | null,
   settings: InvolvementSettings
 ): ReadinessItem[] {
-  return readiness(content, stakeholders, { settings, factorQuestionsShown: true });
-}
-
-/**
- * The readiness check for screens that do not ask the level-choosing factor questions yet: the
- * same as `checkPlanReadiness` with the default settings, except that it does not ask for those
- * answers and compares the chosen level with the level the answers given point to.
- * @deprecated Use `checkPlanReadiness` once the screens ask the factor questions.
- */
-export function checkReadiness(content: PlanContent, stakeholders: readonly ReadinessMapEntry[] | null): ReadinessItem[] {
-  return readiness(content, stakeholders, { settings: DEFAULT_SETTINGS, factorQuestionsShown: false });
-}
-
-function readiness(content: PlanContent, stakeholders: readonly ReadinessMapEntry[] | null, options: ReadinessOptions): ReadinessItem[] {
   const items: ReadinessItem[] = [];
   const need = (section: GuideSection, field: string, key: MessageKey, text = messageText(key)): void => {
     items.push({ section, field, key, text });
@@ -124,11 +104,10 @@ function readiness(content: PlanContent, stakeholders: readonly ReadinessMapEntr
 
   const firstUnanswered = applicableTriageQuestions(content.triage).find((q) => content.triage[q] === null);
   if (firstUnanswered) need('level', `triage.${firstUnanswered}`, 'plan.triage.required');
-  if (options.factorQuestionsShown)
-    for (const f of LEVEL_FACTOR_ORDER) if (content.triage[f] === null) need('level', `triage.${f}`, FACTOR_MESSAGES[f]);
-  const ladder = options.settings.ladderShown;
+  for (const f of LEVEL_FACTOR_ORDER) if (content.triage[f] === null) need('level', `triage.${f}`, FACTOR_MESSAGES[f]);
+  const ladder = settings.ladderShown;
   const advice = recommendEngagementLevel(content.triage, ladder);
-  const recommended = options.factorQuestionsShown ? advice.level : recommendLevel(content.triage).level;
+  const recommended = advice.level;
   const chosen = content.level.chosen;
   if (chosen === null) need('level', 'level.chosen', 'plan.level.required');
   else if (advice.floor !== null && rankOnLadder(chosen, ladder) < rankOnLadder(advice.floor, ladder))
@@ -233,15 +212,5 @@ export function sectionProgressForPlan(
 ): Record<GuideSection, number> {
   const counts = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, 0])) as Record<GuideSection, number>;
   for (const item of checkPlanReadiness(content, stakeholders, settings)) counts[item.section] += 1;
-  return counts;
-}
-
-/**
- * How many required items each section still has, for the guide's progress list.
- * @deprecated Use `sectionProgressForPlan` once the screens ask the level-choosing questions.
- */
-export function sectionProgress(content: PlanContent, stakeholders: readonly ReadinessMapEntry[] | null): Record<GuideSection, number> {
-  const counts = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, 0])) as Record<GuideSection, number>;
-  for (const item of checkReadiness(content, stakeholders)) counts[item.section] += 1;
   return counts;
 }

@@ -218,11 +218,40 @@ export function readInvolvementSettings(stored: unknown): Validated<InvolvementS
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: settingProblems(result.error) };
 }
 
+/** Stored settings read leniently: what could be read, and what could not. */
+export interface LenientSettings {
+  readonly settings: InvolvementSettings;
+  /** Stored values that were not valid: each takes its default until someone saves the settings again. */
+  readonly problems: FieldProblem[];
+}
+
+/**
+ * Read settings as stored, keeping every valid value: a stored value that is not valid (someone
+ * edited the list by hand, or an older version wrote it) takes its default and is reported, so
+ * one bad value never stops the planner or silently resets the others.
+ */
+export function readStoredSettings(stored: unknown): LenientSettings {
+  const given: Record<string, unknown> =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...(stored as Record<string, unknown>) } : {};
+  const problems: FieldProblem[] = [];
+  for (let round = 0; round < 4; round += 1) {
+    const read = readInvolvementSettings(given);
+    if (read.ok) return { settings: read.value, problems };
+    for (const p of read.problems) {
+      const key = p.path.split('.')[0];
+      if (!problems.some((q) => q.path === p.path)) problems.push(p);
+      delete given[key];
+    }
+  }
+  return { settings: DEFAULT_SETTINGS, problems };
+}
+
 function settingProblems(error: z.ZodError): FieldProblem[] {
   return toFieldProblems(error);
 }
 
-const show = (key: SettingKey, value: InvolvementSettings[SettingKey]): string => {
+/** A setting's value in words ("6 weeks", "England and Wales", the ladder's title). */
+export const describeSetting = (key: SettingKey, value: InvolvementSettings[SettingKey]): string => {
   const g = SETTING_GUIDANCE[key];
   if (Array.isArray(value)) return (value as HolidayPeriod[]).map((p) => `${p.name} (${p.from} to ${p.to})`).join('; ') || 'none';
   if (key === 'bankHolidayRegion') return BANK_HOLIDAY_REGION_NAMES[value as BankHolidayRegion];
@@ -243,5 +272,5 @@ export interface SettingChange {
 export function diffSettings(before: InvolvementSettings, after: InvolvementSettings): SettingChange[] {
   return (Object.keys(SETTING_GUIDANCE) as SettingKey[])
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ key: k, label: SETTING_GUIDANCE[k].label, from: show(k, before[k]), to: show(k, after[k]) }));
+    .map((k) => ({ key: k, label: SETTING_GUIDANCE[k].label, from: describeSetting(k, before[k]), to: describeSetting(k, after[k]) }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DefensibleRecord } from './defensibleRecord';
 import type { InvolvementPlan, StoredPlan } from './plan';
 import type { CurrentUser } from './ports';
 import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
@@ -78,8 +79,16 @@ export interface PlanLinks {
   web: string;
 }
 
-/** Builds the message posted when a plan is submitted (an Adaptive Card in a chatMessage). */
-export type SubmissionMessageBuilder = (plan: InvolvementPlan, submittedBy: CurrentUser, links: PlanLinks) => string;
+/**
+ * Builds the message posted when a plan is submitted (an Adaptive Card in a chatMessage), showing
+ * `advice`: the record of the advice kept with the plan at submission.
+ */
+export type SubmissionMessageBuilder = (
+  plan: InvolvementPlan,
+  submittedBy: CurrentUser,
+  links: PlanLinks,
+  advice: DefensibleRecord
+) => string;
 
 /** The notification outbox (the "Notification outbox" list in production). */
 export interface OutboxRepository {

@@ -1,4 +1,6 @@
-import { checkReadiness } from './readiness';
+import { adviceForPlan, buildDefensibleRecord, checkDefensibleRecord, type DefensibleRecord } from './defensibleRecord';
+import { checkPlanReadiness } from './readiness';
+import type { InvolvementSettingsStore } from './settingsStore';
 import { isDataError, DataError, type CurrentUser, type PlanRepository, type StakeholderRepository } from './ports';
 import type { StoredPlan } from './plan';
 import { nextRetryDelay, sleepMs } from './retryPolicy';
@@ -26,6 +28,8 @@ export interface SubmissionPorts {
   outbox: OutboxRepository;
   notifier: PlanNotifier;
   settings: SettingsRepository;
+  /** The organisation's involvement settings: the readiness check and the record of the advice use them. */
+  involvementSettings: InvolvementSettingsStore;
   buildMessage: SubmissionMessageBuilder;
   /**
    * The card's links for the involvement team who read it: the plan's review in their channel's
@@ -102,15 +106,27 @@ export async function submitPlan(ports: SubmissionPorts, planId: number, user: C
       scopingMeetingBooked: false
     });
     if (!check.allowed) throw new DataError('invalidRequest', `A plan in this status cannot be submitted (${check.reason}).`);
-    if (checkReadiness(plan.content, await ports.stakeholders.listForPlan(planId)).length > 0)
+    const { settings } = await ports.involvementSettings.read();
+    if (checkPlanReadiness(plan.content, await ports.stakeholders.listForPlan(planId), settings).length > 0)
       throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
+    // Keep the advice as it stands, under the settings in force, with the plan (the defensible
+    // record). If the status change below fails, submitting again makes a fresh record.
     try {
-      plan = await ports.workflow.changeStatus(plan, 'submitted', user, '');
+      plan = await ports.plans.recordAdvice(plan, buildDefensibleRecord(plan.content, settings, new Date().toISOString()));
     } catch (error) {
       if (!isDataError(error, 'conflict')) throw error;
+      // A second click (or tab) got there first: go on only if what it kept matches the plan.
       plan = await ports.plans.get(planId);
-      if (plan.status !== 'submitted') throw error;
+      if (plan.status !== 'submitted' && !keptAdviceMatches(plan)) throw error;
     }
+    if (plan.status !== 'submitted')
+      try {
+        plan = await ports.workflow.changeStatus(plan, 'submitted', user, '');
+      } catch (error) {
+        if (!isDataError(error, 'conflict')) throw error;
+        plan = await ports.plans.get(planId);
+        if (plan.status !== 'submitted') throw error;
+      }
   }
   const number = Math.max(1, submissionNumber(await ports.workflow.history(planId)) || submissionNumber(history) + 1);
   return { plan, notification: await notifySubmission(ports, plan, user, links, number) };
@@ -122,7 +138,7 @@ export async function outboxEntryOnce(
   planId: number,
   key: string,
   target: NotificationTarget,
-  payload: () => string
+  payload: () => string | Promise<string>
 ): Promise<OutboxEntry> {
   return (
     (await outbox.findByKey(key)) ??
@@ -131,13 +147,26 @@ export async function outboxEntryOnce(
       key,
       state: 'pending',
       target,
-      payload: payload(),
+      payload: await payload(),
       attempts: 0,
       lastError: '',
       sentAt: null,
       messageId: ''
     }))
   );
+}
+
+/** True when the plan holds a record of the advice, under today's rules, that matches its answers. */
+function keptAdviceMatches(plan: StoredPlan): boolean {
+  if (!plan.adviceRecord?.ok) return false;
+  const check = checkDefensibleRecord(plan.adviceRecord.record, plan.content);
+  return check.sameRules && check.differences.length === 0;
+}
+
+/** The advice the card shows: the record kept at submission (or, for an older plan, the advice now). */
+async function submittedAdvice(ports: SubmissionPorts, plan: StoredPlan): Promise<DefensibleRecord> {
+  if (plan.adviceRecord?.ok) return plan.adviceRecord.record;
+  return adviceForPlan(plan, (await ports.involvementSettings.read()).settings, new Date().toISOString()).record;
 }
 
 /** Create (once) and deliver the notification of a plan's n-th submission. Used by "resend" too. */
@@ -151,8 +180,13 @@ export async function notifySubmission(
   const target = await ports.settings.notificationTarget();
   if (!target) return { kind: 'notConfigured' };
   const key = submissionKey(plan.id, number);
-  const entry = await outboxEntryOnce(ports.outbox, plan.id, key, target, () =>
-    ports.buildMessage(plan, user, ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links)
+  const entry = await outboxEntryOnce(ports.outbox, plan.id, key, target, async () =>
+    ports.buildMessage(
+      plan,
+      user,
+      ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links,
+      await submittedAdvice(ports, plan)
+    )
   );
   return deliver(ports, entry);
 }

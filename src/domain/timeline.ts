@@ -17,15 +17,6 @@ import { PROGRAMME_ROUTE_NAMES, programmeRoute, type ProgrammeRoute } from './ro
 import type { InvolvementSettings, SettingKey } from './settings';
 import { GUIDE_STEPS, guideStep, type StepId } from './steps';
 
-/** What the earlier timeline screen passes to `proposeTimeline`. */
-export interface TimelineInputs {
-  /** The date the decision will be made (YYYY-MM-DD). */
-  readonly decisionDate: string;
-  readonly formalConsultation: boolean;
-  readonly level: EngagementLevel | null;
-  readonly settings: InvolvementSettings;
-}
-
 /**
  * Weeks the proposal gives each part, where the guidance gives a range (DOMAIN.md §3; LSC and PC
  * steps 4–9). These are the product's choices inside the guidance's ranges; the minimums are
@@ -180,14 +171,6 @@ function build(route: ProgrammeRoute, decisionDate: string, level: EngagementLev
     holidayDaysAdded,
     daysAddedForMinimum
   };
-}
-
-/**
- * Propose dates for the 9 steps (the earlier screens' entry point).
- * @deprecated Use `proposeTimelineForPlan`, which takes the route and level from the plan.
- */
-export function proposeTimeline(inputs: TimelineInputs): PlannedStep[] {
-  return build(inputs.formalConsultation ? 'formalConsultation' : 'engagement', inputs.decisionDate, inputs.level, inputs.settings).steps;
 }
 
 /** A proposed timeline, and what the lead needs to know about it. */
@@ -415,17 +398,6 @@ function warn(steps: readonly PlannedStep[], inputs: CheckInputs): TimelineWarni
     }
   }
   return warnings;
-}
-
-/**
- * Check a timeline against the guidance (the earlier screens' entry point).
- * @deprecated Use `timelineWarningsForPlan`, which takes the route from the plan.
- */
-export function checkTimeline(
-  steps: readonly PlannedStep[],
-  inputs: { formalConsultation: boolean; settings: InvolvementSettings; decisionDate: string }
-): TimelineWarning[] {
-  return warn(steps, { ...inputs, route: inputs.formalConsultation ? 'formalConsultation' : 'engagement' });
 }
 
 /**

@@ -9,9 +9,18 @@ import { SpOutboxRepository } from '../../src/data/sharepoint/SpOutboxRepository
 import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
+import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvementSettingsStore';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
-import { deliver, notifySubmission, submitPlan, type CurrentUser, type SubmissionPorts } from '../../src/domain';
+import {
+  buildDefensibleRecord,
+  DEFAULT_SETTINGS,
+  deliver,
+  notifySubmission,
+  submitPlan,
+  type CurrentUser,
+  type SubmissionPorts
+} from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { SAMPLE_TEAMS } from '../../webparts/server/directory';
 import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
@@ -51,6 +60,7 @@ function portsAs(user: number): SubmissionPorts {
     outbox: new SpOutboxRepository(sp),
     notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
     settings: new SpSettingsRepository(sp),
+    involvementSettings: new SpInvolvementSettingsStore(sp),
     buildMessage: buildSubmissionMessage,
     sleep: async () => undefined
   };
@@ -86,6 +96,26 @@ it('submits a ready plan: status, history and exactly one card in the channel', 
   expect(messagesFor('Submit once')).toBe(1);
   const history = await portsAs(USERS.priya).workflow.history(id);
   expect(history.map((h) => [h.from, h.to, h.by.id])).toEqual([['draft', 'submitted', 2]]);
+});
+
+it('keeps the advice at submission with the plan, under the saved settings, and the card shows it', async () => {
+  const jo = new SpInvolvementSettingsStore(spForUrl(wb.siteUrl, { 'x-workbench-user': String(USERS.jo) }));
+  const read = await jo.read();
+  await jo.save({ ...read.settings, planningLeadWeeks: 9 }, read.version);
+  try {
+    const id = await readyPlan('Advice kept');
+    const result = await submitPlan(portsAs(USERS.priya), id, priya, links);
+    const plan = await portsAs(USERS.tom).plans.get(id);
+    expect(plan.adviceRecord).toMatchObject({
+      ok: true,
+      record: { settings: { planningLeadWeeks: 9 }, level: { recommended: 'involve' } }
+    });
+    expect(result.notification.kind).toBe('sent');
+    expect(result.notification.kind === 'sent' && result.notification.entry.payload).toContain('planning 9 weeks');
+  } finally {
+    const now = await jo.read();
+    await jo.save({ ...now.settings, planningLeadWeeks: read.settings.planningLeadWeeks }, now.version);
+  }
 });
 
 it('delivers exactly one message through injected 429s and 503s (Retry-After honoured by the outbox)', async () => {
@@ -133,7 +163,7 @@ it('two senders racing on one entry post once: the second meets the claim', asyn
     key: 'race-key',
     state: 'pending',
     target,
-    payload: buildSubmissionMessage(plan, priya, links),
+    payload: buildSubmissionMessage(plan, priya, links, buildDefensibleRecord(plan.content, DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')),
     attempts: 0,
     lastError: '',
     sentAt: null,

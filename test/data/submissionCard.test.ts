@@ -1,5 +1,11 @@
 import { buildSubmissionCard, buildSubmissionMessage, cardText, MAX_MESSAGE_BYTES } from '../../src/data/teams/submissionCard';
-import type { CurrentUser, InvolvementPlan } from '../../src/domain';
+import {
+  buildDefensibleRecord,
+  DEFAULT_SETTINGS,
+  type CurrentUser,
+  type InvolvementPlan,
+  type InvolvementSettings
+} from '../../src/domain';
 import { cardProblems } from '../../webparts/server/graph';
 import { readyPlanContent } from '../domain/fixtures';
 
@@ -21,25 +27,30 @@ const links = {
   teams: 'https://teams.microsoft.com/l/entity/app/tab?context=%7B%22subEntityId%22%3A%2212%22%7D',
   web: 'https://contoso.sharepoint.com/sites/involvement/SitePages/Planner.aspx#plan=12'
 };
+const advice = (p: InvolvementPlan, settings: InvolvementSettings = DEFAULT_SETTINGS) =>
+  buildDefensibleRecord(p.content, settings, '2026-11-23T12:00:00Z');
 const allText = (card: Record<string, unknown>): string => JSON.stringify(card);
 
 describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
   it('parses cleanly with the Adaptive Cards library and is version 1.5', () => {
-    const card = buildSubmissionCard(plan('Overnight opening'), priya, links);
+    const card = buildSubmissionCard(plan('Overnight opening'), priya, links, advice(plan('Overnight opening')));
     expect(card.version).toBe('1.5');
     expect(cardProblems(card)).toEqual([]);
   });
 
   it('shows the title, lead, organisation, place, levels, formal consultation and decision date', () => {
-    const text = allText(buildSubmissionCard(plan('Overnight opening'), priya, links));
+    const text = allText(buildSubmissionCard(plan('Overnight opening'), priya, links, advice(plan('Overnight opening'))));
     for (const expected of [
       'Overnight opening',
       'Priya Shah',
       'Sample ICB',
       'Riverside',
-      '"Recommended level","value":"Involve"',
-      '"Chosen level","value":"Involve"',
+      '"Recommended level","value":"Involving"',
+      '"Chosen level","value":"Involving"',
       '"Formal consultation","value":"Unlikely"',
+      '"Health scrutiny","value":"Unlikely"',
+      '"Secretary of State","value":"Unlikely"',
+      '"Programme","value":"Engagement without formal consultation"',
       '30 June 2027'
     ]) {
       expect(text).toContain(expected);
@@ -47,7 +58,7 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
   });
 
   it('has buttons that open the plan in Teams and in SharePoint', () => {
-    const card = buildSubmissionCard(plan('x'), priya, links) as { actions: Array<{ title: string; url: string }> };
+    const card = buildSubmissionCard(plan('x'), priya, links, advice(plan('x'))) as { actions: Array<{ title: string; url: string }> };
     expect(card.actions).toEqual([
       { type: 'Action.OpenUrl', title: 'Open in Teams', url: links.teams },
       { type: 'Action.OpenUrl', title: 'Open in SharePoint', url: links.web }
@@ -56,7 +67,7 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
 
   it('shows user text exactly as typed, where no Teams client reads Markdown, so it cannot inject a link or a mention', () => {
     const title = '[Click here](https://evil.example) <at>Jo Bennett</at> **urgent**';
-    const card = buildSubmissionCard(plan(title), { ...priya, displayName: '*Priya* [admin](https://x)' }, links) as {
+    const card = buildSubmissionCard(plan(title), { ...priya, displayName: '*Priya* [admin](https://x)' }, links, advice(plan(title))) as {
       body: Array<Record<string, unknown>>;
     };
     // Every piece of user text is in a TextRun (never Markdown), none in a TextBlock or a fact (both Markdown in Teams).
@@ -77,9 +88,27 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
     const long = plan('T'.repeat(255));
     long.content.project.organisation = 'O'.repeat(255);
     long.content.project.placeName = 'P'.repeat(255);
-    const message = buildSubmissionMessage(long, { ...priya, displayName: 'D'.repeat(255) }, links);
+    const message = buildSubmissionMessage(long, { ...priya, displayName: 'D'.repeat(255) }, links, advice(long));
     expect(new TextEncoder().encode(message).length).toBeLessThan(MAX_MESSAGE_BYTES);
     const attachment = (JSON.parse(message) as { attachments: Array<{ content: string }> }).attachments[0];
     expect(cardProblems(JSON.parse(attachment.content))).toEqual([]);
+  });
+
+  it('shows the advice kept at submission, under the organisation’s settings, not the defaults', () => {
+    const p = plan('Overnight opening');
+    const settings: InvolvementSettings = { ...DEFAULT_SETTINGS, planningLeadWeeks: 10, engagementMinimumMonths: 5 };
+    const text = allText(buildSubmissionCard(p, priya, links, advice(p, settings)));
+    expect(text).toContain('planning 10 weeks; programme at least 5 months');
+    expect(allText(buildSubmissionCard(p, priya, links, advice(p)))).toContain('planning 6 weeks; programme at least 4 months');
+  });
+
+  it('says "not known yet" for a level the answers do not decide, and gives the lead’s reason for a different level', () => {
+    const p = plan('Different level');
+    p.content.level = { ...p.content.level, chosen: 'consult', reasonForDifferentLevel: 'The board asked for a formal survey' };
+    const text = allText(buildSubmissionCard(p, priya, links, advice(p)));
+    expect(text).toContain('The board asked for a formal survey');
+    const unknown = plan('Unknown');
+    unknown.content.triage.contribution = null;
+    expect(allText(buildSubmissionCard(unknown, priya, links, advice(unknown)))).toContain('"Recommended level","value":"Not known yet"');
   });
 });

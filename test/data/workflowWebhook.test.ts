@@ -10,6 +10,7 @@ import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholder
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { SpSecretsRepository } from '../../src/data/sharepoint/SpSecretsRepository';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
+import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvementSettingsStore';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { RoutingNotifier, WorkflowWebhookNotifier } from '../../src/data/teams/WorkflowWebhookNotifier';
@@ -35,6 +36,7 @@ function portsAs(user: number): SubmissionPorts {
     workflow: new SpWorkflowRepository(sp(user)),
     outbox: new SpOutboxRepository(sp(user)),
     settings: new SpSettingsRepository(sp(user)),
+    involvementSettings: new SpInvolvementSettingsStore(sp(user)),
     notifier: new RoutingNotifier(
       new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
       new WorkflowWebhookNotifier(new SpSecretsRepository(sp(user)))

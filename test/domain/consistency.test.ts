@@ -3,7 +3,6 @@
  * timeline proposal and readiness agree with each other (issue 10).
  */
 import {
-  assessConsultation,
   assessLegalDuties,
   checkPlanReadiness,
   DEFAULT_SETTINGS,
@@ -12,7 +11,6 @@ import {
   programmeRoute,
   rankOnLadder,
   recommendEngagementLevel,
-  recommendLevel,
   stepSkipRule,
   timelineWarningsForPlan,
   type ConsultationTriage,
@@ -208,13 +206,5 @@ describe.each(CASES)('$name', (c) => {
         expect.arrayContaining(['plan.triage.required', 'plan.level.required', 'plan.timeline.required'])
       );
     else expect(items).toEqual([]);
-  });
-
-  it('the earlier screens’ entry points agree once the answers are given', () => {
-    if (c.route === null) return;
-    const old = assessConsultation(c.triage);
-    expect(old.formalConsultation.likelihood).toBe(legal.formalConsultation.likelihood);
-    expect(old.healthScrutiny.likelihood).toBe(legal.healthScrutiny.likelihood);
-    expect(recommendLevel(c.triage).level).toBe(c.level.TRUST);
   });
 });

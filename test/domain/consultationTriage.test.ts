@@ -1,4 +1,4 @@
-import { assessConsultation, assessLegalDuties, applicableTriageQuestions, TRIAGE_QUESTIONS, TRIAGE_QUESTION_TEXT } from '../../src/domain';
+import { assessLegalDuties, applicableTriageQuestions, TRIAGE_QUESTIONS, TRIAGE_QUESTION_TEXT } from '../../src/domain';
 import { answered, NENC, seedSays, TRUST, unanswered } from './seeds';
 
 const texts = (reasons: ReadonlyArray<{ text: string }>): string => reasons.map((r) => r.text).join(' ');
@@ -261,17 +261,6 @@ describe('item 11: nothing is "unlikely" before the deciding answers are given',
     expect(
       assessLegalDuties(unanswered({ serviceWithdrawn: 'yes', urgent: 'no', temporaryOrPilot: 'no' })).formalConsultation.likelihood
     ).toBe('likely');
-  });
-
-  it('the earlier three-value shape reads "not known yet" as possible, never unlikely', () => {
-    const old = assessConsultation(unanswered());
-    expect([old.formalConsultation, old.healthScrutiny, old.secretaryOfStateNotification].map((o) => o.likelihood)).toEqual([
-      'possible',
-      'possible',
-      'possible'
-    ]);
-    expect(assessConsultation(unanswered({ serviceWithdrawn: 'yes' })).formalConsultation.likelihood).toBe('likely');
-    expect(old.unanswered).toHaveLength(10);
   });
 
   it('has a plain question for every triage answer', () => {

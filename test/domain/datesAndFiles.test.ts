@@ -1,12 +1,14 @@
 /** Issue 15 §6: dates checked against today, and CSV files that are not UTF-8. */
 import {
   decisionDateProblem,
+  emptyPlanContent,
   decodeCsvBytes,
   DEFAULT_SETTINGS,
   importStakeholdersCsv,
   proposedFromToday,
-  proposeTimeline,
+  proposeTimelineForPlan,
   timelineDateWarnings,
+  TRIAGE_QUESTIONS,
   type PlannedStep
 } from '../../src/domain';
 
@@ -30,7 +32,13 @@ describe('timeline dates against today', () => {
   const inputs = { decisionDate: '2027-05-01', formalConsultation: false, settings: DEFAULT_SETTINGS, level: null };
 
   it('never proposes a step before today, and says which steps were moved', () => {
-    const proposal = proposedFromToday(proposeTimeline(inputs), today);
+    const content = emptyPlanContent();
+    content.project.decisionDate = inputs.decisionDate;
+    for (const q of TRIAGE_QUESTIONS) content.triage[q] = 'no';
+    content.triage.changesWhatWhereOrHow = 'yes';
+    const proposed = proposeTimelineForPlan(content, DEFAULT_SETTINGS, today);
+    expect(proposed.route).toBe('engagement');
+    const proposal = proposedFromToday(proposed.steps, today);
     const dated = proposal.steps.filter((s) => !s.skipped);
     expect(dated.length).toBeGreaterThan(0);
     for (const s of dated) expect(s.start >= today && s.end >= s.start).toBe(true);

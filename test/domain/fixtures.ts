@@ -5,7 +5,7 @@ import {
   emptyStakeholderFields,
   INEQUALITY_GROUP_IDS,
   PROTECTED_CHARACTERISTIC_IDS,
-  proposeTimeline,
+  proposeTimelineForPlan,
   TRIAGE_QUESTIONS,
   type PlanContent,
   type StakeholderFields
@@ -47,12 +47,7 @@ export function readyPlanContent(): PlanContent {
   content.triage.reach = 'many';
   content.triage.resources = 'agreed';
   content.level = { recommended: 'involve', chosen: 'involve', reasonForDifferentLevel: '', confirmedByTeam: false };
-  content.timeline = proposeTimeline({
-    decisionDate: content.project.decisionDate,
-    formalConsultation: false,
-    level: 'involve',
-    settings: DEFAULT_SETTINGS
-  });
+  content.timeline = proposeTimelineForPlan(content, DEFAULT_SETTINGS, '2026-01-01').steps;
   content.methods = [{ method: 'focus-group', audience: 'Night-time users of the unit', notes: '' }];
   content.budget = [{ item: 'vcse-focus-group', description: 'VCSE focus groups', unitCostGbp: 200, quantity: 3 }];
   content.equality = {

@@ -10,7 +10,6 @@ import {
   levelGuidance,
   rankOnLadder,
   recommendEngagementLevel,
-  recommendLevel,
   SOURCES,
   type EngagementLevel,
   type LadderId
@@ -307,12 +306,6 @@ describe('item 11: no level until the deciding answers are given', () => {
     const advice = recommendEngagementLevel(answered({ contribution: null, changesWhatWhereOrHow: 'yes' }));
     expect(advice.level).toBeNull();
     expect(advice.missing).toEqual(['contribution']);
-  });
-
-  it('the earlier screens still get a level, marked as not known yet', () => {
-    const old = recommendLevel(unanswered({ serviceWithdrawn: 'yes' }));
-    expect(old.level).toBe('consult');
-    expect(old.reasons[0].text).toMatch(/^Not known yet/);
   });
 
   it('cites only known sources', () => {

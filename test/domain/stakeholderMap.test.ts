@@ -1,5 +1,6 @@
 import {
-  checkReadiness,
+  checkPlanReadiness,
+  DEFAULT_SETTINGS,
   coverageMatrix,
   emptyStakeholderFields,
   exportStakeholdersCsv,
@@ -64,10 +65,11 @@ describe('who we are not hearing from', () => {
   it('puts every unaddressed gap, and unplaced stakeholders, in the readiness checklist', () => {
     const content = readyPlanContent();
     content.stakeholderMap.gapNotes = {};
-    const items = checkReadiness(content, [
-      person({ name: 'Carers Network', reaches: ['carers'], methods: ['focus-group'] }),
-      person({ name: 'Gazette' })
-    ]);
+    const items = checkPlanReadiness(
+      content,
+      [person({ name: 'Carers Network', reaches: ['carers'], methods: ['focus-group'] }), person({ name: 'Gazette' })],
+      DEFAULT_SETTINGS
+    );
     const map = items.filter((i) => i.section === 'stakeholders');
     expect(map.find((i) => i.field === 'stakeholders.grid')?.text).toBe(
       'Place every stakeholder on the power and interest grid. Not placed yet: Carers Network, Gazette.'
@@ -80,12 +82,12 @@ describe('who we are not hearing from', () => {
   });
 
   it('asks for a map before a plan is ready, and is satisfied by a complete one', () => {
-    expect(checkReadiness(readyPlanContent(), []).map((i) => i.key)).toEqual([
+    expect(checkPlanReadiness(readyPlanContent(), [], DEFAULT_SETTINGS).map((i) => i.key)).toEqual([
       'plan.stakeholders.required',
       'plan.stakeholders.healthwatch',
       'plan.stakeholders.localAuthority'
     ]);
-    expect(checkReadiness(readyPlanContent(), readyStakeholders())).toEqual([]);
+    expect(checkPlanReadiness(readyPlanContent(), readyStakeholders(), DEFAULT_SETTINGS)).toEqual([]);
   });
 });
 

@@ -1,13 +1,11 @@
 import {
   addWeeks,
   bankHolidays,
-  checkTimeline,
   DEFAULT_SETTINGS,
   daysBetween,
   englandBankHolidays,
   holidayOverlaps,
   monthsBetween,
-  proposeTimeline,
   proposeTimelineForPlan,
   PROPOSAL_WEEKS,
   guideStep,
@@ -132,11 +130,6 @@ describe('item 3: every proposal meets the minimum for its route', () => {
     expect(unknown.steps).toEqual([]);
     expect(unknown.route).toBeNull();
     expect(unknown.notes[0].text).toMatch(/Answer the legal questions first/);
-  });
-
-  it('the earlier entry point meets the minimum too', () => {
-    const steps = proposeTimeline({ decisionDate: '2028-06-30', formalConsultation: true, level: 'consult', settings: DEFAULT_SETTINGS });
-    expect(checkTimeline(steps, { formalConsultation: true, settings: DEFAULT_SETTINGS, decisionDate: '2028-06-30' })).toEqual([]);
   });
 });
 

@@ -106,8 +106,17 @@ test('the level of engagement is recommended from the triage answers', async () 
     const name = await group.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).textContent());
     await group.getByRole('radio', { name: /change what services are provided/.test(name ?? '') ? 'Yes' : 'No', exact: true }).check();
   }
-  await page.getByRole('heading', { name: 'Recommended level: Involve' }).waitFor();
-  await page.getByRole('radio', { name: /^Involve:/ }).check();
+  // Until the level-choosing questions are answered, no level is recommended.
+  await page.getByRole('heading', { name: 'Recommended level: not known yet' }).waitFor();
+  const answer = async (question, option) => {
+    await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: option, exact: true }).check();
+  };
+  await answer(/What do you want from people\?/, 'To work with them on the options and the preferred one');
+  await answer(/How far has the change got\?/, 'Developing the options');
+  await answer(/How many people, and how wide a range of people/, 'Many people, or several groups');
+  await answer(/Are the money, people and time for the engagement agreed\?/, 'Yes, agreed');
+  await page.getByRole('heading', { name: 'Recommended level: Involving' }).waitFor();
+  await page.getByRole('radio', { name: /^Involving:/ }).check();
   await saved();
 });
 
@@ -118,6 +127,42 @@ test('the timeline is proposed backward from the decision date, shown as a chart
   const table = page.getByRole('table', { name: /Timeline: the 9 steps/ });
   assert.equal(await table.getByLabel('Step 8 ends').inputValue(), '2027-09-30');
   await saved();
+});
+
+test("a site owner changes the planning lead time on the dashboard, and the lead's timeline warnings follow it", async () => {
+  const warning = page.getByText(/of planning before you start speaking to people\. Allow at least 17 weeks\./);
+  assert.equal(await warning.count(), 0);
+  const owner = await pageAs(browser, port, 1);
+  await owner.goto(`http://127.0.0.1:${port}/dashboard.html#settings`);
+  const lead = owner.getByRole('spinbutton', { name: /Weeks of planning before speaking to people/ });
+  await lead.waitFor({ timeout: 60_000 });
+  // A bad value is explained and nothing is saved.
+  await lead.fill('60');
+  await owner.getByRole('button', { name: 'Save the settings' }).click();
+  await owner.getByRole('alert').filter({ hasText: 'Nothing was saved' }).waitFor();
+  await lead.fill('17');
+  await owner.getByRole('button', { name: 'Save the settings' }).click();
+  await owner.getByText('Settings saved').waitFor({ timeout: 30_000 });
+  const history = owner.getByRole('list', { name: 'Changes to the settings, newest first' });
+  await history.getByText(/6 weeks → 17 weeks/).waitFor({ timeout: 30_000 });
+  assert.match(await history.textContent(), /Sample/);
+
+  // The lead's guide reads the saved settings: the proposed dates now fall short of the new lead time.
+  await page.reload();
+  await nav().waitFor({ timeout: 60_000 });
+  await openSection(/Timeline/);
+  await warning.waitFor({ timeout: 30_000 });
+
+  // Back to the default: the warning goes.
+  await owner.getByRole('button', { name: /Reset “Weeks of planning before speaking to people/ }).click();
+  await owner.getByRole('button', { name: 'Save the settings' }).click();
+  await history.getByText(/17 weeks → 6 weeks/).waitFor({ timeout: 30_000 });
+  await owner.context().close();
+  await page.reload();
+  await nav().waitFor({ timeout: 60_000 });
+  await openSection(/Timeline/);
+  await page.getByRole('table', { name: /Timeline: the 9 steps/ }).waitFor();
+  assert.equal(await warning.count(), 0);
 });
 
 test('methods, budget, equality and the communications plan', async () => {

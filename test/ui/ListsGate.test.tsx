@@ -50,6 +50,9 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
       },
       remove: async () => {
         throw new Error('unused');
+      },
+      recordAdvice: async () => {
+        throw new Error('unused');
       }
     }
   };

@@ -29,11 +29,12 @@ afterEach(() => {
 
 it('recommends a level with its reasons, and flags formal consultation when a service is withdrawn', async () => {
   const repo = new InMemoryPlans();
-  const plan = repo.add(completePlanContent());
+  const plan = repo.add(readyPlanContent());
   openPlan(repo, plan.id as number);
   await section(/Level of engagement/);
   fireEvent.click(within(screen.getByRole('radiogroup', { name: /withdrawn completely/ })).getByRole('radio', { name: 'Yes' }));
-  expect(screen.getByRole('heading', { name: 'Recommended level: Consult' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'Recommended level: Involving' })).toBeInTheDocument();
+  expect(screen.getByText('Because formal consultation is likely or possible, the level must be at least Consulting.')).toBeInTheDocument();
   expect(screen.getByText(/Formal consultation is likely/)).toBeInTheDocument();
   expect(screen.getByText('Formal public consultation:').nextSibling).toHaveTextContent('Likely');
 });
@@ -44,7 +45,7 @@ it('asks why when the lead chooses a different level from the one recommended', 
   openPlan(repo, plan.id as number);
   await section(/Level of engagement/);
   expect(screen.queryByRole('textbox', { name: /Why you chose a different level/ })).not.toBeInTheDocument();
-  fireEvent.click(screen.getByRole('radio', { name: /^Devolve:/ }));
+  fireEvent.click(screen.getByRole('radio', { name: /^Devolving:/ }));
   expect(screen.getByRole('textbox', { name: /Why you chose a different level/ })).toBeInTheDocument();
 });
 

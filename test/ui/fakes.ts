@@ -7,8 +7,17 @@ import {
   type RecordSummary,
   type SignOff,
   type SignOffRepository,
+  DEFAULT_SETTINGS,
+  diffSettings,
+  involvementSettingsSchema,
   PLAN_STATUSES,
   planContentSchema,
+  readDefensibleRecord,
+  type DefensibleRecord,
+  type InvolvementSettings,
+  type InvolvementSettingsStore,
+  type SavedSettings,
+  type SettingsChangeRecord,
   type CurrentUser,
   type StoredPlan,
   type NotificationTarget,
@@ -161,6 +170,60 @@ export class InMemoryPlans implements PlanRepository {
   public readonly failNextReadBacks: DataError[] = [];
   public async remove(id: number) {
     this.plans.delete(id);
+  }
+  public async recordAdvice(plan: StoredPlan, record: DefensibleRecord) {
+    const current = this.plans.get(plan.id);
+    if (!current) throw new DataError('notFound', 'gone');
+    if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
+    const read = readDefensibleRecord(clone(record));
+    if (!read.ok) throw new DataError('invalidRequest', 'record not valid');
+    const saved = { ...current, adviceRecord: { ok: true as const, record: read.value }, version: `"${this.version++}"` };
+    this.plans.set(saved.id, saved);
+    return clone(saved);
+  }
+}
+
+/**
+ * The organisation's involvement settings in memory, with the version rule (a stale version is a
+ * conflict) and a record of each change, as the SharePoint store keeps them.
+ */
+export class InMemorySettingsStore implements InvolvementSettingsStore {
+  public settings: InvolvementSettings | undefined;
+  public version = 0;
+  public readonly changes: SettingsChangeRecord[] = [];
+  public saves = 0;
+  public constructor(
+    initial?: Partial<InvolvementSettings>,
+    private readonly by = { id: 1, displayName: 'Sam Owner', email: 'sam@x.nhs.uk' }
+  ) {
+    if (initial) {
+      this.settings = { ...DEFAULT_SETTINGS, ...initial };
+      this.version = 1;
+    }
+  }
+  public async read() {
+    return this.settings
+      ? { settings: clone(this.settings), version: `"${this.version}"`, problems: [] }
+      : { settings: clone(DEFAULT_SETTINGS), problems: [] };
+  }
+  public async save(settings: InvolvementSettings, version: string | undefined): Promise<SavedSettings> {
+    this.saves += 1;
+    if (!involvementSettingsSchema.safeParse(settings).success) throw new DataError('invalidRequest', 'settings not valid');
+    const current = this.settings ? `"${this.version}"` : undefined;
+    if (current !== version) throw new DataError('conflict', 'HTTP 412');
+    const before = this.settings ?? DEFAULT_SETTINGS;
+    this.settings = clone(settings);
+    this.version += 1;
+    this.changes.unshift({ at: new Date().toISOString(), by: this.by, changes: diffSettings(before, settings) });
+    return this.read();
+  }
+  /** Someone else saves (as another browser would). */
+  public saveElsewhere(change: Partial<InvolvementSettings>): void {
+    this.settings = { ...(this.settings ?? DEFAULT_SETTINGS), ...change };
+    this.version += 1;
+  }
+  public async history() {
+    return clone(this.changes);
   }
 }
 
@@ -355,6 +418,7 @@ export function servicesWith(
     shared?: InMemoryShared;
     records?: InMemoryRecords;
     signOffs?: InMemorySignOffs;
+    involvementSettings?: InvolvementSettingsStore;
   } = {}
 ): Services {
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
@@ -384,6 +448,7 @@ export function servicesWith(
         channel.current = t;
       }
     },
+    involvementSettings: extra.involvementSettings ?? new InMemorySettingsStore(),
     secrets: { workflowWebhookUrl: async () => undefined, setWorkflowWebhookUrl: async () => undefined },
     teams: {
       joinedTeams: async () => [{ id: 't1', displayName: 'Involvement team' }],

@@ -18,7 +18,9 @@ import { toPlanItemValues } from '../../src/data/sharepoint/planMapper';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import {
-  checkReadiness,
+  buildDefensibleRecord,
+  checkPlanReadiness,
+  DEFAULT_SETTINGS,
   coverageMatrix,
   emptyPlanContent,
   emptyStakeholderFields,
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
         buildSubmissionMessage(
           plan,
           { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false },
-          { web: 'https://x/p#plan=1' }
+          { web: 'https://x/p#plan=1' },
+          buildDefensibleRecord(plan.content, DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')
         );
     });
     const map = new SpStakeholderRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' }));
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
     await time('coverage matrix and readiness for 500 (100 times)', rows, async () => {
       for (let i = 0; i < 100; i += 1) {
         coverageMatrix(loaded, { gapNotes: {} });
-        checkReadiness(plan.content, loaded);
+        checkPlanReadiness(plan.content, loaded, DEFAULT_SETTINGS);
       }
     });
     await time('export 500 to CSV and import it back', rows, async () => importStakeholdersCsv(exportStakeholdersCsv(loaded)));

@@ -2,6 +2,8 @@ import type { SPFI } from '@pnp/sp';
 import {
   DataError,
   PLAN_STATUSES,
+  readDefensibleRecord,
+  type DefensibleRecord,
   type PersonRef,
   type PlanContent,
   type PlanRepository,
@@ -106,6 +108,17 @@ export class SpPlanRepository implements PlanRepository {
 
   public async save(plan: StoredPlan): Promise<StoredPlan> {
     await this.list.update(`Saving plan ${plan.id}`, plan.id, plan.version, toPlanItemValues(plan.content, today()));
+    return this.get(plan.id);
+  }
+
+  public async recordAdvice(plan: StoredPlan, record: DefensibleRecord): Promise<StoredPlan> {
+    // Never write what could not be read back.
+    const check = readDefensibleRecord(JSON.parse(JSON.stringify(record)));
+    if (!check.ok)
+      throw new DataError('invalidRequest', `The record of the advice is not valid: ${check.problems.map((p) => p.path).join(', ')}`);
+    await this.list.update(`Recording the advice on plan ${plan.id}`, plan.id, plan.version, {
+      [PLAN.adviceRecord]: JSON.stringify(check.value)
+    });
     return this.get(plan.id);
   }
 

@@ -62,7 +62,8 @@ export const PLAN = {
   projectJson: 'ipProjectJson',
   deliveryJson: 'ipDeliveryJson',
   commsJson: 'ipCommsJson',
-  teamJson: 'ipTeamJson'
+  teamJson: 'ipTeamJson',
+  adviceRecord: 'ipAdviceRecord'
 } as const;
 
 /** Internal names of the stakeholder lists' columns (plan stakeholders and the shared list). */
@@ -217,6 +218,13 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
         displayName: 'Involvement team notes (JSON)',
         type: 'Note',
         description: 'Scoping meeting attendees and other team details, as JSON.'
+      },
+      {
+        internalName: PLAN.adviceRecord,
+        displayName: 'Advice at submission (JSON)',
+        type: 'Note',
+        description:
+          'The record of the advice when the plan was last submitted: answers, legal outcome, levels, warnings, rules version and settings, as JSON.'
       }
     ]
   },
@@ -445,7 +453,8 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {
     key: 'settings',
     title: 'Involvement settings',
-    description: "Organisation settings of the Involvement Planner, such as the involvement team's Teams channel (Involvement Planner).",
+    description:
+      "Organisation settings of the Involvement Planner, such as the involvement team's Teams channel and the figures the advice uses, with a record of each change (Involvement Planner).",
     columns: [
       {
         internalName: 'ipValue',

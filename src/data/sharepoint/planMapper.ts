@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
-  assessConsultation,
   DataError,
   engagementLevelSchema,
+  isFormalConsultationLikely,
+  readDefensibleRecord,
+  type StoredAdviceRecord,
   PLAN_STATUS_LABELS,
   PLAN_STORAGE_GROUPS,
   planContentSchema,
@@ -75,6 +77,7 @@ export const PLAN_DETAIL_SELECT = [
   PLAN.deliveryJson,
   PLAN.commsJson,
   PLAN.teamJson,
+  PLAN.adviceRecord,
   PLAN.scopingMeeting,
   PLAN.schemaVersion,
   'Created'
@@ -186,6 +189,33 @@ export function toPlanSummary(raw: unknown): PlanSummary {
   };
 }
 
+/**
+ * Read the record of the advice kept with a plan: absent when there is none, else readable or
+ * what is wrong with it (a broken record never stops the plan being read).
+ */
+export function toStoredAdviceRecord(text: unknown): StoredAdviceRecord | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      problem: `The column "${PLAN.adviceRecord}" does not hold valid JSON. It may have been edited outside the planner.`
+    };
+  }
+  const read = readDefensibleRecord(json);
+  return read.ok
+    ? { ok: true, record: read.value }
+    : {
+        ok: false,
+        problem: `The column "${PLAN.adviceRecord}" holds a record the planner does not recognise (${read.problems
+          .slice(0, 3)
+          .map((p) => p.path || '(value)')
+          .join(', ')}).`
+      };
+}
+
 /** Map a raw item to a whole, validated plan. Broken data raises `schemaDrift` naming the column. */
 export function toInvolvementPlan(raw: unknown): InvolvementPlan {
   const summary = toPlanSummary(raw);
@@ -195,6 +225,7 @@ export function toInvolvementPlan(raw: unknown): InvolvementPlan {
   const scopingAt = record[PLAN.scopingMeeting];
   const scoping =
     typeof scopingAt === 'string' ? scopingMeetingSchema.safeParse({ at: scopingAt, attendees: team.scopingAttendees }) : undefined;
+  const adviceRecord = toStoredAdviceRecord(record[PLAN.adviceRecord]);
   return {
     id: summary.id,
     version: typeof record['odata.etag'] === 'string' ? record['odata.etag'] : undefined,
@@ -205,7 +236,8 @@ export function toInvolvementPlan(raw: unknown): InvolvementPlan {
     content,
     ...(problems.length > 0 ? { storedProblems: problems } : {}),
     created: typeof record.Created === 'string' ? record.Created : undefined,
-    modified: summary.modified
+    modified: summary.modified,
+    ...(adviceRecord ? { adviceRecord } : {})
   };
 }
 
@@ -245,7 +277,6 @@ export function checkWritable(content: PlanContent): PlanContent {
 /** The column values to write for a plan's content (the lead's part); refused if the content is not valid. */
 export function toPlanItemValues(plan: PlanContent, today: string): Record<string, unknown> {
   const content = checkWritable(plan);
-  const triage = assessConsultation(content.triage);
   return {
     Title: content.project.title.trim() || 'Untitled plan',
     [PLAN.organisation]: content.project.organisation,
@@ -253,7 +284,7 @@ export function toPlanItemValues(plan: PlanContent, today: string): Record<strin
     [PLAN.systemLevel]: content.project.systemLevel,
     [PLAN.recommendedLevel]: content.level.recommended,
     [PLAN.chosenLevel]: content.level.chosen,
-    [PLAN.formalConsultation]: triage.formalConsultation.likelihood === 'likely',
+    [PLAN.formalConsultation]: isFormalConsultationLikely(content),
     [PLAN.decisionDate]: asDateTime(content.project.decisionDate || null),
     [PLAN.nextKeyDate]: asDateTime(nextKeyDate(content, today)),
     [PLAN.schemaVersion]: PLAN_SCHEMA_VERSION,

@@ -1,9 +1,11 @@
 import {
-  assessConsultation,
-  checkTimeline,
-  DEFAULT_SETTINGS,
-  ENGAGEMENT_LEVEL_INFO,
+  ladderRung,
+  LADDERS,
+  LEGAL_LIKELIHOOD_NAMES,
+  PROGRAMME_ROUTE_NAMES,
   type CurrentUser,
+  type DefensibleRecord,
+  type EngagementLevel,
   type InvolvementPlan,
   type PlanLinks
 } from '../../domain';
@@ -46,33 +48,36 @@ const when = (date: string): string =>
     ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     : 'Not given';
 
-/** The Adaptive Card the involvement team sees when a plan is submitted. */
-export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentUser, links: PlanLinks): Record<string, unknown> {
+/**
+ * The Adaptive Card the involvement team sees when a plan is submitted. The advice on it — the
+ * legal checks, the route, the recommended level and the timeline warnings — is the record kept
+ * with the plan at submission (`advice`), made under the organisation's saved settings.
+ */
+export function buildSubmissionCard(
+  plan: InvolvementPlan,
+  submittedBy: CurrentUser,
+  links: PlanLinks,
+  advice: DefensibleRecord
+): Record<string, unknown> {
   const c = plan.content;
-  const triage = assessConsultation(c.triage);
-  const warnings = c.timeline.length
-    ? checkTimeline(c.timeline, {
-        formalConsultation: triage.formalConsultation.likelihood === 'likely',
-        settings: DEFAULT_SETTINGS,
-        decisionDate: c.project.decisionDate
-      }).slice(0, 3)
-    : [];
-  const level = (l: string | null): string => (l ? ENGAGEMENT_LEVEL_INFO[l as keyof typeof ENGAGEMENT_LEVEL_INFO].name : 'Not chosen');
+  const warnings = advice.timelineWarnings.slice(0, 3);
+  // Levels are named as on the ladder the organisation shows (a setting), as the guide names them.
+  const level = (l: EngagementLevel | null, none: string): string => (l ? ladderRung(l, advice.level.ladder).name : none);
   // Facts are read as Markdown by Teams, so only the product's own wording goes in them.
   const facts = [
-    { title: 'Recommended level', value: level(c.level.recommended) },
-    { title: 'Chosen level', value: level(c.level.chosen) },
-    {
-      title: 'Formal consultation',
-      value:
-        triage.formalConsultation.likelihood === 'likely'
-          ? 'Likely'
-          : triage.formalConsultation.likelihood === 'possible'
-            ? 'Possible'
-            : 'Unlikely'
-    },
+    { title: 'Recommended level', value: level(advice.level.recommended, 'Not known yet') },
+    { title: 'Chosen level', value: level(advice.level.chosen, 'Not chosen') },
+    { title: 'Formal consultation', value: LEGAL_LIKELIHOOD_NAMES[advice.legal.formalConsultation.likelihood] },
+    { title: 'Health scrutiny', value: LEGAL_LIKELIHOOD_NAMES[advice.legal.healthScrutiny.likelihood] },
+    { title: 'Secretary of State', value: LEGAL_LIKELIHOOD_NAMES[advice.legal.secretaryOfStateNotification.likelihood] },
+    { title: 'Programme', value: advice.route ? PROGRAMME_ROUTE_NAMES[advice.route] : 'Not known yet' },
     { title: 'Decision date', value: when(c.project.decisionDate) }
   ];
+  const s = advice.settings;
+  const basis =
+    `Advice under rules ${advice.rulesVersion} and the organisation's settings: ${LADDERS[advice.level.ladder].title}; ` +
+    `planning ${s.planningLeadWeeks} weeks; programme at least ${s.engagementMinimumMonths} months, or ${s.consultationProgrammeMinimumMonths} with formal consultation; ` +
+    `consultation at least ${s.consultationMinimumWeeks} weeks; report within ${s.reportDueWeeksAfterClose} weeks.`;
   const actions: Array<Record<string, unknown>> = [];
   if (links.teams) actions.push({ type: 'Action.OpenUrl', title: 'Open in Teams', url: links.teams });
   actions.push({ type: 'Action.OpenUrl', title: 'Open in SharePoint', url: links.web });
@@ -96,6 +101,10 @@ export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentU
             ...warnings.map((w) => literal(`• ${w.text}`, { spacing: 'Small' }))
           ]
         : []),
+      ...(advice.level.chosen !== null && advice.level.recommended !== null && advice.level.chosen !== advice.level.recommended
+        ? [literal(advice.level.reasonForDifferentLevel || 'No reason given', { label: 'Why a different level', spacing: 'Small' })]
+        : []),
+      literal(basis, { isSubtle: true, spacing: 'Small' }),
       literal(`Submitted by ${submittedBy.displayName}`, { isSubtle: true, spacing: 'Medium' })
     ],
     actions
@@ -103,8 +112,13 @@ export function buildSubmissionCard(plan: InvolvementPlan, submittedBy: CurrentU
 }
 
 /** The Graph chatMessage that carries the card (Learn: "Send chatMessage in a channel"). */
-export function buildSubmissionMessage(plan: InvolvementPlan, submittedBy: CurrentUser, links: PlanLinks): string {
-  const card = buildSubmissionCard(plan, submittedBy, links);
+export function buildSubmissionMessage(
+  plan: InvolvementPlan,
+  submittedBy: CurrentUser,
+  links: PlanLinks,
+  advice: DefensibleRecord
+): string {
+  const card = buildSubmissionCard(plan, submittedBy, links, advice);
   const message = JSON.stringify({
     body: { contentType: 'html', content: '<attachment id="plan-card"></attachment>' },
     attachments: [{ id: 'plan-card', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) }]

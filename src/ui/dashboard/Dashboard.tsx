@@ -12,8 +12,10 @@ import {
   Title2,
   tokens
 } from '@fluentui/react-components';
-import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus, type UnreadablePlan } from '../../domain';
+import { PLAN_STATUS_DESCRIPTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus, type UnreadablePlan } from '../../domain';
 import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { lazySection } from '../common/LazySection';
 import { useAsync } from '../common/useAsync';
 import { Loaded } from '../common/components';
 import { ChannelSettings } from './ChannelSettings';
@@ -35,17 +37,11 @@ const useStyles = makeStyles({
   count: { fontSize: tokens.fontSizeHero800, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero800 }
 });
 
-/** What each status means for the involvement team, under its count. */
-const STATUS_HINTS: Record<PlanStatus, string> = {
-  draft: 'Being written by project leads',
-  submitted: 'Waiting for the team to review',
-  inReview: 'Scoping meeting booked',
-  changesRequested: 'Back with the project lead',
-  accepted: 'Lead assigned and level set',
-  inDelivery: 'Engagement under way',
-  reporting: 'Analysis and "you said, we did"',
-  closed: 'Finished and evaluated'
-};
+// The settings page is loaded when it is first opened, so the dashboard stays small.
+const InvolvementSettingsPage = lazySection(
+  () => import(/* webpackChunkName: "involvement-settings" */ './InvolvementSettingsPage').then((m) => m.InvolvementSettingsPage),
+  'Loading the involvement settings…'
+);
 
 /** Plans not in any count (their status is not one the planner knows), by item id, with what is wrong and who can fix it. */
 function UncountedPlans({ plans }: { plans: readonly UnreadablePlan[] }): JSX.Element {
@@ -74,17 +70,35 @@ function UncountedPlans({ plans }: { plans: readonly UnreadablePlan[] }): JSX.El
   );
 }
 
-/** The involvement team's dashboard: plans by status, the queue with filters, and each plan to review. */
+const readSettings = (): boolean => window.location.hash === '#settings';
+
+/** The involvement team's dashboard: plans by status, the queue with filters, each plan to review, and the settings page. */
 export function Dashboard(): JSX.Element {
-  const [reviewId, open] = useAddressId('review', useHost().openPlanId);
+  const [reviewId, openReview] = useAddressId('review', useHost().openPlanId);
+  const [settingsOpen, setSettingsOpen] = React.useState(readSettings);
+  React.useEffect(() => {
+    const onHash = (): void => setSettingsOpen(readSettings());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const open = (id: number | undefined): void => {
+    setSettingsOpen(false);
+    openReview(id);
+  };
+  const openSettings = (): void => {
+    window.location.hash = 'settings';
+    setSettingsOpen(true);
+  };
   if (reviewId !== undefined) return <PlanReview planId={reviewId} onBack={() => open(undefined)} />;
-  return <DashboardHome onOpen={open} />;
+  if (settingsOpen) return <InvolvementSettingsPage onBack={() => open(undefined)} />;
+  return <DashboardHome onOpen={open} onOpenSettings={openSettings} />;
 }
 
-function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
+function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; onOpenSettings(): void }): JSX.Element {
   const styles = useStyles();
   const [status, setStatus] = React.useState<PlanStatus>();
   const { plans } = useServices();
+  const { mayManage } = useSession();
   const load = React.useCallback(() => plans.countByStatus(), [plans]);
   const [state, reload] = useAsync(load);
   return (
@@ -103,7 +117,10 @@ function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
               {PLAN_STATUSES.map((status) => (
                 <li key={status}>
                   <Card>
-                    <CardHeader header={<Text weight="semibold">{PLAN_STATUS_LABELS[status]}</Text>} description={STATUS_HINTS[status]} />
+                    <CardHeader
+                      header={<Text weight="semibold">{PLAN_STATUS_LABELS[status]}</Text>}
+                      description={PLAN_STATUS_DESCRIPTIONS[status]}
+                    />
                     <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>
                       {counts[status].toLocaleString('en-GB')}
                     </Text>
@@ -122,6 +139,18 @@ function DashboardHome({ onOpen }: { onOpen(id: number): void }): JSX.Element {
         )}
       </Loaded>
       <PlanQueue initialStatus={status} onOpen={onOpen} />
+      {mayManage && (
+        <section aria-labelledby="settings-link-heading">
+          <Title2 as="h2" block id="settings-link-heading">
+            Involvement settings
+          </Title2>
+          <Body1 as="p" block>
+            The lead times, programme lengths, consultation length, report deadline, holidays and ladder of engagement every plan’s advice
+            uses, each with the guidance its default follows.
+          </Body1>
+          <Button onClick={onOpenSettings}>Open the involvement settings</Button>
+        </section>
+      )}
       <SharedStakeholders />
       <ChannelSettings />
       <PendingNotifications />

@@ -2,6 +2,7 @@ import * as React from 'react';
 import {
   Badge,
   Button,
+  Caption1,
   Card,
   Field,
   makeStyles,
@@ -24,6 +25,7 @@ import {
   isDataError,
   isMessageKey,
   messageText,
+  PLAN_STATUS_DESCRIPTIONS,
   PLAN_STATUS_LABELS,
   type EngagementLevel,
   type StoredPlan,
@@ -37,11 +39,13 @@ import { useHost } from '../shell/host';
 import { ScopingMeetingCard } from './ScopingMeetingCard';
 import { LeadNoticeBar } from './LeadNoticeBar';
 import { useCurrentUser } from '../shell/session';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
 import { formatDateTime } from '../common/format';
 import { DocumentView } from '../export/PrintView';
 import { planningTemplateDocument } from '../export/documentModel';
+import { AdviceRecordNotice } from './AdviceRecordNotice';
 
 const useStyles = makeStyles({
   layout: {
@@ -85,6 +89,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const services = useServices();
   const user = useCurrentUser();
   const host = useHost();
+  const settings = useInvolvementSettings();
   const load = React.useCallback(async (): Promise<Loaded2> => {
     const [plan, history, people, stakeholders] = await Promise.all([
       services.plans.get(planId),
@@ -153,7 +158,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
             <Title2 as="h2" block>
               {plan.content.project.title || 'Untitled plan'}
             </Title2>
-            <Badge appearance="tint">{PLAN_STATUS_LABELS[plan.status]}</Badge>{' '}
+            <Badge appearance="tint">{PLAN_STATUS_LABELS[plan.status]}</Badge> <Caption1>{PLAN_STATUS_DESCRIPTIONS[plan.status]}.</Caption1>{' '}
             <Text>
               Project lead: {plan.projectLead?.displayName ?? 'not set'}. Involvement lead:{' '}
               {plan.involvementLead?.displayName ?? 'not assigned'}.
@@ -170,7 +175,8 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
             {error !== undefined && <ActionProblem error={error} />}
             <div className={styles.layout}>
               <div>
-                <DocumentView doc={planningTemplateDocument(plan, stakeholders)} headingLevel={3} />
+                <AdviceRecordNotice plan={plan} />
+                <DocumentView doc={planningTemplateDocument(plan, stakeholders, settings)} headingLevel={3} />
               </div>
               <aside aria-label="Involvement team actions and history">
                 {user.isInvolvementTeam && <LeadNoticeBar plan={plan} history={history} />}

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  checkReadiness,
+  checkPlanReadiness,
   decisionDateProblem,
   planContentSchema,
   todayIso,
@@ -10,6 +10,7 @@ import {
   type ReadinessItem
 } from '../../domain';
 import { getIn, type PlanPath, type PlanPathTo, type PlanValue } from './paths';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 
 /** Set the value at a path of the plan's content; the compiler checks the path and the value's type. */
 export type UpdatePlan = <P extends PlanPath>(path: P, value: PlanValue<P>) => void;
@@ -45,16 +46,17 @@ export type EditorProviderProps = {
 
 /** Validates the plan once per change and gives every field its value, setter and message. */
 export function EditorProvider({ content, update, readOnly, showRequired, stakeholders, children }: EditorProviderProps): JSX.Element {
+  const settings = useInvolvementSettings();
   const value = React.useMemo<EditorContextValue>(() => {
     const parsed = planContentSchema.safeParse(content);
     const problems = new Map(parsed.success ? [] : toFieldProblems(parsed.error).map((p) => [p.path, p.text] as const));
     // A decision date in the past or years ahead is said at the field while the lead can change it (issue 15 §6).
     const decision = readOnly ? undefined : decisionDateProblem(content.project.decisionDate, todayIso());
     if (decision && !problems.has('project.decisionDate')) problems.set('project.decisionDate', decision);
-    const readiness = checkReadiness(content, stakeholders);
+    const readiness = checkPlanReadiness(content, stakeholders, settings);
     const missing = new Map(readiness.map((i: ReadinessItem) => [i.field, i.text] as const));
     return { content, update, readOnly, showRequired, problems, missing, readiness, stakeholders };
-  }, [content, update, readOnly, showRequired, stakeholders]);
+  }, [content, update, readOnly, showRequired, stakeholders, settings]);
   return <EditorContext.Provider value={value}>{children}</EditorContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  checkReadiness,
+  checkPlanReadiness,
   isRetryableError,
   mergeThreeWay,
   nextRetryDelay,
@@ -9,12 +9,14 @@ import {
   settleClashes,
   type Clash,
   type FieldProblem,
+  type InvolvementSettings,
   type StoredPlan,
   type PlanContent,
   type StorageProblem
 } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 import { draftKey, type LocalDraft } from './localDraft';
 import { useKeptWork } from '../common/keptWork';
 import { setIn } from './paths';
@@ -54,8 +56,8 @@ export interface PlanEditor {
 const AUTOSAVE_DELAY_MS = 1200;
 
 /** Keep a plan's "marked ready" only while its template stays complete (the map is checked on submit). */
-function normalise(content: PlanContent): PlanContent {
-  if (content.review.markedReady && checkReadiness(content, null).length > 0)
+function normalise(content: PlanContent, settings: InvolvementSettings): PlanContent {
+  if (content.review.markedReady && checkPlanReadiness(content, null, settings).length > 0)
     return { ...content, review: { markedReady: false, markedReadyAt: '' } };
   return content;
 }
@@ -73,6 +75,10 @@ const savedAt = (plan: StoredPlan): string => plan.modified ?? new Date().toISOS
 export function usePlanEditor(initial: StoredPlan): PlanEditor {
   const { plans } = useServices();
   const user = useCurrentUser();
+  // The organisation's settings decide what "complete" means (the level-choosing answers, the route).
+  const currentSettings = useInvolvementSettings();
+  const settings = React.useRef(currentSettings);
+  settings.current = currentSettings;
   const planId = initial.id;
   const [base, setBase] = React.useState(initial);
   const [content, setContent] = React.useState(initial.content);
@@ -188,7 +194,7 @@ export function usePlanEditor(initial: StoredPlan): PlanEditor {
 
   const update = React.useCallback<UpdatePlan>(
     (path, value) => {
-      const next = normalise(setIn(latest.current.content, path, value));
+      const next = normalise(setIn(latest.current.content, path, value), settings.current);
       setContent(next);
       latest.current.content = next;
       keepDraft({

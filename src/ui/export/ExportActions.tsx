@@ -3,6 +3,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { InvolvementPlan, Stakeholder } from '../../domain';
 import { communicationsPlanDocument, planningTemplateDocument, type PlanDocument } from './documentModel';
 import { ErrorBar } from '../common/components';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
 
@@ -23,9 +24,10 @@ async function download(doc: PlanDocument, suffix: string): Promise<void> {
 /** Props for {@link ExportActions}. */
 export type ExportActionsProps = { plan: InvolvementPlan; stakeholders: readonly Stakeholder[] | null; onPrintView(): void };
 
-/** Word downloads of the planning template and the communications plan, and the print view. */
+/** Word downloads of the planning template (with the advice under the saved settings) and the communications plan, and the print view. */
 export function ExportActions({ plan, stakeholders, onPrintView }: ExportActionsProps): JSX.Element {
   const styles = useStyles();
+  const settings = useInvolvementSettings();
   const [error, setError] = React.useState<unknown>();
   const run = (make: () => PlanDocument, suffix: string) => (): void => {
     setError(undefined);
@@ -36,7 +38,7 @@ export function ExportActions({ plan, stakeholders, onPrintView }: ExportActions
       <div className={styles.actions}>
         <Button
           disabled={stakeholders === null}
-          onClick={run(() => planningTemplateDocument(plan, stakeholders ?? []), 'planning-template')}
+          onClick={run(() => planningTemplateDocument(plan, stakeholders ?? [], settings), 'planning-template')}
         >
           Download the plan (Word)
         </Button>

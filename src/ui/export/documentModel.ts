@@ -1,8 +1,23 @@
 import {
-  assessConsultation,
+  adviceForPlan,
+  applicableTriageQuestions,
   budgetTotalGbp,
+  checkDefensibleRecord,
+  describeSetting,
+  LADDERS,
+  ladderRung,
+  LEGAL_LIKELIHOOD_NAMES,
+  LEGAL_STEP_NAMES,
+  LEVEL_FACTOR_ORDER,
+  LEVEL_FACTOR_QUESTIONS,
+  PROGRAMME_ROUTE_NAMES,
+  RULES_VERSION,
+  SETTING_GUIDANCE,
+  timelineWarningsForPlan,
+  type DefensibleRecord,
+  type InvolvementSettings,
+  type SettingKey,
   BUDGET_ITEMS,
-  ENGAGEMENT_LEVEL_INFO,
   ENGAGEMENT_METHODS,
   GUNNING_PRINCIPLES,
   guideStep,
@@ -10,7 +25,6 @@ import {
   PROTECTED_CHARACTERISTICS,
   TEN_PRINCIPLES,
   TRIAGE_QUESTION_TEXT,
-  TRIAGE_QUESTIONS,
   type InvolvementPlan,
   coverageMatrix,
   GRID_QUADRANT_INFO,
@@ -19,7 +33,7 @@ import {
   type GridQuadrant,
   type Stakeholder
 } from '../../domain';
-import { formatDate } from '../common/format';
+import { formatDate, formatDateTime } from '../common/format';
 
 /** A block of a document: a paragraph, a bulleted list, a two-column list of facts, or a table. */
 export type DocBlock =
@@ -45,9 +59,103 @@ export interface PlanDocument {
 const orNone = (s: string, none = 'Not filled in yet'): string => (s.trim() ? s : none);
 const gbp = (n: number): string => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
 const answer = (a: string | null): string => (a === 'yes' ? 'Yes' : a === 'no' ? 'No' : a === 'unsure' ? 'Not sure' : 'Not answered');
-const levelName = (l: string | null): string =>
-  l ? ENGAGEMENT_LEVEL_INFO[l as keyof typeof ENGAGEMENT_LEVEL_INFO].name : 'Not chosen yet';
 const impact: Record<string, string> = { positive: 'Positive', negative: 'Negative', neutral: 'No difference', unknown: 'Not known yet' };
+
+type LegalKey = keyof typeof LEGAL_STEP_NAMES;
+const LEGAL_KEYS = Object.keys(LEGAL_STEP_NAMES) as LegalKey[];
+
+/** The level section: the answers, the recommendation under the ladder shown, the lead's choice. */
+function levelBlocks(plan: InvolvementPlan, advice: DefensibleRecord): DocBlock[] {
+  const c = plan.content;
+  const ladder = advice.level.ladder;
+  const rung = (l: string | null, none: string): string => (l ? ladderRung(l as Parameters<typeof ladderRung>[0], ladder).name : none);
+  const factorAnswer = (f: (typeof LEVEL_FACTOR_ORDER)[number]): string => {
+    const q = LEVEL_FACTOR_QUESTIONS[f] as { options: ReadonlyArray<{ value: string; label: string }> };
+    return q.options.find((o) => o.value === advice.answers[f])?.label ?? 'Not answered';
+  };
+  return [
+    {
+      kind: 'facts',
+      rows: [
+        ['Recommended level', rung(advice.level.recommended, 'Not known yet')],
+        ['Chosen level', rung(c.level.chosen, 'Not chosen yet')],
+        ['Reason for a different level', orNone(c.level.reasonForDifferentLevel, 'Not needed')],
+        ['Lowest level the legal checks allow', rung(advice.level.floor, 'No legal floor')],
+        ['Ladder shown', LADDERS[ladder].title]
+      ]
+    },
+    { kind: 'paragraph', text: 'Why this level:' },
+    { kind: 'bullets', items: advice.level.reasons.map((r) => r.text) },
+    ...(advice.level.cautions.length
+      ? [
+          { kind: 'paragraph' as const, text: 'Also think about:' },
+          { kind: 'bullets' as const, items: advice.level.cautions.map((r) => r.text) }
+        ]
+      : []),
+    {
+      kind: 'table',
+      headers: ['Question', 'Answer'],
+      rows: [
+        ...applicableTriageQuestions(advice.answers).map((q) => [TRIAGE_QUESTION_TEXT[q], answer(advice.answers[q])]),
+        ...LEVEL_FACTOR_ORDER.map((f) => [LEVEL_FACTOR_QUESTIONS[f].text, factorAnswer(f)])
+      ]
+    }
+  ];
+}
+
+/** The legal checks: each outcome, why, and what it asks. */
+function legalBlocks(advice: DefensibleRecord): DocBlock[] {
+  return [
+    {
+      kind: 'facts',
+      rows: [
+        ...LEGAL_KEYS.map((k): [string, string] => [LEGAL_STEP_NAMES[k], LEGAL_LIKELIHOOD_NAMES[advice.legal[k].likelihood]]),
+        ['Programme', advice.route ? PROGRAMME_ROUTE_NAMES[advice.route] : 'Not known yet']
+      ]
+    },
+    ...LEGAL_KEYS.flatMap((k): DocBlock[] => [
+      { kind: 'paragraph', text: `${LEGAL_STEP_NAMES[k]}: why` },
+      { kind: 'bullets', items: advice.legal[k].reasons.map((r) => r.text) },
+      ...(advice.legal[k].actions.length
+        ? [
+            { kind: 'paragraph' as const, text: 'What this asks of you:' },
+            { kind: 'bullets' as const, items: advice.legal[k].actions.map((a) => a.text) }
+          ]
+        : [])
+    ])
+  ];
+}
+
+/** The record of the advice at submission: when, under which rules and settings, and whether it still matches. */
+function recordSection(plan: InvolvementPlan, advice: DefensibleRecord): DocSection {
+  const check = checkDefensibleRecord(advice, plan.content);
+  const keys = Object.keys(SETTING_GUIDANCE) as SettingKey[];
+  return {
+    heading: 'The advice when the plan was submitted',
+    level: 2,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `This plan's level and legal checks above are the advice recorded when it was submitted on ${formatDateTime(advice.madeAt)}, under the planner's rules of ${advice.rulesVersion} and the organisation's settings below.`
+      },
+      {
+        kind: 'paragraph',
+        text: !check.sameRules
+          ? `The rules have changed since (now ${RULES_VERSION}): this is the advice as it was at the time.`
+          : check.differences.length
+            ? `The record does not match the plan's answers or the rules: ${check.differences.join(' ')}`
+            : 'The record matches the plan’s answers under the same rules.'
+      },
+      { kind: 'facts', rows: keys.map((k): [string, string] => [SETTING_GUIDANCE[k].label, describeSetting(k, advice.settings[k])]) },
+      ...(advice.timelineWarnings.length
+        ? [
+            { kind: 'paragraph' as const, text: 'Timeline warnings at submission:' },
+            { kind: 'bullets' as const, items: advice.timelineWarnings.map((w) => w.text) }
+          ]
+        : [])
+    ]
+  };
+}
 
 function budgetTable(plan: InvolvementPlan): DocBlock[] {
   const lines = plan.content.budget;
@@ -127,12 +235,20 @@ function stakeholderMapSection(plan: InvolvementPlan, stakeholders: readonly Sta
 
 /**
  * The completed involvement planning template (NENC template; DOMAIN.md §2–§5, §7–§8) with the
- * template's headings.
+ * template's headings. The advice is the record kept when the plan was submitted, if it has one;
+ * otherwise the advice now under the organisation's saved `settings`, which the timeline is
+ * checked against too.
  */
-export function planningTemplateDocument(plan: InvolvementPlan, stakeholders: readonly Stakeholder[]): PlanDocument {
+export function planningTemplateDocument(
+  plan: InvolvementPlan,
+  stakeholders: readonly Stakeholder[],
+  settings: InvolvementSettings,
+  now: string = new Date().toISOString()
+): PlanDocument {
   const c = plan.content;
   const p = c.project;
-  const outcome = assessConsultation(c.triage);
+  const advice = adviceForPlan(plan, settings, now);
+  const warnings = timelineWarningsForPlan(c, settings);
   const groups = [...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS];
   const principleName = (id: string): string =>
     [...GUNNING_PRINCIPLES.map((g) => ({ id: `gunning-${g.id}`, name: g.name })), ...TEN_PRINCIPLES].find((x) => x.id === id)?.name ?? id;
@@ -182,47 +298,17 @@ export function planningTemplateDocument(plan: InvolvementPlan, stakeholders: re
             : { kind: 'paragraph', text: 'None added yet.' }
         ]
       },
-      {
-        heading: 'Level of engagement',
-        level: 2,
-        blocks: [
-          {
-            kind: 'facts',
-            rows: [
-              ['Recommended level', levelName(c.level.recommended)],
-              ['Chosen level', levelName(c.level.chosen)],
-              ['Reason for a different level', orNone(c.level.reasonForDifferentLevel, 'Not needed')]
-            ]
-          },
-          {
-            kind: 'table',
-            headers: ['Question', 'Answer'],
-            rows: TRIAGE_QUESTIONS.map((q) => [TRIAGE_QUESTION_TEXT[q], answer(c.triage[q])])
-          }
-        ]
-      },
-      {
-        heading: 'Legal checks',
-        level: 2,
-        blocks: [
-          {
-            kind: 'facts',
-            rows: [
-              ['Formal public consultation', outcome.formalConsultation.likelihood],
-              ['Consulting the local authority (health scrutiny)', outcome.healthScrutiny.likelihood],
-              ['Notifying the Secretary of State', outcome.secretaryOfStateNotification.likelihood]
-            ]
-          },
-          {
-            kind: 'bullets',
-            items: [
-              ...outcome.formalConsultation.reasons,
-              ...outcome.healthScrutiny.reasons,
-              ...outcome.secretaryOfStateNotification.reasons
-            ].map((r) => r.text)
-          }
-        ]
-      },
+      ...(plan.adviceRecord && !plan.adviceRecord.ok
+        ? [
+            {
+              heading: 'The advice when the plan was submitted',
+              level: 2 as const,
+              blocks: [{ kind: 'paragraph' as const, text: `The record kept at submission cannot be read: ${plan.adviceRecord.problem}` }]
+            }
+          ]
+        : []),
+      { heading: 'Level of engagement', level: 2, blocks: levelBlocks(plan, advice.record) },
+      { heading: 'Legal checks', level: 2, blocks: legalBlocks(advice.record) },
       stakeholderMapSection(plan, stakeholders),
       {
         heading: 'Timeline',
@@ -237,7 +323,13 @@ export function planningTemplateDocument(plan: InvolvementPlan, stakeholders: re
                   s.skipped ? `Not needed: ${s.skipReason}` : formatDate(s.start),
                   s.skipped ? '' : formatDate(s.end)
                 ])
-              }
+              },
+              ...(warnings.length
+                ? [
+                    { kind: 'paragraph' as const, text: 'Checked against the guidance and the organisation’s settings:' },
+                    { kind: 'bullets' as const, items: warnings.map((w) => w.text) }
+                  ]
+                : [{ kind: 'paragraph' as const, text: 'The dates meet the guidance and the organisation’s settings.' }])
             ]
           : [{ kind: 'paragraph', text: 'No dates planned yet.' }]
       },
@@ -297,7 +389,8 @@ export function planningTemplateDocument(plan: InvolvementPlan, stakeholders: re
               }
             ]
           : [{ kind: 'paragraph', text: 'Not completed yet.' }]
-      }
+      },
+      ...(advice.atSubmission ? [recordSection(plan, advice.record)] : [])
     ]
   };
 }

@@ -1,16 +1,18 @@
 import * as React from 'react';
-import { Badge, Button, makeStyles, Switch, Text, Title2, tokens, typographyStyles } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, Switch, Text, Title2, tokens, typographyStyles } from '@fluentui/react-components';
 import {
   allEqualityGroups,
   GUIDE_SECTION_TITLES,
   GUIDE_SECTIONS,
   LEAD_EDITABLE_STATUSES,
+  PLAN_STATUS_DESCRIPTIONS,
   PLAN_STATUS_LABELS,
-  sectionProgress,
+  sectionProgressForPlan,
   type GuideSection,
   type StoredPlan
 } from '../../domain';
 import { useCurrentUser } from '../shell/session';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 import { EditorProvider } from '../editor/EditorContext';
 import { usePlanEditor } from '../editor/usePlanEditor';
 import { EditorAlerts, SaveStatus } from '../editor/SaveStatus';
@@ -52,6 +54,7 @@ export type PlanGuideProps = { plan: StoredPlan; onBack(): void; onReload(): voi
 export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Element {
   const styles = useStyles();
   const user = useCurrentUser();
+  const settings = useInvolvementSettings();
   const initial = React.useMemo(
     () => ({
       ...plan,
@@ -71,7 +74,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
   const readOnly = editor.plan.projectLead?.id !== user.id || !LEAD_EDITABLE_STATUSES.includes(editor.plan.status);
   const map = useStakeholderMap(plan.id);
   const stakeholders = map.status === 'ready' ? map.items : null;
-  const progress = sectionProgress(editor.content, stakeholders);
+  const progress = sectionProgressForPlan(editor.content, stakeholders, settings);
   const index = GUIDE_SECTIONS.indexOf(section);
 
   const open = (next: GuideSection, field?: string): void => {
@@ -108,7 +111,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
     const current = { ...editor.plan, content: editor.content };
     return (
       <PrintView
-        documents={[planningTemplateDocument(current, stakeholders ?? []), communicationsPlanDocument(current)]}
+        documents={[planningTemplateDocument(current, stakeholders ?? [], settings), communicationsPlanDocument(current)]}
         onClose={() => setPrinting(false)}
       />
     );
@@ -131,6 +134,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
             {editor.content.project.title || 'Untitled plan'}
           </Title2>
           <Badge appearance="tint">{PLAN_STATUS_LABELS[editor.plan.status]}</Badge>{' '}
+          <Caption1>{PLAN_STATUS_DESCRIPTIONS[editor.plan.status]}.</Caption1>{' '}
           {readOnly ? (
             <Text>
               Read only: {editor.plan.projectLead?.id !== user.id ? 'this is someone else’s plan.' : 'the involvement team has this plan.'}

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import {
-  checkReadiness,
+  checkPlanReadiness,
   LEAD_EDITABLE_STATUSES,
   notifySubmission,
   submissionNumber,
@@ -15,6 +15,7 @@ import {
 } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/components';
 import { formatDateTime } from '../common/format';
@@ -44,6 +45,7 @@ interface Progress {
 export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: SubmissionPanelProps): JSX.Element | null {
   const services = useServices();
   const user = useCurrentUser();
+  const settings = useInvolvementSettings();
   const ports: SubmissionPorts = services;
   const id = plan.id;
   const load = React.useCallback(async (): Promise<Progress> => {
@@ -119,7 +121,9 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
       )}
       {editable &&
         isLead &&
-        (plan.content.review.markedReady && stakeholders !== null && checkReadiness(plan.content, stakeholders).length === 0 ? (
+        (plan.content.review.markedReady &&
+        stakeholders !== null &&
+        checkPlanReadiness(plan.content, stakeholders, settings).length === 0 ? (
           <div>
             <Button
               appearance="primary"

@@ -6,11 +6,13 @@ import {
   type HomeSite,
   type MissingPiece,
   type PersonRef,
-  type ProvisioningReport
+  type ProvisioningReport,
+  type StoredSettings
 } from '../../domain';
 import { useHost } from './host';
 import { useServices } from './services';
 import { SessionProvider } from './session';
+import { InvolvementSettingsProvider } from './involvementSettings';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
 
@@ -33,6 +35,8 @@ interface GateState {
   user: CurrentUser;
   report: ProvisioningReport;
   owners: PersonRef[];
+  /** The organisation's involvement settings (read once the lists exist). */
+  settings?: StoredSettings;
 }
 
 const SOURCE_TEXT: Record<HomeSite['source'], string> = {
@@ -64,12 +68,19 @@ function HomeSiteNote(): JSX.Element | null {
  * "Set up lists"; anyone else is told who to ask.
  */
 export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Element {
-  const { users, provisioner } = useServices();
+  const { users, provisioner, involvementSettings } = useServices();
   const load = React.useCallback(async (): Promise<GateState> => {
+    // The settings are read alongside the check, so every screen's advice uses them from the start.
+    const settingsRead = involvementSettings.read().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error })
+    );
     const [user, report] = await Promise.all([users.currentUser(), provisioner.check()]);
     const owners = report.ready || user.isSiteOwner ? [] : await users.siteOwners();
-    return { user, report, owners };
-  }, [users, provisioner]);
+    const settings = await settingsRead;
+    if (report.ready && !settings.ok) throw settings.error;
+    return { user, report, owners, settings: settings.ok ? settings.value : undefined };
+  }, [users, provisioner, involvementSettings]);
   const [state, reload] = useAsync(load);
   const [setup, setSetup] = React.useState<{ running: boolean; error?: unknown }>({ running: false });
 
@@ -86,8 +97,13 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
 
   return (
     <Loaded state={state} label="Checking the planner's lists…" onRetry={reload}>
-      {({ user, report, owners }) => {
-        if (report.ready) return <SessionProvider user={user}>{children}</SessionProvider>;
+      {({ user, report, owners, settings }) => {
+        if (report.ready && settings)
+          return (
+            <SessionProvider user={user}>
+              <InvolvementSettingsProvider initial={settings}>{children}</InvolvementSettingsProvider>
+            </SessionProvider>
+          );
         return (
           <section aria-labelledby="setup-heading">
             <Title2 as="h2" block id="setup-heading">

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type {
   EngagementRecordRepository,
+  InvolvementSettingsStore,
   LeadNoticeBuilder,
   ListProvisioner,
   NotificationTarget,
@@ -30,6 +31,8 @@ export interface Services {
   readonly outbox: OutboxRepository;
   readonly notifier: PlanNotifier;
   readonly settings: SettingsRepository;
+  /** The organisation's involvement settings: every screen's advice uses them. */
+  readonly involvementSettings: InvolvementSettingsStore;
   readonly secrets: SecretsRepository;
   readonly teams: TeamsDirectory;
   readonly buildMessage: SubmissionMessageBuilder;

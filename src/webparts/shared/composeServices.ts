@@ -3,6 +3,7 @@ import type { GraphFI } from '@pnp/graph';
 import { GraphChannelNotifier } from '../../data/graph/GraphChannelNotifier';
 import { GraphTeamsDirectory } from '../../data/graph/GraphTeamsDirectory';
 import { SpOutboxRepository } from '../../data/sharepoint/SpOutboxRepository';
+import { SpInvolvementSettingsStore } from '../../data/sharepoint/SpInvolvementSettingsStore';
 import { SpSettingsRepository } from '../../data/sharepoint/SpSettingsRepository';
 import { SpWorkflowRepository } from '../../data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../data/teams/submissionCard';
@@ -40,6 +41,7 @@ export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string
     workflow: new SpWorkflowRepository(sp),
     outbox: new SpOutboxRepository(sp),
     settings: new SpSettingsRepository(sp),
+    involvementSettings: new SpInvolvementSettingsStore(sp),
     secrets: new SpSecretsRepository(sp),
     stakeholders: new SpStakeholderRepository(sp),
     sharedStakeholders: new SpSharedStakeholderRepository(sp),

@@ -1,6 +1,15 @@
 import * as React from 'react';
-import { Button, Caption1, Card, Field, Select, Text, Title3 } from '@fluentui/react-components';
-import { BUDGET_ITEMS, budgetTotalGbp, ENGAGEMENT_METHODS, type BudgetItemId, type MethodId } from '../../../domain';
+import { Body1, Button, Caption1, Card, Field, Select, Text, Title3 } from '@fluentui/react-components';
+import {
+  ACCESSIBILITY_GUIDANCE,
+  BUDGET_ITEMS,
+  budgetTotalGbp,
+  ENGAGEMENT_METHODS,
+  guideStep,
+  type BudgetItemId,
+  type MethodId
+} from '../../../domain';
+import { GuidancePanel, sourceTitle } from '../../common/Guidance';
 import { NumberField, RowsEditor, TextField } from '../../editor/fields';
 import { useEditor } from '../../editor/EditorContext';
 import { useStyles, gbp } from './styles';
@@ -17,6 +26,19 @@ export function MethodsSection(): JSX.Element {
       <Title3 as="h3" block>
         Methods
       </Title3>
+      <GuidancePanel title="Choosing methods (step 5)">
+        <Body1 as="p">{guideStep('5').guidance}</Body1>
+        <Caption1 as="p">From: {guideStep('5').sources.map(sourceTitle).join('; ')}</Caption1>
+      </GuidancePanel>
+      <GuidancePanel title="Making it accessible: a checklist" citations={ACCESSIBILITY_GUIDANCE.map((a) => a.citation)}>
+        <ul className={styles.reasons}>
+          {ACCESSIBILITY_GUIDANCE.map((a) => (
+            <li key={a.text}>
+              {a.text} <Caption1>({a.sources.map(sourceTitle).join('; ')})</Caption1>
+            </li>
+          ))}
+        </ul>
+      </GuidancePanel>
       {!readOnly && (
         <div className={styles.inline}>
           <Field label="Choose a method to add">

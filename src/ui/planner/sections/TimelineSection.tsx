@@ -16,67 +16,148 @@ import {
   Text
 } from '@fluentui/react-components';
 import {
-  assessConsultation,
-  checkTimeline,
-  DEFAULT_SETTINGS,
-  GUIDE_STEPS,
+  emptyTimeline,
   guideStep,
+  programmeRoute,
   proposedFromToday,
-  proposeTimeline,
-  SETTING_SOURCES,
+  proposeTimelineForPlan,
+  REPORT_CONTENTS,
+  REPORT_CONTENTS_CITATION,
+  RESPONSE_RECORD_RETENTION_CITATION,
+  RESPONSE_RECORD_RETENTION_YEARS,
+  SETTING_GUIDANCE,
+  stepSkipRule,
   timelineDateWarnings,
+  timelineWarningsForPlan,
   todayIso,
   type DateWarning,
-  type PlannedStep
+  type PlannedStep,
+  type SettingKey,
+  type TimelineWarning
 } from '../../../domain';
 import { DateField, TextField } from '../../editor/fields';
 import { useEditor } from '../../editor/EditorContext';
+import { useInvolvementSettings } from '../../shell/involvementSettings';
+import { GuidancePanel, sourceTitle } from '../../common/Guidance';
 import { TimelineChart } from '../TimelineChart';
-import { useStyles, sourceName } from './styles';
+import { useStyles } from './styles';
 
-/** The 9-step timeline with the guidance's minimum durations and warnings (DOMAIN.md §3). */
+/** The settings the checks use on each route, for "dates are checked against". */
+const CHECKED: Record<'formalConsultation' | 'engagement' | 'urgentSafety' | 'notKnown', SettingKey[]> = {
+  formalConsultation: [
+    'planningLeadWeeks',
+    'consultationProgrammeMinimumMonths',
+    'consultationMinimumWeeks',
+    'reportDueWeeksAfterClose',
+    'holidayPeriods'
+  ],
+  engagement: ['planningLeadWeeks', 'engagementMinimumMonths'],
+  urgentSafety: [],
+  notKnown: ['planningLeadWeeks']
+};
+
+/** A warning with its source and, where it uses a setting, what the setting is. */
+function WarningLine({ warning }: { warning: TimelineWarning | DateWarning }): JSX.Element {
+  return (
+    <li>
+      {warning.text} {'source' in warning && <Caption1>({sourceTitle(warning.source)})</Caption1>}
+      {'setting' in warning && warning.setting && (
+        <Caption1> Your organisation sets this figure: {SETTING_GUIDANCE[warning.setting].label.toLowerCase()}.</Caption1>
+      )}
+    </li>
+  );
+}
+
+/** What the step 8 report must contain, and how long responses are kept (LSC and PC step 8). */
+function ReportGuidance(): JSX.Element {
+  const styles = useStyles();
+  return (
+    <GuidancePanel
+      title="What the report must say, and how long to keep the responses"
+      citations={[REPORT_CONTENTS_CITATION, RESPONSE_RECORD_RETENTION_CITATION]}
+    >
+      <Body1 as="p">The report (step 8) should make clear:</Body1>
+      <ul className={styles.reasons}>
+        {REPORT_CONTENTS.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <Body1 as="p">Keep a record of the responses and feedback for {RESPONSE_RECORD_RETENTION_YEARS} years.</Body1>
+    </GuidancePanel>
+  );
+}
+
+/** The 9-step timeline with the guidance's minimum durations and warnings (DOMAIN.md §3), under the organisation's settings. */
 export function TimelineSection(): JSX.Element {
   const styles = useStyles();
   const { content, update, readOnly } = useEditor();
-  const formal = assessConsultation(content.triage).formalConsultation.likelihood === 'likely';
-  const inputs = { decisionDate: content.project.decisionDate, formalConsultation: formal, settings: DEFAULT_SETTINGS };
+  const settings = useInvolvementSettings();
+  const route = programmeRoute(content.triage).route;
   const today = todayIso();
+  const proposal = proposeTimelineForPlan(content, settings, today);
   const [moved, setMoved] = React.useState<DateWarning[]>([]);
-  const warnings = content.timeline.length
-    ? [...moved, ...timelineDateWarnings(content.timeline, inputs, today), ...checkTimeline(content.timeline, inputs)]
+  // The dates as of today (issue 15 §6): the lead time and the programme length from today apply
+  // only on a route with a programme; a step ending before it starts always.
+  const dated = content.timeline.length
+    ? timelineDateWarnings(
+        content.timeline,
+        { decisionDate: content.project.decisionDate, formalConsultation: route === 'formalConsultation', settings },
+        today
+      ).filter((w) => w.kind === 'endBeforeStart' || route === 'formalConsultation' || route === 'engagement')
     : [];
+  const warnings: Array<TimelineWarning | DateWarning> = [...moved, ...dated, ...timelineWarningsForPlan(content, settings)];
   const propose = (): void => {
     // Never propose a step before today (issue 15 §6); say which steps that moved.
-    const proposal = proposedFromToday(proposeTimeline({ ...inputs, level: content.level.chosen }), today);
-    setMoved(proposal.moved);
-    update('timeline', proposal.steps);
+    const fromToday = proposedFromToday(proposal.steps, today);
+    setMoved(fromToday.moved);
+    update('timeline', fromToday.steps);
   };
-  const followed: Array<keyof typeof SETTING_SOURCES> = formal
-    ? ['planningLeadWeeks', 'consultationProgrammeMinimumMonths', 'consultationMinimumWeeks', 'reportDueWeeksAfterClose']
-    : ['planningLeadWeeks', 'engagementMinimumMonths'];
+  const checked = CHECKED[route ?? 'notKnown'];
   return (
     <>
       <div className={styles.inline}>
-        <Button appearance="primary" disabled={readOnly || !content.project.decisionDate} onClick={propose}>
+        <Button appearance="primary" disabled={readOnly || proposal.steps.length === 0} onClick={propose}>
           {content.timeline.length ? 'Propose dates again from the decision date' : 'Propose dates from the decision date'}
         </Button>
-        {!content.project.decisionDate && <Body1>Add the decision date in “About the project” first.</Body1>}
       </div>
+      <section aria-label="About the proposed dates">
+        <ul className={styles.reasons}>
+          {proposal.notes.map((n) => (
+            <li key={n.text}>
+              {n.text} <Caption1>({sourceTitle(n.source)})</Caption1>
+            </li>
+          ))}
+        </ul>
+      </section>
       {warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Check these dates against the guidance</MessageBarTitle>
             <ul>
               {warnings.map((w) => (
-                <li key={w.text}>
-                  {w.text} {'source' in w && <Caption1>({sourceName(w.source)})</Caption1>}
-                </li>
+                <WarningLine key={w.text} warning={w} />
               ))}
             </ul>
           </MessageBarBody>
         </MessageBar>
       )}
-      <Caption1 as="p">Dates are checked against this guidance: {followed.map((k) => SETTING_SOURCES[k]).join('; ')}.</Caption1>
+      {checked.length > 0 && (
+        <GuidancePanel
+          title="The figures these dates are checked against"
+          citations={checked.flatMap((k) => SETTING_GUIDANCE[k].citations)}
+        >
+          <ul className={styles.reasons}>
+            {checked.map((k) => (
+              <li key={k}>
+                <Text weight="semibold">{SETTING_GUIDANCE[k].label}:</Text> {SETTING_GUIDANCE[k].guidance} Default:{' '}
+                {SETTING_GUIDANCE[k].defaultFollows}.
+              </li>
+            ))}
+          </ul>
+          <Body1 as="p">Your organisation can change these figures on the dashboard’s settings page.</Body1>
+        </GuidancePanel>
+      )}
+      <ReportGuidance />
       {content.timeline.length > 0 && <TimelineChart steps={content.timeline} />}
       {content.timeline.length > 0 && (
         <Table aria-label="Timeline: the 9 steps with planned dates">
@@ -90,6 +171,7 @@ export function TimelineSection(): JSX.Element {
           <TableBody>
             {content.timeline.map((s: PlannedStep, i) => {
               const info = guideStep(s.step);
+              const rule = stepSkipRule(s.step, content);
               return (
                 <TableRow key={s.step}>
                   <TableCell>
@@ -98,18 +180,20 @@ export function TimelineSection(): JSX.Element {
                     </Text>
                   </TableCell>
                   <TableCell>
-                    <Caption1>
-                      {info.durationText ?? 'No set length'}
-                      {info.mayBeSkipped ? ` May be skipped: ${info.mayBeSkipped}` : ''}
-                    </Caption1>
+                    <Caption1 as="p">{info.durationText ?? 'No set length'}</Caption1>
+                    <GuidancePanel title={`About step ${s.step}`} citations={info.durationCitation ? [info.durationCitation] : []}>
+                      <Body1 as="p">{info.guidance}</Body1>
+                      <Caption1 as="p">From: {info.sources.map(sourceTitle).join('; ')}</Caption1>
+                    </GuidancePanel>
                   </TableCell>
                   <TableCell>
                     <Checkbox
-                      label="Not needed"
+                      label={`Step ${s.step} not needed`}
                       checked={s.skipped}
-                      disabled={readOnly}
+                      disabled={readOnly || (!s.skipped && !rule.mayBeSkipped)}
                       onChange={(_e, d) => update(`timeline.${i}.skipped`, d.checked === true)}
                     />
+                    <Caption1 as="p">{rule.text}</Caption1>
                     {s.skipped ? (
                       <TextField path={`timeline.${i}.skipReason`} label={`Why step ${s.step} is not needed`} />
                     ) : (
@@ -126,16 +210,7 @@ export function TimelineSection(): JSX.Element {
         </Table>
       )}
       {content.timeline.length === 0 && !readOnly && (
-        <Button
-          onClick={() =>
-            update(
-              'timeline',
-              GUIDE_STEPS.map((g) => ({ step: g.id, start: '', end: '', skipped: false, skipReason: '' }))
-            )
-          }
-        >
-          Enter the dates myself
-        </Button>
+        <Button onClick={() => update('timeline', emptyTimeline())}>Enter the dates myself</Button>
       )}
     </>
   );

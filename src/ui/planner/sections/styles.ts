@@ -1,10 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { SOURCES } from '../../../domain';
 
 /** Layout shared by the guide's sections. */
 export const useStyles = makeStyles({
   card: { maxWidth: '48rem', marginBottom: tokens.spacingVerticalL },
   reasons: { marginTop: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
+  step: { marginBottom: tokens.spacingVerticalM },
+  subheading: { marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXS },
   inline: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -15,7 +16,5 @@ export const useStyles = makeStyles({
   money: { textAlign: 'right' }
 });
 
-/** The title of a source toolkit, from its id. */
-export const sourceName = (id: string): string => (id in SOURCES ? SOURCES[id as keyof typeof SOURCES].title : id);
 /** An amount in pounds: £1,234.50. */
 export const gbp = (n: number): string => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
