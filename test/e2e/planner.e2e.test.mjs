@@ -540,10 +540,14 @@ test('the planning template and the communications plan download as Word files w
     'Methods',
     'Budget',
     'Equality',
-    'Principles self-check'
+    'Principles self-check',
+    'The advice when the plan was submitted'
   ]);
   // The stakeholder map: the grid as a two-by-two table, then the register.
   const text = (await wordXml(template)).replace(/<[^>]+>/g, '');
+  // The advice kept at submission, with the settings it was made under.
+  assert.match(text, /The record matches the plan’s answers under the same rules\./);
+  assert.match(text, /Weeks of planning before speaking to people6 weeks/);
   assert.match(text, /Manage closely \(2\): Eastfield Maternity Voices, Health overview and scrutiny committee/);
   assert.match(text, /Keep informed \(2\): Eastfield Young Carers, Sample Eastfield Refugee Welcome/);
   assert.match(

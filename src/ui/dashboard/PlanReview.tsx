@@ -158,7 +158,8 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
             <Title2 as="h2" block>
               {plan.content.project.title || 'Untitled plan'}
             </Title2>
-            <Badge appearance="tint">{PLAN_STATUS_LABELS[plan.status]}</Badge> <Caption1>{PLAN_STATUS_DESCRIPTIONS[plan.status]}.</Caption1>{' '}
+            <Badge appearance="tint">{PLAN_STATUS_LABELS[plan.status]}</Badge>{' '}
+            <Caption1>({PLAN_STATUS_DESCRIPTIONS[plan.status]})</Caption1>{' '}
             <Text>
               Project lead: {plan.projectLead?.displayName ?? 'not set'}. Involvement lead:{' '}
               {plan.involvementLead?.displayName ?? 'not assigned'}.

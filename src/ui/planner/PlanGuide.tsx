@@ -134,7 +134,7 @@ export function PlanGuide({ plan, onBack, onReload }: PlanGuideProps): JSX.Eleme
             {editor.content.project.title || 'Untitled plan'}
           </Title2>
           <Badge appearance="tint">{PLAN_STATUS_LABELS[editor.plan.status]}</Badge>{' '}
-          <Caption1>{PLAN_STATUS_DESCRIPTIONS[editor.plan.status]}.</Caption1>{' '}
+          <Caption1>({PLAN_STATUS_DESCRIPTIONS[editor.plan.status]})</Caption1>{' '}
           {readOnly ? (
             <Text>
               Read only: {editor.plan.projectLead?.id !== user.id ? 'this is someone else’s plan.' : 'the involvement team has this plan.'}

@@ -1,7 +1,15 @@
 import * as React from 'react';
 import { mergeClasses, Text } from '@fluentui/react-components';
-import { ENGAGEMENT_METHODS, GRID_QUADRANT_INFO, GRID_QUADRANTS, type GridQuadrant, type Stakeholder } from '../../domain';
+import {
+  ENGAGEMENT_METHODS,
+  GRID_ATTRIBUTION,
+  GRID_QUADRANT_INFO,
+  GRID_QUADRANTS,
+  type GridQuadrant,
+  type Stakeholder
+} from '../../domain';
 import { useStableHandlers } from '../common/useStableHandlers';
+import { GuidancePanel } from '../common/Guidance';
 import { Chip, LAYOUT, type ChipHandlers } from './grid/Chip';
 import { MoveReasonForm } from './grid/MoveReasonForm';
 import { useGridStyles } from './grid/styles';
@@ -99,6 +107,11 @@ export function StakeholderGrid({ items, readOnly, onMove, onExplain, onOpen }: 
       <h3 id="stakeholder-grid-heading" tabIndex={-1}>
         Power and interest grid
       </h3>
+      <GuidancePanel title="Where this grid comes from" citations={[GRID_ATTRIBUTION.citation]}>
+        <Text as="p" block>
+          {GRID_ATTRIBUTION.text}
+        </Text>
+      </GuidancePanel>
       {!readOnly && (
         <Text as="p" block className={styles.help} id="stakeholder-grid-help">
           Drag a stakeholder to a box. Or select it (press Enter), use the arrow keys to choose a box and press Enter again, or click a box.

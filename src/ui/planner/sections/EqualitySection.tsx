@@ -1,8 +1,12 @@
 import * as React from 'react';
-import { Body1, Text } from '@fluentui/react-components';
+import { Body1, Caption1, Text } from '@fluentui/react-components';
 import { EIA_STATUSES, INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from '../../../domain';
+import { sourceTitle } from '../../common/Guidance';
 import { ChoiceField, SelectField, TextField } from '../../editor/fields';
 import { useEditor } from '../../editor/EditorContext';
+
+const sourcesOf = (entries: ReadonlyArray<{ sources: readonly string[] }>): string =>
+  [...new Set(entries.flatMap((e) => e.sources))].map(sourceTitle).join('; ');
 
 /** Equality: each protected characteristic and group facing inequalities (DOMAIN.md §8). */
 export function EqualitySection(): JSX.Element {
@@ -13,6 +17,10 @@ export function EqualitySection(): JSX.Element {
       <Body1 as="p">
         Know who you are not hearing from. For each group, say the likely impact of the change and how you will reach people.
       </Body1>
+      <Caption1 as="p">
+        The protected characteristics are from {sourcesOf(PROTECTED_CHARACTERISTICS)}. The groups facing inequalities are from{' '}
+        {sourcesOf(INEQUALITY_GROUPS)}.
+      </Caption1>
       {groups.map((g) => {
         const index = content.equality.considerations.findIndex((c) => c.group === g.id);
         if (index < 0) return null;
