@@ -181,12 +181,7 @@ export async function notifySubmission(
   if (!target) return { kind: 'notConfigured' };
   const key = submissionKey(plan.id, number);
   const entry = await outboxEntryOnce(ports.outbox, plan.id, key, target, async () =>
-    ports.buildMessage(
-      plan,
-      user,
-      ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links,
-      await submittedAdvice(ports, plan)
-    )
+    ports.buildMessage(plan, user, ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links, await submittedAdvice(ports, plan))
   );
   return deliver(ports, entry);
 }

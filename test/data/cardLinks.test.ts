@@ -4,7 +4,7 @@
  */
 import { buildSubmissionCard } from '../../src/data/teams/submissionCard';
 import { leadPlanLink, planLinks, TEAMS_APP_ID } from '../../src/webparts/shared/composeServices';
-import { planIdFromSubEntity, teamReviewLinks, type NotificationTarget } from '../../src/domain';
+import { buildDefensibleRecord, DEFAULT_SETTINGS, planIdFromSubEntity, teamReviewLinks, type NotificationTarget } from '../../src/domain';
 import { readyPlanContent } from '../domain/fixtures';
 
 const subEntityOf = (link: string): number | undefined =>
@@ -41,7 +41,8 @@ it("the card's buttons open the plan's review: the team's dashboard tab in their
       content: readyPlanContent()
     },
     { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false },
-    links
+    links,
+    buildDefensibleRecord(readyPlanContent(), DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')
   ) as { actions: Array<{ title: string; url: string }> };
   const teams = card.actions.find((a) => a.title === 'Open in Teams');
   const web = card.actions.find((a) => a.title === 'Open in SharePoint');

@@ -9,6 +9,7 @@ import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpOutboxRepository } from '../../src/data/sharepoint/SpOutboxRepository';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
+import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvementSettingsStore';
 import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import { SpUserDirectory } from '../../src/data/sharepoint/SpUserDirectory';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
@@ -63,6 +64,7 @@ function portsAs(user: number): SubmissionPorts & LeadNoticePorts {
     outbox: new SpOutboxRepository(sp),
     notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
     settings: new SpSettingsRepository(sp),
+    involvementSettings: new SpInvolvementSettingsStore(sp),
     users: new SpUserDirectory(sp),
     buildMessage: buildSubmissionMessage,
     buildLeadNotice: buildLeadNoticeMessage,
