@@ -164,6 +164,8 @@ describe('the timeline under the organisation’s settings', () => {
     const content = readyPlanContent();
     content.triage.serviceWithdrawn = 'yes';
     content.timeline = [];
+    // A decision far enough ahead for a 12-month programme and its lead time from today, so no step is moved.
+    content.project.decisionDate = `${new Date().getFullYear() + 2}-06-30`;
     openPlan(content, { consultationProgrammeMinimumMonths: 12 });
     await section(/Timeline/);
     fireEvent.click(screen.getByRole('button', { name: 'Propose dates from the decision date' }));
