@@ -15,6 +15,7 @@ import type { StoredPlan } from './plan';
 import { DataError, type CurrentUser } from './ports';
 import { checkTransition, type PersonRef, type PlanStatus } from './status';
 import type { PlanWorkflowRepository } from './submission';
+import { recordDecision, statusDecision } from './submitPlan';
 import { isIsoDate } from './plan';
 import { isFormalConsultationLikely } from './route';
 
@@ -218,7 +219,17 @@ export async function applyAfterEngagementAction(
     comment = closingComment(valid.data, action.comment, options.reportDueWeeks, options.today);
     await ports.signOffs.add(plan.id, valid.data, comment, action.requestId);
   }
-  return ports.workflow.changeStatus(plan, to, user, comment);
+  // The move is the team's decision (team-only "Plan decisions"), made on the record as it is
+  // now: if the plan moved since it was read, the team is told rather than a second move made.
+  const current = await ports.workflow.record(plan.id);
+  if (current.process.status === to) return current.plan;
+  if (current.process.status !== plan.status)
+    throw new DataError(
+      'conflict',
+      'Someone else in the involvement team changed this plan at the same moment. The plan now shows what they did.'
+    );
+  const requestId = action.kind === 'close' ? `close-${action.requestId}` : `${action.kind}-${plan.id}-${current.process.nextSeq}`;
+  return (await recordDecision(ports, statusDecision(current, to, comment, requestId))).record.plan;
 }
 
 /** The figures kept beside a record for the annual report, from the plan and the record. */

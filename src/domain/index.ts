@@ -37,3 +37,4 @@ export * from './afterEngagement';
 export * from './afterEngagementProcess';
 export * from './annualReport';
 export * from './leadNotice';
+export * from './planRecord';

@@ -3,6 +3,7 @@ import type { PlanContent, Stored, StoredPlan } from './plan';
 import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
 import type { EngagementLevel } from './engagementLevel';
 import type { MapMove, OrganisationStakeholder, Stakeholder, StakeholderFields } from './stakeholder';
+import type { IgnoredItem, Unconfirmed } from './planRecord';
 
 /**
  * The kinds of failure the data layer reports, once, in terms the UI can explain:
@@ -59,6 +60,22 @@ export interface PlanSummary {
   readonly decisionDate: string | null;
   readonly nextKeyDate: string | null;
   readonly modified: string;
+  /**
+   * Stored values the record does not bear out (a Status of "Accepted" the team never decided,
+   * another lead named as project lead…): the summary shows the record, and the dashboard says so.
+   */
+  readonly unconfirmed: readonly Unconfirmed[];
+}
+
+/** Plans by verified status, and the plans whose stored Status column the record does not bear out. */
+export interface StatusOverview {
+  readonly counts: Record<PlanStatus, number>;
+  readonly unconfirmed: ReadonlyArray<{
+    readonly id: number;
+    readonly title: string;
+    readonly stored: string;
+    readonly verified: PlanStatus;
+  }>;
 }
 
 /** One page of results and how to ask for the next. */
@@ -73,13 +90,6 @@ export interface UnreadablePlan {
   readonly id: number;
   readonly title: string;
   readonly problem: string;
-}
-
-/** How many plans are in each status, and the plans that could not be counted (a status the planner does not know). */
-export interface PlanCounts {
-  readonly byStatus: Record<PlanStatus, number>;
-  /** Plans whose status is not one the planner knows: counted nowhere else, so listed by item id. */
-  readonly unreadable: UnreadablePlan[];
 }
 
 /** A page of plan summaries plus any plans on that page whose data could not be read. */
@@ -105,8 +115,10 @@ export interface PlanRepository {
   listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage>;
   /** All plans matching the team's filters, newest first, a page at a time. */
   query(filter: PlanQuery, pageToken?: string): Promise<PlanSummaryPage>;
-  /** How many plans are in each status, across all plans (beyond the 5,000-item threshold), and any it could not count. */
-  countByStatus(): Promise<PlanCounts>;
+  /** How many plans are in each status, across all plans (beyond the 5,000-item threshold), by verified status. */
+  countByStatus(): Promise<Record<PlanStatus, number>>;
+  /** The counts, and every plan whose stored status the record does not bear out. */
+  statusOverview(): Promise<StatusOverview>;
   /** One whole plan, validated; a plan with broken data raises `schemaDrift`. */
   get(id: number): Promise<StoredPlan>;
   /**
@@ -137,6 +149,11 @@ export interface StatusHistoryRepository {
 export interface CurrentUser extends PersonRef {
   readonly isSiteOwner: boolean;
   readonly isInvolvementTeam: boolean;
+  /**
+   * May add plans (SharePoint's Add Items on the plans list): false for readers, who are not
+   * offered "Start a new plan". Undefined when not known (treated as may).
+   */
+  readonly mayCreatePlans?: boolean;
 }
 
 /** Who is signed in. */
@@ -154,7 +171,7 @@ export interface UserDirectory {
 export interface MissingPiece {
   readonly list: string;
   readonly column?: string;
-  readonly what: 'list' | 'column' | 'index' | 'permissions' | 'group';
+  readonly what: 'list' | 'column' | 'index' | 'deleteRule' | 'permissions' | 'group';
 }
 
 /** Whether the site holds everything the product needs. */
@@ -179,11 +196,24 @@ export interface NewStakeholder {
   readonly history: MapMove[];
 }
 
+/** A plan's stakeholders as the product believes them, and the items it does not count. */
+export interface CheckedStakeholders {
+  /** Entries written by the plan's lead or a member of the involvement team. */
+  readonly stakeholders: Stakeholder[];
+  /** Entries anyone else wrote: not part of the plan, listed for the team to remove. */
+  readonly ignored: IgnoredItem[];
+  /** Entries that could not be read, each named by list, item id and column; the rest of the map still opens. */
+  readonly unreadable: IgnoredItem[];
+}
+
 /** A plan's stakeholder map (the "Plan stakeholders" list in production). */
 export interface StakeholderRepository {
+  /** The plan's stakeholders (see `listForPlanChecked`), with what does not count and what could not be read. */
+  listForPlanChecked(planId: number, onProgress?: (loaded: number) => void): Promise<CheckedStakeholders>;
   /**
-   * Every stakeholder of a plan, oldest first, read a page at a time on the indexed plan column
-   * (never one unbounded query). `onProgress` hears how many are loaded so far.
+   * Every stakeholder of a plan that counts (written by its lead or the team), oldest first, read a
+   * page at a time on the indexed plan column (never one unbounded query); an item that cannot be
+   * read is skipped, not the whole map. `onProgress` hears how many are loaded so far.
    */
   listForPlan(planId: number, onProgress?: (loaded: number) => void): Promise<Stakeholder[]>;
   /** One stakeholder as stored now; `notFound` if it was removed. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { DefensibleRecord } from './defensibleRecord';
 import type { InvolvementPlan, StoredPlan } from './plan';
-import type { CurrentUser } from './ports';
-import type { PersonRef, PlanStatus, StatusHistoryEntry } from './status';
-import type { EngagementLevel } from './engagementLevel';
+import type { DataError } from './ports';
+import type { PersonRef, PlanStatus } from './status';
+import type { Stakeholder } from './stakeholder';
+import { inTeam, type NewDecision, type PlanItemClaims, type PlanProcess, type Submission, type TeamRoster } from './planRecord';
 
 /** Where submission notices go: the involvement team's Teams channel. */
 export const notificationTargetSchema = z.object({
@@ -26,40 +27,46 @@ export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 /** Delivery state of one notification. */
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
-/** A notification to add to the outbox: one per submission, keyed so it is never sent twice. */
-export interface NewOutboxEntry {
+/**
+ * A notification of one submission, so none is lost or sent twice: an item in the "Notification
+ * outbox" list. It holds only the submission's key and how delivery went — never what to post or
+ * where: the sender rebuilds the card from the plan as stored and posts to the configured channel.
+ */
+export interface OutboxEntry {
+  readonly id: number;
+  readonly version: string;
   readonly planId: number;
-  /** One key per submission: a resend of the same submission uses the same key. */
+  /** The submission's key (`plan-<id>-submission-<n>-<random>`). */
   readonly key: string;
   readonly state: OutboxState;
-  readonly target: NotificationTarget;
-  /** The chatMessage to post, as JSON. */
-  readonly payload: string;
   readonly attempts: number;
   readonly lastError: string;
   readonly sentAt: string | null;
   readonly messageId: string;
-}
-
-/** A notification waiting to be sent or already sent, as stored, so none is lost or sent twice. */
-export interface OutboxEntry extends NewOutboxEntry {
-  readonly id: number;
-  readonly version: string;
   /** When the entry last changed (for spotting a send that was cut off). */
-  readonly updatedAt?: string;
+  readonly updatedAt: string;
+  /** SharePoint's Author: an entry counts only if it is the plan's lead or a team member. */
+  readonly author: PersonRef;
 }
 
 /** A send still marked "sending" after this long was cut off (a closed tab) and may be taken over. */
 export const STALE_SENDING_MS = 5 * 60 * 1000;
 
-/** The idempotency key of a plan's n-th submission. */
-export function submissionKey(planId: number, submissionNumber: number): string {
-  return `plan-${planId}-submission-${submissionNumber}`;
-}
-
-/** Which submission this is: one more than the number of times the plan went to "Submitted" before. */
-export function submissionNumber(history: readonly StatusHistoryEntry[]): number {
-  return history.filter((h) => h.to === 'submitted').length;
+/**
+ * The outbox entry that counts for a submission: the first (lowest id) with its key and its
+ * plan, written by the plan's lead or a member of the involvement team. Anything else — an item
+ * another lead planted with the key, a key the plan never committed — is ignored.
+ */
+export function countedOutboxEntry(
+  entries: readonly OutboxEntry[],
+  planId: number,
+  submission: Submission,
+  lead: PersonRef,
+  roster: TeamRoster
+): OutboxEntry | undefined {
+  return [...entries]
+    .sort((a, b) => a.id - b.id)
+    .find((e) => e.planId === planId && e.key === submission.key && (e.author.id === lead.id || inTeam(roster, e.author.id)));
 }
 
 /** What posting a message returned. */
@@ -80,47 +87,85 @@ export interface PlanLinks {
 }
 
 /**
- * Builds the message posted when a plan is submitted (an Adaptive Card in a chatMessage), showing
- * `advice`: the record of the advice kept with the plan at submission.
+ * Builds the message posted when a plan is submitted (an Adaptive Card in a chatMessage) from the
+ * plan as stored: its project lead is the submitter, `submission` its number, `advice` the record
+ * of the advice kept with the plan at submission.
  */
-export type SubmissionMessageBuilder = (
-  plan: InvolvementPlan,
-  submittedBy: CurrentUser,
-  links: PlanLinks,
-  advice: DefensibleRecord
-) => string;
+export type SubmissionMessageBuilder = (plan: InvolvementPlan, links: PlanLinks, submission: number, advice: DefensibleRecord) => string;
 
 /** The notification outbox (the "Notification outbox" list in production). */
 export interface OutboxRepository {
-  findByKey(key: string): Promise<OutboxEntry | undefined>;
-  /** Add an entry; if another browser added the same key at the same moment, the oldest is kept and returned. */
-  add(entry: NewOutboxEntry): Promise<OutboxEntry>;
+  /**
+   * Add this client's entry for a submission, once: a retry finds the entry this user added
+   * before instead of adding another (an entry someone else planted with the key is not taken
+   * for it). `claimed`: added already taken for sending by the caller.
+   */
+  add(planId: number, key: string, claimed: boolean): Promise<OutboxEntry>;
   /** Take an entry for sending; fails with `conflict` if someone else took or changed it first. */
   claim(entry: OutboxEntry): Promise<OutboxEntry>;
   finish(entry: OutboxEntry, result: NotifyResult): Promise<OutboxEntry>;
-  /** Notifications not sent yet (pending or failed), oldest first. */
+  /** Notifications not sent yet (pending or failed), oldest first — as stored, not yet checked. */
   unsent(): Promise<OutboxEntry[]>;
-  latestForPlan(planId: number): Promise<OutboxEntry | undefined>;
 }
 
-/** Status changes with their history (the "Involvement plans" and "Plan status history" lists). */
+/** What to read with a plan's record. */
+export interface RecordOptions {
+  /** Its stakeholders (for the readiness check before submitting). */
+  readonly stakeholders?: boolean;
+  /** The involvement team's channel. */
+  readonly notificationTarget?: boolean;
+}
+
+/** A plan and everything about its process, read in one round trip and verified. */
+export interface PlanRecord {
+  /** The plan as the product shows it: the lead's content with the verified process. */
+  readonly plan: StoredPlan;
+  /** What the plan item itself says (the lead's claims and the stored copies). */
+  readonly claims: PlanItemClaims;
+  readonly process: PlanProcess;
+  readonly roster: TeamRoster;
+  /** The plan's outbox items, as stored (see `countedOutboxEntry`). */
+  readonly outbox: readonly OutboxEntry[];
+  readonly stakeholders?: readonly Stakeholder[];
+  /** Read when asked for: the configured channel, or undefined when none is set. */
+  readonly notificationTarget?: NotificationTarget;
+}
+
+/** How far a submission's writes got (SharePoint's $batch runs them one by one; none undoes another). */
+export interface SubmitWrites {
+  /** The record after the writes that succeeded. */
+  readonly record: PlanRecord;
+  /** The status change (the submission counts only once this is stored), or why it failed. */
+  readonly committed: boolean;
+  readonly error?: DataError;
+  /** The outbox entry this client added, already taken for sending by it. */
+  readonly claimed?: OutboxEntry;
+}
+
+/**
+ * A plan's process in SharePoint: its record (the plan item, "Plan decisions", "Plan status
+ * history", the outbox and the team's members), the lead's submission, the team's decisions.
+ */
 export interface PlanWorkflowRepository {
-  /** Move a plan to a status at the version read (412 → `conflict`) and record who, when and why. */
-  changeStatus(plan: StoredPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<StoredPlan>;
-  history(planId: number): Promise<StatusHistoryEntry[]>;
+  /** The plan and its whole process, in one round trip ($batch), verified. */
+  record(planId: number, options?: RecordOptions): Promise<PlanRecord>;
   /**
-   * Save what the involvement team decides at the version read (412 → `conflict`): the
-   * involvement lead, the scoping meeting and the confirmed level. Records `note` in the
-   * history; an empty note records nothing (the caller records a status change instead).
+   * One $batch: the plan item moves to Submitted with the submission's number and key (at the
+   * version read: `conflict` if anyone saved since), then the submission's history entry, then —
+   * when `notify` — its outbox entry, taken for sending. The plan item's write also keeps `advice`,
+   * the record of the advice at submission. The batch is not a transaction: the result says how
+   * far it got; keys make whatever is missing safe to add later.
    */
-  updateTeamDecisions(plan: StoredPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<StoredPlan>;
-}
-
-/** What the involvement team decides about a plan (NENC steps 2–3). */
-export interface TeamDecisions {
-  readonly involvementLead?: PersonRef;
-  readonly scopingMeeting?: { at: string; attendees: string[] };
-  readonly confirmedLevel?: EngagementLevel;
+  submit(record: PlanRecord, submission: Submission, comment: string, notify: boolean, advice: DefensibleRecord): Promise<SubmitWrites>;
+  /** Add a submission's history entry (completing a submission that stopped part-way). */
+  recordSubmission(planId: number, submission: Submission, from: PlanStatus | null, comment: string): Promise<void>;
+  /** Record a team decision: one add to "Plan decisions", safe to retry (its request id). */
+  decide(decision: NewDecision): Promise<void>;
+  /**
+   * Bring the plan item's stored copies (Status, Involvement lead, Level, Scoping meeting) in line
+   * with the verified record, so indexed queries find the plan. The involvement team only.
+   */
+  mirror(record: PlanRecord): Promise<void>;
 }
 
 /** Where the involvement team's channel is configured. */

@@ -1,35 +1,35 @@
-import { adviceForPlan, buildDefensibleRecord, checkDefensibleRecord, type DefensibleRecord } from './defensibleRecord';
+import { buildDefensibleRecord, checkDefensibleRecord, type DefensibleRecord } from './defensibleRecord';
+import type { EngagementLevel } from './engagementLevel';
+import type { StoredPlan } from './plan';
 import { checkPlanReadiness } from './readiness';
 import type { InvolvementSettingsStore } from './settingsStore';
-import { isDataError, DataError, type CurrentUser, type PlanRepository, type StakeholderRepository } from './ports';
-import type { StoredPlan } from './plan';
+import { isDataError, DataError, type CurrentUser } from './ports';
+import { newSubmission, type NewDecision, type Submission } from './planRecord';
 import { nextRetryDelay, sleepMs } from './retryPolicy';
-import { checkTransition } from './status';
+import { checkTransition, LEAD_EDITABLE_STATUSES, type PersonRef, type PlanStatus } from './status';
 import {
+  countedOutboxEntry,
   STALE_SENDING_MS,
-  submissionKey,
-  submissionNumber,
   type NotificationTarget,
+  type NotifyResult,
   type OutboxEntry,
   type OutboxRepository,
   type PlanLinks,
   type PlanNotifier,
+  type PlanRecord,
   type PlanWorkflowRepository,
   type SettingsRepository,
   type SubmissionMessageBuilder
 } from './submission';
 
-/** Everything submitting needs. */
+/** Everything submitting and the team's actions need. */
 export interface SubmissionPorts {
-  plans: PlanRepository;
-  /** The plan's stakeholder map, which the readiness check covers. */
-  stakeholders: StakeholderRepository;
   workflow: PlanWorkflowRepository;
   outbox: OutboxRepository;
   notifier: PlanNotifier;
   settings: SettingsRepository;
   /** The organisation's involvement settings: the readiness check and the record of the advice use them. */
-  involvementSettings: InvolvementSettingsStore;
+  involvementSettings: Pick<InvolvementSettingsStore, 'read'>;
   buildMessage: SubmissionMessageBuilder;
   /**
    * The card's links for the involvement team who read it: the plan's review in their channel's
@@ -38,48 +38,133 @@ export interface SubmissionPorts {
   reviewLinks?: (planId: number, target: NotificationTarget) => PlanLinks;
   /** Waits before a retry; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>;
+  /** The random part of keys and request ids; tests may pass their own. */
+  random?: () => string;
 }
 
 /** How a notification ended up. */
 export type NotificationOutcome =
   { kind: 'sent'; entry: OutboxEntry } | { kind: 'pending'; entry: OutboxEntry; reason: string } | { kind: 'notConfigured' };
 
-/** The result of submitting: the plan as stored, and what happened to the notification. */
+/** The result of submitting: the plan's record as stored, and what happened to the notification. */
 export interface SubmissionResult {
-  plan: StoredPlan;
+  record: PlanRecord;
   notification: NotificationOutcome;
+}
+
+const randomPart = (ports: Pick<SubmissionPorts, 'random'>): string =>
+  ports.random?.() ?? globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+
+/** What the involvement team is told to do with a notification that waits for them. */
+export const WAITING_FOR_TEAM = 'Waiting for the involvement team to send it from their dashboard.';
+
+/** A post that threw instead of answering is a failure worth trying again, never a lost outcome. */
+async function post(
+  ports: Pick<SubmissionPorts, 'notifier'>,
+  target: NotificationTarget,
+  payload: string,
+  replyTo?: string
+): Promise<NotifyResult> {
+  try {
+    return await ports.notifier.post(target, payload, replyTo);
+  } catch (error) {
+    return { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** What to deliver: the message as rebuilt now, where, and (in Teams) the message whose thread to reply in. */
+export interface Delivery {
+  target: NotificationTarget;
+  payload: string;
+  replyTo?: string;
+  /** True when the caller added the entry already taken for sending (no claim needed). */
+  claimed: boolean;
+}
+
+/** True when the plan holds a record of the advice, under today's rules, that matches its answers. */
+export function keptAdviceMatches(plan: StoredPlan): boolean {
+  if (!plan.adviceRecord?.ok) return false;
+  const check = checkDefensibleRecord(plan.adviceRecord.record, plan.content);
+  return check.sameRules && check.differences.length === 0;
+}
+
+/**
+ * The advice a card shows: the record kept with the plan at submission when it matches the plan's
+ * answers under today's rules (the lead can write that column, so a record that does not match is
+ * not shown as the team's advice); otherwise the advice now, under the saved settings.
+ */
+async function cardAdvice(ports: Pick<SubmissionPorts, 'involvementSettings'>, plan: StoredPlan): Promise<DefensibleRecord> {
+  if (plan.adviceRecord?.ok && keptAdviceMatches(plan)) return plan.adviceRecord.record;
+  return buildDefensibleRecord(plan.content, (await ports.involvementSettings.read()).settings, new Date().toISOString());
+}
+
+/**
+ * The message that will be posted for the plan's current submission, and where: rebuilt from the
+ * plan as stored and the configured channel — never from anything in the outbox. The card's
+ * buttons open the plan's review for the team (`reviewLinks`) where the target allows.
+ */
+export async function notificationPreview(
+  ports: Pick<SubmissionPorts, 'buildMessage' | 'involvementSettings' | 'reviewLinks'>,
+  record: PlanRecord,
+  target: NotificationTarget,
+  links: PlanLinks
+): Promise<{ target: NotificationTarget; payload: string }> {
+  const submission = record.process.submission;
+  if (!submission) throw new DataError('invalidRequest', 'This plan has not been submitted, so there is nothing to send.');
+  const cardLinks = ports.reviewLinks ? ports.reviewLinks(record.plan.id, target) : links;
+  return { target, payload: ports.buildMessage(record.plan, cardLinks, submission.number, await cardAdvice(ports, record.plan)) };
+}
+
+/** The delivery of the plan's current submission card: rebuilt now, to the configured channel. */
+async function submissionDelivery(
+  ports: SubmissionPorts,
+  record: PlanRecord,
+  target: NotificationTarget,
+  links: PlanLinks,
+  claimed: boolean
+): Promise<Delivery> {
+  return { ...(await notificationPreview(ports, record, target, links)), claimed };
 }
 
 /**
  * Deliver one outbox entry, at most once: it is claimed at the version read (a second sender
- * meets a conflict and stops), posted with retries under the retry policy (Retry-After honoured), then marked sent or
- * failed. An entry already sent is never posted again.
+ * meets a conflict and stops) unless the caller added it claimed, posted with retries under the
+ * retry policy (Retry-After honoured), then marked sent or failed. An entry already sent is never
+ * posted again. What is posted is what the caller rebuilt now (`delivery`), never stored text. A
+ * reply whose thread is refused for good (the card went to a channel no longer configured) is
+ * posted as a new message instead.
  */
 export async function deliver(
   ports: Pick<SubmissionPorts, 'outbox' | 'notifier' | 'sleep'>,
   entry: OutboxEntry,
-  /** The message as rebuilt now (else the stored one), and the message whose thread to reply in. */
-  options: { payload?: string; replyTo?: string } = {}
+  delivery: Delivery
 ): Promise<NotificationOutcome> {
   if (entry.state === 'sent') return { kind: 'sent', entry };
-  const age = entry.updatedAt ? Date.now() - Date.parse(entry.updatedAt) : Infinity;
-  if (entry.state === 'sending' && age < STALE_SENDING_MS) {
-    return { kind: 'pending', entry, reason: 'Another attempt to send this notification is in progress.' };
-  }
-  let claimed: OutboxEntry;
-  try {
-    claimed = await ports.outbox.claim(entry);
-  } catch (error) {
-    if (!isDataError(error, 'conflict')) throw error;
-    const latest = await ports.outbox.findByKey(entry.key);
-    if (latest?.state === 'sent') return { kind: 'sent', entry: latest };
-    return { kind: 'pending', entry: latest ?? entry, reason: 'Another attempt to send this notification is in progress.' };
+  const { payload, target } = delivery;
+  let replyTo = delivery.replyTo;
+  let claimed = entry;
+  if (!delivery.claimed) {
+    const age = Date.now() - Date.parse(entry.updatedAt);
+    if (entry.state === 'sending' && age < STALE_SENDING_MS) {
+      return { kind: 'pending', entry, reason: 'Another attempt to send this notification is in progress.' };
+    }
+    try {
+      claimed = await ports.outbox.claim(entry);
+    } catch (error) {
+      if (isDataError(error, 'forbidden')) return { kind: 'pending', entry, reason: WAITING_FOR_TEAM };
+      if (!isDataError(error, 'conflict')) throw error;
+      return { kind: 'pending', entry, reason: 'Another attempt to send this notification is in progress.' };
+    }
   }
   const sleep = ports.sleep ?? sleepMs;
   const started = Date.now();
   for (let attempts = 1; ; attempts += 1) {
-    const result = await ports.notifier.post(claimed.target, options.payload ?? claimed.payload, options.replyTo);
+    const result = await post(ports, target, payload, replyTo);
     if (result.ok) return { kind: 'sent', entry: await ports.outbox.finish(claimed, result) };
+    if (replyTo && !result.retryable) {
+      replyTo = undefined;
+      continue;
+    }
     const wait = result.retryable ? nextRetryDelay(attempts, Date.now() - started, result.retryAfterMs) : undefined;
     if (wait === undefined) {
       const failed = await ports.outbox.finish(claimed, result);
@@ -89,177 +174,319 @@ export async function deliver(
   }
 }
 
+/** The status a submission came from: a first submission from Draft, a later one from Changes requested. */
+const fromStatus = (s: Submission): PlanStatus => (s.number === 1 ? 'draft' : 'changesRequested');
+
+/** True when the plan item's stored copies disagree with the record in a way the team can put right. */
+export function mirrorIsStale(record: PlanRecord): boolean {
+  return record.process.unconfirmed.length > 0;
+}
+
+/** The notification of the current submission as it stands, without sending anything. */
+export function notificationState(record: PlanRecord): NotificationOutcome | undefined {
+  const { process, plan } = record;
+  if (process.status !== 'submitted' || !process.submission) return undefined;
+  if (record.notificationTarget === undefined) return { kind: 'notConfigured' };
+  const entry = countedOutboxEntry(record.outbox, plan.id, process.submission, process.projectLead, record.roster);
+  if (!entry) return undefined;
+  return entry.state === 'sent' ? { kind: 'sent', entry } : { kind: 'pending', entry, reason: entry.lastError };
+}
+
 /**
- * Submit a plan to the involvement team (DOMAIN.md §1) and notify their channel. Safe to repeat:
- * a double click, a retry or a reload never submits twice or posts twice — the status change
- * is made at the version read, and the notification is keyed by the submission.
+ * Complete whatever a submission or a team decision left undone, exactly once, for whoever opens
+ * the plan: the plan's lead, a member of the team, or a retry. Missing history entries are added
+ * (their keys make a second add harmless); while the plan waits for the team, its notification is
+ * added if missing — sent at once when it is the lead's, left for the team's "Send now" when a
+ * team member found it missing; and a team member puts the plan item's stored copies right.
+ * Readers change nothing. Reads `record` with the notification target.
  */
-export async function submitPlan(ports: SubmissionPorts, planId: number, user: CurrentUser, links: PlanLinks): Promise<SubmissionResult> {
-  let plan = await ports.plans.get(planId);
-  const history = await ports.workflow.history(planId);
-  if (plan.status !== 'submitted') {
-    if (plan.projectLead?.id !== user.id) throw new DataError('forbidden', "Only the plan's project lead can submit it.");
-    const check = checkTransition(plan.status, 'submitted', {
-      role: 'projectLead',
-      involvementLeadAssigned: false,
-      levelConfirmed: false,
-      scopingMeetingBooked: false
-    });
-    if (!check.allowed) throw new DataError('invalidRequest', `A plan in this status cannot be submitted (${check.reason}).`);
-    const { settings } = await ports.involvementSettings.read();
-    if (checkPlanReadiness(plan.content, await ports.stakeholders.listForPlan(planId), settings).length > 0)
-      throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
-    // Keep the advice as it stands, under the settings in force, with the plan (the defensible
-    // record). If the status change below fails, submitting again makes a fresh record.
-    try {
-      plan = await ports.plans.recordAdvice(plan, buildDefensibleRecord(plan.content, settings, new Date().toISOString()));
-    } catch (error) {
-      if (!isDataError(error, 'conflict')) throw error;
-      // A second click (or tab) got there first: go on only if what it kept matches the plan.
-      plan = await ports.plans.get(planId);
-      if (plan.status !== 'submitted' && !keptAdviceMatches(plan)) throw error;
-    }
-    if (plan.status !== 'submitted')
-      try {
-        plan = await ports.workflow.changeStatus(plan, 'submitted', user, '');
-      } catch (error) {
-        if (!isDataError(error, 'conflict')) throw error;
-        plan = await ports.plans.get(planId);
-        if (plan.status !== 'submitted') throw error;
-      }
-  }
-  const number = Math.max(1, submissionNumber(await ports.workflow.history(planId)) || submissionNumber(history) + 1);
-  return { plan, notification: await notifySubmission(ports, plan, user, links, number) };
-}
-
-/** The outbox entry with `key`, added (pending) with the message `payload()` builds if there is none yet. */
-export async function outboxEntryOnce(
-  outbox: OutboxRepository,
-  planId: number,
-  key: string,
-  target: NotificationTarget,
-  payload: () => string | Promise<string>
-): Promise<OutboxEntry> {
-  return (
-    (await outbox.findByKey(key)) ??
-    (await outbox.add({
-      planId,
-      key,
-      state: 'pending',
-      target,
-      payload: await payload(),
-      attempts: 0,
-      lastError: '',
-      sentAt: null,
-      messageId: ''
-    }))
-  );
-}
-
-/** True when the plan holds a record of the advice, under today's rules, that matches its answers. */
-function keptAdviceMatches(plan: StoredPlan): boolean {
-  if (!plan.adviceRecord?.ok) return false;
-  const check = checkDefensibleRecord(plan.adviceRecord.record, plan.content);
-  return check.sameRules && check.differences.length === 0;
-}
-
-/** The advice the card shows: the record kept at submission (or, for an older plan, the advice now). */
-async function submittedAdvice(ports: SubmissionPorts, plan: StoredPlan): Promise<DefensibleRecord> {
-  if (plan.adviceRecord?.ok) return plan.adviceRecord.record;
-  return adviceForPlan(plan, (await ports.involvementSettings.read()).settings, new Date().toISOString()).record;
-}
-
-/** Create (once) and deliver the notification of a plan's n-th submission. Used by "resend" too. */
-export async function notifySubmission(
+export async function completeRecord(
   ports: SubmissionPorts,
-  plan: StoredPlan,
+  record: PlanRecord,
+  user: CurrentUser,
+  links: PlanLinks
+): Promise<{ record: PlanRecord; notification?: NotificationOutcome }> {
+  const planId = record.plan.id;
+  const { process } = record;
+  const isLead = process.projectLead.id === user.id;
+  const isTeam = user.isInvolvementTeam && (!record.roster.known || record.roster.memberIds.has(user.id));
+  if (!isLead && !isTeam) return { record, notification: notificationState(record) };
+  let changed = false;
+  for (const missing of process.missingEntries) {
+    await ports.workflow.recordSubmission(planId, missing, fromStatus(missing), '');
+    changed = true;
+  }
+  let notification = notificationState(record);
+  const target = record.notificationTarget;
+  if (process.status === 'submitted' && process.submission && target && notification === undefined) {
+    changed = true;
+    const entry = await ports.outbox.add(planId, process.submission.key, isLead);
+    notification = isLead
+      ? await deliver(ports, entry, await submissionDelivery(ports, record, target, links, true))
+      : { kind: 'pending', entry, reason: WAITING_FOR_TEAM };
+  }
+  if (isTeam && mirrorIsStale(record)) {
+    try {
+      await ports.workflow.mirror(record);
+      changed = true;
+    } catch (error) {
+      // The record already says what is true; the next team member who opens the plan tries again.
+      if (!isDataError(error)) throw error;
+    }
+  }
+  return changed ? { record: await ports.workflow.record(planId, { notificationTarget: true }), notification } : { record, notification };
+}
+
+/**
+ * Submit a plan to the involvement team (DOMAIN.md §1) and notify their channel, in at most three
+ * REST round trips and the Graph post: one batched read (the record, stakeholders and channel);
+ * one $batch writing the status change with the submission's number and key, its history entry
+ * and its outbox entry (taken for sending); the post; marking the entry sent. The batch is not a
+ * transaction: the status change counts only once stored, and whatever after it failed is
+ * completed here or by whoever opens the plan next. Safe to repeat: a double click, a retry or a
+ * reload never submits twice or posts twice.
+ */
+export async function submitPlan(
+  ports: SubmissionPorts,
+  planId: number,
   user: CurrentUser,
   links: PlanLinks,
-  number: number
-): Promise<NotificationOutcome> {
-  const target = await ports.settings.notificationTarget();
+  comment = ''
+): Promise<SubmissionResult> {
+  let record = await ports.workflow.record(planId, { stakeholders: true, notificationTarget: true });
+  const { process } = record;
+  if (process.status === 'submitted') return finish(ports, record, user, links);
+  if (process.projectLead.id !== user.id) throw new DataError('forbidden', "Only the plan's project lead can submit it.");
+  const check = checkTransition(process.status, 'submitted', {
+    role: 'projectLead',
+    involvementLeadAssigned: false,
+    levelConfirmed: false,
+    scopingMeetingBooked: false
+  });
+  if (!check.allowed || !LEAD_EDITABLE_STATUSES.includes(process.status))
+    throw new DataError(
+      'invalidRequest',
+      `A plan in this status cannot be submitted (${check.allowed ? 'transition.notAllowed' : check.reason}).`
+    );
+  const { settings } = await ports.involvementSettings.read();
+  if (checkPlanReadiness(record.plan.content, record.stakeholders ?? [], settings).length > 0)
+    throw new DataError('invalidRequest', 'The plan is not ready: complete the checklist first.');
+  const submission = newSubmission(planId, Math.max(record.claims.submission, process.submission?.number ?? 0) + 1, randomPart(ports));
+  // The advice as it stands, under the settings in force, is kept with the plan in the same write
+  // as the status change (the defensible record).
+  const advice = buildDefensibleRecord(record.plan.content, settings, new Date().toISOString());
+  const writes = await ports.workflow.submit(record, submission, comment.trim(), record.notificationTarget !== undefined, advice);
+  if (!writes.committed) {
+    // Someone else may have submitted first (another tab, a double click): if so, complete theirs.
+    record = await ports.workflow.record(planId, { notificationTarget: true });
+    if (record.process.status !== 'submitted')
+      throw writes.error ?? new DataError('conflict', 'The plan changed while it was being submitted.');
+    return finish(ports, record, user, links);
+  }
+  return finish(ports, writes.record, user, links, writes.claimed);
+}
+
+async function finish(
+  ports: SubmissionPorts,
+  record: PlanRecord,
+  user: CurrentUser,
+  links: PlanLinks,
+  claimed?: OutboxEntry
+): Promise<SubmissionResult> {
+  const target = record.notificationTarget;
+  if (claimed && target && record.process.missingEntries.length === 0) {
+    // The usual path: everything was written in the batch; post and mark sent.
+    return { record, notification: await deliver(ports, claimed, await submissionDelivery(ports, record, target, links, true)) };
+  }
+  if (claimed && target) {
+    // The history entry did not land: add it first, then deliver what this client claimed.
+    const repaired = await completeRecord(ports, { ...record, outbox: [...record.outbox, claimed] }, user, links);
+    const notification = await deliver(ports, claimed, await submissionDelivery(ports, repaired.record, target, links, true));
+    return { record: repaired.record, notification };
+  }
+  const completed = await completeRecord(ports, record, user, links);
+  return {
+    record: completed.record,
+    notification: completed.notification ?? notificationState(completed.record) ?? { kind: 'notConfigured' }
+  };
+}
+
+/** Send (or send again) the current submission's notification: a lead's "Resend", a team member's "Send now". */
+export async function sendNotification(ports: SubmissionPorts, record: PlanRecord, links: PlanLinks): Promise<NotificationOutcome> {
+  const { process } = record;
+  const target = record.notificationTarget;
   if (!target) return { kind: 'notConfigured' };
-  const key = submissionKey(plan.id, number);
-  const entry = await outboxEntryOnce(ports.outbox, plan.id, key, target, async () =>
-    ports.buildMessage(plan, user, ports.reviewLinks ? ports.reviewLinks(plan.id, target) : links, await submittedAdvice(ports, plan))
-  );
-  return deliver(ports, entry);
+  if (process.status !== 'submitted' || !process.submission)
+    throw new DataError('invalidRequest', 'The involvement team has already dealt with this submission, so there is nothing to send.');
+  const entry = countedOutboxEntry(record.outbox, record.plan.id, process.submission, process.projectLead, record.roster);
+  if (!entry) {
+    const added = await ports.outbox.add(record.plan.id, process.submission.key, true);
+    return deliver(ports, added, await submissionDelivery(ports, record, target, links, true));
+  }
+  return deliver(ports, entry, await submissionDelivery(ports, record, target, links, false));
 }
 
 /** Something the involvement team does to a submitted plan (issue: triage; DOMAIN.md §1). */
 export type TeamAction =
   | { kind: 'bookScoping'; at: string; attendees: string[] }
-  | { kind: 'assignLead'; lead: import('./status').PersonRef }
-  | { kind: 'confirmLevel'; level: import('./engagementLevel').EngagementLevel; reason: string }
+  | { kind: 'assignLead'; lead: PersonRef }
+  | { kind: 'confirmLevel'; level: EngagementLevel; reason: string }
   | { kind: 'requestChanges'; comment: string }
   | { kind: 'accept'; comment: string }
   | { kind: 'startDelivery' };
 
+/** What a team action leaves behind. */
+export interface TeamActionResult {
+  record: PlanRecord;
+  /** The plan item's stored copies could not be brought in line yet (the record is right; the next open retries). */
+  copiesPending: boolean;
+}
+
 const levelName = (l: string | null): string => l ?? 'none';
 
 /**
- * Carry out an involvement team action, checked against the process (status transitions and
- * their guards), at the version read; every action is written to the plan's history.
+ * Carry out an involvement team action, checked against the process (status transitions and their
+ * guards) as verified. The decision — status, the team's choices and its comment together — is one
+ * add to "Plan decisions", so a status never goes without its history. It counts only if it is the
+ * first decision with its number: two team members acting at once cannot both win, and the second
+ * is told. Then the plan item's stored copies are brought in line (repaired on the next open if
+ * this fails).
  */
 export async function applyTeamAction(
-  ports: Pick<SubmissionPorts, 'workflow'>,
-  plan: StoredPlan,
+  ports: SubmissionPorts,
+  record: PlanRecord,
   action: TeamAction,
   user: CurrentUser
-): Promise<StoredPlan> {
-  if (!user.isInvolvementTeam) throw new DataError('forbidden', 'Only the involvement team can do this.');
-  const context = (comment = '') => ({
-    role: 'involvementTeam' as const,
-    comment,
-    involvementLeadAssigned: plan.involvementLead !== null,
-    levelConfirmed: plan.content.level.confirmedByTeam,
-    scopingMeetingBooked: plan.scopingMeeting !== null
-  });
+): Promise<TeamActionResult> {
+  const { process } = record;
+  const planId = record.plan.id;
+  if (!user.isInvolvementTeam || (record.roster.known && !record.roster.memberIds.has(user.id)))
+    throw new DataError('forbidden', 'Only the involvement team can do this.');
+  if (!process.submission || process.status === 'draft')
+    throw new DataError('invalidRequest', 'This plan has not been submitted to the team.');
+  const base: NewDecision = {
+    planId,
+    seq: process.nextSeq,
+    requestId: `decision-${planId}-${randomPart(ports)}`,
+    kind: 'status',
+    from: process.status,
+    to: process.status,
+    submission: process.submission.number,
+    submissionKey: process.submission.key,
+    involvementLead: process.involvementLead,
+    confirmedLevel: process.confirmedLevel,
+    scopingMeeting: process.scopingMeeting,
+    comment: ''
+  };
+  let decision: NewDecision;
   switch (action.kind) {
     case 'bookScoping': {
       if (!action.at || Number.isNaN(Date.parse(action.at)))
         throw new DataError('invalidRequest', 'Enter the date and time of the scoping meeting.');
       const when = new Date(action.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-      const note = `Scoping meeting booked for ${when} UTC.`;
-      const moves = plan.status === 'submitted';
-      const updated = await ports.workflow.updateTeamDecisions(
-        plan,
-        { scopingMeeting: { at: action.at, attendees: action.attendees } },
-        user,
-        moves ? '' : note
-      );
-      return moves ? ports.workflow.changeStatus(updated, 'inReview', user, note) : updated;
+      decision = {
+        ...base,
+        kind: 'scoping',
+        to: process.status === 'submitted' ? 'inReview' : process.status,
+        scopingMeeting: { at: new Date(action.at).toISOString(), attendees: action.attendees },
+        comment: `Scoping meeting booked for ${when} UTC.`
+      };
+      break;
     }
     case 'assignLead':
-      return ports.workflow.updateTeamDecisions(
-        plan,
-        { involvementLead: action.lead },
-        user,
-        `Involvement lead: ${action.lead.displayName}.`
-      );
+      decision = {
+        ...base,
+        kind: 'involvementLead',
+        involvementLead: action.lead,
+        comment: `Involvement lead: ${action.lead.displayName}.`
+      };
+      break;
     case 'confirmLevel': {
-      const differs = action.level !== plan.content.level.chosen;
+      const chosen = record.claims.confirmedLevel ?? record.plan.content.level.chosen;
+      const differs = action.level !== chosen;
       if (differs && !action.reason.trim()) throw new DataError('invalidRequest', 'Say why the level differs from the one the lead chose.');
-      return ports.workflow.updateTeamDecisions(
-        plan,
-        { confirmedLevel: action.level },
-        user,
-        differs
-          ? `Level confirmed as ${action.level} (the lead chose ${levelName(plan.content.level.chosen)}): ${action.reason.trim()}`
+      decision = {
+        ...base,
+        kind: 'level',
+        confirmedLevel: action.level,
+        comment: differs
+          ? `Level confirmed as ${action.level} (the lead chose ${levelName(chosen)}): ${action.reason.trim()}`
           : `Level confirmed as ${action.level}.`
-      );
+      };
+      break;
     }
     case 'requestChanges':
     case 'accept': {
       const to = action.kind === 'accept' ? 'accepted' : 'changesRequested';
-      const check = checkTransition(plan.status, to, context(action.comment));
+      const check = checkTransition(process.status, to, {
+        role: 'involvementTeam',
+        comment: action.comment,
+        involvementLeadAssigned: process.involvementLead !== null,
+        levelConfirmed: process.confirmedLevel !== null,
+        scopingMeetingBooked: process.scopingMeeting !== null
+      });
       if (!check.allowed) throw new DataError('invalidRequest', check.reason);
-      return ports.workflow.changeStatus(plan, to, user, action.comment.trim());
+      decision = { ...base, kind: 'status', to, comment: action.comment.trim() };
+      break;
     }
     case 'startDelivery': {
-      const check = checkTransition(plan.status, 'inDelivery', context());
+      const check = checkTransition(process.status, 'inDelivery', {
+        role: 'involvementTeam',
+        involvementLeadAssigned: process.involvementLead !== null,
+        levelConfirmed: process.confirmedLevel !== null,
+        scopingMeetingBooked: process.scopingMeeting !== null
+      });
       if (!check.allowed) throw new DataError('invalidRequest', check.reason);
-      return ports.workflow.changeStatus(plan, 'inDelivery', user, '');
+      decision = { ...base, kind: 'status', to: 'inDelivery', comment: '' };
+      break;
     }
   }
+  return recordDecision(ports, decision);
+}
+
+/**
+ * Record one team decision (one add to "Plan decisions", safe to retry by its request id), check
+ * it counted — the first decision with its number wins; the second is told — then bring the plan
+ * item's stored copies in line (repaired on the next open if this fails).
+ */
+export async function recordDecision(ports: Pick<SubmissionPorts, 'workflow'>, decision: NewDecision): Promise<TeamActionResult> {
+  const planId = decision.planId;
+  await ports.workflow.decide(decision);
+  const after = await ports.workflow.record(planId, { notificationTarget: true });
+  if (!after.process.decisions.some((d) => d.requestId === decision.requestId)) {
+    throw new DataError(
+      'conflict',
+      'Someone else in the involvement team changed this plan at the same moment, so this was not recorded. The plan now shows what they did.'
+    );
+  }
+  try {
+    await ports.workflow.mirror(after);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    return { record: after, copiesPending: true };
+  }
+  return { record: await ports.workflow.record(planId, { notificationTarget: true }), copiesPending: false };
+}
+
+/**
+ * A status decision by the team on the plan's current record (for the moves after acceptance):
+ * `requestId` makes a retry after a lost answer find the decision instead of adding another.
+ */
+export function statusDecision(record: PlanRecord, to: PlanStatus, comment: string, requestId: string): NewDecision {
+  const { process } = record;
+  if (!process.submission) throw new DataError('invalidRequest', 'This plan has not been submitted to the team.');
+  return {
+    planId: record.plan.id,
+    seq: process.nextSeq,
+    requestId,
+    kind: 'status',
+    from: process.status,
+    to,
+    submission: process.submission.number,
+    submissionKey: process.submission.key,
+    involvementLead: process.involvementLead,
+    confirmedLevel: process.confirmedLevel,
+    scopingMeeting: process.scopingMeeting,
+    comment
+  };
 }

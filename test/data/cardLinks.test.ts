@@ -40,8 +40,8 @@ it("the card's buttons open the plan's review: the team's dashboard tab in their
       scopingMeeting: null,
       content: readyPlanContent()
     },
-    { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false },
     links,
+    1,
     buildDefensibleRecord(readyPlanContent(), DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')
   ) as { actions: Array<{ title: string; url: string }> };
   const teams = card.actions.find((a) => a.title === 'Open in Teams');

@@ -17,7 +17,7 @@ import { buildLeadNoticeMessage } from '../../src/data/teams/leadNoticeMessage';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import {
   applyTeamAction,
-  latestLeadNoticeChange,
+  latestLeadNoticeDecision,
   leadNoticeState,
   notifyLead,
   submitPlan,
@@ -58,8 +58,6 @@ const jo: CurrentUser = {
 function portsAs(user: number): SubmissionPorts & LeadNoticePorts {
   const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
   return {
-    plans: new SpPlanRepository(sp),
-    stakeholders: new SpStakeholderRepository(sp),
     workflow: new SpWorkflowRepository(sp),
     outbox: new SpOutboxRepository(sp),
     notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
@@ -97,12 +95,13 @@ async function submitted(title: string): Promise<{ id: number; card: ChannelMess
   return { id: plan.id, card };
 }
 
-/** Jo asks for changes; returns the plan as stored and the recorded change. */
+/** Jo asks for changes; returns the plan's record after it and the team's decision. */
 async function requestChanges(id: number, comment: string) {
   const ports = portsAs(USERS.jo);
-  const updated = await applyTeamAction(ports, await ports.plans.get(id), { kind: 'requestChanges', comment }, jo);
-  const change = latestLeadNoticeChange(await ports.workflow.history(id));
-  if (!change) throw new Error('no change recorded');
+  const before = await ports.workflow.record(id, { notificationTarget: true });
+  const { record: updated } = await applyTeamAction(ports, before, { kind: 'requestChanges', comment }, jo);
+  const change = latestLeadNoticeDecision(updated);
+  if (!change) throw new Error('no decision recorded');
   return { updated, change };
 }
 
@@ -154,7 +153,7 @@ it('a notice that cannot go now is kept as not sent, shown after a reload, and s
   expect(await notifyLead(portsAs(USERS.jo), updated, change)).toMatchObject({ kind: 'pending', entry: { state: 'failed' } });
   expect(repliesTo(card)).toHaveLength(0);
   // After a reload, anyone in the team sees it was not sent.
-  expect(await leadNoticeState(portsAs(USERS.jo), id, change)).toMatchObject({ state: 'failed' });
+  expect(leadNoticeState(await portsAs(USERS.jo).workflow.record(id), change)).toMatchObject({ state: 'failed' });
   wb.faults.set([]);
   expect(await notifyLead(portsAs(USERS.jo), updated, change)).toMatchObject({ kind: 'sent' });
   expect(await notifyLead(portsAs(USERS.jo), updated, change)).toMatchObject({ kind: 'sent' });

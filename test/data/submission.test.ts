@@ -12,15 +12,7 @@ import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsReposi
 import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvementSettingsStore';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
-import {
-  buildDefensibleRecord,
-  DEFAULT_SETTINGS,
-  deliver,
-  notifySubmission,
-  submitPlan,
-  type CurrentUser,
-  type SubmissionPorts
-} from '../../src/domain';
+import { deliver, notificationPreview, sendNotification, submitPlan, type CurrentUser, type SubmissionPorts } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { SAMPLE_TEAMS } from '../../webparts/server/directory';
 import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
@@ -54,8 +46,6 @@ const links = { web: 'http://127.0.0.1/planner.html#plan=1' };
 function portsAs(user: number): SubmissionPorts {
   const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
   return {
-    plans: new SpPlanRepository(sp),
-    stakeholders: new SpStakeholderRepository(sp),
     workflow: new SpWorkflowRepository(sp),
     outbox: new SpOutboxRepository(sp),
     notifier: new GraphChannelNotifier(graphForUrl(wb.graphUrl, { 'x-workbench-user': String(user) })),
@@ -91,10 +81,14 @@ async function readyPlan(title: string, lead: CurrentUser = priya): Promise<numb
 it('submits a ready plan: status, history and exactly one card in the channel', async () => {
   const id = await readyPlan('Submit once');
   const result = await submitPlan(portsAs(USERS.priya), id, priya, links);
-  expect(result.plan.status).toBe('submitted');
-  expect(result.notification).toMatchObject({ kind: 'sent', entry: { state: 'sent', key: `plan-${id}-submission-1` } });
+  expect(result.record.plan.status).toBe('submitted');
+  // The key now carries a random part written with the status change (issue 14: keys cannot be planted in advance).
+  expect(result.notification).toMatchObject({
+    kind: 'sent',
+    entry: { state: 'sent', key: expect.stringMatching(`^plan-${id}-submission-1-`) }
+  });
   expect(messagesFor('Submit once')).toBe(1);
-  const history = await portsAs(USERS.priya).workflow.history(id);
+  const history = (await portsAs(USERS.priya).workflow.record(id)).process.history;
   expect(history.map((h) => [h.from, h.to, h.by.id])).toEqual([['draft', 'submitted', 2]]);
 });
 
@@ -105,13 +99,15 @@ it('keeps the advice at submission with the plan, under the saved settings, and 
   try {
     const id = await readyPlan('Advice kept');
     const result = await submitPlan(portsAs(USERS.priya), id, priya, links);
-    const plan = await portsAs(USERS.tom).plans.get(id);
+    const plan = await new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': String(USERS.tom) })).get(id);
     expect(plan.adviceRecord).toMatchObject({
       ok: true,
       record: { settings: { planningLeadWeeks: 9 }, level: { recommended: 'involve' } }
     });
     expect(result.notification.kind).toBe('sent');
-    expect(result.notification.kind === 'sent' && result.notification.entry.payload).toContain('planning 9 weeks');
+    const posted = wb.store.channelMessages().filter((m) => JSON.stringify(m.body).includes('Advice kept'));
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0].body)).toContain('planning 9 weeks');
   } finally {
     const now = await jo.read();
     await jo.save({ ...now.settings, planningLeadWeeks: read.settings.planningLeadWeeks }, now.version);
@@ -135,41 +131,42 @@ it('a double click submits once and posts once', async () => {
     submitPlan(portsAs(USERS.priya), id, priya, links),
     submitPlan(portsAs(USERS.priya), id, priya, links)
   ]);
-  expect([a.plan.status, b.plan.status]).toEqual(['submitted', 'submitted']);
+  expect([a.record.plan.status, b.record.plan.status]).toEqual(['submitted', 'submitted']);
   expect(messagesFor('Double click')).toBe(1);
-  expect((await portsAs(USERS.priya).workflow.history(id)).filter((h) => h.to === 'submitted')).toHaveLength(1);
+  expect((await portsAs(USERS.priya).workflow.record(id)).process.history.filter((h) => h.to === 'submitted')).toHaveLength(1);
 });
 
 it('a failed notification leaves the plan submitted; a resend posts it once, and again never', async () => {
   const id = await readyPlan('Resend me');
   wb.faults.set([{ path: '/channels/.*/messages$', methods: ['POST'], unavailable: 1, times: 4 }]);
   const first = await submitPlan(portsAs(USERS.priya), id, priya, links);
-  expect(first.plan.status).toBe('submitted');
+  expect(first.record.plan.status).toBe('submitted');
   expect(first.notification).toMatchObject({ kind: 'pending', entry: { state: 'failed' } });
   expect(messagesFor('Resend me')).toBe(0);
   wb.faults.set([]);
-  const plan = await portsAs(USERS.priya).plans.get(id);
-  expect(await notifySubmission(portsAs(USERS.priya), plan, priya, links, 1)).toMatchObject({ kind: 'sent' });
-  expect(await notifySubmission(portsAs(USERS.priya), plan, priya, links, 1)).toMatchObject({ kind: 'sent' });
+  const ports = portsAs(USERS.priya);
+  expect(await sendNotification(ports, await ports.workflow.record(id, { notificationTarget: true }), links)).toMatchObject({
+    kind: 'sent'
+  });
+  expect(await sendNotification(ports, await ports.workflow.record(id, { notificationTarget: true }), links)).toMatchObject({
+    kind: 'sent'
+  });
   expect(messagesFor('Resend me')).toBe(1);
 });
 
 it('two senders racing on one entry post once: the second meets the claim', async () => {
   const id = await readyPlan('Race');
+  wb.faults.set([{ path: '/channels/.*/messages$', methods: ['POST'], unavailable: 1, times: 4 }]);
+  await submitPlan(portsAs(USERS.priya), id, priya, links);
+  wb.faults.set([]);
   const ports = portsAs(USERS.priya);
-  const plan = await ports.plans.get(id);
-  const entry = await ports.outbox.add({
-    planId: id,
-    key: 'race-key',
-    state: 'pending',
-    target,
-    payload: buildSubmissionMessage(plan, priya, links, buildDefensibleRecord(plan.content, DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')),
-    attempts: 0,
-    lastError: '',
-    sentAt: null,
-    messageId: ''
-  });
-  const outcomes = await Promise.all([deliver(ports, entry), deliver(portsAs(USERS.priya), entry)]);
+  const record = await ports.workflow.record(id, { notificationTarget: true });
+  const [entry] = record.outbox;
+  const preview = await notificationPreview(ports, record, target, links);
+  const outcomes = await Promise.all([
+    deliver(ports, entry, { ...preview, claimed: false }),
+    deliver(portsAs(USERS.priya), entry, { ...preview, claimed: false })
+  ]);
   expect(outcomes.map((o) => o.kind).sort()).toEqual(['pending', 'sent']);
   expect(messagesFor('Race')).toBe(1);
 });
@@ -177,13 +174,17 @@ it('two senders racing on one entry post once: the second meets the claim', asyn
 it("a lead who is not in the involvement team's Teams team gets a pending notification, not a lost one", async () => {
   const id = await readyPlan('Not a member', tom);
   const result = await submitPlan(portsAs(USERS.tom), id, tom, links);
-  expect(result.plan.status).toBe('submitted');
+  expect(result.record.plan.status).toBe('submitted');
   expect(result.notification).toMatchObject({ kind: 'pending', entry: { state: 'failed', lastError: expect.stringContaining('403') } });
 });
 
 it("refuses to submit a plan that is not ready, or someone else's plan", async () => {
   const ports = portsAs(USERS.priya);
-  const notReady = await ports.plans.create(completePlanContent(), priya, 'req-not-ready');
+  const notReady = await new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' })).create(
+    completePlanContent(),
+    priya,
+    'req-not-ready'
+  );
   await expect(submitPlan(ports, notReady.id as number, priya, links)).rejects.toMatchObject({ kind: 'invalidRequest' });
   const toms = await readyPlan('Tom owns this', tom);
   await expect(submitPlan(portsAs(USERS.tom), toms, priya, links)).rejects.toMatchObject({ kind: 'forbidden' });

@@ -1,23 +1,18 @@
 import { buildSubmissionCard, buildSubmissionMessage, cardText, MAX_MESSAGE_BYTES } from '../../src/data/teams/submissionCard';
-import {
-  buildDefensibleRecord,
-  DEFAULT_SETTINGS,
-  type CurrentUser,
-  type InvolvementPlan,
-  type InvolvementSettings
-} from '../../src/domain';
+import { buildDefensibleRecord, DEFAULT_SETTINGS, type InvolvementPlan, type InvolvementSettings, type PersonRef } from '../../src/domain';
 import { cardProblems } from '../../webparts/server/graph';
 import { readyPlanContent } from '../domain/fixtures';
 
-const priya: CurrentUser = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk', isSiteOwner: false, isInvolvementTeam: false };
-const plan = (title: string): InvolvementPlan => {
+const priya: PersonRef = { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' };
+// The card is built from the plan as stored: its project lead is the submitter (issue 14: whoever sends it).
+const plan = (title: string, lead: PersonRef = priya): InvolvementPlan => {
   const content = readyPlanContent();
   content.project.title = title;
   return {
     id: 12,
     version: '"3"',
     status: 'submitted',
-    projectLead: { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' },
+    projectLead: lead,
     involvementLead: null,
     scopingMeeting: null,
     content
@@ -33,13 +28,13 @@ const allText = (card: Record<string, unknown>): string => JSON.stringify(card);
 
 describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
   it('parses cleanly with the Adaptive Cards library and is version 1.5', () => {
-    const card = buildSubmissionCard(plan('Overnight opening'), priya, links, advice(plan('Overnight opening')));
+    const card = buildSubmissionCard(plan('Overnight opening'), links, 1, advice(plan('Overnight opening')));
     expect(card.version).toBe('1.5');
     expect(cardProblems(card)).toEqual([]);
   });
 
   it('shows the title, lead, organisation, place, levels, formal consultation and decision date', () => {
-    const text = allText(buildSubmissionCard(plan('Overnight opening'), priya, links, advice(plan('Overnight opening'))));
+    const text = allText(buildSubmissionCard(plan('Overnight opening'), links, 1, advice(plan('Overnight opening'))));
     for (const expected of [
       'Overnight opening',
       'Priya Shah',
@@ -58,7 +53,7 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
   });
 
   it('has buttons that open the plan in Teams and in SharePoint', () => {
-    const card = buildSubmissionCard(plan('x'), priya, links, advice(plan('x'))) as { actions: Array<{ title: string; url: string }> };
+    const card = buildSubmissionCard(plan('x'), links, 1, advice(plan('x'))) as { actions: Array<{ title: string; url: string }> };
     expect(card.actions).toEqual([
       { type: 'Action.OpenUrl', title: 'Open in Teams', url: links.teams },
       { type: 'Action.OpenUrl', title: 'Open in SharePoint', url: links.web }
@@ -67,7 +62,12 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
 
   it('shows user text exactly as typed, where no Teams client reads Markdown, so it cannot inject a link or a mention', () => {
     const title = '[Click here](https://evil.example) <at>Jo Bennett</at> **urgent**';
-    const card = buildSubmissionCard(plan(title), { ...priya, displayName: '*Priya* [admin](https://x)' }, links, advice(plan(title))) as {
+    const card = buildSubmissionCard(
+      plan(title, { ...priya, displayName: '*Priya* [admin](https://x)' }),
+      links,
+      1,
+      advice(plan(title))
+    ) as {
       body: Array<Record<string, unknown>>;
     };
     // Every piece of user text is in a TextRun (never Markdown), none in a TextBlock or a fact (both Markdown in Teams).
@@ -85,10 +85,10 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
   });
 
   it('stays under the 20 KB budget however long the fields are', () => {
-    const long = plan('T'.repeat(255));
+    const long = plan('T'.repeat(255), { ...priya, displayName: 'D'.repeat(255) });
     long.content.project.organisation = 'O'.repeat(255);
     long.content.project.placeName = 'P'.repeat(255);
-    const message = buildSubmissionMessage(long, { ...priya, displayName: 'D'.repeat(255) }, links, advice(long));
+    const message = buildSubmissionMessage(long, links, 1, advice(long));
     expect(new TextEncoder().encode(message).length).toBeLessThan(MAX_MESSAGE_BYTES);
     const attachment = (JSON.parse(message) as { attachments: Array<{ content: string }> }).attachments[0];
     expect(cardProblems(JSON.parse(attachment.content))).toEqual([]);
@@ -97,18 +97,18 @@ describe('the submission card (Adaptive Card 1.5 for Teams)', () => {
   it('shows the advice kept at submission, under the organisation’s settings, not the defaults', () => {
     const p = plan('Overnight opening');
     const settings: InvolvementSettings = { ...DEFAULT_SETTINGS, planningLeadWeeks: 10, engagementMinimumMonths: 5 };
-    const text = allText(buildSubmissionCard(p, priya, links, advice(p, settings)));
+    const text = allText(buildSubmissionCard(p, links, 1, advice(p, settings)));
     expect(text).toContain('planning 10 weeks; programme at least 5 months');
-    expect(allText(buildSubmissionCard(p, priya, links, advice(p)))).toContain('planning 6 weeks; programme at least 4 months');
+    expect(allText(buildSubmissionCard(p, links, 1, advice(p)))).toContain('planning 6 weeks; programme at least 4 months');
   });
 
   it('says "not known yet" for a level the answers do not decide, and gives the lead’s reason for a different level', () => {
     const p = plan('Different level');
     p.content.level = { ...p.content.level, chosen: 'consult', reasonForDifferentLevel: 'The board asked for a formal survey' };
-    const text = allText(buildSubmissionCard(p, priya, links, advice(p)));
+    const text = allText(buildSubmissionCard(p, links, 1, advice(p)));
     expect(text).toContain('The board asked for a formal survey');
     const unknown = plan('Unknown');
     unknown.content.triage.contribution = null;
-    expect(allText(buildSubmissionCard(unknown, priya, links, advice(unknown)))).toContain('"Recommended level","value":"Not known yet"');
+    expect(allText(buildSubmissionCard(unknown, links, 1, advice(unknown)))).toContain('"Recommended level","value":"Not known yet"');
   });
 });

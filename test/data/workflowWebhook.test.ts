@@ -14,7 +14,7 @@ import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvem
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { RoutingNotifier, WorkflowWebhookNotifier } from '../../src/data/teams/WorkflowWebhookNotifier';
-import { deliver, submitPlan, workflowTarget, type CurrentUser, type SubmissionPorts } from '../../src/domain';
+import { sendNotification, submitPlan, workflowTarget, type CurrentUser, type SubmissionPorts } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
 import { startTestWorkbench, USERS } from '../workbench/harness';
@@ -31,8 +31,6 @@ const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) }
 
 function portsAs(user: number): SubmissionPorts {
   return {
-    plans: new SpPlanRepository(sp(user)),
-    stakeholders: new SpStakeholderRepository(sp(user)),
     workflow: new SpWorkflowRepository(sp(user)),
     outbox: new SpOutboxRepository(sp(user)),
     settings: new SpSettingsRepository(sp(user)),
@@ -68,19 +66,24 @@ it("a lead's submission waits in the outbox; a site owner sends it through the w
     plan.id as number,
     readyStakeholders().map((fields, i) => ({ requestId: `webhook-s${i}`, fields, history: [] }))
   );
-  const result = await submitPlan(portsAs(USERS.priya), plan.id as number, priya, { web: 'http://x/planner#plan=1' });
-  expect(result.plan.status).toBe('submitted');
+  const links = { web: 'http://x/planner#plan=1' };
+  const result = await submitPlan(portsAs(USERS.priya), plan.id as number, priya, links);
+  expect(result.record.plan.status).toBe('submitted');
   expect(result.notification).toMatchObject({ kind: 'pending', reason: expect.stringContaining('Only a site owner can send') });
 
   const waiting = await new SpOutboxRepository(sp(USERS.owner)).unsent();
   expect(waiting).toHaveLength(1);
-  expect(await deliver(portsAs(USERS.owner), waiting[0])).toMatchObject({ kind: 'sent' });
+  const owner = portsAs(USERS.owner);
+  expect(await sendNotification(owner, await owner.workflow.record(plan.id as number, { notificationTarget: true }), links)).toMatchObject({
+    kind: 'sent'
+  });
   const posted = wb.store.channelMessages().filter((m) => m.via === 'workflow');
   expect(posted).toHaveLength(1);
   expect(JSON.stringify(posted[0].body)).toContain('Webhook plan');
   expect(await new SpOutboxRepository(sp(USERS.owner)).unsent()).toEqual([]);
   // Sending again does nothing: it is already sent.
-  const [sent] = await new SpOutboxRepository(sp(USERS.owner)).findByKey(waiting[0].key).then((e) => [e]);
-  expect(await deliver(portsAs(USERS.owner), sent!)).toMatchObject({ kind: 'sent' });
+  expect(await sendNotification(owner, await owner.workflow.record(plan.id as number, { notificationTarget: true }), links)).toMatchObject({
+    kind: 'sent'
+  });
   expect(wb.store.channelMessages().filter((m) => m.via === 'workflow')).toHaveLength(1);
 });

@@ -2,6 +2,12 @@ import {
   activitySchema,
   annualReportCsv,
   applyAfterEngagementAction,
+  UNKNOWN_ROSTER,
+  verifiedPlan,
+  verifyProcess,
+  type NewDecision,
+  type PlanRecord,
+  type TeamDecision,
   buildAnnualReport,
   checkReadability,
   checkTransition,
@@ -279,7 +285,35 @@ describe('the team closes a plan: sign-off first, once, then the status', () => 
     };
     let started = 0;
     let failStatus = false;
+    let status: PlanStatus = 'accepted';
+    const decisions: TeamDecision[] = [];
+    /** The plan as the team left it: accepted (and moved on to `to`) by the team's decisions. */
+    const at = (to: PlanStatus): StoredPlan => {
+      status = to;
+      const base = plan(to);
+      const path: PlanStatus[] = ['accepted', 'inDelivery', 'reporting', 'closed'];
+      for (const [i, s] of path.slice(0, path.indexOf(to) + 1).entries())
+        decisions.push({
+          id: i + 1,
+          planId: 7,
+          seq: i + 1,
+          requestId: `seed-${i}`,
+          kind: 'status',
+          from: i === 0 ? 'submitted' : path[i - 1],
+          to: s,
+          submission: 1,
+          submissionKey: 'plan-7-submission-1-k',
+          involvementLead: base.involvementLead,
+          confirmedLevel: base.content.level.chosen,
+          scopingMeeting: null,
+          comment: '',
+          author: jo,
+          created: '2027-01-01T10:00:00Z'
+        });
+      return base;
+    };
     return {
+      at,
       signOffs,
       moves,
       started: () => started,
@@ -304,17 +338,39 @@ describe('the team closes a plan: sign-off first, once, then the status', () => 
             return s;
           }
         },
+        // The team's decisions in memory: the plan's status is the last one counted (as "Plan decisions" holds them).
         workflow: {
-          changeStatus: async (p: StoredPlan, to: PlanStatus, _by: CurrentUser, comment: string) => {
+          record: async (planId: number): Promise<PlanRecord> => {
+            const stored = plan(status);
+            const claims = {
+              planId,
+              createdBy: stored.projectLead!,
+              projectLead: stored.projectLead,
+              status,
+              statusText: status,
+              submission: 1,
+              submissionKey: 'plan-7-submission-1-k',
+              involvementLead: stored.involvementLead,
+              scopingMeetingAt: null,
+              confirmedLevel: stored.content.level.chosen
+            };
+            const process = verifyProcess(claims, decisions, [], UNKNOWN_ROSTER);
+            return { plan: verifiedPlan(stored, process), claims, process, roster: UNKNOWN_ROSTER, outbox: [] };
+          },
+          decide: async (d: NewDecision) => {
             if (failStatus) {
               failStatus = false;
               throw new Error('network lost');
             }
-            moves.push({ to, comment });
-            return { ...p, status: to };
+            if (decisions.some((x) => x.requestId === d.requestId)) return;
+            decisions.push({ ...d, id: decisions.length + 1, author: jo, created: '2027-07-06T10:00:00Z' });
+            moves.push({ to: d.to, comment: d.comment });
           },
-          history: async () => [],
-          updateTeamDecisions: async (p: StoredPlan) => p
+          mirror: async () => undefined,
+          submit: async () => {
+            throw new Error('not used');
+          },
+          recordSubmission: async () => undefined
         }
       }
     };
@@ -323,24 +379,20 @@ describe('the team closes a plan: sign-off first, once, then the status', () => 
 
   it('starting delivery leaves the record to the project lead (leads edit only what they create); a lead cannot move the plan on', async () => {
     const t = ports(undefined);
-    await applyAfterEngagementAction(t.ports, plan('accepted'), { kind: 'startDelivery', comment: '' }, jo, options);
+    const accepted = t.at('accepted');
+    await applyAfterEngagementAction(t.ports, accepted, { kind: 'startDelivery', comment: '' }, jo, options);
     expect(t.started()).toBe(0);
     expect(t.moves).toEqual([{ to: 'inDelivery', comment: '' }]);
+    expect((await t.ports.workflow.record(7)).plan.status).toBe('inDelivery');
     await expect(
-      applyAfterEngagementAction(
-        t.ports,
-        plan('accepted'),
-        { kind: 'startDelivery', comment: '' },
-        { ...jo, isInvolvementTeam: false },
-        options
-      )
+      applyAfterEngagementAction(t.ports, accepted, { kind: 'startDelivery', comment: '' }, { ...jo, isInvolvementTeam: false }, options)
     ).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('refuses to close an incomplete record, naming the rule', async () => {
     const t = ports(deliveredRecord());
     await expect(
-      applyAfterEngagementAction(t.ports, plan('reporting'), { kind: 'close', comment: '', requestId: '1' }, jo, options)
+      applyAfterEngagementAction(t.ports, t.at('reporting'), { kind: 'close', comment: '', requestId: '1' }, jo, options)
     ).rejects.toMatchObject({ kind: 'invalidRequest', detail: 'transition.needsClosingRecord' });
     expect(t.signOffs).toEqual([]);
   });
@@ -349,8 +401,9 @@ describe('the team closes a plan: sign-off first, once, then the status', () => 
     const t = ports(completeRecord());
     t.failNextStatus();
     const close = { kind: 'close' as const, comment: 'Well done.', requestId: '99' };
-    await expect(applyAfterEngagementAction(t.ports, plan('reporting'), close, jo, options)).rejects.toThrow('network lost');
-    const closed = await applyAfterEngagementAction(t.ports, plan('reporting'), close, jo, options);
+    const reporting = t.at('reporting');
+    await expect(applyAfterEngagementAction(t.ports, reporting, close, jo, options)).rejects.toThrow('network lost');
+    const closed = await applyAfterEngagementAction(t.ports, reporting, close, jo, options);
     expect(closed.status).toBe('closed');
     expect(t.signOffs).toHaveLength(1);
     expect(t.moves[0].comment).toBe(

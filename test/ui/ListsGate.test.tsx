@@ -36,6 +36,9 @@ function fakeServices(opts: { user: CurrentUser; report: ProvisioningReport; fai
       countByStatus: async () => {
         throw new Error('unused');
       },
+      statusOverview: async () => {
+        throw new Error('unused');
+      },
       query: async () => {
         throw new Error('unused');
       },

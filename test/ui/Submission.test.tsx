@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { AppShell, Dashboard, PlannerApp } from '../../src/ui';
 import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
 import { InMemoryOutbox, InMemoryPlans, InMemoryStakeholders, RecordingNotifier, servicesWith } from './fakes';
@@ -51,8 +51,14 @@ it('shows "Notification pending" with Resend when Teams could not be told, and r
   const outbox = new InMemoryOutbox();
   open(repo, plan.id as number, { notifier, outbox });
   fireEvent.click(await screen.findByRole('button', { name: 'Submit to the involvement team' }));
-  expect(await screen.findByText('Notification pending')).toBeInTheDocument();
-  expect(screen.getByText(/not a member of the team/)).toBeInTheDocument();
+  // The panel is read again after the status change, so wait for the settled screen.
+  await waitFor(
+    () => {
+      expect(screen.getByText('Notification pending')).toBeInTheDocument();
+      expect(screen.getByText(/not a member of the team/)).toBeInTheDocument();
+    },
+    { timeout: 5000 }
+  );
   notifier.failing = false;
   fireEvent.click(screen.getByRole('button', { name: 'Resend' }));
   expect(await screen.findByText(/The involvement team was told in Teams/, {}, { timeout: 3000 })).toBeInTheDocument();

@@ -10,7 +10,6 @@ import {
   DEFAULT_SETTINGS,
   diffSettings,
   involvementSettingsSchema,
-  PLAN_STATUSES,
   planContentSchema,
   readDefensibleRecord,
   type DefensibleRecord,
@@ -18,8 +17,14 @@ import {
   type InvolvementSettingsStore,
   type SavedSettings,
   type SettingsChangeRecord,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  verifiedPlan,
+  verifyProcess,
+  type CheckedStakeholders,
   type CurrentUser,
   type StoredPlan,
+  type NewDecision,
   type NotificationTarget,
   type NotifyResult,
   type OutboxEntry,
@@ -27,35 +32,58 @@ import {
   type PlanContent,
   type NewStakeholder,
   type OrganisationStakeholder,
+  type PlanItemClaims,
+  type PlanRecord,
   type SharedStakeholderRepository,
   type Stakeholder,
   type StakeholderFields,
   type Stored,
   type StakeholderRepository,
   type PlanQuery,
-  type TeamDecisions,
   type PlanRepository,
   type PlanStatus,
+  type PlanSummary,
   type PlanWorkflowRepository,
-  type StatusHistoryEntry,
-  type UnreadablePlan
+  type UnreadablePlan,
+  type RecordOptions,
+  type Submission,
+  type SubmissionEntry,
+  type SubmitWrites,
+  type TeamDecision,
+  type TeamRoster
 } from '../../src/domain';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 import type { Services } from '../../src/ui';
 
+/** The involvement team in the fakes: Jo Bennett (id 4). */
+export const TEAM_ROSTER: TeamRoster = { known: true, memberIds: new Set([4]) };
+
+/** What the plan item holds beyond its content: the lead's submission and who created it. */
+interface StoredClaims {
+  submission: number;
+  submissionKey: string;
+  createdBy: { id: number; displayName: string; email: string };
+}
+
 /**
- * An in-memory plan repository with SharePoint's version rules (a stale version is a conflict).
- * It stands in for the port, not for SharePoint: the SharePoint adapter is tested through the
- * workbench stand-in.
+ * An in-memory plan repository with SharePoint's version rules (a stale version is a conflict),
+ * holding the team's decisions and the submission entries too, and verifying each plan it returns
+ * as the product does. It stands in for the port, not for SharePoint: the SharePoint adapter is
+ * tested through the workbench stand-in.
  */
 export class InMemoryPlans implements PlanRepository {
+  /** The plans as stored (their status is the stored copy). */
   public readonly plans = new Map<number, StoredPlan>();
+  public readonly claims = new Map<number, StoredClaims>();
+  public readonly decisions: TeamDecision[] = [];
+  public readonly entries: SubmissionEntry[] = [];
   /** Failures to throw on the next saves, in order. */
   public readonly failNextSaves: DataError[] = [];
   public saves = 0;
   private nextId = 1;
   private version = 1;
+  public nextItemId = 1000;
 
   public add(
     content: PlanContent,
@@ -72,8 +100,48 @@ export class InMemoryPlans implements PlanRepository {
       content,
       modified: new Date().toISOString()
     };
-    this.plans.set(plan.id as number, plan);
+    const id = plan.id;
+    this.plans.set(id, plan);
+    this.claims.set(id, { submission: 0, submissionKey: '', createdBy: lead });
+    // A plan added in a later status has the record behind it: its submission, and the team's decision.
+    if (status !== 'draft') {
+      const key = `plan-${id}-submission-1-fake`;
+      this.claims.set(id, { submission: 1, submissionKey: key, createdBy: lead });
+      this.entries.push({
+        id: this.nextItemId++,
+        planId: id,
+        submission: 1,
+        key,
+        from: 'draft',
+        comment: '',
+        author: lead,
+        created: '2026-01-01T09:00:00Z'
+      });
+      if (status !== 'submitted')
+        this.decisions.push({
+          id: this.nextItemId++,
+          planId: id,
+          seq: 1,
+          requestId: `fake-${id}`,
+          kind: 'status',
+          from: 'submitted',
+          to: status,
+          submission: 1,
+          submissionKey: key,
+          involvementLead: null,
+          confirmedLevel: null,
+          scopingMeeting: null,
+          comment: '',
+          author: { id: 4, displayName: 'Jo Bennett', email: 'jo@x' },
+          created: '2026-01-02T09:00:00Z'
+        });
+    }
     return plan;
+  }
+
+  /** A new version string. */
+  public bump(): string {
+    return `"${this.version++}"`;
   }
 
   /** Someone else saves the plan (as another browser would). */
@@ -82,64 +150,88 @@ export class InMemoryPlans implements PlanRepository {
     this.plans.set(id, { ...plan, content: change(plan.content), version: `"${this.version++}"` });
   }
 
-  /** Plans whose stored data cannot be read (as the SharePoint repository reports them). */
+  /** Plans whose stored data cannot be read (as the SharePoint repository reports them on a page). */
   public readonly unreadable: UnreadablePlan[] = [];
+
+  public claimsOf(id: number): PlanItemClaims {
+    const plan = this.plans.get(id);
+    const c = this.claims.get(id);
+    if (!plan || !c) throw new DataError('notFound', `plan ${id}`);
+    return {
+      planId: id,
+      createdBy: c.createdBy,
+      projectLead: plan.projectLead,
+      status: plan.status,
+      statusText: PLAN_STATUS_LABELS[plan.status],
+      submission: c.submission,
+      submissionKey: c.submissionKey,
+      involvementLead: plan.involvementLead,
+      scopingMeetingAt: plan.scopingMeeting?.at ?? null,
+      confirmedLevel: plan.content.level.confirmedByTeam ? plan.content.level.chosen : null
+    };
+  }
+
+  /** The plan as the product shows it, with its verified process. */
+  public verified(id: number): { plan: StoredPlan; claims: PlanItemClaims; process: ReturnType<typeof verifyProcess> } {
+    const claims = this.claimsOf(id);
+    const process = verifyProcess(
+      claims,
+      this.decisions.filter((d) => d.planId === id),
+      this.entries.filter((e) => e.planId === id),
+      TEAM_ROSTER
+    );
+    return { plan: verifiedPlan(clone(this.plans.get(id) as StoredPlan), process), claims, process };
+  }
+
+  private summary(id: number): PlanSummary {
+    const { plan, process } = this.verified(id);
+    return {
+      id,
+      title: plan.content.project.title,
+      status: plan.status,
+      projectLead: plan.projectLead,
+      involvementLead: plan.involvementLead,
+      organisation: plan.content.project.organisation,
+      placeName: plan.content.project.placeName,
+      chosenLevel: plan.content.level.chosen,
+      formalConsultationLikely: false,
+      decisionDate: plan.content.project.decisionDate || null,
+      nextKeyDate: null,
+      modified: plan.modified ?? '',
+      unconfirmed: process.unconfirmed.filter((u) => u.what !== 'level')
+    };
+  }
 
   public async listForLead(leadUserId: number) {
     return {
-      items: [...this.plans.values()]
-        .filter((p) => p.projectLead?.id === leadUserId)
-        .map((p) => ({
-          id: p.id as number,
-          title: p.content.project.title,
-          status: p.status,
-          projectLead: p.projectLead,
-          involvementLead: null,
-          organisation: '',
-          placeName: '',
-          chosenLevel: null,
-          formalConsultationLikely: false,
-          decisionDate: null,
-          nextKeyDate: null,
-          modified: p.modified ?? ''
-        })),
+      items: [...this.plans.keys()].map((id) => this.summary(id)).filter((p) => p.projectLead?.id === leadUserId),
       unreadable: [...this.unreadable]
     };
   }
   public async query(filter: PlanQuery) {
-    const page = await this.listForLead(-1);
-    const all = [...this.plans.values()].filter(
+    const stored = [...this.plans.values()].filter(
       (p) =>
         (!filter.status || p.status === filter.status) && (!filter.organisation || p.content.project.organisation === filter.organisation)
     );
-    return {
-      ...page,
-      items: all.map((p) => ({
-        id: p.id as number,
-        title: p.content.project.title,
-        status: p.status,
-        projectLead: p.projectLead,
-        involvementLead: p.involvementLead,
-        organisation: p.content.project.organisation,
-        placeName: p.content.project.placeName,
-        chosenLevel: p.content.level.chosen,
-        formalConsultationLikely: false,
-        decisionDate: p.content.project.decisionDate || null,
-        nextKeyDate: null,
-        modified: p.modified ?? ''
-      }))
-    };
+    return { items: stored.map((p) => this.summary(p.id)), unreadable: [...this.unreadable] };
+  }
+  public async statusOverview() {
+    const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>;
+    const unconfirmed: Array<{ id: number; title: string; stored: string; verified: PlanStatus }> = [];
+    for (const id of this.plans.keys()) {
+      const { plan, claims } = this.verified(id);
+      counts[plan.status] += 1;
+      if (claims.status !== plan.status)
+        unconfirmed.push({ id, title: plan.content.project.title, stored: claims.statusText, verified: plan.status });
+    }
+    return { counts, unconfirmed };
   }
   public async countByStatus() {
-    const byStatus = Object.fromEntries(
-      PLAN_STATUSES.map((s) => [s, [...this.plans.values()].filter((p) => p.status === s).length])
-    ) as Record<PlanStatus, number>;
-    return { byStatus, unreadable: [...this.unreadable] };
+    return (await this.statusOverview()).counts;
   }
   public async get(id: number) {
-    const plan = this.plans.get(id);
-    if (!plan) throw new DataError('notFound', `plan ${id}`);
-    return clone(plan);
+    if (!this.plans.has(id)) throw new DataError('notFound', `plan ${id}`);
+    return this.verified(id).plan;
   }
   public async create(content: PlanContent) {
     return this.add(content);
@@ -148,7 +240,7 @@ export class InMemoryPlans implements PlanRepository {
     this.saves += 1;
     const failure = this.failNextSaves.shift();
     if (failure) throw failure;
-    const current = this.plans.get(plan.id as number);
+    const current = this.plans.get(plan.id);
     if (!current) throw new DataError('notFound', 'gone');
     if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
     // As the SharePoint repository: content that is not valid is refused before anything is written.
@@ -160,11 +252,11 @@ export class InMemoryPlans implements PlanRepository {
       version: `"${this.version++}"`,
       modified: new Date().toISOString()
     };
-    this.plans.set(saved.id as number, saved);
+    this.plans.set(saved.id, saved);
     // The write landed, but reading it back failed (as SharePoint can when throttled between the two).
     const readBack = this.failNextReadBacks.shift();
     if (readBack) throw readBack;
-    return clone(saved);
+    return this.get(saved.id);
   }
   /** Failures to throw after the next saves have been written (a failed read-back). */
   public readonly failNextReadBacks: DataError[] = [];
@@ -227,62 +319,134 @@ export class InMemorySettingsStore implements InvolvementSettingsStore {
   }
 }
 
-/** Status changes on the in-memory plans, with SharePoint's version rule. */
+/** The plan's process in memory: records, submissions, decisions and stored copies, with SharePoint's version rule. */
 export class InMemoryWorkflow implements PlanWorkflowRepository {
-  public readonly entries: StatusHistoryEntry[] = [];
-  public constructor(private readonly plans: InMemoryPlans) {}
-  public async changeStatus(plan: StoredPlan, to: PlanStatus, by: CurrentUser, comment: string) {
-    const current = await this.plans.get(plan.id as number);
-    if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
-    this.plans.plans.set(plan.id as number, { ...current, status: to, version: `"${Date.now()}"` });
-    this.entries.push({ planId: plan.id as number, from: plan.status, to, by, at: new Date().toISOString(), comment });
-    return this.plans.get(plan.id as number);
-  }
-  public async history(planId: number) {
-    return this.entries.filter((e) => e.planId === planId);
-  }
-  public async updateTeamDecisions(plan: StoredPlan, changes: TeamDecisions, by: CurrentUser, note: string) {
-    const current = await this.plans.get(plan.id as number);
-    if (current.version !== plan.version) throw new DataError('conflict', 'HTTP 412');
-    const next: StoredPlan = {
-      ...current,
-      version: `"${Date.now()}"`,
-      involvementLead: changes.involvementLead ?? current.involvementLead,
-      scopingMeeting: changes.scopingMeeting ?? current.scopingMeeting,
-      content: changes.confirmedLevel
-        ? { ...current.content, level: { ...current.content.level, chosen: changes.confirmedLevel, confirmedByTeam: true } }
-        : current.content
+  public constructor(
+    private readonly plans: InMemoryPlans,
+    private readonly outbox: InMemoryOutbox,
+    private readonly user: CurrentUser,
+    private readonly target: () => Promise<NotificationTarget | undefined>,
+    private readonly stakeholders?: StakeholderRepository
+  ) {}
+
+  public async record(planId: number, options: RecordOptions = {}): Promise<PlanRecord> {
+    if (!this.plans.plans.has(planId)) throw new DataError('notFound', `plan ${planId}`);
+    const { plan, claims, process } = this.plans.verified(planId);
+    return {
+      plan,
+      claims,
+      process,
+      roster: TEAM_ROSTER,
+      outbox: this.outbox.entries.filter((e) => e.planId === planId).map(clone),
+      stakeholders: options.stakeholders ? ((await this.stakeholders?.listForPlan(planId)) ?? []) : undefined,
+      notificationTarget: options.notificationTarget ? await this.target() : undefined
     };
-    this.plans.plans.set(plan.id as number, next);
-    if (note)
-      this.entries.push({ planId: plan.id as number, from: plan.status, to: plan.status, by, at: new Date().toISOString(), comment: note });
-    return this.plans.get(plan.id as number);
+  }
+
+  private entry(planId: number, submission: Submission, from: PlanStatus | null, comment: string): void {
+    this.plans.entries.push({
+      id: this.plans.nextItemId++,
+      planId,
+      submission: submission.number,
+      key: submission.key,
+      from,
+      comment,
+      author: { id: this.user.id, displayName: this.user.displayName, email: this.user.email },
+      created: new Date().toISOString()
+    });
+  }
+
+  public async submit(
+    record: PlanRecord,
+    submission: Submission,
+    comment: string,
+    notify: boolean,
+    advice: DefensibleRecord
+  ): Promise<SubmitWrites> {
+    const id = record.plan.id;
+    const current = this.plans.plans.get(id) as StoredPlan;
+    if (current.version !== record.plan.version) return { record, committed: false, error: new DataError('conflict', 'HTTP 412') };
+    const kept = readDefensibleRecord(clone(advice));
+    if (!kept.ok) throw new DataError('invalidRequest', 'record not valid');
+    this.plans.plans.set(id, {
+      ...current,
+      status: 'submitted',
+      adviceRecord: { ok: true, record: kept.value },
+      version: this.plans.bump()
+    });
+    const claims = this.plans.claims.get(id) as StoredClaims;
+    this.plans.claims.set(id, { ...claims, submission: submission.number, submissionKey: submission.key });
+    this.entry(id, submission, record.process.status, comment);
+    const claimed = notify ? await this.outbox.add(id, submission.key, true) : undefined;
+    return { record: await this.record(id, { notificationTarget: record.notificationTarget !== undefined }), committed: true, claimed };
+  }
+
+  public async recordSubmission(planId: number, submission: Submission, from: PlanStatus | null, comment: string): Promise<void> {
+    this.entry(planId, submission, from, comment);
+  }
+
+  public async decide(d: NewDecision): Promise<void> {
+    if (this.plans.decisions.some((x) => x.requestId === d.requestId)) return;
+    this.plans.decisions.push({
+      ...clone(d),
+      id: this.plans.nextItemId++,
+      author: { id: this.user.id, displayName: this.user.displayName, email: this.user.email },
+      created: new Date().toISOString()
+    });
+  }
+
+  public async mirror(record: PlanRecord): Promise<void> {
+    const id = record.plan.id;
+    const current = this.plans.plans.get(id) as StoredPlan;
+    if (current.version !== record.plan.version) throw new DataError('conflict', 'HTTP 412');
+    const p = record.process;
+    this.plans.plans.set(id, {
+      ...current,
+      status: p.status,
+      projectLead: p.projectLead,
+      involvementLead: p.involvementLead,
+      scopingMeeting: p.scopingMeeting,
+      content: clone(record.plan.content),
+      version: this.plans.bump()
+    });
   }
 }
 
-/** An outbox in memory. */
+/** An outbox in memory; entries are written by the signed-in user. */
 export class InMemoryOutbox implements OutboxRepository {
   public readonly entries: OutboxEntry[] = [];
-  public async findByKey(key: string) {
-    return this.entries.find((e) => e.key === key);
-  }
+  public user: CurrentUser | undefined;
   public async unsent() {
     return this.entries.filter((e) => e.state !== 'sent');
   }
-  public async latestForPlan(planId: number) {
-    return [...this.entries].reverse().find((e) => e.planId === planId);
-  }
-  public async add(entry: OutboxEntry) {
-    const e = { ...entry, id: this.entries.length + 1, version: '"1"' };
+  public async add(planId: number, key: string, claimed: boolean) {
+    const author = this.user ?? { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' };
+    const mine = this.entries.find((e) => e.key === key && e.author.id === author.id);
+    if (mine) return clone(mine);
+    const e: OutboxEntry = {
+      id: this.entries.length + 1,
+      version: '"1"',
+      planId,
+      key,
+      state: claimed ? 'sending' : 'pending',
+      attempts: claimed ? 1 : 0,
+      lastError: '',
+      sentAt: null,
+      messageId: '',
+      updatedAt: new Date().toISOString(),
+      author: { id: author.id, displayName: author.displayName, email: author.email }
+    };
     this.entries.push(e);
-    return e;
+    return clone(e);
   }
   private replace(entry: OutboxEntry): OutboxEntry {
     const i = this.entries.findIndex((e) => e.id === entry.id);
     this.entries[i] = entry;
-    return entry;
+    return clone(entry);
   }
   public async claim(entry: OutboxEntry) {
+    const current = this.entries.find((e) => e.id === entry.id);
+    if (!current || current.version !== entry.version) throw new DataError('conflict', 'HTTP 412');
     return this.replace({ ...entry, state: 'sending', attempts: entry.attempts + 1, version: `"${entry.attempts + 2}"` });
   }
   public async finish(entry: OutboxEntry, result: NotifyResult) {
@@ -344,6 +508,9 @@ export class InMemoryStakeholders implements StakeholderRepository {
     onProgress?.(found.length);
     return found;
   }
+  public async listForPlanChecked(planId: number, onProgress?: (n: number) => void): Promise<CheckedStakeholders> {
+    return { stakeholders: await this.listForPlan(planId, onProgress), ignored: [], unreadable: [] };
+  }
   public async get(id: number) {
     const s = this.items.get(id);
     if (!s) throw new DataError('notFound', `stakeholder ${id}`);
@@ -364,11 +531,11 @@ export class InMemoryStakeholders implements StakeholderRepository {
   public async save(s: Stakeholder) {
     const failure = this.failNextSaves.shift();
     if (failure) throw failure;
-    const current = this.items.get(s.id as number);
+    const current = this.items.get(s.id);
     if (!current) throw new DataError('notFound', 'gone');
     if (current.version !== s.version) throw new DataError('conflict', 'HTTP 412');
     const saved = { ...clone(s), version: `"${this.version++}"` };
-    this.items.set(saved.id as number, saved);
+    this.items.set(saved.id, saved);
     return clone(saved);
   }
   /** Someone else changes a stakeholder (as another browser would). */
@@ -422,9 +589,12 @@ export function servicesWith(
   } = {}
 ): Services {
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
+  const outbox = extra.outbox ?? new InMemoryOutbox();
+  outbox.user = user;
+  const stakeholders = extra.stakeholders ?? new InMemoryStakeholders();
   return {
     plans,
-    stakeholders: extra.stakeholders ?? new InMemoryStakeholders(),
+    stakeholders,
     sharedStakeholders: extra.shared ?? new InMemoryShared(),
     users: {
       currentUser: async () => user,
@@ -439,8 +609,8 @@ export function servicesWith(
       check: async () => ({ ready: true, missing: [], conflicts: [] }),
       ensure: async () => ({ ready: true, missing: [], conflicts: [] })
     },
-    workflow: new InMemoryWorkflow(plans as InMemoryPlans),
-    outbox: extra.outbox ?? new InMemoryOutbox(),
+    workflow: new InMemoryWorkflow(plans as InMemoryPlans, outbox, user, async () => channel.current, stakeholders),
+    outbox,
     notifier: extra.notifier ?? new RecordingNotifier(),
     settings: {
       notificationTarget: async () => channel.current,

@@ -6,10 +6,10 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { AppShell, PlannerApp } from '../../src/ui';
-import { DataError, emptyPlanContent, type PlanStatus, type StoredPlan } from '../../src/domain';
+import { DataError, emptyPlanContent, type PlanWorkflowRepository } from '../../src/domain';
 import { browserStore } from '../../src/ui/common/browserStore';
 import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
-import { InMemoryPlans, InMemoryStakeholders, InMemoryWorkflow, servicesWith } from './fakes';
+import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
 
 function openPlan(repo: InMemoryPlans, id: number): ReturnType<typeof render> {
   window.location.hash = `plan=${id}`;
@@ -163,30 +163,36 @@ describe('retries the person does not see (§3)', () => {
 });
 
 describe('a submission cut off part-way (§3)', () => {
-  /** The status is written, then SharePoint stays busy past the retry budget before anything else is. */
-  class CutOffWorkflow extends InMemoryWorkflow {
-    public async changeStatus(plan: StoredPlan, to: PlanStatus): Promise<StoredPlan> {
-      const current = await this.repo.get(plan.id);
-      this.repo.plans.set(plan.id, { ...current, status: to, version: `"${Date.now()}"` });
-      throw new DataError('throttled', 'HTTP 429 writing the history entry', 1000);
-    }
-    public constructor(private readonly repo: InMemoryPlans) {
-      super(repo);
-    }
-  }
-
   it('shows the plan as it now is (submitted, read only), never "Draft" with Submit still on offer', async () => {
     const repo = new InMemoryPlans();
     const content = readyPlanContent();
     content.review = { markedReady: true, markedReadyAt: new Date().toISOString() };
     const plan = repo.add(content);
     window.location.hash = `plan=${plan.id}`;
-    const services = {
-      ...servicesWith(repo, undefined, { stakeholders: new InMemoryStakeholders().seed(plan.id, readyStakeholders()) }),
-      workflow: new CutOffWorkflow(repo)
+    const base = servicesWith(repo, undefined, { stakeholders: new InMemoryStakeholders().seed(plan.id, readyStakeholders()) });
+    const inner = base.workflow;
+    // The submission's batch writes the status, then SharePoint stays busy past the retry budget:
+    // the batch's answer and the next read are both lost.
+    let busyReads = 0;
+    const workflow: PlanWorkflowRepository = {
+      record: async (id, options) => {
+        if (busyReads > 0) {
+          busyReads -= 1;
+          throw new DataError('throttled', 'HTTP 429 reading the plan after submitting', 1000);
+        }
+        return inner.record(id, options);
+      },
+      submit: async (record, submission, comment, notify, advice) => {
+        await inner.submit(record, submission, comment, notify, advice);
+        busyReads = 1;
+        return { record, committed: false, error: new DataError('throttled', 'HTTP 429 after the status was written', 1000) };
+      },
+      recordSubmission: (...args) => inner.recordSubmission(...args),
+      decide: (decision) => inner.decide(decision),
+      mirror: (record) => inner.mirror(record)
     };
     render(
-      <AppShell idPrefix="c-" theme="sharepoint" services={services}>
+      <AppShell idPrefix="c-" theme="sharepoint" services={{ ...base, workflow }}>
         <PlannerApp />
       </AppShell>
     );

@@ -7,10 +7,13 @@ import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { listDefinition, PLAN } from '../../src/data/sharepoint/lists';
 import { statusLabel } from '../../src/data/sharepoint/planMapper';
+import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import {
   emptyPlanContent,
   emptyStakeholderFields,
+  newSubmission,
   PLAN_STATUSES,
+  type NewDecision,
   type OrganisationStakeholder,
   type PlanContent,
   type PlanStatus,
@@ -225,43 +228,72 @@ function sampleContent(p: (typeof SAMPLE_PLANS)[number]): PlanContent {
 export async function seedWorkbench(siteUrl: string): Promise<void> {
   const owner = spForUrl(siteUrl, { 'x-workbench-user': '1' });
   await new SpListProvisioner(owner).ensure();
-  const plansList = owner.web.lists.getByTitle(listDefinition('plans').title);
-  const history = owner.web.lists.getByTitle(listDefinition('statusHistory').title);
+  const decisions = new SpWorkflowRepository(spForUrl(siteUrl, { 'x-workbench-user': '4' }));
+  const jo = SAMPLE_USERS.find((u) => u.id === 4);
   for (const [index, p] of SAMPLE_PLANS.entries()) {
     const leadUser = SAMPLE_USERS.find((u) => u.id === p.lead);
-    if (!leadUser) continue;
-    const repo = new SpPlanRepository(spForUrl(siteUrl, { 'x-workbench-user': String(p.lead) }));
-    const plan = await repo.create(
+    if (!leadUser || !jo) continue;
+    const leadSp = spForUrl(siteUrl, { 'x-workbench-user': String(p.lead) });
+    const plan = await new SpPlanRepository(leadSp).create(
       sampleContent(p),
       { id: leadUser.id, displayName: leadUser.title, email: leadUser.email },
       `sample-${index}`
     );
-    const path = PLAN_STATUSES.slice(0, PLAN_STATUSES.indexOf(p.status) + 1).filter(
-      (s) => s !== 'changesRequested' || p.status === 'changesRequested'
-    );
-    for (let i = 1; i < path.length; i += 1) {
-      await history.items.add({
-        Title: `${statusLabel(path[i - 1])} → ${statusLabel(path[i])}`,
-        ipPlanId: plan.id,
-        ipFromStatus: statusLabel(path[i - 1]),
-        ipToStatus: statusLabel(path[i]),
-        ipChangedById: path[i] === 'submitted' ? p.lead : 4,
-        ipChangedAt: new Date().toISOString(),
-        ipComment: path[i] === 'changesRequested' ? 'Sample comment: please add the decision date and who is affected.' : ''
-      });
-    }
-    if (p.status !== 'draft') {
-      await plansList.items.getById(plan.id as number).update(
-        {
-          [PLAN.status]: statusLabel(p.status),
-          ...(['accepted', 'inDelivery', 'reporting', 'closed'].includes(p.status)
-            ? { [`${PLAN.involvementLead}Id`]: 4, [PLAN.chosenLevel]: 'involve' }
-            : {}),
-          ...(p.status !== 'submitted' ? { [PLAN.scopingMeeting]: `${p.decision.slice(0, 4)}-01-15T10:00:00Z` } : {})
-        },
+    if (p.status === 'draft') continue;
+    // The lead submits: the status change with the submission's number and key, and its history entry.
+    const planId = plan.id as number;
+    const submission = newSubmission(planId, 1, `sample${index}`);
+    await leadSp.web.lists
+      .getByTitle(listDefinition('plans').title)
+      .items.getById(planId)
+      .update(
+        { [PLAN.status]: statusLabel('submitted'), [PLAN.submission]: submission.number, [PLAN.submissionKey]: submission.key },
         plan.version
       );
+    await new SpWorkflowRepository(leadSp).recordSubmission(planId, submission, 'draft', '');
+    // The team decides, one decision at a time, as the product records them.
+    const path = PLAN_STATUSES.slice(PLAN_STATUSES.indexOf('submitted') + 1, PLAN_STATUSES.indexOf(p.status) + 1).filter(
+      (st) => st !== 'changesRequested' || p.status === 'changesRequested'
+    );
+    const scoping = { at: `${p.decision.slice(0, 4)}-01-15T10:00:00Z`, attendees: [leadUser.title, jo.title] };
+    const joRef = { id: jo.id, displayName: jo.title, email: jo.email };
+    let from: PlanStatus = 'submitted';
+    let seq = 1;
+    let state: Pick<NewDecision, 'involvementLead' | 'confirmedLevel' | 'scopingMeeting'> = {
+      involvementLead: null,
+      confirmedLevel: null,
+      scopingMeeting: null
+    };
+    const decide = async (kind: NewDecision['kind'], to: PlanStatus, change: Partial<typeof state>, comment: string): Promise<void> => {
+      state = { ...state, ...change };
+      await decisions.decide({
+        planId,
+        seq,
+        requestId: `sample-${index}-decision-${seq}`,
+        kind,
+        from,
+        to,
+        submission: 1,
+        submissionKey: submission.key,
+        ...state,
+        comment
+      });
+      seq += 1;
+      from = to;
+    };
+    for (const to of path) {
+      if (to === 'inReview') await decide('scoping', 'inReview', { scopingMeeting: scoping }, 'Sample: scoping meeting booked.');
+      else if (to === 'changesRequested')
+        await decide('status', 'changesRequested', {}, 'Sample comment: please add the decision date and who is affected.');
+      else if (to === 'accepted') {
+        if (from === 'submitted') await decide('scoping', from, { scopingMeeting: scoping }, 'Sample: scoping meeting booked.');
+        await decide('involvementLead', from, { involvementLead: joRef }, `Involvement lead: ${jo.title}.`);
+        await decide('level', from, { confirmedLevel: 'involve' }, 'Level confirmed as involve.');
+        await decide('status', 'accepted', {}, 'Sample: accepted at scoping.');
+      } else await decide('status', to, {}, `Sample: moved to ${statusLabel(to)}.`);
     }
+    // The plan item's stored copies follow the record (for the dashboard's indexed queries).
+    await decisions.mirror(await decisions.record(planId));
   }
   // A stakeholder map for the first sample plan (its lead adds them, as in the product).
   const firstPlan = await owner.web.lists

@@ -34,6 +34,11 @@ export interface FieldDef {
   choices?: string[];
   lookupListId?: string;
   lookupField?: string;
+  /**
+   * Lookups (SP.RelationshipDeleteBehaviorType): 0 none, 1 cascade (deleting the item looked up
+   * deletes the items that refer to it), 2 restrict (it cannot be deleted while any refer to it).
+   */
+  relationshipDeleteBehavior?: 0 | 1 | 2;
   schemaXml: string;
 }
 
@@ -266,7 +271,15 @@ export class Store {
     return this.items.get(list.id) ?? new Map();
   }
 
+  private readonly changes = new Map<string, number>();
+
+  /** How many times a list's items have changed (for caches of what was read from them). */
+  public changeCount(list: ListDef): number {
+    return this.changes.get(list.id) ?? 0;
+  }
+
   public saveItem(list: ListDef, item: ItemRec): void {
+    this.changes.set(list.id, this.changeCount(list) + 1);
     this.itemsOf(list).set(item.id, item);
     this.db
       .prepare('INSERT INTO items (list_id, id, json) VALUES (?, ?, ?) ON CONFLICT(list_id, id) DO UPDATE SET json = excluded.json')
@@ -274,6 +287,7 @@ export class Store {
   }
 
   public deleteItem(list: ListDef, id: number): void {
+    this.changes.set(list.id, this.changeCount(list) + 1);
     this.itemsOf(list).delete(id);
     this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, id);
   }

@@ -81,8 +81,8 @@ async function main(): Promise<void> {
       for (let i = 0; i < 1000; i += 1)
         buildSubmissionMessage(
           plan,
-          { id: 2, displayName: 'Priya', email: 'p@x', isSiteOwner: false, isInvolvementTeam: false },
           { web: 'https://x/p#plan=1' },
+          1,
           buildDefensibleRecord(plan.content, DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')
         );
     });

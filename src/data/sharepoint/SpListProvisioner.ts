@@ -3,11 +3,13 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import '@pnp/sp/security/list';
+import '@pnp/sp/security/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
 import type { ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
 import { dataCall } from '../http';
 import {
+  ADD_ONLY_ROLE,
   fieldSchemaXml,
   INVOLVEMENT_TEAM_GROUP_NAME,
   LIST_DEFINITIONS,
@@ -23,7 +25,12 @@ interface SiteField {
   InternalName: string;
   TypeAsString: string;
   Indexed: boolean;
+  /** Lookups only (SP.RelationshipDeleteBehaviorType): 0 none, 1 cascade, 2 restrict. */
+  RelationshipDeleteBehavior?: number;
 }
+
+/** SP.RelationshipDeleteBehaviorType.restrict. */
+const RESTRICT = 2;
 interface ListSecurity {
   HasUniqueRoleAssignments: boolean;
   WriteSecurity: number;
@@ -63,7 +70,10 @@ export class SpListProvisioner implements ListProvisioner {
         await this.ensureColumns(def, listIds, fieldsByList.get(def.title) ?? new Map());
       }
       const team = await this.teamGroupId();
-      if (team !== undefined) for (const def of LIST_DEFINITIONS) await this.ensurePermissions(def, team);
+      if (team !== undefined) {
+        const addOnly = await this.addOnlyRoleId(true);
+        for (const def of LIST_DEFINITIONS) await this.ensurePermissions(def, team, addOnly);
+      }
     });
     return this.check();
   }
@@ -77,9 +87,13 @@ export class SpListProvisioner implements ListProvisioner {
           ? listIds.get(LIST_DEFINITIONS.find((l) => l.key === column.lookupList)?.title ?? '')
           : undefined;
         await list.fields.createFieldAsXml({ SchemaXml: fieldSchemaXml(column, lookupId), Options: ADD_FIELD_INTERNAL_NAME_HINT });
-      } else if (column.indexed && !found.Indexed && found.TypeAsString === column.type) {
-        await list.fields.getByInternalNameOrTitle(column.internalName).update({ Indexed: true }, 'SP.Field');
+        continue;
       }
+      if (found.TypeAsString !== column.type) continue;
+      if (column.indexed && !found.Indexed)
+        await list.fields.getByInternalNameOrTitle(column.internalName).update({ Indexed: true }, 'SP.Field');
+      if (column.restrictDelete && found.RelationshipDeleteBehavior !== RESTRICT)
+        await list.fields.getByInternalNameOrTitle(column.internalName).update({ RelationshipDeleteBehavior: RESTRICT }, 'SP.FieldLookup');
     }
   }
 
@@ -94,65 +108,106 @@ export class SpListProvisioner implements ListProvisioner {
     return { write: leads ? 2 : 1, read: def.key === 'plans' && !this.otherUsersCanRead ? 2 : 1 };
   }
 
-  /**
-   * The team's permission level on a list. Where leads edit only their own items, the team needs
-   * Override List Behaviors to edit everyone's (Edit lacks it; Design has it).
-   */
-  private teamRole(def: ListDefinition): number {
-    return LIST_PERMISSIONS[def.key] === 'leadsOwnItems' ? ROLE_DEFINITION.design : ROLE_DEFINITION.edit;
+  /** The id of the "add and read" permission level, created if `create` and it is missing. */
+  private async addOnlyRoleId(create: boolean): Promise<number | undefined> {
+    const defs = await this.sp.web.roleDefinitions.select('Id', 'Name')<Array<{ Id: number; Name: string }>>();
+    const found = defs.find((d) => d.Name === ADD_ONLY_ROLE.name);
+    if (found || !create) return found?.Id;
+    const added = await this.sp.web.roleDefinitions.add(ADD_ONLY_ROLE.name, ADD_ONLY_ROLE.description, 1000, ADD_ONLY_ROLE.basePermissions);
+    return (added.data as { Id: number }).Id;
   }
 
-  private async permissionsMissing(def: ListDefinition, teamId: number): Promise<boolean> {
+  /**
+   * Exactly who holds what on a list with its own permissions (principal → permission level), or
+   * undefined for "leads edit own items" lists, which keep the site's access plus the team's Design.
+   */
+  private async exactAssignments(
+    def: ListDefinition,
+    teamId: number,
+    addOnly: number | undefined
+  ): Promise<Map<number, number> | undefined> {
+    const kind = LIST_PERMISSIONS[def.key];
+    if (kind === 'leadsOwnItems') return undefined;
+    const { owners, members, visitors } = await this.siteGroups();
+    if (kind === 'ownersOnly') return new Map([[owners, ROLE_DEFINITION.fullControl]]);
+    const adds = addOnly ?? -1;
+    const roles: Record<typeof kind, [number, number]> = {
+      // [site members, the involvement team]
+      teamOnly: [ROLE_DEFINITION.read, ROLE_DEFINITION.edit],
+      addOnly: [adds, adds],
+      teamAddsOnly: [ROLE_DEFINITION.read, adds]
+    };
+    const [memberRole, teamRole] = roles[kind];
+    return new Map([
+      [owners, ROLE_DEFINITION.fullControl],
+      [members, memberRole],
+      [visitors, ROLE_DEFINITION.read],
+      [teamId, teamRole]
+    ]);
+  }
+
+  private async assignments(def: ListDefinition): Promise<RoleAssignment[]> {
+    return this.sp.web.lists.getByTitle(def.title).roleAssignments.expand('RoleDefinitionBindings')<RoleAssignment[]>();
+  }
+
+  private async permissionsMissing(def: ListDefinition, teamId: number, addOnly: number | undefined): Promise<boolean> {
     const list = this.sp.web.lists.getByTitle(def.title);
     const security = await list.select('HasUniqueRoleAssignments', 'WriteSecurity', 'ReadSecurity')<ListSecurity>();
     if (!security.HasUniqueRoleAssignments) return true;
     const wanted = this.wanted(def);
     if (security.WriteSecurity !== wanted.write || security.ReadSecurity !== wanted.read) return true;
-    const roles = await list.roleAssignments.expand('RoleDefinitionBindings')<RoleAssignment[]>();
-    const teamEdits = roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === this.teamRole(def)));
-    if (LIST_PERMISSIONS[def.key] === 'ownersOnly') {
-      const owners = await this.ownersId();
-      return roles.some((r) => r.PrincipalId !== owners) || !roles.some((r) => r.PrincipalId === owners);
-    }
-    return !teamEdits;
+    const roles = await this.assignments(def);
+    const exact = await this.exactAssignments(def, teamId, addOnly);
+    if (!exact)
+      return !roles.some((r) => r.PrincipalId === teamId && r.RoleDefinitionBindings.some((b) => b.Id === ROLE_DEFINITION.design));
+    // Exactly the wanted principals, each with exactly its one level: no one else can write.
+    if (roles.some((r) => !exact.has(r.PrincipalId))) return true;
+    return [...exact].some(([principal, role]) => {
+      const held = roles.find((r) => r.PrincipalId === principal)?.RoleDefinitionBindings.map((b) => b.Id) ?? [];
+      return held.length !== 1 || held[0] !== role;
+    });
+  }
+
+  private groupIds?: Promise<{ owners: number; members: number; visitors: number }>;
+
+  /** The site's owners, members and visitors groups (read once). */
+  private siteGroups(): Promise<{ owners: number; members: number; visitors: number }> {
+    this.groupIds ??= Promise.all([
+      this.sp.web.associatedOwnerGroup<{ Id: number }>(),
+      this.sp.web.associatedMemberGroup<{ Id: number }>(),
+      this.sp.web.associatedVisitorGroup<{ Id: number }>()
+    ]).then(([o, m, v]) => ({ owners: o.Id, members: m.Id, visitors: v.Id }));
+    this.groupIds.catch(() => {
+      this.groupIds = undefined;
+    });
+    return this.groupIds;
   }
 
   private async ownersId(): Promise<number> {
     return (await this.sp.web.associatedOwnerGroup<{ Id: number }>()).Id;
   }
 
-  private async ensurePermissions(def: ListDefinition, teamId: number): Promise<void> {
-    if (!(await this.permissionsMissing(def, teamId))) return;
+  private async ensurePermissions(def: ListDefinition, teamId: number, addOnly: number | undefined): Promise<void> {
+    if (!(await this.permissionsMissing(def, teamId, addOnly))) return;
     const list = this.sp.web.lists.getByTitle(def.title);
     const security = await list.select('HasUniqueRoleAssignments')<ListSecurity>();
-    if (LIST_PERMISSIONS[def.key] === 'ownersOnly') {
-      // Owners only: no inherited access, and anyone else who was given access loses it.
+    const exact = await this.exactAssignments(def, teamId, addOnly);
+    if (!exact) {
+      if (!security.HasUniqueRoleAssignments) await list.breakRoleInheritance(true, false);
+      // Leads edit only their own items; the team edits everyone's, which needs Override List Behaviors (Design has it, Edit does not).
+      await list.roleAssignments.add(teamId, ROLE_DEFINITION.design);
+    } else {
+      // No inherited access: exactly the wanted principals, each with its one level.
       if (!security.HasUniqueRoleAssignments) await list.breakRoleInheritance(false, false);
-      const owners = await this.ownersId();
-      for (const r of await list.roleAssignments.expand('RoleDefinitionBindings')<RoleAssignment[]>()) {
-        for (const b of r.RoleDefinitionBindings) if (r.PrincipalId !== owners) await list.roleAssignments.remove(r.PrincipalId, b.Id);
+      for (const r of await this.assignments(def)) {
+        for (const b of r.RoleDefinitionBindings)
+          if (exact.get(r.PrincipalId) !== b.Id) await list.roleAssignments.remove(r.PrincipalId, b.Id);
       }
-      await list.roleAssignments.add(owners, ROLE_DEFINITION.fullControl);
-      return;
+      const now = await this.assignments(def);
+      for (const [principal, role] of exact)
+        if (!now.some((r) => r.PrincipalId === principal && r.RoleDefinitionBindings.some((b) => b.Id === role)))
+          await list.roleAssignments.add(principal, role);
     }
-    if (!security.HasUniqueRoleAssignments) {
-      if (LIST_PERMISSIONS[def.key] === 'leadsOwnItems') {
-        await list.breakRoleInheritance(true, false);
-      } else {
-        // Team-only lists: owners keep full control, members and visitors read.
-        await list.breakRoleInheritance(false, false);
-        const [owners, members, visitors] = await Promise.all([
-          this.sp.web.associatedOwnerGroup<{ Id: number }>(),
-          this.sp.web.associatedMemberGroup<{ Id: number }>(),
-          this.sp.web.associatedVisitorGroup<{ Id: number }>()
-        ]);
-        await list.roleAssignments.add(owners.Id, ROLE_DEFINITION.fullControl);
-        await list.roleAssignments.remove(members.Id, ROLE_DEFINITION.contribute);
-        await list.roleAssignments.add(members.Id, ROLE_DEFINITION.read);
-        await list.roleAssignments.add(visitors.Id, ROLE_DEFINITION.read);
-      }
-    }
-    await list.roleAssignments.add(teamId, this.teamRole(def));
     const wanted = this.wanted(def);
     await list.update({ WriteSecurity: wanted.write, ReadSecurity: wanted.read });
   }
@@ -187,9 +242,9 @@ export class SpListProvisioner implements ListProvisioner {
           missing.push({ list: def.title, what: 'list' });
           continue;
         }
-        const fields = await this.sp.web.lists.getByTitle(def.title).fields.select('InternalName', 'TypeAsString', 'Indexed')<
-          SiteField[]
-        >();
+        const fields = await this.sp.web.lists
+          .getByTitle(def.title)
+          .fields.select('InternalName', 'TypeAsString', 'Indexed', 'RelationshipDeleteBehavior')<SiteField[]>();
         const byName = new Map(fields.map((f) => [f.InternalName, f]));
         fieldsByList.set(def.title, byName);
         for (const column of def.columns) {
@@ -198,13 +253,18 @@ export class SpListProvisioner implements ListProvisioner {
           else if (found.TypeAsString !== column.type)
             conflicts.push({ list: def.title, column: column.internalName, expected: column.type, found: found.TypeAsString });
           else if (column.indexed && !found.Indexed) missing.push({ list: def.title, column: column.internalName, what: 'index' });
+          else if (column.restrictDelete && found.RelationshipDeleteBehavior !== RESTRICT)
+            missing.push({ list: def.title, column: column.internalName, what: 'deleteRule' });
         }
       }
       const team = await this.teamGroupId();
       if (team === undefined) missing.push({ list: `SharePoint group "${INVOLVEMENT_TEAM_GROUP_NAME}"`, what: 'group' });
-      else if (owner)
+      else if (owner) {
+        const addOnly = await this.addOnlyRoleId(false);
         for (const def of LIST_DEFINITIONS)
-          if (listIds.has(def.title) && (await this.permissionsMissing(def, team))) missing.push({ list: def.title, what: 'permissions' });
+          if (listIds.has(def.title) && (await this.permissionsMissing(def, team, addOnly)))
+            missing.push({ list: def.title, what: 'permissions' });
+      }
       return { report: { ready: missing.length === 0 && conflicts.length === 0, missing, conflicts }, listIds, fieldsByList };
     });
   }

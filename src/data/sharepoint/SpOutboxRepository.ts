@@ -1,111 +1,23 @@
 import type { SPFI } from '@pnp/sp';
-import { z } from 'zod';
-import {
-  notificationTargetSchema,
-  OUTBOX_STATES,
-  type NotifyResult,
-  type NewOutboxEntry,
-  type OutboxEntry,
-  type OutboxRepository
-} from '../../domain';
-import { driftError, ListGateway, odataString, parseItem, storedOf, type ItemsQuery } from './ListGateway';
+import '@pnp/sp/site-users/web';
+import { isDataError, withRetries, type NotifyResult, type OutboxEntry, type OutboxRepository } from '../../domain';
+import { ListGateway, odataString } from './ListGateway';
 import { OUTBOX } from './lists';
+import { OUTBOX_SELECT, toOutboxEntry } from './SpPlanRecords';
 
-const LABELS: Record<OutboxEntry['state'], string> = { pending: 'Pending', sending: 'Pending', sent: 'Sent', failed: 'Failed' };
-const SELECT = [
-  'Id',
-  'Title',
-  OUTBOX.key,
-  OUTBOX.state,
-  OUTBOX.target,
-  OUTBOX.payload,
-  OUTBOX.attempts,
-  OUTBOX.lastError,
-  OUTBOX.sentAt,
-  OUTBOX.messageId,
-  `${OUTBOX.plan}Id`,
-  'Modified'
-];
-
-const rawSchema = z.object({
-  Id: z.number(),
-  Title: z.string().nullable(),
-  [OUTBOX.key]: z.string(),
-  [OUTBOX.state]: z.string().nullable(),
-  [OUTBOX.target]: z.string().nullable(),
-  [OUTBOX.payload]: z.string().nullable(),
-  [OUTBOX.attempts]: z.number().nullable(),
-  [OUTBOX.lastError]: z.string().nullable(),
-  [OUTBOX.sentAt]: z.string().nullable(),
-  [OUTBOX.messageId]: z.string().nullable(),
-  /** The plan lookup's id (the `ipPlan` column read as `ipPlanId`). */
-  ipPlanId: z.number(),
-  Modified: z.string()
-});
-
-const idSchema = z.object({ Id: z.number() });
-
-/** The "Notification outbox" list. A claimed entry's Title says "sending" while a post is in flight. */
+/**
+ * The "Notification outbox" list. An entry holds a submission's key and how delivery went — never
+ * what to post or where. A claimed entry's Title says "sending" while a post is in flight.
+ */
 export class SpOutboxRepository implements OutboxRepository {
   private readonly list: ListGateway;
 
-  public constructor(sp: SPFI) {
+  public constructor(private readonly sp: SPFI) {
     this.list = new ListGateway(sp, 'notificationOutbox');
   }
 
-  private toEntry(raw: unknown): OutboxEntry {
-    const title = this.list.title;
-    const r = parseItem(rawSchema, raw, title);
-    let json: unknown = null;
-    try {
-      json = JSON.parse(r[OUTBOX.target] ?? 'null');
-    } catch {
-      // Not JSON: reported as not a Teams channel, below.
-    }
-    const target = notificationTargetSchema.safeParse(json);
-    if (!target.success) throw driftError(title, OUTBOX.target, 'is not a Teams channel.');
-    const label = r[OUTBOX.state] ?? 'Pending';
-    const state = label === 'Sent' ? 'sent' : label === 'Failed' ? 'failed' : (r.Title ?? '').startsWith('sending') ? 'sending' : 'pending';
-    if (!OUTBOX_STATES.includes(state)) throw driftError(title, OUTBOX.state, 'unknown state.');
-    return {
-      ...storedOf(raw, title),
-      planId: r.ipPlanId,
-      key: r[OUTBOX.key],
-      state,
-      target: target.data,
-      payload: r[OUTBOX.payload] ?? '',
-      attempts: r[OUTBOX.attempts] ?? 0,
-      lastError: r[OUTBOX.lastError] ?? '',
-      sentAt: r[OUTBOX.sentAt],
-      messageId: r[OUTBOX.messageId] ?? '',
-      updatedAt: r.Modified
-    };
-  }
-
   private read(what: string, id: number): Promise<OutboxEntry> {
-    return this.list.get(what, id, { select: SELECT }, (raw) => this.toEntry(raw));
-  }
-
-  private async first(query: ItemsQuery): Promise<OutboxEntry | undefined> {
-    const [found] = await this.list.query(
-      `Reading "${this.list.title}"`,
-      (items) => query(items).top(1),
-      (raw) => this.toEntry(raw)
-    );
-    return found;
-  }
-
-  public findByKey(key: string): Promise<OutboxEntry | undefined> {
-    return this.first((items) => items.select(...SELECT).filter(`${OUTBOX.key} eq '${odataString(key)}'`));
-  }
-
-  public latestForPlan(planId: number): Promise<OutboxEntry | undefined> {
-    return this.first((items) =>
-      items
-        .select(...SELECT)
-        .filter(`${OUTBOX.plan}Id eq ${planId}`)
-        .orderBy('Id', false)
-    );
+    return this.list.get(what, id, { select: OUTBOX_SELECT, expand: ['Author'] }, toOutboxEntry);
   }
 
   public unsent(): Promise<OutboxEntry[]> {
@@ -114,42 +26,44 @@ export class SpOutboxRepository implements OutboxRepository {
       `Reading "${this.list.title}"`,
       (items) =>
         items
-          .select(...SELECT)
-          .filter(`${OUTBOX.state} ne '${LABELS.sent}'`)
+          .select(...OUTBOX_SELECT)
+          .expand('Author')
+          .filter(`${OUTBOX.state} ne 'Sent'`)
           .orderBy('Id', true)
           .top(100),
-      (raw) => this.toEntry(raw)
+      toOutboxEntry
     );
   }
 
-  public async add(entry: NewOutboxEntry): Promise<OutboxEntry> {
+  public add(planId: number, key: string, claimed: boolean): Promise<OutboxEntry> {
     const what = `Adding to "${this.list.title}"`;
-    const added = await this.list.add(what, {
-      Title: `pending ${entry.key}`,
-      [`${OUTBOX.plan}Id`]: entry.planId,
-      [OUTBOX.key]: entry.key,
-      [OUTBOX.state]: LABELS.pending,
-      [OUTBOX.target]: JSON.stringify(entry.target),
-      [OUTBOX.payload]: entry.payload,
-      [OUTBOX.attempts]: 0,
-      [OUTBOX.lastError]: '',
-      [OUTBOX.messageId]: ''
-    });
-    // Two browsers may add the same key at once (a double click). The oldest entry wins; a
-    // later duplicate is removed before anyone can send it, so one key means one message.
-    const [oldest] = await this.list.query(
-      what,
-      (items) =>
-        items
-          .select('Id')
-          .filter(`${OUTBOX.key} eq '${odataString(entry.key)}'`)
+    // Look before adding (a retry after a lost answer): only an entry this person added counts as
+    // theirs — an item someone else planted with the key is never taken for it.
+    return withRetries(() =>
+      this.list.run(what, async () => {
+        const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+        const found = await this.list.items
+          .select('Id', 'AuthorId')
+          .filter(`${OUTBOX.key} eq '${odataString(key)}'`)
           .orderBy('Id', true)
-          .top(10),
-      (raw) => parseItem(idSchema, raw, this.list.title).Id
+          .top(50)<Array<{ Id: number; AuthorId: number }>>();
+        const mine = found.find((f) => f.AuthorId === me.Id);
+        const id =
+          mine?.Id ??
+          (
+            (await this.list.items.add({
+              Title: `${claimed ? 'sending' : 'pending'} ${key}`,
+              [`${OUTBOX.plan}Id`]: planId,
+              [OUTBOX.key]: key,
+              [OUTBOX.state]: 'Pending',
+              [OUTBOX.attempts]: claimed ? 1 : 0,
+              [OUTBOX.lastError]: '',
+              [OUTBOX.messageId]: ''
+            })) as { Id: number }
+          ).Id;
+        return this.read(what, id);
+      })
     );
-    const winner = oldest ?? added;
-    if (winner !== added) await this.list.run(what, () => this.list.items.getById(added).delete());
-    return this.read(what, winner);
   }
 
   public async claim(entry: OutboxEntry): Promise<OutboxEntry> {
@@ -160,20 +74,34 @@ export class SpOutboxRepository implements OutboxRepository {
 
   public async finish(entry: OutboxEntry, result: NotifyResult): Promise<OutboxEntry> {
     const what = `Recording the delivery of "${entry.key}"`;
-    await this.list.update(
-      what,
-      entry.id,
-      entry.version,
-      result.ok
-        ? {
-            Title: `sent ${entry.key}`,
-            [OUTBOX.state]: LABELS.sent,
-            [OUTBOX.sentAt]: new Date().toISOString(),
-            [OUTBOX.messageId]: result.messageId,
-            [OUTBOX.lastError]: ''
-          }
-        : { Title: `failed ${entry.key}`, [OUTBOX.state]: LABELS.failed, [OUTBOX.lastError]: result.error.slice(0, 2000) }
-    );
-    return this.read(what, entry.id);
+    const values = result.ok
+      ? {
+          Title: `sent ${entry.key}`,
+          [OUTBOX.state]: 'Sent',
+          [OUTBOX.sentAt]: new Date().toISOString(),
+          [OUTBOX.messageId]: result.messageId,
+          [OUTBOX.lastError]: ''
+        }
+      : { Title: `failed ${entry.key}`, [OUTBOX.state]: 'Failed', [OUTBOX.lastError]: result.error.slice(0, 2000) };
+    // Once posted, the entry must say so, or a later sender would post again: tried again under
+    // the retry policy; a 412 after a lost answer means the first write landed (checked by reading).
+    await withRetries(async () => {
+      try {
+        await this.list.update(what, entry.id, entry.version, values);
+      } catch (error) {
+        if (!isDataError(error, 'conflict')) throw error;
+        const now = await this.read(what, entry.id);
+        if (now.state !== (result.ok ? 'sent' : 'failed')) throw error;
+      }
+    });
+    // What was written is known: no read-back (one round trip to mark it sent).
+    return {
+      ...entry,
+      state: result.ok ? 'sent' : 'failed',
+      sentAt: result.ok ? new Date().toISOString() : entry.sentAt,
+      messageId: result.ok ? result.messageId : entry.messageId,
+      lastError: result.ok ? '' : result.error.slice(0, 2000),
+      updatedAt: new Date().toISOString()
+    };
   }
 }

@@ -1,7 +1,15 @@
 import type { SPFI } from '@pnp/sp';
 import { z } from 'zod';
+import '@pnp/sp/batching';
+import '@pnp/sp/site-groups/web';
 import {
+  DataError,
   equalityGroupSchema,
+  inTeam,
+  UNKNOWN_ROSTER,
+  type CheckedStakeholders,
+  type IgnoredItem,
+  type TeamRoster,
   GRID_QUADRANTS,
   mapMoveSchema,
   METHOD_IDS,
@@ -16,7 +24,7 @@ import {
   type Stored
 } from '../../domain';
 import { driftError, ListGateway, parseItem, storedOf, type StoredRow } from './ListGateway';
-import { STAKEHOLDER as S } from './lists';
+import { INVOLVEMENT_TEAM_GROUP_NAME, listDefinition, STAKEHOLDER as S } from './lists';
 
 /** Items per request when reading a map: bounded, and well under the 5,000-item threshold. */
 export const STAKEHOLDER_PAGE_SIZE = 200;
@@ -44,11 +52,14 @@ const rawSchema = z.object({
   [S.engagementJson]: z.string().nullable(),
   [S.history]: z.string().nullable(),
   [S.notes]: z.string().nullable(),
-  [S.requestId]: z.string().nullable()
+  [S.requestId]: z.string().nullable(),
+  AuthorId: z.number()
 });
-const SELECT = [
+/** The columns a stakeholder is read with (SharePoint's Author included: whose entry it is). */
+export const STAKEHOLDER_SELECT = [
   'Id',
   'Title',
+  'AuthorId',
   `${S.plan}Id`,
   S.kind,
   S.catalogueEntry,
@@ -102,18 +113,13 @@ function toValues(f: StakeholderFields): Record<string, unknown> {
   };
 }
 
-type Row = StoredRow<Stakeholder>;
+type Row = StoredRow<Stakeholder> & { authorId: number };
 
-/** A plan's stakeholder map in the "Plan stakeholders" list. */
-export class SpStakeholderRepository implements StakeholderRepository {
-  private readonly list: ListGateway;
-
-  public constructor(sp: SPFI) {
-    this.list = new ListGateway(sp, 'planStakeholders');
-  }
-
-  private toRow(raw: unknown): Row {
-    const title = this.list.title;
+/** A stakeholder as stored, with who added it; broken stored data raises `schemaDrift` naming the item and column. */
+export function stakeholderFromRaw(raw: unknown): Row {
+  const title = listDefinition('planStakeholders').title;
+  const id = (raw as { Id?: unknown }).Id;
+  try {
     const r = parseItem(rawSchema, raw, title);
     const e = parseJson(engagementSchema, r[S.engagementJson], engagementSchema.parse({}), title, S.engagementJson);
     const stakeholder: Stakeholder = {
@@ -136,28 +142,96 @@ export class SpStakeholderRepository implements StakeholderRepository {
       notes: r[S.notes] ?? '',
       history: parseJson(z.array(mapMoveSchema), r[S.history], [], title, S.history)
     };
-    return { id: r.Id, requestId: r[S.requestId] ?? '', item: stakeholder };
+    return { id: r.Id, requestId: r[S.requestId] ?? '', item: stakeholder, authorId: r.AuthorId };
+  } catch (error) {
+    if (error instanceof DataError && error.kind === 'schemaDrift' && typeof id === 'number')
+      throw new DataError('schemaDrift', error.detail.replace(`List "${title}", `, `List "${title}", item ${id}, `));
+    throw error;
+  }
+}
+
+/** A read row, or an item that could not be read (named by list, item and column). */
+type Read = { row: Row } | { unreadable: IgnoredItem };
+
+/** A plan's stakeholder map in the "Plan stakeholders" list. */
+export class SpStakeholderRepository implements StakeholderRepository {
+  private readonly list: ListGateway;
+
+  public constructor(private readonly sp: SPFI) {
+    this.list = new ListGateway(sp, 'planStakeholders');
   }
 
-  /** A plan's stakeholders (only those with an id above `afterId`, if given), oldest first. */
-  private all(planId: number, onProgress?: (loaded: number) => void, afterId = 0): Promise<Row[]> {
+  private read(raw: unknown): Read {
+    try {
+      return { row: stakeholderFromRaw(raw) };
+    } catch (error) {
+      if (!(error instanceof DataError && error.kind === 'schemaDrift')) throw error;
+      return { unreadable: { list: this.list.title, itemId: (raw as { Id?: number }).Id ?? 0, reason: error.detail } };
+    }
+  }
+
+  /** A plan's stakeholders (only those with an id above `afterId`, if given), oldest first; each item read on its own. */
+  private all(planId: number, onProgress?: (loaded: number) => void, afterId = 0): Promise<Read[]> {
     const filter = `${S.plan}Id eq ${planId}${afterId ? ` and Id gt ${afterId}` : ''}`;
     // Filtered on the indexed plan lookup, a page at a time, following SharePoint's next links.
     return this.list.all(
       `Reading "${this.list.title}"`,
       (items) =>
         items
-          .select(...SELECT)
+          .select(...STAKEHOLDER_SELECT)
           .filter(filter)
           .orderBy('Id', true)
           .top(STAKEHOLDER_PAGE_SIZE),
-      (raw) => this.toRow(raw),
+      (raw) => this.read(raw),
       { onPage: onProgress }
     );
   }
 
+  private rows(reads: readonly Read[]): Row[] {
+    return reads.flatMap((r) => ('row' in r ? [r.row] : []));
+  }
+
+  /** Whose map it is: the plan's author (its lead) and the team's members, in one round trip. */
+  private async owners(planId: number): Promise<{ lead: number; roster: TeamRoster }> {
+    const [batched, execute] = this.sp.batched();
+    const plan = batched.web.lists.getByTitle(listDefinition('plans').title).items.getById(planId).select('AuthorId')<{
+      AuthorId: number;
+    }>();
+    const members = batched.web.siteGroups.getByName(INVOLVEMENT_TEAM_GROUP_NAME).users.select('Id')<Array<{ Id: number }>>();
+    const roster = members.then(
+      (m): TeamRoster => ({ known: true, memberIds: new Set(m.map((u) => u.Id)) }),
+      (): TeamRoster => UNKNOWN_ROSTER
+    );
+    const lead = plan.then(
+      (p) => p.AuthorId,
+      () => undefined
+    );
+    await this.list.run(`Reading plan ${planId}`, () => execute());
+    const leadId = await lead;
+    if (leadId === undefined) throw new DataError('notFound', `Plan ${planId} does not exist or cannot be seen.`);
+    return { lead: leadId, roster: await roster };
+  }
+
+  public async listForPlanChecked(planId: number, onProgress?: (loaded: number) => void): Promise<CheckedStakeholders> {
+    const [reads, { lead, roster }] = await Promise.all([this.all(planId, onProgress), this.owners(planId)]);
+    const stakeholders: Stakeholder[] = [];
+    const ignored: IgnoredItem[] = [];
+    const unreadable: IgnoredItem[] = [];
+    for (const r of reads) {
+      if ('unreadable' in r) unreadable.push(r.unreadable);
+      else if (r.row.authorId === lead || inTeam(roster, r.row.authorId)) stakeholders.push(r.row.item);
+      else
+        ignored.push({
+          list: this.list.title,
+          itemId: r.row.id,
+          reason: `“${r.row.item.name}” was added by someone who is neither the plan’s lead nor in the involvement team.`
+        });
+    }
+    return { stakeholders, ignored, unreadable };
+  }
+
   public async listForPlan(planId: number, onProgress?: (loaded: number) => void): Promise<Stakeholder[]> {
-    return (await this.all(planId, onProgress)).map((row) => row.item);
+    return (await this.listForPlanChecked(planId, onProgress)).stakeholders;
   }
 
   public async addMany(planId: number, items: readonly NewStakeholder[]): Promise<Stakeholder[]> {
@@ -166,14 +240,14 @@ export class SpStakeholderRepository implements StakeholderRepository {
       values: { ...toValues(i.fields), [`${S.plan}Id`]: planId, [S.history]: JSON.stringify(i.history) }
     }));
     // Looks before adding (a batch cut off in flight may have landed in part), then reads back only the new items.
-    const stored = await this.list.addManyOnce(`Adding stakeholders to "${this.list.title}"`, S.requestId, requests, (afterId) =>
-      this.all(planId, undefined, afterId)
+    const stored = await this.list.addManyOnce(`Adding stakeholders to "${this.list.title}"`, S.requestId, requests, async (afterId) =>
+      this.rows(await this.all(planId, undefined, afterId))
     );
     return items.map((i) => stored.get(i.requestId)).filter((s): s is Stakeholder => s !== undefined);
   }
 
   public get(id: number): Promise<Stakeholder> {
-    return this.list.get(`Reading stakeholder ${id}`, id, { select: SELECT }, (raw) => this.toRow(raw).item);
+    return this.list.get(`Reading stakeholder ${id}`, id, { select: STAKEHOLDER_SELECT }, (raw) => stakeholderFromRaw(raw).item);
   }
 
   public async save(s: Stakeholder): Promise<Stakeholder> {

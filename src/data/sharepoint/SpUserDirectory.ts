@@ -5,7 +5,8 @@ import '@pnp/sp/site-groups/web';
 import type { CurrentUser, PersonRef, UserDirectory } from '../../domain';
 import { dataCall } from '../http';
 
-import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP } from './lists';
+import '@pnp/sp/lists';
+import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP, listDefinition } from './lists';
 
 interface SpUser {
   Id: number;
@@ -25,15 +26,30 @@ export class SpUserDirectory implements UserDirectory {
         this.sp.web.currentUser<SpUser>(),
         this.sp.web.currentUser.groups<Array<{ Id: number; Title: string }>>()
       ]);
-      const owners = await this.sp.web.associatedOwnerGroup();
+      const [owners, mayCreatePlans] = await Promise.all([this.sp.web.associatedOwnerGroup(), this.mayAddPlans()]);
       return {
         id: user.Id,
         displayName: user.Title,
         email: user.Email,
         isSiteOwner: user.IsSiteAdmin || groups.some((g) => g.Id === owners.Id),
-        isInvolvementTeam: groups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP)
+        isInvolvementTeam: groups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP),
+        mayCreatePlans
       };
     });
+  }
+
+  /** Whether SharePoint lets this person add plans (Add Items on the plans list); undefined when the list cannot be asked. */
+  private async mayAddPlans(): Promise<boolean | undefined> {
+    try {
+      const perms = await this.sp.web.lists.getByTitle(listDefinition('plans').title).select('EffectiveBasePermissions')<{
+        EffectiveBasePermissions?: { Low?: number | string };
+      }>();
+      const low = Number(perms.EffectiveBasePermissions?.Low);
+      // SP.PermissionKind.AddListItems is 2: bit 1 of the low word.
+      return Number.isFinite(low) ? Math.floor(low / 2) % 2 === 1 : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   public siteUsers(): Promise<PersonRef[]> {

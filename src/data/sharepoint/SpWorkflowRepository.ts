@@ -1,118 +1,200 @@
 import type { SPFI } from '@pnp/sp';
-import { z } from 'zod';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
 import {
-  PLAN_STATUS_LABELS,
-  type CurrentUser,
-  type StoredPlan,
+  DataError,
+  readDefensibleRecord,
+  type DefensibleRecord,
+  withRetries,
+  type NewDecision,
+  type PlanRecord,
   type PlanStatus,
   type PlanWorkflowRepository,
-  type StatusHistoryEntry,
-  type TeamDecisions
+  type RecordOptions,
+  type Submission,
+  type SubmitWrites
 } from '../../domain';
-import { driftError, ListGateway, parseItem } from './ListGateway';
-import { HISTORY, PLAN } from './lists';
-import { statusLabel } from './planMapper';
-import { SpPlanRepository } from './SpPlanRepository';
+import { toDataError } from '../http';
+import { ListGateway, odataString } from './ListGateway';
+import { DECISION, HISTORY, OUTBOX, PLAN } from './lists';
+import { buildRecord, settle, SpPlanRecords, statusLabel, titleOf } from './SpPlanRecords';
 
-const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([k, v]) => [v, k as PlanStatus]));
-
-const historyItemSchema = z.object({
-  Id: z.number(),
-  [HISTORY.from]: z.string().nullable(),
-  [HISTORY.to]: z.string(),
-  [HISTORY.by]: z.object({ Id: z.number(), Title: z.string(), EMail: z.string().nullable().optional() }).nullable(),
-  [HISTORY.at]: z.string().nullable(),
-  [HISTORY.comment]: z.string().nullable()
-});
-
-const HISTORY_SELECT = [
-  'Id',
-  HISTORY.from,
-  HISTORY.to,
-  `${HISTORY.by}/Id`,
-  `${HISTORY.by}/Title`,
-  `${HISTORY.by}/EMail`,
-  HISTORY.at,
-  HISTORY.comment
-];
-
-/** Status changes and their history in SharePoint. */
+/** A plan's process in SharePoint: its record, the lead's submission, the team's decisions and the stored copies. */
 export class SpWorkflowRepository implements PlanWorkflowRepository {
-  private readonly planList: ListGateway;
-  private readonly historyList: ListGateway;
-  private readonly plans: SpPlanRepository;
+  private readonly records: SpPlanRecords;
+  private readonly plans: ListGateway;
+  private readonly history: ListGateway;
+  private readonly decisions: ListGateway;
 
-  public constructor(sp: SPFI) {
-    this.planList = new ListGateway(sp, 'plans');
-    this.historyList = new ListGateway(sp, 'statusHistory');
-    this.plans = new SpPlanRepository(sp);
+  public constructor(private readonly sp: SPFI) {
+    this.records = new SpPlanRecords(sp);
+    this.plans = new ListGateway(sp, 'plans');
+    this.history = new ListGateway(sp, 'statusHistory');
+    this.decisions = new ListGateway(sp, 'planDecisions');
   }
 
-  public async changeStatus(plan: StoredPlan, to: PlanStatus, by: CurrentUser, comment: string): Promise<StoredPlan> {
-    const what = `Changing the status of plan ${plan.id}`;
-    await this.planList.update(what, plan.id, plan.version, { [PLAN.status]: statusLabel(to) });
-    await this.record(what, plan, by, comment, to);
-    return this.plans.get(plan.id);
+  public record(planId: number, options: RecordOptions = {}): Promise<PlanRecord> {
+    return this.records.read(planId, options);
   }
 
-  public async updateTeamDecisions(plan: StoredPlan, changes: TeamDecisions, by: CurrentUser, note: string): Promise<StoredPlan> {
-    const values: Record<string, unknown> = {};
-    if (changes.involvementLead) values[`${PLAN.involvementLead}Id`] = changes.involvementLead.id;
-    if (changes.scopingMeeting) {
-      values[PLAN.scopingMeeting] = changes.scopingMeeting.at;
-      values[PLAN.teamJson] = JSON.stringify({ scopingAttendees: changes.scopingMeeting.attendees });
-    }
-    if (changes.confirmedLevel) {
-      const c = plan.content;
-      const level = { ...c.level, chosen: changes.confirmedLevel, confirmedByTeam: true };
-      values[PLAN.chosenLevel] = changes.confirmedLevel;
-      values[PLAN.projectJson] = JSON.stringify({ project: c.project, objectives: c.objectives, triage: c.triage, level });
-    }
-    const what = `Updating plan ${plan.id}`;
-    await this.planList.update(what, plan.id, plan.version, values);
-    if (note) await this.record(what, plan, by, note);
-    return this.plans.get(plan.id);
-  }
-
-  /** One history entry: who, when, from, to and why (a decision without a status change has from = to). */
-  private async record(what: string, plan: StoredPlan, by: CurrentUser, comment: string, to: PlanStatus = plan.status): Promise<void> {
-    await this.historyList.add(what, {
-      Title: `${statusLabel(plan.status)} → ${statusLabel(to)}`,
-      [`${HISTORY.plan}Id`]: plan.id,
-      [HISTORY.from]: statusLabel(plan.status),
-      [HISTORY.to]: statusLabel(to),
-      [`${HISTORY.by}Id`]: by.id,
-      [HISTORY.at]: new Date().toISOString(),
+  private entryValues(planId: number, submission: Submission, from: PlanStatus | null, comment: string): Record<string, unknown> {
+    return {
+      Title: `${from ? statusLabel(from) : 'New'} → ${statusLabel('submitted')}`,
+      [`${HISTORY.plan}Id`]: planId,
+      [HISTORY.from]: from ? statusLabel(from) : null,
+      [HISTORY.to]: statusLabel('submitted'),
+      [HISTORY.submission]: submission.number,
+      [HISTORY.key]: submission.key,
       [HISTORY.comment]: comment
-    });
+    };
   }
 
-  public history(planId: number): Promise<StatusHistoryEntry[]> {
-    const title = this.historyList.title;
-    return this.historyList.query(
-      `Reading the history of plan ${planId}`,
-      (items) =>
-        items
-          .select(...HISTORY_SELECT)
-          .expand(HISTORY.by)
-          .filter(`${HISTORY.plan}Id eq ${planId}`)
-          .orderBy('Id', true)
-          .top(500),
-      (r) => {
-        const h = parseItem(historyItemSchema, r, title);
-        const toStatus = statusByLabel.get(h[HISTORY.to]);
-        if (!toStatus) throw driftError(title, HISTORY.to, `"${h[HISTORY.to]}" is not a status the planner knows.`);
-        const by = h[HISTORY.by];
-        return {
-          id: h.Id,
-          planId,
-          from: h[HISTORY.from] ? (statusByLabel.get(h[HISTORY.from] as string) ?? null) : null,
-          to: toStatus,
-          by: { id: by?.Id ?? 0, displayName: by?.Title ?? 'Unknown', email: by?.EMail ?? '' },
-          at: h[HISTORY.at] ?? '',
-          comment: h[HISTORY.comment] ?? ''
-        };
-      }
+  private outboxValues(planId: number, key: string, claimed: boolean): Record<string, unknown> {
+    return {
+      Title: `${claimed ? 'sending' : 'pending'} ${key}`,
+      [`${OUTBOX.plan}Id`]: planId,
+      [OUTBOX.key]: key,
+      [OUTBOX.state]: 'Pending',
+      [OUTBOX.attempts]: claimed ? 1 : 0,
+      [OUTBOX.lastError]: '',
+      [OUTBOX.messageId]: ''
+    };
+  }
+
+  /**
+   * One $batch, run by SharePoint in order: the status change (at the version read), the history
+   * entry, the outbox entry (claimed), then reads of the plan, its entries and its outbox — so the
+   * caller has the record as stored after the writes without another round trip.
+   */
+  public async submit(
+    record: PlanRecord,
+    submission: Submission,
+    comment: string,
+    notify: boolean,
+    advice: DefensibleRecord
+  ): Promise<SubmitWrites> {
+    const planId = record.plan.id;
+    const version = record.plan.version;
+    if (!version) throw new DataError('invalidRequest', 'Submitting needs the version of the plan that was read.');
+    // Never write what could not be read back.
+    const kept = readDefensibleRecord(JSON.parse(JSON.stringify(advice)));
+    if (!kept.ok)
+      throw new DataError('invalidRequest', `The record of the advice is not valid: ${kept.problems.map((p) => p.path).join(', ')}`);
+    const from = record.process.status;
+    const [batched, execute] = this.sp.batched();
+    const items = (key: Parameters<typeof titleOf>[0]) => batched.web.lists.getByTitle(titleOf(key)).items;
+    const commit = settle(
+      items('plans')
+        .getById(planId)
+        .update(
+          {
+            [PLAN.status]: statusLabel('submitted'),
+            [PLAN.submission]: submission.number,
+            [PLAN.submissionKey]: submission.key,
+            [PLAN.adviceRecord]: JSON.stringify(kept.value)
+          },
+          version
+        )
     );
+    const entry = settle(items('statusHistory').add(this.entryValues(planId, submission, from, comment)));
+    const outbox = notify ? settle(items('notificationOutbox').add(this.outboxValues(planId, submission.key, true))) : undefined;
+    const collect = this.records.queue(batched, planId, { notificationTarget: record.notificationTarget !== undefined });
+    const what = `Submitting plan ${planId}`;
+    try {
+      await execute();
+    } catch (error) {
+      // The batch itself failed (throttled, offline): what landed is unknown; the caller reads again.
+      return { record, committed: false, error: await toDataError(error, what) };
+    }
+    let after: PlanRecord;
+    try {
+      after = buildRecord(
+        { ...(await collect()), notificationTarget: record.notificationTarget },
+        {
+          notificationTarget: record.notificationTarget !== undefined
+        }
+      );
+    } catch (error) {
+      return { record, committed: false, error: await toDataError(error, what) };
+    }
+    const [committed, added] = await Promise.all([commit, outbox]);
+    const isCommitted = after.claims.submissionKey === submission.key;
+    // The outbox entry this client added: the only one with the new key taken for sending (nobody else knew the key).
+    const claimed = isCommitted && added?.ok ? after.outbox.find((e) => e.key === submission.key && e.state === 'sending') : undefined;
+    void entry;
+    return { record: after, committed: isCommitted, error: committed.ok ? undefined : await toDataError(committed.error, what), claimed };
+  }
+
+  public recordSubmission(planId: number, submission: Submission, from: PlanStatus | null, comment: string): Promise<void> {
+    const what = `Recording the submission of plan ${planId}`;
+    // Look before adding: an entry this person already added for the key (a retry) is enough.
+    return withRetries(() =>
+      this.history.run(what, async () => {
+        const found = await this.history.items
+          .select('Id', 'AuthorId')
+          .filter(`${HISTORY.key} eq '${odataString(submission.key)}'`)
+          .top(50)<Array<{ Id: number; AuthorId: number }>>();
+        if (found.length > 0) {
+          const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+          if (found.some((f) => f.AuthorId === me.Id)) return;
+        }
+        await this.history.items.add(this.entryValues(planId, submission, from, comment));
+      })
+    );
+  }
+
+  public async decide(d: NewDecision): Promise<void> {
+    const values: Record<string, unknown> = {
+      Title: `${statusLabel(d.from)} → ${statusLabel(d.to)}`,
+      [`${DECISION.plan}Id`]: d.planId,
+      [DECISION.seq]: d.seq,
+      [DECISION.kind]: d.kind,
+      [DECISION.from]: statusLabel(d.from),
+      [DECISION.to]: statusLabel(d.to),
+      [DECISION.submission]: d.submission,
+      [DECISION.submissionKey]: d.submissionKey,
+      [`${DECISION.involvementLead}Id`]: d.involvementLead?.id ?? null,
+      [DECISION.confirmedLevel]: d.confirmedLevel,
+      [DECISION.scopingMeeting]: d.scopingMeeting?.at ?? null,
+      [DECISION.scopingAttendees]: JSON.stringify(d.scopingMeeting?.attendees ?? []),
+      [DECISION.comment]: d.comment
+    };
+    // Only the team can add to this list, so a request id found there is this decision's.
+    await this.decisions.addOnce(
+      `Recording a decision on plan ${d.planId}`,
+      DECISION.requestId,
+      { requestId: d.requestId, values },
+      async () => undefined
+    );
+  }
+
+  public async mirror(record: PlanRecord): Promise<void> {
+    const { process, claims, plan } = record;
+    const planId = plan.id;
+    if (!plan.version) throw new DataError('invalidRequest', 'Correcting a plan needs the version that was read.');
+    const content = plan.content;
+    const values: Record<string, unknown> = {
+      [PLAN.status]: statusLabel(process.status),
+      [`${PLAN.projectLead}Id`]: process.projectLead.id,
+      [`${PLAN.involvementLead}Id`]: process.involvementLead?.id ?? null,
+      [PLAN.scopingMeeting]: process.scopingMeeting?.at ?? null,
+      [PLAN.teamJson]: JSON.stringify({ scopingAttendees: process.scopingMeeting?.attendees ?? [] }),
+      [PLAN.chosenLevel]: content.level.chosen,
+      [PLAN.projectJson]: JSON.stringify({
+        project: content.project,
+        objectives: content.objectives,
+        triage: content.triage,
+        level: content.level
+      })
+    };
+    const submission = process.submission;
+    if (claims.submission !== (submission?.number ?? 0) || claims.submissionKey !== (submission?.key ?? '')) {
+      values[PLAN.submission] = submission?.number ?? 0;
+      values[PLAN.submissionKey] = submission?.key ?? '';
+    }
+    // At the version read: a lead's save (or submission) since then wins, and the next open tries again.
+    await this.plans.update(`Correcting the stored copies of plan ${planId}`, planId, plan.version, values);
   }
 }

@@ -4,7 +4,7 @@
  * (Involvement Planner) so they never collide with a site's own columns.
  * Indexed columns are the ones queries filter or sort on (SharePoint allows 20 per list).
  */
-import { ENGAGEMENT_LEVELS, GRID_QUADRANTS, PLAN_STATUS_LABELS, STAKEHOLDER_KINDS, SYSTEM_LEVELS } from '../../domain';
+import { DECISION_KINDS, ENGAGEMENT_LEVELS, GRID_QUADRANTS, PLAN_STATUS_LABELS, STAKEHOLDER_KINDS, SYSTEM_LEVELS } from '../../domain';
 
 export type ColumnType = 'Text' | 'Note' | 'Number' | 'Currency' | 'DateTime' | 'Boolean' | 'Choice' | 'MultiChoice' | 'User' | 'Lookup';
 
@@ -17,6 +17,12 @@ export interface ColumnDefinition {
   readonly choices?: readonly string[];
   /** For lookups: the key of the list it points to. */
   readonly lookupList?: ListKey;
+  /**
+   * For lookups: SharePoint refuses to delete an item of the list it points to while an item here
+   * refers to it (RelationshipDeleteBehavior Restrict; the lookup must be indexed). A plan with a
+   * recorded submission or decision cannot be deleted — by its lead or anyone else.
+   */
+  readonly restrictDelete?: boolean;
   readonly description: string;
 }
 
@@ -32,6 +38,7 @@ export type ListKey =
   | 'plans'
   | 'planStakeholders'
   | 'statusHistory'
+  | 'planDecisions'
   | 'notificationOutbox'
   | 'organisationStakeholders'
   | 'settings'
@@ -63,7 +70,9 @@ export const PLAN = {
   deliveryJson: 'ipDeliveryJson',
   commsJson: 'ipCommsJson',
   teamJson: 'ipTeamJson',
-  adviceRecord: 'ipAdviceRecord'
+  adviceRecord: 'ipAdviceRecord',
+  submission: 'ipSubmission',
+  submissionKey: 'ipSubmissionKey'
 } as const;
 
 /** Internal names of the stakeholder lists' columns (plan stakeholders and the shared list). */
@@ -225,6 +234,18 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
         type: 'Note',
         description:
           'The record of the advice when the plan was last submitted: answers, legal outcome, levels, warnings, rules version and settings, as JSON.'
+      },
+      {
+        internalName: PLAN.submission,
+        displayName: 'Submission number',
+        type: 'Number',
+        description: 'How many times the lead has submitted the plan (written with the status change).'
+      },
+      {
+        internalName: PLAN.submissionKey,
+        displayName: 'Submission key',
+        type: 'Text',
+        description: "The latest submission's key: its history entry and notification carry the same key."
       }
     ]
   },
@@ -296,9 +317,18 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {
     key: 'statusHistory',
     title: 'Plan status history',
-    description: "Every change of a plan's status: who, when, from, to and why (Involvement Planner).",
+    description:
+      "Each submission of a plan: who (SharePoint's Created By), when, and the lead's note. Add only: no one edits or deletes an entry (Involvement Planner).",
     columns: [
-      { internalName: 'ipPlan', displayName: 'Plan', type: 'Lookup', lookupList: 'plans', indexed: true, description: 'The plan.' },
+      {
+        internalName: 'ipPlan',
+        displayName: 'Plan',
+        type: 'Lookup',
+        lookupList: 'plans',
+        indexed: true,
+        restrictDelete: true,
+        description: 'The plan.'
+      },
       { internalName: 'ipFromStatus', displayName: 'From', type: 'Choice', choices: STATUS_CHOICES, description: 'Status before.' },
       {
         internalName: 'ipToStatus',
@@ -308,8 +338,78 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
         choices: STATUS_CHOICES,
         description: 'Status after.'
       },
-      { internalName: 'ipChangedBy', displayName: 'Changed by', type: 'User', description: 'Who made the change.' },
-      { internalName: 'ipChangedAt', displayName: 'Changed at', type: 'DateTime', indexed: true, description: 'When.' },
+      { internalName: 'ipSubmission', displayName: 'Submission number', type: 'Number', description: 'Which submission of the plan.' },
+      {
+        internalName: 'ipKey',
+        displayName: 'Submission key',
+        type: 'Text',
+        indexed: true,
+        description: "The submission's key, as written on the plan with the status change."
+      },
+      { internalName: 'ipComment', displayName: 'Comment', type: 'Note', description: "The lead's note." }
+    ]
+  },
+  {
+    key: 'planDecisions',
+    title: 'Plan decisions',
+    description:
+      "The involvement team's decisions on each plan, each with the team's whole state of the plan after it. Only the team adds; no one edits or deletes (Involvement Planner).",
+    columns: [
+      {
+        internalName: 'ipPlan',
+        displayName: 'Plan',
+        type: 'Lookup',
+        lookupList: 'plans',
+        indexed: true,
+        restrictDelete: true,
+        description: 'The plan.'
+      },
+      { internalName: 'ipSeq', displayName: 'Decision number', type: 'Number', description: "1 for a plan's first decision, then 2, 3…" },
+      {
+        internalName: 'ipRequestId',
+        displayName: 'Request id',
+        type: 'Text',
+        indexed: true,
+        description: 'Makes recording a decision safe to retry: one request id, one decision.'
+      },
+      {
+        internalName: 'ipKind',
+        displayName: 'Kind',
+        type: 'Choice',
+        choices: [...DECISION_KINDS],
+        description: 'Status, scoping meeting, involvement lead or level.'
+      },
+      { internalName: 'ipFromStatus', displayName: 'From', type: 'Choice', choices: STATUS_CHOICES, description: 'Status before.' },
+      {
+        internalName: 'ipToStatus',
+        displayName: 'To',
+        type: 'Choice',
+        indexed: true,
+        choices: STATUS_CHOICES,
+        description: 'Status after.'
+      },
+      { internalName: 'ipSubmission', displayName: 'Submission number', type: 'Number', description: 'The submission decided on.' },
+      { internalName: 'ipSubmissionKey', displayName: 'Submission key', type: 'Text', description: "The submission's key." },
+      {
+        internalName: 'ipInvolvementLead',
+        displayName: 'Involvement lead',
+        type: 'User',
+        description: 'The involvement lead after this decision.'
+      },
+      {
+        internalName: 'ipConfirmedLevel',
+        displayName: 'Confirmed level',
+        type: 'Choice',
+        choices: levelChoices,
+        description: 'The level of engagement the team confirmed, after this decision.'
+      },
+      { internalName: 'ipScopingMeeting', displayName: 'Scoping meeting', type: 'DateTime', description: 'When the scoping meeting is.' },
+      {
+        internalName: 'ipScopingAttendees',
+        displayName: 'Scoping attendees (JSON)',
+        type: 'Note',
+        description: 'Who will attend the scoping meeting, as JSON.'
+      },
       { internalName: 'ipComment', displayName: 'Comment', type: 'Note', description: 'Why, or what needs to change.' }
     ]
   },
@@ -324,7 +424,7 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
         displayName: 'Idempotency key',
         type: 'Text',
         indexed: true,
-        description: 'One key per submission: a resend never posts twice.'
+        description: "The submission's key: a resend never posts twice."
       },
       {
         internalName: 'ipDeliveryState',
@@ -334,8 +434,6 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
         choices: ['Pending', 'Sent', 'Failed'],
         description: 'Pending, sent or failed.'
       },
-      { internalName: 'ipTarget', displayName: 'Target', type: 'Text', description: 'Team and channel, or "workflow".' },
-      { internalName: 'ipPayload', displayName: 'Payload (JSON)', type: 'Note', description: 'The message with its Adaptive Card.' },
       { internalName: 'ipAttempts', displayName: 'Attempts', type: 'Number', description: 'How many times sending was tried.' },
       { internalName: 'ipLastError', displayName: 'Last error', type: 'Note', description: 'Why the last attempt failed.' },
       { internalName: 'ipSentAt', displayName: 'Sent at', type: 'DateTime', description: 'When it was delivered.' },
@@ -477,8 +575,6 @@ export const OUTBOX = {
   plan: 'ipPlan',
   key: 'ipIdempotencyKey',
   state: 'ipDeliveryState',
-  target: 'ipTarget',
-  payload: 'ipPayload',
   attempts: 'ipAttempts',
   lastError: 'ipLastError',
   sentAt: 'ipSentAt',
@@ -490,8 +586,25 @@ export const HISTORY = {
   plan: 'ipPlan',
   from: 'ipFromStatus',
   to: 'ipToStatus',
-  by: 'ipChangedBy',
-  at: 'ipChangedAt',
+  submission: 'ipSubmission',
+  key: 'ipKey',
+  comment: 'ipComment'
+} as const;
+
+/** Internal names of the team's decisions list's columns. */
+export const DECISION = {
+  plan: 'ipPlan',
+  seq: 'ipSeq',
+  requestId: 'ipRequestId',
+  kind: 'ipKind',
+  from: 'ipFromStatus',
+  to: 'ipToStatus',
+  submission: 'ipSubmission',
+  submissionKey: 'ipSubmissionKey',
+  involvementLead: 'ipInvolvementLead',
+  confirmedLevel: 'ipConfirmedLevel',
+  scopingMeeting: 'ipScopingMeeting',
+  scopingAttendees: 'ipScopingAttendees',
   comment: 'ipComment'
 } as const;
 
@@ -519,7 +632,8 @@ export function fieldSchemaXml(column: ColumnDefinition, lookupListId?: string):
     column.type === 'Note' ? 'NumLines="6" RichText="FALSE" UnlimitedLengthInDocumentLibrary="FALSE"' : '',
     column.type === 'DateTime' ? 'Format="DateTime"' : '',
     column.type === 'User' ? 'UserSelectionMode="PeopleOnly" List="UserInfo" ShowField="ImnName"' : '',
-    column.type === 'Lookup' ? `List="${lookupListId ? `{${lookupListId}}` : `Lists/${column.lookupList ?? ''}`}" ShowField="Title"` : ''
+    column.type === 'Lookup' ? `List="${lookupListId ? `{${lookupListId}}` : `Lists/${column.lookupList ?? ''}`}" ShowField="Title"` : '',
+    column.restrictDelete ? 'RelationshipDeleteBehavior="Restrict"' : ''
   ]
     .filter(Boolean)
     .join(' ');
@@ -541,16 +655,56 @@ export const ROLE_DEFINITION = {
   read: 1073741826
 } as const;
 
+/** SP.PermissionKind numbers (Learn: "PermissionKind enum"); a permission's bit in a mask is its number − 1. */
+const PERMISSION_KIND = {
+  viewListItems: 1,
+  addListItems: 2,
+  openItems: 6,
+  viewVersions: 7,
+  viewFormPages: 13,
+  open: 17,
+  viewPages: 18,
+  browseUserInfo: 28,
+  useClientIntegration: 37,
+  useRemoteAPIs: 38,
+  createAlerts: 40
+} as const;
+
+/** SP.BasePermissions (High and Low 32-bit words) holding the given permissions. */
+export function basePermissions(kinds: readonly number[]): { High: number; Low: number } {
+  let high = 0;
+  let low = 0;
+  for (const k of kinds) {
+    if (k <= 32) low += 2 ** (k - 1);
+    else high += 2 ** (k - 33);
+  }
+  return { High: high, Low: low };
+}
+
 /**
- * Who may do what on each list (issue: permissions). "leadsOwnItems": everyone keeps the site's
- * permissions, but people edit only items they created (the project lead's own plan); the
- * involvement team group can edit everything. "teamOnly": the involvement team edits, everyone
+ * The permission level "Set up lists" creates for lists where people add but never change: View,
+ * Add and Open items (with what opening the site needs), without Edit Items or Delete Items.
+ */
+export const ADD_ONLY_ROLE = {
+  name: 'Add and read (Involvement Planner)',
+  description:
+    'Can view and add list items, but not edit or delete them. Created by the Involvement Planner for its history and decisions lists.',
+  basePermissions: basePermissions(Object.values(PERMISSION_KIND))
+} as const;
+
+/**
+ * Who may do what on each list (README, "Who may do what"). "leadsOwnItems": everyone keeps the
+ * site's permissions, but people edit only items they created (the project lead's own plan); the
+ * involvement team group can edit everything. "addOnly": site members and the team add items and
+ * read them; no one but site owners edits or deletes. "teamAddsOnly": only the team adds (and no
+ * one edits or deletes); everyone else reads. "teamOnly": the involvement team edits, everyone
  * else on the site reads. "ownersOnly": only site owners can read or change it.
  */
-export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'teamOnly' | 'ownersOnly'>> = {
+export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'addOnly' | 'teamAddsOnly' | 'teamOnly' | 'ownersOnly'>> = {
   plans: 'leadsOwnItems',
   planStakeholders: 'leadsOwnItems',
-  statusHistory: 'leadsOwnItems',
+  statusHistory: 'addOnly',
+  planDecisions: 'teamAddsOnly',
   notificationOutbox: 'leadsOwnItems',
   organisationStakeholders: 'teamOnly',
   settings: 'teamOnly',

@@ -185,7 +185,8 @@ export function toPlanSummary(raw: unknown): PlanSummary {
     formalConsultationLikely: item[PLAN.formalConsultation] ?? false,
     decisionDate: dateOnly(item[PLAN.decisionDate]),
     nextKeyDate: dateOnly(item[PLAN.nextKeyDate]),
-    modified: item.Modified
+    modified: item.Modified,
+    unconfirmed: []
   };
 }
 

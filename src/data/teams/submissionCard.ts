@@ -3,7 +3,6 @@ import {
   LADDERS,
   LEGAL_LIKELIHOOD_NAMES,
   PROGRAMME_ROUTE_NAMES,
-  type CurrentUser,
   type DefensibleRecord,
   type EngagementLevel,
   type InvolvementPlan,
@@ -49,16 +48,18 @@ const when = (date: string): string =>
     : 'Not given';
 
 /**
- * The Adaptive Card the involvement team sees when a plan is submitted. The advice on it — the
- * legal checks, the route, the recommended level and the timeline warnings — is the record kept
- * with the plan at submission (`advice`), made under the organisation's saved settings.
+ * The Adaptive Card the involvement team sees when a plan is submitted, built from the plan as
+ * stored (whoever sends it): its project lead is the person who submitted it. The advice on it —
+ * the legal checks, the route, the recommended level and the timeline warnings — is the record
+ * kept with the plan at submission (`advice`), made under the organisation's saved settings.
  */
 export function buildSubmissionCard(
   plan: InvolvementPlan,
-  submittedBy: CurrentUser,
   links: PlanLinks,
+  submission: number,
   advice: DefensibleRecord
 ): Record<string, unknown> {
+  const submittedBy = plan.projectLead?.displayName ?? 'the project lead';
   const c = plan.content;
   const warnings = advice.timelineWarnings.slice(0, 3);
   // Levels are named as on the ladder the organisation shows (a setting), as the guide names them.
@@ -86,9 +87,15 @@ export function buildSubmissionCard(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body: [
-      { type: 'TextBlock', text: 'New involvement plan submitted', size: 'Medium', weight: 'Bolder', wrap: true },
+      {
+        type: 'TextBlock',
+        text: submission > 1 ? `Involvement plan resubmitted (submission ${submission})` : 'New involvement plan submitted',
+        size: 'Medium',
+        weight: 'Bolder',
+        wrap: true
+      },
       literal(c.project.title || 'Untitled plan', { size: 'Large', weight: 'Bolder' }),
-      literal(plan.projectLead?.displayName ?? submittedBy.displayName, { label: 'Project lead', spacing: 'Small' }),
+      literal(submittedBy, { label: 'Project lead', spacing: 'Small' }),
       literal(c.project.organisation || 'Not given', { label: 'Organisation', spacing: 'Small' }),
       literal(c.project.placeName || (c.project.systemLevel === 'system' ? 'System-wide' : 'Not given'), {
         label: 'Place',
@@ -105,20 +112,15 @@ export function buildSubmissionCard(
         ? [literal(advice.level.reasonForDifferentLevel || 'No reason given', { label: 'Why a different level', spacing: 'Small' })]
         : []),
       literal(basis, { isSubtle: true, spacing: 'Small' }),
-      literal(`Submitted by ${submittedBy.displayName}`, { isSubtle: true, spacing: 'Medium' })
+      literal(`Submitted by ${submittedBy}`, { isSubtle: true, spacing: 'Medium' })
     ],
     actions
   };
 }
 
 /** The Graph chatMessage that carries the card (Learn: "Send chatMessage in a channel"). */
-export function buildSubmissionMessage(
-  plan: InvolvementPlan,
-  submittedBy: CurrentUser,
-  links: PlanLinks,
-  advice: DefensibleRecord
-): string {
-  const card = buildSubmissionCard(plan, submittedBy, links, advice);
+export function buildSubmissionMessage(plan: InvolvementPlan, links: PlanLinks, submission: number, advice: DefensibleRecord): string {
+  const card = buildSubmissionCard(plan, links, submission, advice);
   const message = JSON.stringify({
     body: { contentType: 'html', content: '<attachment id="plan-card"></attachment>' },
     attachments: [{ id: 'plan-card', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) }]

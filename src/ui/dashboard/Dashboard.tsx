@@ -12,7 +12,7 @@ import {
   Title2,
   tokens
 } from '@fluentui/react-components';
-import { PLAN_STATUS_DESCRIPTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus, type UnreadablePlan } from '../../domain';
+import { PLAN_STATUS_DESCRIPTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { lazySection } from '../common/LazySection';
@@ -43,33 +43,6 @@ const InvolvementSettingsPage = lazySection(
   'Loading the involvement settings…'
 );
 
-/** Plans not in any count (their status is not one the planner knows), by item id, with what is wrong and who can fix it. */
-function UncountedPlans({ plans }: { plans: readonly UnreadablePlan[] }): JSX.Element {
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>
-          {plans.length} {plans.length === 1 ? 'plan is' : 'plans are'} not in the counts below
-        </MessageBarTitle>
-        {plans.length === 1 ? 'Its status is' : 'Their statuses are'} not one the planner knows, so{' '}
-        {plans.length === 1 ? 'it is' : 'they are'} in no count and no status filter:
-        <ul aria-label="Plans not counted">
-          {plans.slice(0, 20).map((p) => (
-            <li key={p.id}>
-              <strong>
-                Item {p.id}
-                {p.title ? ` (“${p.title}”)` : ''}
-              </strong>
-              : {p.problem}
-            </li>
-          ))}
-        </ul>
-        {plans.length > 20 && `And ${plans.length - 20} more.`}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
 const readSettings = (): boolean => window.location.hash === '#settings';
 
 /** The involvement team's dashboard: plans by status, the queue with filters, each plan to review, and the settings page. */
@@ -99,7 +72,7 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
   const [status, setStatus] = React.useState<PlanStatus>();
   const { plans } = useServices();
   const { mayManage } = useSession();
-  const load = React.useCallback(() => plans.countByStatus(), [plans]);
+  const load = React.useCallback(() => plans.statusOverview(), [plans]);
   const [state, reload] = useAsync(load);
   return (
     <section aria-labelledby="dashboard-heading">
@@ -107,12 +80,14 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
         Involvement plans by status
       </Title2>
       <Loaded state={state} label="Counting plans…" onRetry={reload}>
-        {({ byStatus: counts, unreadable }) => (
+        {({ counts, unconfirmed }) => (
           <>
             <Body1 as="p" block>
-              {(Object.values(counts).reduce((a, b) => a + b, 0) + unreadable.length).toLocaleString('en-GB')} plans in total.
+              {Object.values(counts)
+                .reduce((a, b) => a + b, 0)
+                .toLocaleString('en-GB')}{' '}
+              plans in total.
             </Body1>
-            {unreadable.length > 0 && <UncountedPlans plans={unreadable} />}
             <ul className={styles.grid} aria-label="Plans by status">
               {PLAN_STATUSES.map((status) => (
                 <li key={status}>
@@ -135,6 +110,27 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
                 </li>
               ))}
             </ul>
+            {unconfirmed.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    {unconfirmed.length} plan{unconfirmed.length === 1 ? '' : 's'} stored with a status the record does not confirm
+                  </MessageBarTitle>
+                  Counted above by what the involvement team’s record says. Open a plan to see the difference and correct the stored copy.
+                  <ul aria-label="Plans with an unconfirmed status">
+                    {unconfirmed.slice(0, 50).map((u) => (
+                      <li key={u.id}>
+                        <Button appearance="transparent" size="small" onClick={() => onOpen(u.id)}>
+                          {u.title || `Plan ${u.id}`}
+                        </Button>{' '}
+                        stored as “{u.stored}”, the record says “{PLAN_STATUS_LABELS[u.verified]}”
+                      </li>
+                    ))}
+                  </ul>
+                  {unconfirmed.length > 50 && <Text>and {unconfirmed.length - 50} more.</Text>}
+                </MessageBarBody>
+              </MessageBar>
+            )}
           </>
         )}
       </Loaded>

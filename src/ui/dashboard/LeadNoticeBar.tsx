@@ -1,53 +1,37 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import {
-  latestLeadNoticeChange,
-  leadNoticeState,
-  notifyLead,
-  STALE_SENDING_MS,
-  type OutboxEntry,
-  type StatusHistoryEntry,
-  type StoredPlan
-} from '../../domain';
+import { latestLeadNoticeDecision, leadNoticeState, notifyLead, STALE_SENDING_MS, type OutboxEntry, type PlanRecord } from '../../domain';
 import { useServices } from '../shell/services';
-import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/components';
 import { formatDateTime } from '../common/format';
 
 /** Props for {@link LeadNoticeBar}. */
-export type LeadNoticeBarProps = { plan: StoredPlan; history: readonly StatusHistoryEntry[] };
+export type LeadNoticeBarProps = {
+  /** The plan's record, read with its notification target. */
+  record: PlanRecord;
+  /** Called after a send, so the record (and this bar) is read again. */
+  onChange(): void;
+};
 
-const settled = (entry: OutboxEntry | undefined): boolean =>
-  entry?.state === 'sent' ||
-  (entry?.state === 'sending' && !!entry.updatedAt && Date.now() - Date.parse(entry.updatedAt) < STALE_SENDING_MS);
+const inFlight = (entry: OutboxEntry | undefined): boolean =>
+  entry?.state === 'sending' && Date.now() - Date.parse(entry.updatedAt) < STALE_SENDING_MS;
 
 /**
  * Whether the plan's lead was told, in Teams, about the team's latest decision (changes
- * requested, accepted, delivery started) — read from the outbox, so it is right after a reload —
- * and "Tell them now" when they were not: a notice that failed, or one never written because the
- * browser closed between the decision and the notice. Sending is exactly once per decision.
+ * requested, accepted, delivery started) — read from the outbox entries the team wrote, so it is
+ * right after a reload — and "Tell them now" when they were not: a notice that failed, or one
+ * never written because the browser closed between the decision and the notice. Sending is
+ * exactly once per decision.
  */
-export function LeadNoticeBar({ plan, history }: LeadNoticeBarProps): JSX.Element | null {
+export function LeadNoticeBar({ record, onChange }: LeadNoticeBarProps): JSX.Element | null {
   const services = useServices();
-  const change = latestLeadNoticeChange(history);
-  const load = React.useCallback(
-    async () =>
-      change
-        ? {
-            entry: await leadNoticeState(services, plan.id, change),
-            configured: (await services.settings.notificationTarget()) !== undefined
-          }
-        : undefined,
-    [services, plan.id, change]
-  );
-  const [state, reload] = useAsync(load);
   const [sending, setSending] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
-  if (!change || !plan.projectLead || state.status === 'loading') return null;
-  if (state.status === 'failed') return <ErrorBar error={state.error} onRetry={reload} />;
-  const entry = state.value?.entry;
-  const lead = plan.projectLead.displayName;
-  if (!entry && !state.value?.configured)
+  const decision = latestLeadNoticeDecision(record);
+  if (!decision) return null;
+  const entry = leadNoticeState(record, decision);
+  const lead = record.process.projectLead.displayName;
+  if (!entry && !record.notificationTarget)
     return (
       <MessageBar intent="info">
         <MessageBarBody>No Teams channel is set up for notices, so {lead} was not told in Teams. Let them know yourself.</MessageBarBody>
@@ -57,12 +41,12 @@ export function LeadNoticeBar({ plan, history }: LeadNoticeBarProps): JSX.Elemen
     setSending(true);
     setError(undefined);
     try {
-      await notifyLead(services, plan, change);
+      await notifyLead(services, record, decision);
+      onChange();
     } catch (caught) {
       setError(caught);
     } finally {
       setSending(false);
-      reload();
     }
   };
   if (entry?.state === 'sent')
@@ -73,7 +57,7 @@ export function LeadNoticeBar({ plan, history }: LeadNoticeBarProps): JSX.Elemen
         </MessageBarBody>
       </MessageBar>
     );
-  if (settled(entry))
+  if (inFlight(entry))
     return (
       <MessageBar intent="info">
         <MessageBarBody>Telling {lead} in Teams…</MessageBarBody>

@@ -19,6 +19,7 @@ import {
   tokens
 } from '@fluentui/react-components';
 import {
+  describeUnconfirmed,
   ENGAGEMENT_LEVEL_INFO,
   ENGAGEMENT_LEVELS,
   PLAN_STATUS_LABELS,
@@ -209,6 +210,17 @@ export function PlanQueue({ initialStatus, onOpen }: PlanQueueProps): JSX.Elemen
                 </TableCell>
                 <TableCell>
                   <Badge appearance="tint">{PLAN_STATUS_LABELS[p.status]}</Badge>
+                  {p.unconfirmed.length > 0 && (
+                    <>
+                      {' '}
+                      <Badge appearance="filled" color="warning">
+                        Unconfirmed
+                      </Badge>
+                      <Text size={200} block>
+                        {p.unconfirmed.map(describeUnconfirmed).join('. ')}.
+                      </Text>
+                    </>
+                  )}
                   {p.formalConsultationLikely ? ' Formal consultation likely' : ''}
                 </TableCell>
                 <TableCell>{p.projectLead?.displayName ?? '—'}</TableCell>

@@ -7,7 +7,9 @@ import {
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Text,
   Textarea,
@@ -18,7 +20,9 @@ import {
 import {
   applyTeamAction,
   availableTransitions,
-  latestLeadNoticeChange,
+  completeRecord,
+  describeUnconfirmed,
+  latestLeadNoticeDecision,
   notifyLead,
   ENGAGEMENT_LEVEL_INFO,
   ENGAGEMENT_LEVELS,
@@ -28,10 +32,10 @@ import {
   PLAN_STATUS_DESCRIPTIONS,
   PLAN_STATUS_LABELS,
   type EngagementLevel,
-  type StoredPlan,
+  type NotificationOutcome,
   type PersonRef,
+  type PlanRecord,
   type Stakeholder,
-  type StatusHistoryEntry,
   type TeamAction
 } from '../../domain';
 import { useServices } from '../shell/services';
@@ -46,6 +50,7 @@ import { formatDateTime } from '../common/format';
 import { DocumentView } from '../export/PrintView';
 import { planningTemplateDocument } from '../export/documentModel';
 import { AdviceRecordNotice } from './AdviceRecordNotice';
+import { SendNow } from './SendNow';
 
 const useStyles = makeStyles({
   layout: {
@@ -59,8 +64,8 @@ const useStyles = makeStyles({
 });
 
 interface Loaded2 {
-  plan: StoredPlan;
-  history: StatusHistoryEntry[];
+  record: PlanRecord;
+  notification?: NotificationOutcome;
   people: PersonRef[];
   stakeholders: Stakeholder[];
 }
@@ -91,14 +96,16 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const host = useHost();
   const settings = useInvolvementSettings();
   const load = React.useCallback(async (): Promise<Loaded2> => {
-    const [plan, history, people, stakeholders] = await Promise.all([
-      services.plans.get(planId),
-      services.workflow.history(planId),
+    const [opened, people, stakeholders] = await Promise.all([
+      // Opening the plan completes anything a submission or a decision left undone.
+      services.workflow
+        .record(planId, { notificationTarget: true })
+        .then((record) => completeRecord(services, record, user, services.links(planId))),
       services.users.siteUsers(),
       services.stakeholders.listForPlan(planId)
     ]);
-    return { plan, history, people, stakeholders };
-  }, [services, planId]);
+    return { ...opened, people, stakeholders };
+  }, [services, planId, user]);
   const [state, reload] = useAsync(load);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
@@ -109,15 +116,19 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
   const [levelReason, setLevelReason] = React.useState('');
   const [comment, setComment] = React.useState('');
 
-  const act = async (plan: StoredPlan, action: TeamAction, message: string): Promise<boolean> => {
+  const act = async (record: PlanRecord, action: TeamAction, message: string): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     setDone(undefined);
     try {
-      const updated = await applyTeamAction(services, plan, action, user);
-      setDone(message);
+      const result = await applyTeamAction(services, record, action, user);
+      setDone(
+        result.copiesPending
+          ? `${message} The plan's stored copy of its status will be brought up to date the next time someone in the team opens it.`
+          : message
+      );
+      if (result.record.process.status !== record.process.status) await tellLead(result.record);
       setComment('');
-      if (updated.status !== plan.status) await tellLead(updated);
       reload();
       return true;
     } catch (caught) {
@@ -130,15 +141,29 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
       setBusy(false);
     }
   };
+  const correct = async (record: PlanRecord): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await services.workflow.mirror(record);
+      setDone('The stored copies now match the record.');
+      reload();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   /**
    * Tell the lead about the change just made. The decision stands whatever happens here: a
    * notice that cannot go now is shown with "Send again" (LeadNoticeBar), for anyone in the team.
    */
-  const tellLead = async (updated: StoredPlan): Promise<void> => {
+  const tellLead = async (updated: PlanRecord): Promise<void> => {
     try {
-      const change = latestLeadNoticeChange(await services.workflow.history(updated.id));
-      if (change?.to === updated.status && change.by.id === user.id) await notifyLead(services, updated, change);
+      const decision = latestLeadNoticeDecision(updated);
+      if (decision?.to === updated.process.status && decision.author.id === user.id) await notifyLead(services, updated, decision);
     } catch {
       /* shown by LeadNoticeBar after the reload */
     }
@@ -146,7 +171,9 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
 
   return (
     <Loaded state={state} label="Opening the plan…" onRetry={reload}>
-      {({ plan, history, people, stakeholders }) => {
+      {({ record, notification, people, stakeholders }) => {
+        const { plan, process } = record;
+        const history = process.history;
         const moves = availableTransitions(plan.status, 'involvementTeam').map((t) => t.to);
         const open = ['submitted', 'inReview', 'changesRequested'].includes(plan.status);
         const chosen = level || plan.content.level.chosen || '';
@@ -174,13 +201,68 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
               </MessageBar>
             )}
             {error !== undefined && <ActionProblem error={error} />}
+            {process.unconfirmed.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>Unconfirmed</MessageBarTitle>
+                  Some values stored with this plan are not borne out by the involvement team’s record, so the planner shows the record:
+                  <ul>
+                    {process.unconfirmed.map((u) => (
+                      <li key={u.what}>{describeUnconfirmed(u)}.</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+                {user.isInvolvementTeam && (
+                  <MessageBarActions>
+                    <Button
+                      disabled={busy}
+                      onClick={() => {
+                        void correct(record);
+                      }}
+                    >
+                      Correct the stored copies
+                    </Button>
+                  </MessageBarActions>
+                )}
+              </MessageBar>
+            )}
+            {user.isInvolvementTeam && process.ignored.length > 0 && (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>Entries that do not count</MessageBarTitle>
+                  These were not written by this plan’s lead or the involvement team, or name something this plan does not have. The planner
+                  ignores them; a site owner can remove them.
+                  <ul>
+                    {process.ignored.map((i) => (
+                      <li key={`${i.list}-${i.itemId}`}>
+                        {i.list}, item {i.itemId}: {i.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {plan.status === 'submitted' && notification?.kind === 'pending' && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>Notification pending</MessageBarTitle>
+                  The team’s Teams channel has not been told about this submission yet.
+                  {notification.reason ? ` ${notification.reason.slice(0, 300)}` : ''}
+                </MessageBarBody>
+                {user.isInvolvementTeam && (
+                  <MessageBarActions>
+                    <SendNow record={record} onSent={reload} />
+                  </MessageBarActions>
+                )}
+              </MessageBar>
+            )}
             <div className={styles.layout}>
               <div>
                 <AdviceRecordNotice plan={plan} />
                 <DocumentView doc={planningTemplateDocument(plan, stakeholders, settings)} headingLevel={3} />
               </div>
               <aside aria-label="Involvement team actions and history">
-                {user.isInvolvementTeam && <LeadNoticeBar plan={plan} history={history} />}
+                {user.isInvolvementTeam && <LeadNoticeBar record={record} onChange={reload} />}
                 {user.isInvolvementTeam && moves.includes('inDelivery') && (
                   <Card className={styles.card}>
                     <Title3 as="h3" block>
@@ -191,7 +273,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                       appearance="primary"
                       disabled={busy}
                       onClick={() => {
-                        void act(plan, { kind: 'startDelivery' }, 'Delivery started.');
+                        void act(record, { kind: 'startDelivery' }, 'Delivery started.');
                       }}
                     >
                       Start delivery
@@ -206,7 +288,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                       busy={busy}
                       booked={meetingLink}
                       onBook={async (at, attendees, link) => {
-                        const ok = await act(plan, { kind: 'bookScoping', at, attendees }, 'Scoping meeting booked.');
+                        const ok = await act(record, { kind: 'bookScoping', at, attendees }, 'Scoping meeting booked.');
                         if (ok) setMeetingLink(link);
                         return ok;
                       }}
@@ -229,7 +311,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                         disabled={busy || !leadId}
                         onClick={() => {
                           const lead = people.find((p) => String(p.id) === leadId);
-                          if (lead) void act(plan, { kind: 'assignLead', lead }, `${lead.displayName} is the involvement lead.`);
+                          if (lead) void act(record, { kind: 'assignLead', lead }, `${lead.displayName} is the involvement lead.`);
                         }}
                       >
                         Assign
@@ -260,7 +342,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                       <Button
                         disabled={busy || !chosen}
                         onClick={() => {
-                          if (chosen) void act(plan, { kind: 'confirmLevel', level: chosen, reason: levelReason }, 'Level confirmed.');
+                          if (chosen) void act(record, { kind: 'confirmLevel', level: chosen, reason: levelReason }, 'Level confirmed.');
                         }}
                       >
                         Confirm level
@@ -278,7 +360,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                           disabled={busy}
                           onClick={() => {
                             void act(
-                              plan,
+                              record,
                               { kind: 'requestChanges', comment },
                               'Changes requested: the plan is back with the project lead.'
                             );
@@ -292,7 +374,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                           appearance="primary"
                           disabled={busy}
                           onClick={() => {
-                            void act(plan, { kind: 'accept', comment }, 'Plan accepted.');
+                            void act(record, { kind: 'accept', comment }, 'Plan accepted.');
                           }}
                         >
                           Accept
@@ -310,7 +392,11 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                       <Text weight="semibold">
                         {h.from === h.to ? 'Note' : `${h.from ? PLAN_STATUS_LABELS[h.from] : 'New'} → ${PLAN_STATUS_LABELS[h.to]}`}
                       </Text>{' '}
-                      — {h.by.displayName}, {formatDateTime(h.at)}
+                      —{' '}
+                      {h.to === 'submitted' && h.from !== 'submitted' && h.by.id !== plan.projectLead?.id
+                        ? `recorded by ${h.by.displayName}`
+                        : h.by.displayName}
+                      , {formatDateTime(h.at)}
                       {h.comment ? `: “${h.comment}”` : ''}
                     </li>
                   ))}

@@ -16,12 +16,13 @@ import {
   Title3,
   tokens
 } from '@fluentui/react-components';
-import { deliver, isWebhookAddress, workflowTarget, type OutboxEntry } from '../../domain';
-import { useServices } from '../shell/services';
+import { countedOutboxEntry, isDataError, isWebhookAddress, workflowTarget, type OutboxEntry, type PlanRecord } from '../../domain';
+import { useServices, type Services } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
 import { formatDateTime } from '../common/format';
+import { SendNow } from './SendNow';
 
 const useStyles = makeStyles({
   form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM }
@@ -91,75 +92,119 @@ export function WorkflowSettings(): JSX.Element | null {
   );
 }
 
-/** Notifications not yet delivered, with "Send now" for the involvement team and site owners. */
+/** An unsent notification that belongs to a plan's current submission, with the plan's record. */
+interface Waiting {
+  entry: OutboxEntry;
+  record: PlanRecord;
+}
+
+/** Outbox items that will not be sent, and why. */
+interface NotSent {
+  entry: OutboxEntry;
+  reason: string;
+}
+
+/**
+ * The unsent outbox items, each checked against its plan's record: only the notification of a
+ * plan's current submission, written by its lead or the team, is offered for sending; anything
+ * else (planted, or about a submission the team has dealt with) is listed as not to be sent.
+ */
+async function checkUnsent(services: Services): Promise<{ waiting: Waiting[]; notSent: NotSent[] }> {
+  const entries = await services.outbox.unsent();
+  const planIds = [...new Set(entries.map((e) => e.planId))];
+  const records = new Map<number, PlanRecord | undefined>();
+  await Promise.all(
+    planIds.map(async (id) => {
+      try {
+        records.set(id, await services.workflow.record(id, { notificationTarget: true }));
+      } catch (error) {
+        if (!isDataError(error, 'notFound')) throw error;
+        records.set(id, undefined);
+      }
+    })
+  );
+  const waiting: Waiting[] = [];
+  const notSent: NotSent[] = [];
+  for (const entry of entries) {
+    const record = records.get(entry.planId);
+    const submission = record?.process.submission;
+    const counted =
+      record && submission
+        ? countedOutboxEntry(record.outbox, entry.planId, submission, record.process.projectLead, record.roster)
+        : undefined;
+    if (!record) notSent.push({ entry, reason: 'Its plan does not exist.' });
+    else if (counted?.id !== entry.id)
+      notSent.push({
+        entry,
+        reason: `Not the notification of a submission of this plan by its lead or the team (added by ${entry.author.displayName}).`
+      });
+    else if (record.process.status !== 'submitted') notSent.push({ entry, reason: 'The team has already dealt with this submission.' });
+    else waiting.push({ entry, record });
+  }
+  return { waiting, notSent };
+}
+
+/** Notifications not yet delivered, with "Send now" (after a preview) for the involvement team. */
 export function PendingNotifications(): JSX.Element | null {
   const services = useServices();
   const { mayManage } = useSession();
-  const load = React.useCallback(() => services.outbox.unsent(), [services]);
-  const [state, reload] = useAsync<OutboxEntry[]>(load);
-  const [busy, setBusy] = React.useState<number>();
-  const [error, setError] = React.useState<unknown>();
+  const load = React.useCallback(() => checkUnsent(services), [services]);
+  const [state, reload] = useAsync(load);
   if (!mayManage) return null;
-  const send = async (entry: OutboxEntry): Promise<void> => {
-    setBusy(entry.id);
-    setError(undefined);
-    try {
-      const outcome = await deliver(services, entry);
-      if (outcome.kind === 'pending') setError(new Error(outcome.reason));
-      reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(undefined);
-    }
-  };
   return (
     <section aria-labelledby="pending-heading">
       <Title3 as="h3" block id="pending-heading">
         Notifications waiting to be sent
       </Title3>
       <Loaded state={state} label="Checking for notifications…" onRetry={reload}>
-        {(entries) =>
-          entries.length === 0 ? (
-            <Text as="p">None: every submitted plan has been announced.</Text>
-          ) : (
-            <Table aria-label="Notifications waiting to be sent">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Submission</TableHeaderCell>
-                  <TableHeaderCell>Tries</TableHeaderCell>
-                  <TableHeaderCell>Last problem</TableHeaderCell>
-                  <TableHeaderCell>Action</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entries.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>
-                      Plan {e.planId} ({e.key}){e.updatedAt ? `, ${formatDateTime(e.updatedAt)}` : ''}
-                    </TableCell>
-                    <TableCell>{e.attempts}</TableCell>
-                    <TableCell>{e.lastError.slice(0, 160) || '—'}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        disabled={busy !== undefined}
-                        onClick={() => {
-                          void send(e);
-                        }}
-                        aria-label={`Send now: plan ${e.planId}`}
-                      >
-                        Send now
-                      </Button>
-                    </TableCell>
+        {({ waiting, notSent }) => (
+          <>
+            {waiting.length === 0 ? (
+              <Text as="p">None: every submitted plan has been announced.</Text>
+            ) : (
+              <Table aria-label="Notifications waiting to be sent">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Plan</TableHeaderCell>
+                    <TableHeaderCell>Tries</TableHeaderCell>
+                    <TableHeaderCell>Last problem</TableHeaderCell>
+                    <TableHeaderCell>Action</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )
-        }
+                </TableHeader>
+                <TableBody>
+                  {waiting.map(({ entry, record }) => (
+                    <TableRow key={entry.id}>
+                      <TableCell>
+                        {record.plan.content.project.title || `Plan ${entry.planId}`} (submission {record.process.submission?.number}),{' '}
+                        {formatDateTime(entry.updatedAt)}
+                      </TableCell>
+                      <TableCell>{entry.attempts}</TableCell>
+                      <TableCell>{entry.lastError.slice(0, 160) || '—'}</TableCell>
+                      <TableCell>
+                        <SendNow record={record} onSent={reload} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+            {notSent.length > 0 && (
+              <details>
+                <summary>
+                  {notSent.length} outbox item{notSent.length === 1 ? '' : 's'} will not be sent
+                </summary>
+                <ul aria-label="Outbox items that will not be sent">
+                  {notSent.map(({ entry, reason }) => (
+                    <li key={entry.id}>
+                      Notification outbox, item {entry.id} (plan {entry.planId}): {reason} A site owner can remove it.
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
+        )}
       </Loaded>
-      {error !== undefined && <ErrorBar error={error} />}
     </section>
   );
 }

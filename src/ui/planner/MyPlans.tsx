@@ -101,7 +101,13 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
           My plans
         </Title2>
       </div>
-      <NewPlanForm onCreated={(plan) => onOpen(plan.id)} />
+      {user.mayCreatePlans === false ? (
+        <MessageBar intent="info">
+          <MessageBarBody>You can read plans on this site but not start one. Ask a site owner if you need to write a plan.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <NewPlanForm onCreated={(plan) => onOpen(plan.id)} />
+      )}
       {notice && (
         <MessageBar intent="success">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -130,9 +136,11 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
             {page.items.length === 0 && page.unreadable.length === 0 ? (
               <div className={styles.empty}>
                 <Body1 as="p">You have no involvement plans yet.</Body1>
-                <Body1 as="p">
-                  Start a plan at least 6 to 8 weeks before you want to speak to people. The involvement team will review it with you.
-                </Body1>
+                {user.mayCreatePlans !== false && (
+                  <Body1 as="p">
+                    Start a plan at least 6 to 8 weeks before you want to speak to people. The involvement team will review it with you.
+                  </Body1>
+                )}
               </div>
             ) : (
               <Table aria-label="My plans">

@@ -2,15 +2,14 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import {
   checkPlanReadiness,
+  completeRecord,
   LEAD_EDITABLE_STATUSES,
-  notifySubmission,
-  submissionNumber,
+  sendNotification,
   submitPlan,
+  type MapEntry,
   type StoredPlan,
   type NotificationOutcome,
-  type MapEntry,
-  type OutboxEntry,
-  type StatusHistoryEntry,
+  type PlanRecord,
   type SubmissionPorts
 } from '../../domain';
 import { useServices } from '../shell/services';
@@ -32,15 +31,15 @@ export type SubmissionPanelProps = {
 };
 
 interface Progress {
-  history: StatusHistoryEntry[];
-  latest?: OutboxEntry;
-  configured: boolean;
+  record: PlanRecord;
+  notification?: NotificationOutcome;
 }
 
 /**
  * Submit a ready plan to the involvement team, and afterwards show whether the team's Teams
- * channel was told, with "Resend" when it was not. Also shows the team's comments when they
- * asked for changes.
+ * channel was told, with "Resend" when it was not. Opening the plan completes a submission that
+ * stopped part-way (its history entry, its notification). Also shows the team's comment when
+ * they asked for changes.
  */
 export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: SubmissionPanelProps): JSX.Element | null {
   const services = useServices();
@@ -49,17 +48,14 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
   const ports: SubmissionPorts = services;
   const id = plan.id;
   const load = React.useCallback(async (): Promise<Progress> => {
-    const [history, latest, target] = await Promise.all([
-      services.workflow.history(id),
-      services.outbox.latestForPlan(id),
-      services.settings.notificationTarget()
-    ]);
-    return { history, latest, configured: target !== undefined };
-  }, [services, id]);
+    const record = await services.workflow.record(id, { notificationTarget: true });
+    return completeRecord(services, record, user, services.links(id));
+  }, [services, id, user]);
   const [state, reload] = useAsync(load);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
-  const [outcome, setOutcome] = React.useState<NotificationOutcome>();
+  // What the last action left (the screen reuses it instead of reading everything again).
+  const [latest, setLatest] = React.useState<Progress>();
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -68,27 +64,23 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
       await work();
     } catch (caught) {
       setError(caught);
+      // Whatever happened, show the plan as it is now stored (a submission may have gone part-way).
+      setLatest(undefined);
+      reload();
+      onSubmitted();
     } finally {
       setBusy(false);
     }
   };
   const submit = (): Promise<void> =>
     run(async () => {
-      try {
-        const result = await submitPlan(ports, id, user, services.links(id));
-        setOutcome(result.notification);
-        onSubmitted();
-      } catch (caught) {
-        // A failure after the status changed (a submission cut off part-way) must not leave the
-        // screen on the old status: read the plan again and show it as it is (issue 15 §3).
-        const now = await services.plans.get(id).catch(() => undefined);
-        if (now && now.status !== plan.status) onSubmitted();
-        throw caught;
-      }
+      const result = await submitPlan(ports, id, user, services.links(id));
+      setLatest(result);
+      onSubmitted();
     });
-  const resend = (history: StatusHistoryEntry[]): Promise<void> =>
+  const resend = (record: PlanRecord): Promise<void> =>
     run(async () => {
-      setOutcome(await notifySubmission(ports, plan, user, services.links(id), Math.max(1, submissionNumber(history))));
+      setLatest({ record, notification: await sendNotification(ports, record, services.links(id)) });
     });
 
   if (state.status !== 'ready')
@@ -97,21 +89,17 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
     ) : (
       <ErrorBar error={state.error} onRetry={reload} />
     );
-  const { history, latest, configured } = state.value;
-  const isLead = plan.projectLead?.id === user.id;
-  const editable = LEAD_EDITABLE_STATUSES.includes(plan.status);
-  const changes = [...history].reverse().find((h) => h.to === 'changesRequested');
-  const notice =
-    outcome ??
-    (latest
-      ? latest.state === 'sent'
-        ? { kind: 'sent' as const, entry: latest }
-        : { kind: 'pending' as const, entry: latest, reason: latest.lastError }
-      : undefined);
+  const { record, notification } = latest ?? state.value;
+  const status = record.process.status;
+  const isLead = record.process.projectLead.id === user.id;
+  const editable = LEAD_EDITABLE_STATUSES.includes(status);
+  const changes = [...record.process.history].reverse().find((h) => h.to === 'changesRequested');
+  const notice = notification;
+  const waiting = status === 'submitted';
 
   return (
     <section aria-label="Submission">
-      {plan.status === 'changesRequested' && changes && (
+      {status === 'changesRequested' && changes && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>The involvement team asked for changes</MessageBarTitle>
@@ -132,43 +120,43 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
                 void submit();
               }}
             >
-              {plan.status === 'changesRequested' ? 'Resubmit to the involvement team' : 'Submit to the involvement team'}
+              {status === 'changesRequested' ? 'Resubmit to the involvement team' : 'Submit to the involvement team'}
             </Button>{' '}
             {unsaved && <Text>Waiting for your changes to save…</Text>}
             {busy && <Spinner size="tiny" label="Submitting…" />}
           </div>
         ) : (
-          plan.status !== 'submitted' && (
-            <Text as="p">When the checklist is complete, mark the plan ready in “Review”, then submit it to the involvement team.</Text>
-          )
+          <Text as="p">When the checklist is complete, mark the plan ready in “Review”, then submit it to the involvement team.</Text>
         ))}
-      {!editable && notice?.kind === 'sent' && (
+      {waiting && notice?.kind === 'sent' && (
         <MessageBar intent="success">
           <MessageBarBody>
             The involvement team was told in Teams{notice.entry.sentAt ? ` on ${formatDateTime(notice.entry.sentAt)}` : ''}.
           </MessageBarBody>
         </MessageBar>
       )}
-      {!editable && (notice?.kind === 'pending' || (plan.status === 'submitted' && !notice && configured)) && (
+      {waiting && (notice?.kind === 'pending' || notice === undefined) && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Notification pending</MessageBarTitle>
             The plan is submitted, but the involvement team’s Teams channel has not been told yet.
             {notice?.kind === 'pending' && notice.reason ? ` Reason: ${notice.reason.slice(0, 300)}` : ''}
           </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              disabled={busy}
-              onClick={() => {
-                void resend(history);
-              }}
-            >
-              Resend
-            </Button>
-          </MessageBarActions>
+          {isLead && (
+            <MessageBarActions>
+              <Button
+                disabled={busy}
+                onClick={() => {
+                  void resend(record);
+                }}
+              >
+                Resend
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
-      {!editable && (notice?.kind === 'notConfigured' || (!configured && plan.status === 'submitted')) && (
+      {waiting && notice?.kind === 'notConfigured' && (
         <MessageBar intent="info">
           <MessageBarBody>
             The plan is submitted. The involvement team’s Teams channel is not set up yet, so they will see it on their dashboard.
@@ -180,7 +168,7 @@ export function SubmissionPanel({ plan, unsaved, onSubmitted, stakeholders }: Su
           error={error}
           kept="The plan and your changes to it are saved."
           onRetry={() => {
-            void (editable ? submit() : resend(history));
+            void (editable ? submit() : resend(record));
           }}
         />
       )}

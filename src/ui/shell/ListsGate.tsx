@@ -22,6 +22,8 @@ const describeMissing = (m: MissingPiece): string => {
       return `${m.list} (column ${m.column ?? ''})`;
     case 'index':
       return `${m.list} (index on ${m.column ?? ''})`;
+    case 'deleteRule':
+      return `${m.list} (column ${m.column ?? ''} must stop its plan being deleted)`;
     case 'permissions':
       return `${m.list} (permissions for project leads and the involvement team)`;
     case 'group':

@@ -56,8 +56,21 @@ export function parseFieldXml(xml: string, options: number, store: Store): Field
     choices: type === 'Choice' || type === 'MultiChoice' ? choices : undefined,
     lookupListId,
     lookupField: type === 'Lookup' ? (attrs.get('showfield') ?? 'Title') : undefined,
+    relationshipDeleteBehavior:
+      type === 'Lookup' ? relationshipBehaviour(attrs.get('relationshipdeletebehavior'), attrs.get('indexed')) : undefined,
     schemaXml: xml
   };
+}
+
+/**
+ * `RelationshipDeleteBehavior` of a lookup (Learn: "SPFieldLookup.RelationshipDeleteBehavior"):
+ * None, Cascade or Restrict; the lookup must be indexed for Cascade or Restrict.
+ */
+function relationshipBehaviour(value: string | undefined, indexed: string | undefined): 0 | 1 | 2 {
+  const behaviour = /^(restrict|2)$/i.test(value ?? '') ? 2 : /^(cascade|1)$/i.test(value ?? '') ? 1 : 0;
+  if (behaviour !== 0 && !/^true$/i.test(indexed ?? ''))
+    throw errors.argument('A lookup column that enforces a relationship behavior must be indexed.');
+  return behaviour;
 }
 
 export function fieldJson(f: FieldDef, list: ListDef): Record<string, unknown> {
@@ -77,6 +90,7 @@ export function fieldJson(f: FieldDef, list: ListDef): Record<string, unknown> {
     Choices: f.choices ?? null,
     LookupList: f.lookupListId ? `{${f.lookupListId}}` : null,
     LookupField: f.lookupField ?? null,
+    ...(f.type === 'Lookup' ? { RelationshipDeleteBehavior: f.relationshipDeleteBehavior ?? 0 } : {}),
     SchemaXml: f.schemaXml,
     Scope: `/sites/involvement/Lists/${list.title}`
   };
@@ -188,7 +202,12 @@ export function createFieldAsXml(ctx: SpContext, list: ListDef): SpResponse {
 /** The field `getByInternalNameOrTitle('name')` / `getByTitle('name')` names, or 404. */
 export function namedField(list: ListDef, name: string): FieldDef {
   const field = findField(list, name) ?? list.fields.find((f) => f.title === name);
-  if (!field) throw new SpHttpError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+  if (!field)
+    throw new SpHttpError(
+      404,
+      '-2147024809, System.ArgumentException',
+      `Column '${name}' does not exist. It may have been deleted by another user.`
+    );
   return field;
 }
 
@@ -209,7 +228,10 @@ export function updateField(ctx: SpContext, list: ListDef, field: FieldDef): SpR
     } else if (key === 'Title' && typeof value === 'string') field.title = value;
     else if (key === 'Required' && typeof value === 'boolean') field.required = value;
     else if (key === 'ReadOnlyField' && typeof value === 'boolean' && field.internalName !== 'ID') field.readOnly = value;
-    else throw errors.badQuery(`The property '${key}' cannot be set on SP.Field here.`);
+    else if (key === 'RelationshipDeleteBehavior' && field.type === 'Lookup' && (value === 0 || value === 1 || value === 2)) {
+      if (value !== 0 && !field.indexed) throw errors.argument('A lookup column that enforces a relationship behavior must be indexed.');
+      field.relationshipDeleteBehavior = value;
+    } else throw errors.badQuery(`The property '${key}' cannot be set on SP.Field here.`);
   }
   ctx.store.saveList(list);
   return ok(undefined, 204);

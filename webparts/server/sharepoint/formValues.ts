@@ -176,7 +176,14 @@ export function addValidateUpdateItemUsingPath(ctx: SpContext, list: ListDef): S
   for (const f of list.fields) {
     if (!f.required || f.internalName === 'Title' || parsed.values[f.internalName] !== undefined) continue;
     if (parsed.results.some((r) => r.FieldName === f.internalName)) continue;
-    parsed.results.push({ ErrorCode: -2146232832, ErrorMessage: "You can't leave this blank.", FieldName: f.internalName, FieldValue: null, HasException: true, ItemId: 0 });
+    parsed.results.push({
+      ErrorCode: -2146232832,
+      ErrorMessage: "You can't leave this blank.",
+      FieldName: f.internalName,
+      FieldValue: null,
+      HasException: true,
+      ItemId: 0
+    });
     parsed.failed = true;
   }
   if (parsed.failed) return ok({ value: parsed.results });
@@ -185,7 +192,9 @@ export function addValidateUpdateItemUsingPath(ctx: SpContext, list: ListDef): S
   ctx.store.saveItem(list, item);
   for (const r of parsed.results) r.ItemId = item.id;
   return ok({
-    value: [...parsed.results, { ErrorCode: 0, ErrorMessage: null, FieldName: 'Id', FieldValue: String(item.id), HasException: false, ItemId: item.id }]
+    value: [
+      ...parsed.results,
+      { ErrorCode: 0, ErrorMessage: null, FieldName: 'Id', FieldValue: String(item.id), HasException: false, ItemId: item.id }
+    ]
   });
 }
-

@@ -90,14 +90,19 @@ export function removeGroupUser(ctx: SpContext, group: SiteGroupRec, params: Par
   requireMembershipRights(ctx, group);
   const login = params.removeLogin ?? ctx.req.query.get('@v') ?? '';
   const user =
-    params.removeId !== undefined ? SAMPLE_USERS.find((u) => u.id === Number(params.removeId)) : userByLogin(unquote(login.replace(/^'|'$/g, '')));
+    params.removeId !== undefined
+      ? SAMPLE_USERS.find((u) => u.id === Number(params.removeId))
+      : userByLogin(unquote(login.replace(/^'|'$/g, '')));
   if (!user) throw userMissing();
   group.memberIds = group.memberIds.filter((id) => id !== user.id);
   ctx.store.saveSiteGroups();
   return ok(undefined, 200);
 }
 
-const BOOL_SETTINGS = { AllowMembersEditMembership: 'allowMembersEditMembership', OnlyAllowMembersViewMembership: 'onlyAllowMembersViewMembership' } as const;
+const BOOL_SETTINGS = {
+  AllowMembersEditMembership: 'allowMembersEditMembership',
+  OnlyAllowMembersViewMembership: 'onlyAllowMembersViewMembership'
+} as const;
 
 /** `POST web/sitegroups`: needs Create Groups on the site; the creator owns the new group. */
 export function createGroup(ctx: SpContext): SpResponse {

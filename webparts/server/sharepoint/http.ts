@@ -104,7 +104,8 @@ export function ok(body: unknown, status = 200, headers: Record<string, string> 
 export function jsonBody(req: SpRequest): Record<string, unknown> {
   if (!req.body.trim()) return {};
   const parsed = JSON.parse(req.body) as unknown;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.badQuery('The request body must be a JSON object.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw errors.badQuery('The request body must be a JSON object.');
   const rest: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
   delete rest.__metadata;
   return rest;

@@ -7,7 +7,7 @@
 import { SAMPLE_USERS } from '../directory';
 import { compareValues, evaluate, filterFields, parseFilter, type FilterNode } from '../odata';
 import type { FieldDef, ItemRec, ListDef } from '../store';
-import { errors, jsonBody, ok, type SpContext, type SpResponse } from './http';
+import { errors, jsonBody, ok, SpHttpError, type SpContext, type SpResponse } from './http';
 import { entityName, fieldForPath, findField, writeValues } from './fields';
 import { maskJson } from '../roles';
 import { canAddItem, canDeleteItem, canEditItem, canViewItem, effectiveItemMask } from './permissions';
@@ -188,6 +188,45 @@ function itemJson(ctx: SpContext, list: ListDef, item: ItemRec, shape: ItemShape
   return out;
 }
 
+/** Item ids by the value of a column, per list, rebuilt when the list's items change. */
+const equalityIndexes = new WeakMap<ListDef, Map<string, { changes: number; byValue: Map<string, ItemRec[]> }>>();
+
+/**
+ * The items a filter can match: where it requires an indexed column to equal a number (such as
+ * `ipPlanId eq 12`), only the items with that value — found from an index the stand-in keeps, as
+ * SharePoint answers such a query from the column's index instead of reading every item. The
+ * filter is still applied to each candidate; this only saves reading the rest.
+ */
+function candidates(ctx: SpContext, list: ListDef, filter: FilterNode): ItemRec[] {
+  const all = ctx.store.itemsOf(list);
+  const equality = numberEquality(list, filter);
+  if (!equality) return [...all.values()];
+  let indexes = equalityIndexes.get(list);
+  if (!indexes) equalityIndexes.set(list, (indexes = new Map()));
+  const changes = ctx.store.changeCount(list);
+  let index = indexes.get(equality.path);
+  if (!index || index.changes !== changes) {
+    const byValue = new Map<string, ItemRec[]>();
+    for (const item of all.values()) {
+      const v = readValue(ctx, list, item, equality.path);
+      const key = typeof v === 'boolean' ? String(Number(v)) : String(v);
+      byValue.set(key, [...(byValue.get(key) ?? []), item]);
+    }
+    index = { changes, byValue };
+    indexes.set(equality.path, index);
+  }
+  return index.byValue.get(String(equality.value)) ?? [];
+}
+
+/** A `column eq <number>` on an indexed column that every match must satisfy (directly, or in a chain of `and`s). */
+function numberEquality(list: ListDef, node: FilterNode): { path: string; value: number } | undefined {
+  if (node.kind === 'and') return numberEquality(list, node.left) ?? numberEquality(list, node.right);
+  if (node.kind !== 'compare' || node.op !== 'eq' || node.left.kind !== 'field' || node.right.kind !== 'literal') return undefined;
+  if (typeof node.right.value !== 'number') return undefined;
+  const { field, sub } = fieldForPath(list, node.left.path);
+  return field.indexed && !sub ? { path: node.left.path, value: node.right.value } : undefined;
+}
+
 /** `GET .../items`: security-trimmed, filtered, ordered, one page at a time. */
 export function queryItems(ctx: SpContext, list: ListDef): SpResponse {
   const { req, options } = ctx;
@@ -215,8 +254,11 @@ export function queryItems(ctx: SpContext, list: ListDef): SpResponse {
   if (items.size > options.threshold && touched.some((f) => !f.indexed)) throw errors.throttled();
 
   // Security trimming: items the user may not view are simply not there.
-  let rows = [...items.values()].filter((it) => canViewItem(ctx, list, it));
+  // Filtered first, then trimmed to what the user may see: the same rows, without working out
+  // permissions for every item of a large list.
+  let rows = filter ? candidates(ctx, list, filter) : [...items.values()];
   if (filter) rows = rows.filter((it) => evaluate(filter, (p) => readValue(ctx, list, it, p)));
+  rows = rows.filter((it) => canViewItem(ctx, list, it));
   const sortKeys = [...order, { path: 'ID', desc: false }];
   rows.sort((a, b) => {
     for (const k of sortKeys) {
@@ -249,6 +291,32 @@ export function queryItems(ctx: SpContext, list: ListDef): SpResponse {
     body['odata.nextLink'] = `${options.siteUrl}/_api/${req.path}?${next.toString().replace(/\+/g, '%20')}`;
   }
   return ok(body);
+}
+
+/**
+ * Delete an item as SharePoint does when other lists' lookups enforce a relationship with its
+ * list (Learn: "SPFieldLookup.RelationshipDeleteBehavior"): refused while any item of a list
+ * whose lookup restricts deletion refers to it; items of lists whose lookup cascades go with it.
+ * Nothing is deleted unless all of it can be.
+ */
+function deleteWithRelationships(ctx: SpContext, list: ListDef, item: ItemRec): void {
+  const cascade: Array<{ list: ListDef; item: ItemRec }> = [];
+  for (const other of ctx.store.allLists()) {
+    for (const field of other.fields) {
+      if (field.type !== 'Lookup' || field.lookupListId !== list.id || !field.relationshipDeleteBehavior) continue;
+      const referring = [...ctx.store.itemsOf(other).values()].filter((it) => it.values[field.internalName] === item.id);
+      if (referring.length === 0) continue;
+      if (field.relationshipDeleteBehavior === 2)
+        throw new SpHttpError(
+          400,
+          '-2146232832, Microsoft.SharePoint.SPException',
+          `This item cannot be deleted because an item in the "${other.title}" list is related to an item in the "${list.title}" list.`
+        );
+      cascade.push(...referring.map((it) => ({ list: other, item: it })));
+    }
+  }
+  for (const c of cascade) ctx.store.deleteItem(c.list, c.item.id);
+  ctx.store.deleteItem(list, item.id);
 }
 
 /** `POST .../items`: needs Add Items (and item-level "Create and Edit access" other than None). */
@@ -293,7 +361,7 @@ export function changeItem(ctx: SpContext, list: ListDef, item: ItemRec): SpResp
   const ifMatch = req.headers['if-match'];
   if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^W\//, '') !== `"${item.version}"`) throw errors.conflict();
   if (ctx.method === 'DELETE') {
-    ctx.store.deleteItem(list, item.id);
+    deleteWithRelationships(ctx, list, item);
     return ok(undefined, 200);
   }
   const { values, system } = splitSystem(writeValues(ctx.store, list, jsonBody(req)));

@@ -129,4 +129,3 @@ export function effectiveItemMask(ctx: SpContext, list: ListDef, item: ItemRec):
 export function demand(mask: Mask, permission: PermissionName): void {
   if (!hasPermission(mask, permission)) throw errors.denied();
 }
-

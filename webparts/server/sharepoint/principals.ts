@@ -49,7 +49,8 @@ export function canEditMembership(store: Store, user: SampleUser, group: SiteGro
 }
 
 /** Who may change the group's settings, owner or delete it: administrators and the owner. */
-export const canManageGroup = (store: Store, user: SampleUser, group: SiteGroupRec): boolean => user.isSiteAdmin || ownsGroup(store, user, group);
+export const canManageGroup = (store: Store, user: SampleUser, group: SiteGroupRec): boolean =>
+  user.isSiteAdmin || ownsGroup(store, user, group);
 
 /** Who may see the members: everyone, unless "Who can view the membership" is Group Members. */
 export const canViewMembership = (store: Store, user: SampleUser, group: SiteGroupRec): boolean =>

@@ -22,7 +22,8 @@ export const roleDefJson = (r: RoleDefRec): Record<string, unknown> => ({
   BasePermissions: maskJson(BigInt(r.mask))
 });
 
-const missing = (): SpHttpError => new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
+const missing = (): SpHttpError =>
+  new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
 
 /** `roledefinitions(id)`, `/getById(id)`, `/getbyname('…')`, `/getbytype(kind)`: params roleDefId, roleDefName, roleType. */
 export function resolveRoleDefinition(ctx: SpContext, params: Params): RoleDefRec {
@@ -78,7 +79,11 @@ export function createRoleDefinition(ctx: SpContext): SpResponse {
 function requireChangeable(ctx: SpContext, def: RoleDefRec): void {
   demand(webMask(ctx.store, ctx.req.user), 'ManagePermissions');
   if (FIXED_ROLE_DEFINITIONS.includes(def.id))
-    throw new SpHttpError(400, '-2146232832, Microsoft.SharePoint.SPException', `The permission level '${def.name}' cannot be changed or deleted.`);
+    throw new SpHttpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `The permission level '${def.name}' cannot be changed or deleted.`
+    );
 }
 
 /** `MERGE` on a permission level: Name, Description, Order, BasePermissions. */

@@ -67,8 +67,11 @@ const onList = (methods: string | string[], rest: string, handle: ListHandler): 
 const onItem = (methods: string | string[], rest: string, handle: ItemHandler): Route =>
   onList(methods, `${ITEM}${rest}`, (ctx, list, params) => handle(ctx, list, visibleItem(ctx, list, Number(params.itemId)), params));
 
-const onGroup = (methods: string | string[], rest: string, handle: (ctx: SpContext, group: ReturnType<typeof resolveGroup>, p: Params) => SpResponse): Route =>
-  route(methods, `${GROUP}${rest}`, (ctx, params) => handle(ctx, resolveGroup(ctx, params), params));
+const onGroup = (
+  methods: string | string[],
+  rest: string,
+  handle: (ctx: SpContext, group: ReturnType<typeof resolveGroup>, p: Params) => SpResponse
+): Route => route(methods, `${GROUP}${rest}`, (ctx, params) => handle(ctx, resolveGroup(ctx, params), params));
 
 const roleDef = (ctx: SpContext, p: Params) => resolveRoleDefinition(ctx, { ...p, roleDefId: p.roleDefId ?? p.roleDefById });
 
@@ -83,8 +86,10 @@ function securityRoutes(prefix: string, securable: (ctx: SpContext, params: Para
       (ctx, target, p) => breakInheritance(ctx, target, p.copy?.toLowerCase() === 'true', p.clear?.toLowerCase() === 'true')
     ),
     on('POST', '/resetroleinheritance', resetInheritance),
-    on('POST', String.raw`/roleassignments/(?<op>add|remove)roleassignment\(principalid=(?<principal>\d+),\s*roledefid=(?<roleDef>\d+)\)`, (ctx, t, p) =>
-      changeRoleAssignment(ctx, t, p.op?.toLowerCase() === 'add', Number(p.principal), Number(p.roleDef))
+    on(
+      'POST',
+      String.raw`/roleassignments/(?<op>add|remove)roleassignment\(principalid=(?<principal>\d+),\s*roledefid=(?<roleDef>\d+)\)`,
+      (ctx, t, p) => changeRoleAssignment(ctx, t, p.op?.toLowerCase() === 'add', Number(p.principal), Number(p.roleDef))
     ),
     on('GET', '/roleassignments', listRoleAssignments),
     on('GET', String.raw`/roleassignments(?:/getbyprincipalid\('?(?<principal>\d+)'?\)|\((?<principalById>\d+)\))`, (ctx, t, p) =>

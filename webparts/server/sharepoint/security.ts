@@ -124,7 +124,9 @@ export function breakInheritance(ctx: SpContext, target: Securable, copy: boolea
   demand(target.mask(), 'ManagePermissions');
   if (target.isWeb) throw topLevelSite();
   if (!target.hasUnique()) {
-    target.setOwn(copy ? target.parentAssignments().map((a) => ({ ...a })) : [{ principalId: ctx.req.user.id, roleDefId: ROLE.fullControl }]);
+    target.setOwn(
+      copy ? target.parentAssignments().map((a) => ({ ...a })) : [{ principalId: ctx.req.user.id, roleDefId: ROLE.fullControl }]
+    );
   }
   if (clearSubscopes) target.clearChildren();
   return ok(undefined, 200, {});
@@ -139,7 +141,11 @@ export function resetInheritance(_ctx: SpContext, target: Securable): SpResponse
 }
 
 const inheritsError = (): SpHttpError =>
-  new SpHttpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'This operation is not allowed on an object that inherits permissions.');
+  new SpHttpError(
+    400,
+    '-2146232832, Microsoft.SharePoint.SPException',
+    'This operation is not allowed on an object that inherits permissions.'
+  );
 
 function checkChange(ctx: SpContext, target: Securable, principalId: number, roleDefId?: number): void {
   demand(target.mask(), 'ManagePermissions');
@@ -176,7 +182,9 @@ function assignmentJson(ctx: SpContext, principalId: number, roleDefIds: number[
     out.Member = principal ? principalJson(ctx, principal) : null;
   }
   if (expand.includes('roledefinitionbindings'))
-    out.RoleDefinitionBindings = roleDefIds.map((id) => ctx.store.roleDefinitions().find((r) => r.id === id)).flatMap((r) => (r ? [roleDefJson(r)] : []));
+    out.RoleDefinitionBindings = roleDefIds
+      .map((id) => ctx.store.roleDefinitions().find((r) => r.id === id))
+      .flatMap((r) => (r ? [roleDefJson(r)] : []));
   return out;
 }
 
@@ -196,7 +204,8 @@ export function listRoleAssignments(ctx: SpContext, target: Securable): SpRespon
 export function roleAssignmentOf(ctx: SpContext, target: Securable, principalId: number): SpResponse {
   demand(target.mask(), 'EnumeratePermissions');
   const ids = grouped(target.assignments()).get(principalId);
-  if (!ids) throw new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', `Can not find the principal with id: ${principalId}.`);
+  if (!ids)
+    throw new SpHttpError(404, '-2146232832, Microsoft.SharePoint.SPException', `Can not find the principal with id: ${principalId}.`);
   return ok(assignmentJson(ctx, principalId, ids));
 }
 
