@@ -484,3 +484,14 @@ describe('issue 15, item 1: a submission is one repairable record', () => {
     expect(history[1]).toMatchObject({ by: { id: USERS.jo }, comment: 'Add the carers network.' });
   });
 });
+
+describe('readers', () => {
+  it('a site visitor is known not to be able to add plans (so "Start a new plan" is not offered); a member can', async () => {
+    const { SpUserDirectory } = await import('../../src/data/sharepoint/SpUserDirectory');
+    const me = (user: number) => new SpUserDirectory(spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) })).currentUser();
+    expect((await me(USERS.reader)).mayCreatePlans).toBe(false);
+    expect((await me(USERS.priya)).mayCreatePlans).toBe(true);
+    // And SharePoint agrees: the visitor's add is refused.
+    expect((await rest(USERS.reader, 'POST', items('Involvement plans'), { Title: 'Visitor plan' })).status).toBe(403);
+  });
+});

@@ -144,6 +144,25 @@ export class InMemoryPlans implements PlanRepository {
     return `"${this.version++}"`;
   }
 
+  /** The lead submits the plan from another browser: its status, submission number and key, and the history entry. */
+  public submitElsewhere(id: number): void {
+    const plan = this.plans.get(id) as StoredPlan;
+    const claims = this.claims.get(id) as StoredClaims;
+    const key = `plan-${id}-submission-${claims.submission + 1}-elsewhere`;
+    this.claims.set(id, { ...claims, submission: claims.submission + 1, submissionKey: key });
+    this.plans.set(id, { ...plan, status: 'submitted', version: this.bump() });
+    this.entries.push({
+      id: this.nextItemId++,
+      planId: id,
+      submission: claims.submission + 1,
+      key,
+      from: plan.status,
+      comment: '',
+      author: claims.createdBy,
+      created: new Date().toISOString()
+    });
+  }
+
   /** Someone else saves the plan (as another browser would). */
   public editElsewhere(id: number, change: (c: PlanContent) => PlanContent): void {
     const plan = this.plans.get(id) as StoredPlan;

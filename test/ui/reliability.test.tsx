@@ -262,8 +262,8 @@ describe('merges that keep both (§4)', () => {
     openPlan(repo, plan.id);
     const title = await screen.findByRole('textbox', { name: /Project title/ });
     act(() => {
-      const current = repo.plans.get(plan.id);
-      if (current) repo.plans.set(plan.id, { ...current, status: 'submitted', version: '"submitted"' });
+      // Submitted from another browser: the status with its submission (a bare Status column would not count).
+      repo.submitElsewhere(plan.id);
     });
     fireEvent.change(title, { target: { value: 'Too late' } });
     expect(await screen.findByText('This plan is now submitted', {}, { timeout: 5000 })).toBeInTheDocument();
