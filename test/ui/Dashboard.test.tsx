@@ -1,7 +1,9 @@
 /**
- * Issue 15 §6 on the involvement team's dashboard: a plan whose stored data cannot be read is
- * never dropped without a word, from the counts or the queue; it is listed by item id, with what
- * is wrong and who can fix it.
+ * Issue 15 §6 and issue 14 on the involvement team's dashboard: no plan is dropped without a word.
+ * A plan whose stored data cannot be read is listed in the queue by item id, with what is wrong
+ * and who can fix it; a plan whose stored status the team's record does not bear out (a status
+ * the planner does not know, or one a lead set themselves) is counted by what the record says
+ * and listed with what is stored.
  */
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
@@ -10,24 +12,38 @@ import { emptyPlanContent } from '../../src/domain';
 import { InMemoryPlans, servicesWith } from './fakes';
 
 const PROBLEM =
-  'List "Involvement plans", item 42, column "ipStatus": has the value "Archived", which is not a status the planner knows. A site owner can set it, in the list, to one of: Draft, Submitted, In review, Changes requested, Accepted, In delivery, Reporting, Closed.';
+  'List "Involvement plans", item 42, column "ipFormalConsultation": has the wrong type (ipFormalConsultation should be boolean). A site owner can correct the value in the list (running "Set up lists" does not change values).';
 
-it('lists a plan with a status the planner does not know by item id, with what is wrong and who can fix it, and counts it in the total', async () => {
-  const repo = new InMemoryPlans();
-  repo.add(emptyPlanContent(), undefined, 'submitted');
-  repo.unreadable.push({ id: 42, title: 'Broken', problem: PROBLEM });
+const team = { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true };
+
+function renderDashboard(repo: InMemoryPlans): void {
   render(
-    <AppShell
-      idPrefix="d-"
-      theme="sharepoint"
-      services={servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true })}
-    >
+    <AppShell idPrefix="d-" theme="sharepoint" services={servicesWith(repo, team)}>
       <Dashboard />
     </AppShell>
   );
-  expect(await screen.findByText('2 plans in total.', {}, { timeout: 10_000 })).toBeInTheDocument();
-  expect(screen.getByText('1 plan is not in the counts below')).toBeInTheDocument();
-  expect(screen.getByRole('list', { name: 'Plans not counted' })).toHaveTextContent(`Item 42 (“Broken”): ${PROBLEM}`);
+}
+
+it('lists a plan the queue cannot read by item id, with what is wrong and who can fix it', async () => {
+  const repo = new InMemoryPlans();
+  repo.add(emptyPlanContent());
+  repo.unreadable.push({ id: 42, title: 'Broken', problem: PROBLEM });
+  renderDashboard(repo);
   const queue = await screen.findByRole('list', { name: 'Plans that could not be read' }, { timeout: 10_000 });
   expect(within(queue).getByRole('listitem')).toHaveTextContent(`Item 42 (“Broken”): ${PROBLEM}`);
+});
+
+it('counts a plan stored as "Accepted" that the team never accepted by its record, and lists it with what is stored', async () => {
+  const repo = new InMemoryPlans();
+  repo.add(emptyPlanContent());
+  const forged = repo.add({ ...emptyPlanContent(), project: { ...emptyPlanContent().project, title: 'Forged' } });
+  // The lead sets the Status column of their own draft themselves (raw REST): no decision behind it.
+  repo.plans.set(forged.id, { ...forged, status: 'accepted' });
+  renderDashboard(repo);
+  expect(await screen.findByText('2 plans in total.', {}, { timeout: 10_000 })).toBeInTheDocument();
+  expect(screen.getByLabelText('Draft: 2 plans')).toBeInTheDocument();
+  expect(screen.getByLabelText('Accepted: 0 plans')).toBeInTheDocument();
+  const listed = screen.getByRole('list', { name: 'Plans with an unconfirmed status' });
+  expect(within(listed).getByRole('listitem')).toHaveTextContent('Forged stored as “Accepted”, the record says “Draft”');
+  expect(repo.plans.get(forged.id)?.status).toBe('accepted');
 });

@@ -144,7 +144,8 @@ export function stakeholderFromRaw(raw: unknown): Row {
     };
     return { id: r.Id, requestId: r[S.requestId] ?? '', item: stakeholder, authorId: r.AuthorId };
   } catch (error) {
-    if (error instanceof DataError && error.kind === 'schemaDrift' && typeof id === 'number')
+    // Name the item where the message does not already (parseItem names it; parseJson does not).
+    if (error instanceof DataError && error.kind === 'schemaDrift' && typeof id === 'number' && !error.detail.includes(`item ${id}, `))
       throw new DataError('schemaDrift', error.detail.replace(`List "${title}", `, `List "${title}", item ${id}, `));
     throw error;
   }
