@@ -18,6 +18,7 @@ import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import {
   applyTeamAction,
   latestLeadNoticeDecision,
+  leadNoticeKey,
   leadNoticeState,
   notifyLead,
   submitPlan,
@@ -171,4 +172,19 @@ it('the Graph stand-in refuses a mention that does not match the body, as Graph 
   });
   expect(await notifier.post(target, payload, card.id)).toMatchObject({ ok: false, retryable: false });
   expect(repliesTo(card)).toHaveLength(0);
+});
+
+it('a "Sent" notice the lead planted under the decision\'s key does not count: the team still tells them, once', async () => {
+  const { id, card } = await submitted('Planted notice');
+  const { change } = await requestChanges(id, 'Add the dates.');
+  // Priya (a lead may add and edit her own outbox items) plants the notice's key as sent.
+  const priyaOutbox = new SpOutboxRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': String(USERS.priya) }));
+  const planted = await priyaOutbox.add(id, leadNoticeKey(id, change.id), false);
+  await priyaOutbox.finish(planted, { ok: true, messageId: 'planted' });
+  const reread = await portsAs(USERS.jo).workflow.record(id, { notificationTarget: true });
+  expect(reread.outbox.some((e) => e.key === leadNoticeKey(id, change.id) && e.state === 'sent')).toBe(true);
+  expect(leadNoticeState(reread, change)).toBeUndefined();
+  expect(await notifyLead(portsAs(USERS.jo), reread, change)).toMatchObject({ kind: 'sent' });
+  expect(repliesTo(card)).toHaveLength(1);
+  expect(leadNoticeState(await portsAs(USERS.jo).workflow.record(id), change)).toMatchObject({ state: 'sent', author: { id: USERS.jo } });
 });
