@@ -4,7 +4,7 @@ import type { StoredPlan } from './plan';
 import { checkPlanReadiness } from './readiness';
 import type { InvolvementSettingsStore } from './settingsStore';
 import { isDataError, DataError, type CurrentUser } from './ports';
-import { newSubmission, type NewDecision, type Submission } from './planRecord';
+import { newSubmission, verifyProcess, type NewDecision, type Submission } from './planRecord';
 import { nextRetryDelay, sleepMs } from './retryPolicy';
 import { checkTransition, LEAD_EDITABLE_STATUSES, type PersonRef, type PlanStatus } from './status';
 import {
@@ -182,6 +182,18 @@ export function mirrorIsStale(record: PlanRecord): boolean {
   return record.process.unconfirmed.length > 0;
 }
 
+/**
+ * True when the stored copies are simply one team decision behind: they match the record as it
+ * stood before the team's last decision (its copy write failed, say). Opening the plan puts those
+ * right by itself. Anything else — a Status a lead set themselves — stays "Unconfirmed" for the
+ * team to see and correct on purpose, so the evidence is not wiped by merely looking at it.
+ */
+export function copiesLagLastDecision(record: PlanRecord): boolean {
+  const { decisions } = record.process;
+  if (decisions.length === 0) return false;
+  return verifyProcess(record.claims, decisions.slice(0, -1), [], record.roster).unconfirmed.length === 0;
+}
+
 /** The notification of the current submission as it stands, without sending anything. */
 export function notificationState(record: PlanRecord): NotificationOutcome | undefined {
   const { process, plan } = record;
@@ -197,7 +209,8 @@ export function notificationState(record: PlanRecord): NotificationOutcome | und
  * the plan: the plan's lead, a member of the team, or a retry. Missing history entries are added
  * (their keys make a second add harmless); while the plan waits for the team, its notification is
  * added if missing — sent at once when it is the lead's, left for the team's "Send now" when a
- * team member found it missing; and a team member puts the plan item's stored copies right.
+ * team member found it missing; and a team member puts the plan item's stored copies right when
+ * they are only one team decision behind (see `copiesLagLastDecision`).
  * Readers change nothing. Reads `record` with the notification target.
  */
 export async function completeRecord(
@@ -225,7 +238,7 @@ export async function completeRecord(
       ? await deliver(ports, entry, await submissionDelivery(ports, record, target, links, true))
       : { kind: 'pending', entry, reason: WAITING_FOR_TEAM };
   }
-  if (isTeam && mirrorIsStale(record)) {
+  if (isTeam && mirrorIsStale(record) && copiesLagLastDecision(record)) {
     try {
       await ports.workflow.mirror(record);
       changed = true;

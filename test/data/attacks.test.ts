@@ -270,6 +270,9 @@ describe('2. status and the team’s decisions', () => {
       buildSubmissionMessage(record.plan, links, 1, buildDefensibleRecord(record.plan.content, DEFAULT_SETTINGS, new Date().toISOString()))
     ).not.toMatch(/Accepted|[Cc]onfirmed|Jo Bennett/);
 
+    // A team member merely opening the plan does not wipe the evidence: it stays unconfirmed until they correct it.
+    const opened = await completeRecord(portsAs(USERS.jo), record, jo, links);
+    expect(opened.record.process.unconfirmed.map((u) => u.what)).toContain('status');
     // The team puts the stored copies right.
     await portsAs(USERS.jo).workflow.mirror(record);
     expect((await recordAs(USERS.jo, id)).process.unconfirmed).toEqual([]);

@@ -495,6 +495,11 @@ test('the involvement team books scoping, assigns a lead and asks for changes; t
   await team.getByText('Level confirmed.').waitFor();
   await team.getByRole('button', { name: 'Accept' }).click();
   await team.getByText('Plan accepted.').waitFor();
+  // The review reads the plan again after the decision (and after telling the lead).
+  await team
+    .getByRole('list', { name: 'Plan history' })
+    .getByText(/Submitted → Accepted/)
+    .waitFor({ timeout: 60_000 });
   await team.getByText(/Priya Shah \(Sample\) was told in Teams/).waitFor({ timeout: 60_000 });
   const history = await team.getByRole('list', { name: 'Plan history' }).textContent();
   for (const step of [
