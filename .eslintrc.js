@@ -7,16 +7,18 @@ const restrict = (patterns, message) => ['error', { patterns: patterns.map((grou
 
 const ui = ['@pnp/*', '@microsoft/sp-*', '**/data/**', '**/webparts/**'];
 const uiMessage = 'The UI talks to ports through context; it never sees PnPjs or SharePoint field names.';
-const features = ['planner', 'stakeholders', 'dashboard', 'export'];
+const features = ['planner', 'stakeholders', 'dashboard', 'export', 'after'];
 // For each folder of src/ui, the folders it must not import.
 const uiFolders = {
   common: ['shell', 'editor', ...features],
   shell: ['editor', ...features],
   editor: features,
-  export: ['editor', 'planner', 'stakeholders', 'dashboard'],
+  export: ['editor', 'planner', 'stakeholders', 'dashboard', 'after'],
   planner: ['dashboard'],
-  stakeholders: ['planner', 'dashboard', 'export'],
-  dashboard: ['planner', 'stakeholders']
+  stakeholders: ['planner', 'dashboard', 'export', 'after'],
+  dashboard: ['planner', 'stakeholders'],
+  // After engagement (issue 11): loaded lazily by planner and dashboard; imports only the base and export.
+  after: ['planner', 'stakeholders', 'dashboard']
 };
 
 module.exports = {

@@ -23,6 +23,8 @@ import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../sr
 import '@pnp/sp/items';
 import { SAMPLE_TEAMS, SAMPLE_USERS } from './directory';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
+import { SpEngagementRecords, SpSignOffs } from '../../src/data/sharepoint/SpEngagementRecords';
+import { sampleClosed, sampleDelivery, sampleReporting } from './sampleRecords';
 
 const SAMPLE_PLANS: Array<{ title: string; lead: number; status: PlanStatus; organisation: string; place: string; decision: string }> = [
   {
@@ -221,6 +223,12 @@ function sampleContent(p: (typeof SAMPLE_PLANS)[number]): PlanContent {
   content.project.decisionDate = p.decision;
   content.project.currentService = 'Sample data: this describes the current service.';
   content.objectives.decisions = ['Sample decision this engagement will inform'];
+  content.budget = [{ item: 'vcse-focus-group', description: 'VCSE focus groups (Sample)', unitCostGbp: 200, quantity: 2 }];
+  content.equality.considerations = content.equality.considerations.map((c) =>
+    ['age', 'disability', 'carers', 'race'].includes(c.group)
+      ? { ...c, likelyImpact: 'unknown', howWeWillReachThem: 'Through community partners (Sample).' }
+      : c
+  );
   return content;
 }
 
@@ -294,6 +302,27 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
     }
     // The plan item's stored copies follow the record (for the dashboard's indexed queries).
     await decisions.mirror(await decisions.record(planId));
+  }
+  // After engagement: a plan in delivery, one in reporting and a closed one, each with its lead's record.
+  const later: Array<[PlanStatus, () => ReturnType<typeof sampleDelivery>]> = [
+    ['inDelivery', sampleDelivery],
+    ['reporting', sampleReporting],
+    ['closed', sampleClosed]
+  ];
+  for (const [status, make] of later) {
+    const index = SAMPLE_PLANS.findIndex((p) => p.status === status);
+    const sample = SAMPLE_PLANS[index];
+    const asLead = spForUrl(siteUrl, { 'x-workbench-user': String(sample.lead) });
+    const [found] = await owner.web.lists
+      .getByTitle(listDefinition('plans').title)
+      .items.filter(`${PLAN.requestId} eq 'sample-${index}'`)
+      .select('Id')<Array<{ Id: number }>>();
+    const plan = await new SpPlanRepository(asLead).get(found.Id);
+    const records = new SpEngagementRecords(asLead);
+    const content = make();
+    await records.save({ ...(await records.start(plan)), content }, plan, 12);
+    if (status === 'closed')
+      await new SpSignOffs(spForUrl(siteUrl, { 'x-workbench-user': '4' })).add(plan.id, content, 'Sample sign-off.', 'sample-sign-off');
   }
   // A stakeholder map for the first sample plan (its lead adds them, as in the product).
   const firstPlan = await owner.web.lists

@@ -25,6 +25,13 @@ import { PlanReview } from './PlanReview';
 import { SharedStakeholders } from './SharedStakeholders';
 import { useAddressId } from '../common/useAddressId';
 import { useHost } from '../shell/host';
+import { lazySection } from '../common/LazySection';
+
+/** The annual report: its code loads when the dashboard shows it. */
+const AnnualReportSection = lazySection(
+  () => import(/* webpackChunkName: "annual-report" */ '../after/AnnualReport').then((m) => m.AnnualReport),
+  'Loading the annual report…'
+);
 
 const useStyles = makeStyles({
   grid: {
@@ -147,6 +154,7 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
           <Button onClick={onOpenSettings}>Open the involvement settings</Button>
         </section>
       )}
+      <AnnualReportSection />
       <SharedStakeholders />
       <ChannelSettings />
       <PendingNotifications />

@@ -51,6 +51,14 @@ import { DocumentView } from '../export/PrintView';
 import { planningTemplateDocument } from '../export/documentModel';
 import { AdviceRecordNotice } from './AdviceRecordNotice';
 import { SendNow } from './SendNow';
+import { lazySection } from '../common/LazySection';
+
+/** After engagement: its code loads only when a plan in a later status is opened. */
+const AfterEngagementSection = lazySection(
+  () => import(/* webpackChunkName: "after-engagement" */ '../after/AfterEngagement').then((m) => m.AfterEngagement),
+  'Loading the engagement record…'
+);
+const LATER_STATUSES: readonly string[] = ['accepted', 'inDelivery', 'reporting', 'closed'];
 
 const useStyles = makeStyles({
   layout: {
@@ -256,6 +264,7 @@ export function PlanReview({ planId, onBack }: PlanReviewProps): JSX.Element {
                 )}
               </MessageBar>
             )}
+            {LATER_STATUSES.includes(plan.status) && <AfterEngagementSection plan={plan} onChanged={reload} />}
             <div className={styles.layout}>
               <div>
                 <AdviceRecordNotice plan={plan} />

@@ -7,19 +7,25 @@ import { useInvolvementSettings } from '../shell/involvementSettings';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
 
-async function download(doc: PlanDocument, suffix: string): Promise<void> {
-  // docx is large: load it only when someone downloads.
-  const { toWordBlob, fileName } = await import(/* webpackChunkName: "word-export" */ '../export/wordDocument');
-  const blob = await toWordBlob(doc);
+/** Offer a file to the person as a download. */
+export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName(doc.title.replace(/^[^:]*:\s*/, ''), suffix);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Download a document as Word (the docx code is large: it loads only when someone downloads). */
+export async function downloadWord(doc: PlanDocument, suffix: string): Promise<void> {
+  const { toWordBlob, fileName } = await import(/* webpackChunkName: "word-export" */ '../export/wordDocument');
+  downloadBlob(await toWordBlob(doc), fileName(doc.title.replace(/^[^:]*:\s*/, ''), suffix));
+}
+
+const download = downloadWord;
 
 /** Props for {@link ExportActions}. */
 export type ExportActionsProps = { plan: InvolvementPlan; stakeholders: readonly Stakeholder[] | null; onPrintView(): void };

@@ -1,0 +1,228 @@
+// End-to-end (issue 11): an accepted sample plan goes through delivery (two activities with
+// participant breakdowns) → reporting (a theme, a finding that will not change and why, the
+// report, "you said, we did" with its reading age, the evaluation) → the report and "you said,
+// we did" downloaded as Word and checked → closed with the team's sign-off; the dashboard's
+// annual report shows the plan and downloads as CSV; axe on the record in three themes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { axeViolations, freePort, killWorkbench, launchChromium, pageAs, startWorkbench, stopWorkbench } from './helpers.mjs';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ip-e2e-after-'));
+let port;
+let workbench;
+let browser;
+let lead;
+let team;
+let planId;
+const TITLE = 'Sample: Mental health crisis café';
+const today = new Date().toISOString().slice(0, 10);
+
+before(async () => {
+  port = await freePort();
+  workbench = await startWorkbench(port, join(dataDir, 'workbench.sqlite'));
+  browser = await launchChromium();
+  lead = await pageAs(browser, port, 2);
+  team = await pageAs(browser, port, 4);
+  const res = await fetch(
+    `http://127.0.0.1:${port}/sites/involvement/_api/web/lists/getByTitle('Involvement plans')/items?$select=Id,Title&$filter=Title eq '${encodeURIComponent(TITLE)}'`,
+    { headers: { 'x-workbench-user': '1', accept: 'application/json;odata=nometadata' } }
+  );
+  const body = await res.json();
+  planId = (body.value ?? body.d?.results)[0].Id;
+});
+
+after(async () => {
+  await browser?.close();
+  if (workbench) await stopWorkbench(workbench).catch(() => killWorkbench(workbench));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const reviewUrl = () => `http://127.0.0.1:${port}/dashboard.html#review=${planId}`;
+const planUrl = () => `http://127.0.0.1:${port}/planner.html#plan=${planId}`;
+// Going to the same address with only the hash would not reload the page: reload it then.
+const open = async (page, url) => {
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+};
+const saved = (page) => page.getByText('Saving…').waitFor({ state: 'detached', timeout: 60_000 });
+
+async function wordText(download) {
+  const path = join(dataDir, download.suggestedFilename());
+  await download.saveAs(path);
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml').async('string');
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(' ');
+}
+
+async function addActivity(page, { title, participants, groups }) {
+  await page.getByRole('button', { name: 'Add an activity' }).click();
+  const form = page.getByRole('form', { name: 'New activity' });
+  await form.getByLabel('What took place').fill(title);
+  await form.getByLabel('First day').fill(today);
+  await form.getByLabel('Place or locality').fill('Riverside');
+  await form.getByLabel('Actual cost (£)').fill('150');
+  await form.getByLabel('People who took part').fill(String(participants));
+  await form.getByLabel('Responses received').fill(String(participants));
+  await form.getByLabel('Easy read').check();
+  for (const [group, n] of Object.entries(groups)) await form.getByLabel(group, { exact: true }).fill(String(n));
+  await form.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('rowheader', { name: title }).waitFor({ timeout: 60_000 });
+}
+
+test('the team starts delivery; the lead starts the log and records two activities with who took part', async () => {
+  await open(team, reviewUrl());
+  await team.getByRole('button', { name: 'Start delivery' }).click();
+  await team.getByText('The project lead starts the engagement log when they open the plan', { exact: false }).waitFor({ timeout: 60_000 });
+
+  await open(lead, planUrl());
+  await lead.getByRole('button', { name: 'Start the engagement log' }).click();
+  await addActivity(lead, { title: 'Drop-in at the café (E2E)', participants: 18, groups: { Age: 6, Disability: 4 } });
+  await addActivity(lead, { title: 'Online survey (E2E)', participants: 40, groups: { Race: 9, Carers: 3 } });
+  await lead.getByLabel('Date the engagement closed').fill(today);
+  await lead.getByRole('button', { name: 'Save date closed' }).click();
+  await saved(lead);
+  const figures = lead.getByRole('definition');
+  assert.ok((await figures.allTextContents()).includes('58'));
+  // Monitoring: groups the plan set out to reach and nobody reached yet are named while it runs.
+  assert.equal(await lead.getByText('Who we are still not hearing from').count(), 0);
+  assert.deepEqual(lead.errors, []);
+});
+
+test('the team moves the plan to reporting once the log shows the engagement took place', async () => {
+  await open(team, reviewUrl());
+  await team.getByRole('rowheader', { name: 'Online survey (E2E)' }).waitFor({ timeout: 60_000 });
+  await team.getByRole('button', { name: 'Move to reporting' }).click();
+  await team.getByRole('button', { name: 'Close the plan' }).waitFor({ timeout: 60_000 });
+  assert.equal(await team.getByRole('button', { name: 'Close the plan' }).isDisabled(), true);
+  assert.match(await team.getByRole('list', { name: 'What is still needed' }).textContent(), /Write the "you said, we did" summary/);
+});
+
+test('the lead records themes, a finding that will not change and why, the report, "you said, we did" and the evaluation', async () => {
+  await open(lead, planUrl());
+  await lead.getByRole('button', { name: 'Add a theme' }).click();
+  const themeForm = lead.getByRole('form', { name: 'New theme' });
+  await themeForm.getByLabel('Theme').fill('Opening hours');
+  await themeForm.getByLabel('How many responses raised it').fill('31');
+  await themeForm.getByLabel('Quotes (one a line)').fill('Crisis does not stop at 5pm.');
+  await themeForm.getByRole('button', { name: 'Save theme' }).click();
+  await lead.getByText('Opening hours', { exact: true }).waitFor();
+
+  await lead.getByRole('button', { name: 'Add a finding' }).click();
+  const finding = lead.getByRole('form', { name: 'New finding' });
+  await finding.getByLabel('Opening hours').check();
+  await finding.getByLabel('Sample decision this engagement will inform').check();
+  await finding.getByLabel('Finding').fill('People want the café open all night.');
+  await finding.getByLabel('Recommendation').fill('Open until 2am on Fridays and Saturdays.');
+  await finding.getByLabel('Will not change').check();
+  await finding.getByRole('button', { name: 'Save finding' }).click();
+  // "Will not change" needs the reason: said at the field, nothing lost.
+  await finding.getByText('Say why this cannot change', { exact: false }).waitFor();
+  await finding.getByLabel('Why it cannot change').fill('There are not enough trained staff to open all night.');
+  await finding.getByRole('button', { name: 'Save finding' }).click();
+  await lead.getByRole('rowheader', { name: 'People want the café open all night.' }).waitFor({ timeout: 60_000 });
+
+  await lead.getByLabel('Next steps').fill('The board reviews opening hours again in a year.');
+  await lead.getByLabel('Date the report was published').fill(today);
+  await lead.getByRole('button', { name: 'Save the report' }).click();
+  await saved(lead);
+
+  await lead
+    .getByLabel('Summary for the public')
+    .fill('You asked us to open all night. We cannot do this now because we do not have enough staff. We will look again next year.');
+  await lead.getByText(/Estimated reading age: \d+ years/).waitFor();
+  await lead.getByLabel('Letters or emails to participants').check();
+  await lead.getByLabel('Date participants were told').fill(today);
+  await lead.getByLabel('Date it was published').fill(today);
+  await lead.getByRole('button', { name: 'Save “you said, we did”' }).click();
+  await saved(lead);
+
+  const questions = lead.getByRole('region', { name: 'Evaluation' }).getByRole('textbox');
+  for (let i = 0; i < 5; i += 1) await questions.nth(i).fill(`Evaluation answer ${i + 1} (E2E).`);
+  await lead.getByLabel('Lessons learned').fill('Ask people at night, where they are.');
+  await lead.getByRole('button', { name: 'Save the evaluation' }).click();
+  await saved(lead);
+  assert.deepEqual(lead.errors, []);
+});
+
+test('the report and "you said, we did" download as Word with the toolkit\'s parts', async () => {
+  const [report] = await Promise.all([
+    lead.waitForEvent('download'),
+    lead.getByRole('button', { name: 'Download the report (Word)' }).click()
+  ]);
+  const text = await wordText(report);
+  for (const heading of [
+    'Dates and timescales of the engagement',
+    'What engagement has taken place',
+    'A breakdown of the participants',
+    'Themes and findings of the responses, feedback and discussions held',
+    'Next steps',
+    'What will or will not change because of the engagement findings'
+  ])
+    assert.ok(text.includes(heading), heading);
+  assert.ok(text.includes('There are not enough trained staff to open all night.'));
+  const [ysd] = await Promise.all([
+    lead.waitForEvent('download'),
+    lead.getByRole('button', { name: 'Download “you said, we did” (Word)' }).click()
+  ]);
+  const ysdText = await wordText(ysd);
+  assert.ok(ysdText.includes('We cannot change this: There are not enough trained staff'));
+  const [html] = await Promise.all([
+    lead.waitForEvent('download'),
+    lead.getByRole('button', { name: 'Download as a web page (HTML)' }).click()
+  ]);
+  const path = join(dataDir, html.suggestedFilename());
+  await html.saveAs(path);
+  const page = readFileSync(path, 'utf8');
+  assert.match(page, /<html lang="en-GB">/);
+  assert.match(page, /<h1>You said, we did: Sample: Mental health crisis café<\/h1>/);
+});
+
+test('the team closes the plan: the record is signed off, and the lead can no longer change it', async () => {
+  await open(team, reviewUrl());
+  const close = team.getByRole('button', { name: 'Close the plan' });
+  await close.waitFor({ timeout: 60_000 });
+  assert.equal(await close.isDisabled(), false);
+  await close.click();
+  await team.getByText('Signed off by the involvement team').waitFor({ timeout: 60_000 });
+  await open(lead, planUrl());
+  await lead.getByText('Signed off by the involvement team').waitFor({ timeout: 60_000 });
+  assert.equal(await lead.getByRole('button', { name: 'Add an activity' }).count(), 0);
+});
+
+test("the dashboard's annual report rolls the plan up with the others and downloads as CSV", async () => {
+  await team.goto(`http://127.0.0.1:${port}/dashboard.html`);
+  await team.getByRole('button', { name: 'Show the annual report' }).click();
+  const highlights = team.getByRole('table', { name: 'You said, we did' });
+  await team.getByRole('heading', { name: /^April \d{4} to March \d{4}$/ }).waitFor({ timeout: 60_000 });
+  const byLevel = team.getByRole('table', { name: 'Plans by level of engagement' });
+  assert.ok((await byLevel.textContent()).length > 0);
+  const [csv] = await Promise.all([team.waitForEvent('download'), team.getByRole('button', { name: 'Download the plans (CSV)' }).click()]);
+  const path = join(dataDir, csv.suggestedFilename());
+  await csv.saveAs(path);
+  const rows = readFileSync(path, 'utf8');
+  assert.ok(rows.includes('"Sample: Mental health crisis café"'));
+  assert.ok(rows.includes('"Reached: Age"'));
+  // The closed sample plan's "you said, we did" is among the year's highlights.
+  assert.match(await highlights.textContent(), /Sample: Patient transport eligibility/);
+  assert.deepEqual(team.errors, []);
+});
+
+for (const theme of ['sharepoint', 'teamsDark', 'teamsContrast']) {
+  test(`axe finds no WCAG 2.2 AA violation on the after-engagement record (${theme})`, async () => {
+    const themed = await pageAs(browser, port, 4, theme);
+    await themed.goto(reviewUrl());
+    await themed.getByRole('heading', { name: 'After engagement' }).waitFor({ timeout: 60_000 });
+    await themed.getByRole('heading', { name: 'Evaluation' }).waitFor({ timeout: 60_000 });
+    assert.deepEqual(await axeViolations(themed), []);
+    await themed.goto(`http://127.0.0.1:${port}/dashboard.html`);
+    await themed.getByRole('button', { name: 'Show the annual report' }).click();
+    await themed.getByRole('heading', { name: /^April \d{4} to March \d{4}$/ }).waitFor({ timeout: 60_000 });
+    assert.deepEqual(await axeViolations(themed), []);
+    assert.deepEqual(themed.errors, []);
+    await themed.context().close();
+  });
+}

@@ -1,0 +1,127 @@
+import * as React from 'react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { AppShell } from '../../src/ui';
+import { AfterEngagement } from '../../src/ui/after/AfterEngagement';
+import { DataError, type CurrentUser, type PlanStatus } from '../../src/domain';
+import { readyPlanContent } from '../domain/fixtures';
+import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
+import { InMemoryPlans, InMemoryRecords, InMemorySignOffs, priya, servicesWith } from './fakes';
+
+afterEach(() => window.localStorage.clear());
+
+const jo: CurrentUser = { id: 4, displayName: 'Jo Bennett', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true };
+
+function show(status: PlanStatus, user: CurrentUser, content = deliveredRecord()) {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(readyPlanContent(), undefined, status);
+  const records = new InMemoryRecords();
+  records.records.set(plan.id, { id: plan.id, version: '"1"', planId: plan.id, content, modified: '', modifiedBy: '' });
+  const signOffs = new InMemorySignOffs();
+  const services = servicesWith(repo, user, { records, signOffs });
+  const onChanged = jest.fn();
+  render(
+    <AppShell idPrefix="a-" theme="sharepoint" services={services}>
+      <AfterEngagement plan={repo.plans.get(plan.id)!} onChanged={onChanged} />
+    </AppShell>
+  );
+  return { repo, plan, records, signOffs, onChanged };
+}
+
+it('the lead records an activity with who took part by group, and monitoring shows who we are still not hearing from', async () => {
+  const { records, plan } = show('inDelivery', priya);
+  expect(await screen.findByText(/Who we are still not hearing from/)).toBeInTheDocument();
+  expect(screen.getByText(/Gender reassignment, Marriage and civil partnership/)).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Add an activity' }));
+  const form = screen.getByRole('form', { name: 'New activity' });
+  fireEvent.change(within(form).getByLabelText(/What took place/), { target: { value: 'Pop-up at Hexham market' } });
+  fireEvent.change(within(form).getByLabelText('People who took part'), { target: { value: '12' } });
+  fireEvent.change(within(form).getByLabelText('Gender reassignment'), { target: { value: '13' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Save activity' }));
+  // More people in a group than took part: said at the field, nothing saved, nothing lost.
+  expect(await within(form).findByText('This is more than the number of people who took part. Check the numbers.')).toBeInTheDocument();
+  expect(records.saves).toBe(0);
+  expect(within(form).getByLabelText(/What took place/)).toHaveValue('Pop-up at Hexham market');
+  fireEvent.change(within(form).getByLabelText('Gender reassignment'), { target: { value: '2' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Save activity' }));
+  expect(await screen.findByRole('rowheader', { name: 'Pop-up at Hexham market' })).toBeInTheDocument();
+  const saved = records.records.get(plan.id)!;
+  expect(saved.content.activities).toHaveLength(3);
+  expect(saved.content.activities[2].reached).toEqual({ 'gender-reassignment': 2 });
+  expect(screen.queryByText(/Gender reassignment, Marriage/)).not.toBeInTheDocument();
+});
+
+it('a save that meets someone else\'s change asks, and "Keep my changes" saves mine on top of theirs', async () => {
+  const { records, plan } = show('inDelivery', priya);
+  await screen.findByText('Engagement log');
+  // Someone else saves first.
+  const theirs = { ...records.records.get(plan.id)!, version: '"9"', modifiedBy: 'Jo Bennett' };
+  records.records.set(plan.id, theirs);
+  fireEvent.change(screen.getByLabelText('Response target'), { target: { value: '250' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+  expect(await screen.findByText('Someone else saved this record while you were working')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Keep my changes' }));
+  await screen.findByText(/of a target of 250/);
+  expect(records.records.get(plan.id)!.content.responseTarget).toBe(250);
+});
+
+it('throttling is retried after the wait SharePoint asks for, then saved once', async () => {
+  const { records, plan } = show('inDelivery', priya);
+  await screen.findByText('Engagement log');
+  records.failNextSaves.push(new DataError('throttled', 'HTTP 429', 50));
+  fireEvent.change(screen.getByLabelText('Response target'), { target: { value: '123' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+  await screen.findByText(/of a target of 123/, {}, { timeout: 3000 });
+  expect(records.saves).toBe(2);
+  expect(records.records.get(plan.id)!.content.responseTarget).toBe(123);
+});
+
+it('a change that could not be saved is kept on this device and offered back after a reload', async () => {
+  const first = show('inDelivery', priya);
+  await screen.findByText('Engagement log');
+  first.records.failNextSaves.push(new DataError('forbidden', 'HTTP 403'));
+  fireEvent.change(screen.getByLabelText('Response target'), { target: { value: '321' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+  expect(await screen.findByText('You do not have permission')).toBeInTheDocument();
+  expect(await screen.findByText('Your change is kept on this device until it is saved.')).toBeInTheDocument();
+  cleanup();
+  // The same person opens the plan again (the record on SharePoint is unchanged).
+  const repo = first.repo;
+  const services = servicesWith(repo, priya, { records: first.records, signOffs: first.signOffs });
+  render(
+    <AppShell idPrefix="b-" theme="sharepoint" services={services}>
+      <AfterEngagement plan={repo.plans.get(first.plan.id)!} onChanged={() => undefined} />
+    </AppShell>
+  );
+  expect(await screen.findByText('We found changes that were not saved')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Restore my changes' }));
+  await screen.findByText(/of a target of 321/);
+  expect(first.records.records.get(first.plan.id)!.content.responseTarget).toBe(321);
+});
+
+it('the team sees what closing still needs, and cannot close until the record is complete', async () => {
+  const r = completeRecord();
+  r.feedback.publishedOn = '';
+  show('reporting', jo, r);
+  expect(await screen.findByRole('list', { name: 'What is still needed' })).toHaveTextContent(
+    'Enter the date "you said, we did" was published, or say why it was not.'
+  );
+  expect(screen.getByRole('button', { name: 'Close the plan' })).toBeDisabled();
+});
+
+it('closing signs off the record, then the plan is closed; "you said, we did" shows its reading age', async () => {
+  const { repo, plan, signOffs, onChanged } = show('reporting', jo, completeRecord());
+  expect(await screen.findByText(/Estimated reading age: \d+ years — about right/)).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Close the plan' }));
+  await waitFor(() => expect(onChanged).toHaveBeenCalled());
+  expect(repo.plans.get(plan.id)!.status).toBe('closed');
+  expect(signOffs.items).toHaveLength(1);
+  expect(signOffs.items[0].snapshot).toEqual(completeRecord());
+});
+
+it('a lead cannot move the plan on, and sees the record read only once closed', async () => {
+  const { signOffs, plan } = show('closed', priya, completeRecord());
+  await signOffs.add(plan.id, completeRecord(), 'Closed.', 'x');
+  expect(await screen.findByText('Engagement log')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Add an activity' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Close the plan' })).not.toBeInTheDocument();
+});
