@@ -70,7 +70,8 @@ function TeamMoves({
   if (!user.isInvolvementTeam || moves.length === 0) return null;
   const move = moves[0];
   const kind = ACTIONS[move.to];
-  if (!kind) return null;
+  // Starting delivery is the plan review's own action (it also tells the lead in Teams, issue 16).
+  if (!kind || kind === 'startDelivery') return null;
   const gaps = gapsForMove(move.to, plan, record?.content);
   const act = async (): Promise<void> => {
     setBusy(true);
