@@ -4,7 +4,8 @@ import type { CitationId } from './citations';
 import { ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS, type EngagementLevel } from './engagementLevel';
 import type { EqualityGroup } from './plan';
 import { INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from './referenceData';
-import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from './status';
+import type { PlanCounts } from './ports';
+import { PLAN_STATUS_LABELS, PLAN_STATUSES } from './status';
 
 /**
  * The annual report across all plans: "how they met the duty to involve" (LSC: organisations
@@ -52,8 +53,13 @@ export interface GroupReachInPeriod {
 /** The annual report. */
 export interface AnnualReport {
   readonly period: Period;
-  /** Every plan now, by status (not only those in the period). */
+  /**
+   * Every plan now, by status (not only those in the period). Plans whose stored status the
+   * planner does not know are a row of their own ("Status not known"), never left out.
+   */
   readonly byStatus: readonly CountRow[];
+  /** Of those, plans whose status could not be read (the dashboard lists them by item id). */
+  readonly statusNotKnown: number;
   readonly plans: number;
   readonly byLevel: readonly CountRow[];
   readonly byRoute: readonly CountRow[];
@@ -93,13 +99,19 @@ function countBy(rows: readonly RecordSummary[], key: (r: RecordSummary) => stri
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/** The row of plans whose status the planner does not know (issue 15: nothing dropped without a word). */
+export const STATUS_NOT_KNOWN_LABEL = 'Status not known (listed on the dashboard)';
+
 /** Build the annual report from the records of a period and the plans' status counts. */
 export function buildAnnualReport(
   period: Period,
   rows: readonly RecordSummary[],
-  statusCounts: Readonly<Record<PlanStatus, number>>,
+  statusCounts: Pick<PlanCounts, 'byStatus' | 'unreadable'>,
   today: string
 ): AnnualReport {
+  const byStatus: CountRow[] = PLAN_STATUSES.map((s) => ({ key: s, label: PLAN_STATUS_LABELS[s], count: statusCounts.byStatus[s] ?? 0 }));
+  const statusNotKnown = statusCounts.unreadable.length;
+  if (statusNotKnown > 0) byStatus.push({ key: 'statusNotKnown', label: STATUS_NOT_KNOWN_LABEL, count: statusNotKnown });
   const inPeriod = rows.filter((r) => r.periodEnd !== null && r.periodEnd >= period.from && r.periodEnd <= period.to);
   const levelLabel = (k: string): string => (k === 'none' ? 'Not set' : ENGAGEMENT_LEVEL_INFO[k as EngagementLevel].name);
   const byLevelCounts = countBy(inPeriod, (r) => r.level ?? 'none', levelLabel);
@@ -121,7 +133,8 @@ export function buildAnnualReport(
   );
   return {
     period,
-    byStatus: PLAN_STATUSES.map((s) => ({ key: s, label: PLAN_STATUS_LABELS[s], count: statusCounts[s] ?? 0 })),
+    byStatus,
+    statusNotKnown,
     plans: inPeriod.length,
     byLevel: byLevelCounts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)),
     byRoute: countBy(

@@ -25,7 +25,6 @@ import { PlanReview } from './PlanReview';
 import { SharedStakeholders } from './SharedStakeholders';
 import { useAddressId } from '../common/useAddressId';
 import { useHost } from '../shell/host';
-import { lazySection } from '../common/LazySection';
 
 /** The annual report: its code loads when the dashboard shows it. */
 const AnnualReportSection = lazySection(
