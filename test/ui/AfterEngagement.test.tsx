@@ -5,19 +5,20 @@ import { AfterEngagement } from '../../src/ui/after/AfterEngagement';
 import { DataError, type CurrentUser, type PlanStatus } from '../../src/domain';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
-import { InMemoryPlans, InMemoryRecords, InMemorySignOffs, priya, servicesWith } from './fakes';
+import { InMemoryPlans, InMemoryRecords, InMemorySettingsStore, InMemorySignOffs, priya, servicesWith } from './fakes';
+import { formatDate } from '../../src/ui/common/format';
 
 afterEach(() => window.localStorage.clear());
 
 const jo: CurrentUser = { id: 4, displayName: 'Jo Bennett', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true };
 
-function show(status: PlanStatus, user: CurrentUser, content = deliveredRecord()) {
+function show(status: PlanStatus, user: CurrentUser, content = deliveredRecord(), involvementSettings = new InMemorySettingsStore()) {
   const repo = new InMemoryPlans();
   const plan = repo.add(readyPlanContent(), undefined, status);
   const records = new InMemoryRecords();
   records.records.set(plan.id, { id: plan.id, version: '"1"', planId: plan.id, content, modified: '', modifiedBy: '' });
   const signOffs = new InMemorySignOffs();
-  const services = servicesWith(repo, user, { records, signOffs });
+  const services = servicesWith(repo, user, { records, signOffs, involvementSettings });
   const onChanged = jest.fn();
   render(
     <AppShell idPrefix="a-" theme="sharepoint" services={services}>
@@ -96,6 +97,23 @@ it('a change that could not be saved is kept on this device and offered back aft
   fireEvent.click(screen.getByRole('button', { name: 'Restore my changes' }));
   await screen.findByText(/of a target of 321/);
   expect(first.records.records.get(first.plan.id)!.content.responseTarget).toBe(321);
+});
+
+it("the report's due date follows the organisation's saved report deadline, and saves keep that deadline for the annual report", async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const due = new Date(Date.parse(`${today}T00:00:00Z`) + 8 * 7 * 86_400_000).toISOString().slice(0, 10);
+  const r = deliveredRecord();
+  r.report.engagementClosed = today;
+  const { records } = show('reporting', priya, r, new InMemorySettingsStore({ reportDueWeeksAfterClose: 8 }));
+  expect(
+    await screen.findByText(
+      `The report is due by ${formatDate(due)} (56 days left): 8 weeks after the engagement closed (your organisation’s setting; TRUST says 12).`
+    )
+  ).toBeInTheDocument();
+  fireEvent.change(screen.getByLabelText('Response target'), { target: { value: '240' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+  await screen.findByText(/of a target of 240/);
+  expect(records.lastReportDueWeeks).toBe(8);
 });
 
 it('the team sees what closing still needs, and cannot close until the record is complete', async () => {

@@ -681,8 +681,12 @@ export class InMemoryRecords implements EngagementRecordRepository {
     return clone(r);
   }
 
-  public async save(record: EngagementRecord): Promise<EngagementRecord> {
+  /** The report deadline (weeks) the last save was given, kept beside the record for the annual report. */
+  public lastReportDueWeeks: number | undefined;
+
+  public async save(record: EngagementRecord, _plan: StoredPlan, reportDueWeeks: number): Promise<EngagementRecord> {
     this.saves += 1;
+    this.lastReportDueWeeks = reportDueWeeks;
     const failure = this.failNextSaves.shift();
     if (failure) throw failure;
     const current = this.records.get(record.planId);

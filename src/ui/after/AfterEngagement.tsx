@@ -14,7 +14,6 @@ import {
 import {
   applyAfterEngagementAction,
   availableTransitions,
-  DEFAULT_SETTINGS,
   gapsForMove,
   isDataError,
   isMessageKey,
@@ -29,6 +28,7 @@ import {
 } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
+import { useInvolvementSettings } from '../shell/involvementSettings';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
 import { formatDateTime } from '../common/format';
@@ -61,6 +61,7 @@ function TeamMoves({
   const services = useServices();
   const user = useCurrentUser();
   const styles = useFormStyles();
+  const { reportDueWeeksAfterClose } = useInvolvementSettings();
   const [comment, setComment] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
@@ -79,7 +80,7 @@ function TeamMoves({
     try {
       const action: AfterEngagementAction = kind === 'close' ? { kind, comment, requestId: closeRequest.current } : { kind, comment };
       await applyAfterEngagementAction(services, plan, action, user, {
-        reportDueWeeks: DEFAULT_SETTINGS.reportDueWeeksAfterClose,
+        reportDueWeeks: reportDueWeeksAfterClose,
         today: new Date().toISOString().slice(0, 10)
       });
       onMoved();
@@ -166,7 +167,9 @@ function RecordView({
   // A closed plan shows what the team signed off; only the team may change a closed plan's record.
   const shown: EngagementRecord =
     plan.status === 'closed' && state.state !== 'notSignedOff' ? { ...record, content: state.signOff.snapshot } : record;
-  const editor = useRecordEditor(plan, shown);
+  // The report deadline is the organisation's saved setting (the dashboard's involvement settings; TRUST's 12 weeks by default).
+  const { reportDueWeeksAfterClose } = useInvolvementSettings();
+  const editor = useRecordEditor(plan, shown, reportDueWeeksAfterClose);
   const isLead = plan.projectLead?.id === user.id;
   const editable =
     plan.status === 'closed' ? false : (isLead || user.isInvolvementTeam) && ['inDelivery', 'reporting'].includes(plan.status);
@@ -177,7 +180,7 @@ function RecordView({
       {plan.status !== 'inDelivery' || editor.record.content.themes.length > 0 ? (
         <>
           <AnalysisSection plan={plan} editor={editor} editable={editable} />
-          <ReportSection plan={plan} editor={editor} editable={editable} weeks={DEFAULT_SETTINGS.reportDueWeeksAfterClose} />
+          <ReportSection plan={plan} editor={editor} editable={editable} weeks={reportDueWeeksAfterClose} />
         </>
       ) : (
         <Text as="p" block>

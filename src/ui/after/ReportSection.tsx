@@ -5,6 +5,7 @@ import {
   EVALUATION_QUESTION_TEXTS,
   evaluationSchema,
   FEEDBACK_CHANNEL_OPTIONS,
+  DEFAULT_SETTINGS,
   feedbackSchema,
   LONG_SENTENCE_WORDS,
   outputsAndOutcomes,
@@ -31,13 +32,17 @@ import type { RecordEditor } from './useRecordEditor';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** Where the deadline comes from: TRUST's 12 weeks, or the organisation's own setting. */
+const guidance = (weeks: number): string =>
+  weeks === DEFAULT_SETTINGS.reportDueWeeksAfterClose ? 'following TRUST' : 'your organisation’s setting; TRUST says 12';
+
 /** Where the report stands against its due date, said plainly. */
 function DueNotice({ editor, weeks }: { editor: RecordEditor; weeks: number }): JSX.Element | null {
   const t = reportTimeliness(editor.record.content, weeks, today());
   if (t.state === 'notDue')
     return (
       <Text as="p" block>
-        Enter the date the engagement closed to see when the report is due ({weeks} weeks after, following TRUST).
+        Enter the date the engagement closed to see when the report is due ({weeks} weeks after, {guidance(weeks)}).
       </Text>
     );
   if (t.state === 'published')
@@ -50,7 +55,7 @@ function DueNotice({ editor, weeks }: { editor: RecordEditor; weeks: number }): 
   if (t.state === 'due')
     return (
       <Text as="p" block>
-        The report is due by {formatDate(t.due)} ({t.daysLeft} days left): {weeks} weeks after the engagement closed (TRUST).
+        The report is due by {formatDate(t.due)} ({t.daysLeft} days left): {weeks} weeks after the engagement closed ({guidance(weeks)}).
       </Text>
     );
   return (

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  DEFAULT_SETTINGS,
   engagementRecordContentSchema,
   isDataError,
   sameRecord,
@@ -54,7 +53,8 @@ export interface RecordEditor {
 export function useRecordEditor(
   plan: StoredPlan,
   initial: EngagementRecord,
-  reportDueWeeks = DEFAULT_SETTINGS.reportDueWeeksAfterClose
+  /** The organisation's report deadline (weeks after the engagement closed), kept beside the record for the annual report. */
+  reportDueWeeks: number
 ): RecordEditor {
   const { records } = useServices();
   const user = useCurrentUser();
