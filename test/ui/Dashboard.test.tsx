@@ -9,6 +9,7 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { AppShell, Dashboard } from '../../src/ui';
 import { emptyPlanContent } from '../../src/domain';
+import { readyPlanContent } from '../domain/fixtures';
 import { InMemoryPlans, servicesWith } from './fakes';
 
 const PROBLEM =
@@ -46,4 +47,25 @@ it('counts a plan stored as "Accepted" that the team never accepted by its recor
   const listed = screen.getByRole('list', { name: 'Plans with an unconfirmed status' });
   expect(within(listed).getByRole('listitem')).toHaveTextContent('Forged stored as “Accepted”, the record says “Draft”');
   expect(repo.plans.get(forged.id)?.status).toBe('accepted');
+});
+
+it("an accepted plan's review offers 'Start delivery' once: the review's own action (which tells the lead), not a second one in the engagement record", async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(readyPlanContent(), undefined, 'accepted');
+  render(
+    <AppShell
+      idPrefix="d-"
+      theme="sharepoint"
+      host={{ openPlanId: plan.id }}
+      services={servicesWith(repo, { id: 4, displayName: 'Jo', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true })}
+    >
+      <Dashboard />
+    </AppShell>
+  );
+  expect(
+    await screen.findByText('The engagement log opens when the involvement team starts delivery.', {}, { timeout: 10_000 })
+  ).toBeInTheDocument();
+  const actions = screen.getByRole('complementary', { name: 'Involvement team actions and history' });
+  expect(within(actions).getByRole('button', { name: 'Start delivery' })).toBeInTheDocument();
+  expect(screen.getAllByRole('button', { name: 'Start delivery' })).toHaveLength(1);
 });
