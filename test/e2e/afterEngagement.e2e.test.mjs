@@ -187,9 +187,12 @@ test('the team closes the plan: the record is signed off, and the lead can no lo
   await close.waitFor({ timeout: 60_000 });
   assert.equal(await close.isDisabled(), false);
   await close.click();
-  await team.getByText('Signed off by the involvement team').waitFor({ timeout: 60_000 });
+  // The record's notice (exact: the plan's history also quotes the closing comment, below).
+  await team.getByText('Signed off by the involvement team', { exact: true }).waitFor({ timeout: 60_000 });
+  const closing = team.getByRole('listitem').filter({ hasText: 'Reporting → Closed' });
+  assert.match(await closing.textContent(), /Evaluation questions answered; signed off by the involvement team\./);
   await open(lead, planUrl());
-  await lead.getByText('Signed off by the involvement team').waitFor({ timeout: 60_000 });
+  await lead.getByText('Signed off by the involvement team', { exact: true }).waitFor({ timeout: 60_000 });
   assert.equal(await lead.getByRole('button', { name: 'Add an activity' }).count(), 0);
 });
 
