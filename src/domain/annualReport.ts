@@ -4,8 +4,7 @@ import type { CitationId } from './citations';
 import { ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS, type EngagementLevel } from './engagementLevel';
 import type { EqualityGroup } from './plan';
 import { INEQUALITY_GROUPS, PROTECTED_CHARACTERISTICS } from './referenceData';
-import type { PlanCounts } from './ports';
-import { PLAN_STATUS_LABELS, PLAN_STATUSES } from './status';
+import { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from './status';
 
 /**
  * The annual report across all plans: "how they met the duty to involve" (LSC: organisations
@@ -53,13 +52,8 @@ export interface GroupReachInPeriod {
 /** The annual report. */
 export interface AnnualReport {
   readonly period: Period;
-  /**
-   * Every plan now, by status (not only those in the period). Plans whose stored status the
-   * planner does not know are a row of their own ("Status not known"), never left out.
-   */
+  /** Every plan now, by status (not only those in the period). */
   readonly byStatus: readonly CountRow[];
-  /** Of those, plans whose status could not be read (the dashboard lists them by item id). */
-  readonly statusNotKnown: number;
   readonly plans: number;
   readonly byLevel: readonly CountRow[];
   readonly byRoute: readonly CountRow[];
@@ -99,19 +93,13 @@ function countBy(rows: readonly RecordSummary[], key: (r: RecordSummary) => stri
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** The row of plans whose status the planner does not know (issue 15: nothing dropped without a word). */
-export const STATUS_NOT_KNOWN_LABEL = 'Status not known (listed on the dashboard)';
-
 /** Build the annual report from the records of a period and the plans' status counts. */
 export function buildAnnualReport(
   period: Period,
   rows: readonly RecordSummary[],
-  statusCounts: Pick<PlanCounts, 'byStatus' | 'unreadable'>,
+  statusCounts: Readonly<Record<PlanStatus, number>>,
   today: string
 ): AnnualReport {
-  const byStatus: CountRow[] = PLAN_STATUSES.map((s) => ({ key: s, label: PLAN_STATUS_LABELS[s], count: statusCounts.byStatus[s] ?? 0 }));
-  const statusNotKnown = statusCounts.unreadable.length;
-  if (statusNotKnown > 0) byStatus.push({ key: 'statusNotKnown', label: STATUS_NOT_KNOWN_LABEL, count: statusNotKnown });
   const inPeriod = rows.filter((r) => r.periodEnd !== null && r.periodEnd >= period.from && r.periodEnd <= period.to);
   const levelLabel = (k: string): string => (k === 'none' ? 'Not set' : ENGAGEMENT_LEVEL_INFO[k as EngagementLevel].name);
   const byLevelCounts = countBy(inPeriod, (r) => r.level ?? 'none', levelLabel);
@@ -133,8 +121,7 @@ export function buildAnnualReport(
   );
   return {
     period,
-    byStatus,
-    statusNotKnown,
+    byStatus: PLAN_STATUSES.map((s) => ({ key: s, label: PLAN_STATUS_LABELS[s], count: statusCounts[s] ?? 0 })),
     plans: inPeriod.length,
     byLevel: byLevelCounts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)),
     byRoute: countBy(

@@ -9,7 +9,6 @@ import {
   type PlanRecord,
   type TeamDecision,
   buildAnnualReport,
-  STATUS_NOT_KNOWN_LABEL,
   checkReadability,
   checkTransition,
   CITATIONS,
@@ -442,7 +441,7 @@ describe('the annual report across plans', () => {
       planTitle: '=cmd|calc'
     };
     const nextYear = { ...closed, planId: 9, periodEnd: '2027-04-02' };
-    const report = buildAnnualReport(financialYear(2026), [closed, late, nextYear], { byStatus: counts, unreadable: [] }, '2027-07-01');
+    const report = buildAnnualReport(financialYear(2026), [closed, late, nextYear], counts, '2027-07-01');
     expect(report.plans).toBe(2);
     expect(report.participants).toBe(300);
     expect(report.byLevel).toEqual([{ key: 'involve', label: expect.any(String), count: 2 }]);
@@ -463,25 +462,10 @@ describe('the annual report across plans', () => {
       }
     ]);
     expect(report.byStatus.find((s) => s.key === 'inDelivery')?.count).toBe(2);
-    expect(report.byStatus.map((s) => s.label)).not.toContain(STATUS_NOT_KNOWN_LABEL);
-    expect(report.statusNotKnown).toBe(0);
     const csv = annualReportCsv(report);
     expect(csv.split('\r\n')[0]).toContain('"Reached: Age"');
     expect(csv).toContain(`"'=cmd|calc"`);
     expect(csv.trim().split('\r\n')).toHaveLength(3);
-  });
-
-  it('counts plans whose status the planner does not know in a row of their own, never leaving them out (issue 15)', () => {
-    const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>;
-    counts.draft = 3;
-    const unreadable = [
-      { id: 41, title: 'Old', problem: 'The status "archived" is not one the planner knows.' },
-      { id: 42, title: 'Broken', problem: 'The status "" is not one the planner knows.' }
-    ];
-    const report = buildAnnualReport(financialYear(2026), [], { byStatus: counts, unreadable }, '2027-07-01');
-    expect(report.statusNotKnown).toBe(2);
-    expect(report.byStatus.at(-1)).toEqual({ key: 'statusNotKnown', label: STATUS_NOT_KNOWN_LABEL, count: 2 });
-    expect(report.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(5);
   });
 });
 
