@@ -146,6 +146,8 @@ test("a site owner changes the planning lead time on the dashboard, and the lead
   const history = owner.getByRole('list', { name: 'Changes to the settings, newest first' });
   await history.getByText(/6 weeks → 17 weeks/).waitFor({ timeout: 30_000 });
   assert.match(await history.textContent(), /Sample/);
+  // The settings page, with its message and history showing, is axe clean (WCAG 2.2 AA).
+  assert.deepEqual(await axeViolations(owner), []);
 
   // The lead's guide reads the saved settings: the proposed dates now fall short of the new lead time.
   await page.reload();
