@@ -136,6 +136,25 @@ it('the annual report reads summaries for a period on the indexed period column,
     youSaidWeDidPublished: '2027-07-05'
   });
   const urls = fetchSpy.mock.calls.map((c) => decodeURIComponent(String(c[0])).replace(/\+/g, ' '));
-  expect(urls.length).toBeGreaterThan(0);
-  expect(urls.every((u) => u.includes(`$top=${RECORD_PAGE_SIZE}`) && u.includes('ipPeriodEnd ge'))).toBe(true);
+  // The records are read a bounded page at a time; who wrote them is checked in $batch reads of the plans.
+  const reads = urls.filter((u) => !u.endsWith('/$batch'));
+  expect(reads.length).toBeGreaterThan(0);
+  expect(reads.every((u) => u.includes(`$top=${RECORD_PAGE_SIZE}`) && u.includes('ipPeriodEnd ge'))).toBe(true);
+});
+
+it("a record another lead adds for someone else's plan is never taken for it, in the plan or the annual report (issue 14)", async () => {
+  const plan = await newPlan('Planted record');
+  // Tom, another project lead, may add to the list: he starts a "record" for Priya's plan and fills it in.
+  const tom = new SpEngagementRecords(sp(USERS.tom));
+  const planted = await tom.start(plan);
+  await tom.save({ ...planted, content: completeRecord() }, plan, 12);
+  const lead = new SpEngagementRecords(sp(USERS.priya));
+  expect(await lead.forPlan(plan.id)).toBeUndefined();
+  const mine = await lead.start(plan);
+  expect(mine.id).not.toBe(planted.id);
+  expect((await lead.forPlan(plan.id))?.id).toBe(mine.id);
+  expect((await new SpEngagementRecords(sp(USERS.jo)).forPlan(plan.id))?.id).toBe(mine.id);
+  // Tom's filled-in record ended in the year, Priya's has not: the annual report does not count his.
+  const rows = await new SpEngagementRecords(sp(USERS.jo)).listForPeriod('2026-04-01', '2027-03-31');
+  expect(rows.find((r) => r.planId === plan.id)).toBeUndefined();
 });

@@ -156,7 +156,7 @@ test("a site owner changes the planning lead time on the dashboard, and the lead
   await warning.waitFor({ timeout: 30_000 });
 
   // Back to the default: the warning goes.
-  await owner.getByRole('button', { name: /Reset “Weeks of planning before speaking to people/ }).click();
+  await owner.getByRole('button', { name: /^Reset to the default: Weeks of planning before speaking to people/ }).click();
   await owner.getByRole('button', { name: 'Save the settings' }).click();
   await history.getByText(/17 weeks → 6 weeks/).waitFor({ timeout: 30_000 });
   await owner.context().close();

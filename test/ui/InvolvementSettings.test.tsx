@@ -85,7 +85,7 @@ it('saves a change at the version read, says what changed, and records who chang
 it('puts a setting back to its default', async () => {
   openSettings(new InMemorySettingsStore({ planningLeadWeeks: 8 }));
   expect(await screen.findByRole('spinbutton', { name: PLANNING })).toHaveValue(8);
-  fireEvent.click(screen.getByRole('button', { name: `Reset “${SETTING_GUIDANCE.planningLeadWeeks.label}” to the default` }));
+  fireEvent.click(screen.getByRole('button', { name: `Reset to the default: ${SETTING_GUIDANCE.planningLeadWeeks.label}` }));
   expect(screen.getByRole('spinbutton', { name: PLANNING })).toHaveValue(6);
 });
 

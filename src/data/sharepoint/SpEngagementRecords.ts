@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DataError,
   emptyRecordContent,
+  inTeam,
   engagementRecordContentSchema,
   recordSummary,
   toFieldProblems,
@@ -15,6 +16,7 @@ import {
   type StoredPlan
 } from '../../domain';
 import { describeZod, driftError, ListGateway, parseItem, storedOf } from './ListGateway';
+import { planOwners, type PlanOwners } from './planOwners';
 import { RECORD, SIGN_OFF } from './lists';
 
 /** SharePoint's limit on a plain multiple-lines-of-text column. */
@@ -29,14 +31,24 @@ const person = z.object({ Id: z.number(), Title: z.string(), EMail: z.string().n
 
 const recordItemSchema = z.object({
   Id: z.number(),
+  AuthorId: z.number(),
   [RECORD_PLAN_ID]: z.number(),
   [RECORD.contentJson]: z.string().nullable(),
   Modified: z.string(),
   Editor: person.nullable().optional()
 });
-const RECORD_SELECT = ['Id', `${RECORD.plan}Id`, RECORD.contentJson, 'Modified', 'Editor/Id', 'Editor/Title', 'Editor/EMail'];
+const RECORD_SELECT = ['Id', 'AuthorId', `${RECORD.plan}Id`, RECORD.contentJson, 'Modified', 'Editor/Id', 'Editor/Title', 'Editor/EMail'];
 
-const summaryItemSchema = z.object({ Id: z.number(), [RECORD.summaryJson]: z.string().nullable() });
+const summaryItemSchema = z.object({
+  Id: z.number(),
+  AuthorId: z.number(),
+  [RECORD_PLAN_ID]: z.number(),
+  [RECORD.summaryJson]: z.string().nullable()
+});
+
+/** True when a plan's record was written by its lead (the plan's author) or a member of the involvement team. */
+const byOwner = (owners: PlanOwners, planId: number, authorId: number): boolean =>
+  owners.authors.get(planId) === authorId || inTeam(owners.roster, authorId);
 
 /** What a stored summary must look like (checked when read, never trusted blindly). */
 const summarySchema: z.ZodType<RecordSummary> = z.object({
@@ -100,8 +112,12 @@ const asDateTime = (date: string | null): string | null => (date ? `${date}T00:0
 export class SpEngagementRecords implements EngagementRecordRepository {
   private readonly list: ListGateway;
 
-  public constructor(sp: SPFI) {
+  public constructor(private readonly sp: SPFI) {
     this.list = new ListGateway(sp, 'engagementRecords');
+  }
+
+  private owners(planIds: readonly number[]): Promise<PlanOwners> {
+    return planOwners(this.sp, planIds, (execute) => this.list.run('Reading who may write the plans’ records', execute));
   }
 
   private parse(raw: unknown): EngagementRecord {
@@ -119,22 +135,38 @@ export class SpEngagementRecords implements EngagementRecordRepository {
     return this.list.get(`Reading engagement record ${id}`, id, { select: RECORD_SELECT, expand: ['Editor'] }, (raw) => this.parse(raw));
   }
 
+  /**
+   * The plan's record: the first written by the plan's lead or a member of the involvement team
+   * (issue 14). An item anyone else added for the plan — another lead can add to the list — is
+   * never taken for it.
+   */
   public async forPlan(planId: number): Promise<EngagementRecord | undefined> {
-    const found = await this.list.query(
-      `Reading the engagement record of plan ${planId}`,
-      (items) =>
-        items
-          .select(...RECORD_SELECT)
-          .expand('Editor')
-          .filter(`${RECORD.plan}Id eq ${planId}`)
-          .orderBy('Id', true)
-          .top(1),
-      (raw) => this.parse(raw)
-    );
-    return found[0];
+    const [found, owners] = await Promise.all([
+      this.list.query(
+        `Reading the engagement record of plan ${planId}`,
+        (items) =>
+          items
+            .select(...RECORD_SELECT)
+            .expand('Editor')
+            .filter(`${RECORD.plan}Id eq ${planId}`)
+            .orderBy('Id', true)
+            .top(50),
+        (raw) => ({ raw, authorId: parseItem(recordItemSchema.pick({ AuthorId: true }), raw, this.list.title).AuthorId })
+      ),
+      this.owners([planId])
+    ]);
+    const counted = found.find((f) => byOwner(owners, planId, f.authorId));
+    return counted ? this.parse(counted.raw) : undefined;
   }
 
-  public start(plan: StoredPlan): Promise<EngagementRecord> {
+  /**
+   * Start the plan's record once. If the lead or the team has one already it is returned. The
+   * request id has a random part, so no one can plant an item under it in advance; a retry of a
+   * lost answer in this call finds the item this call added.
+   */
+  public async start(plan: StoredPlan): Promise<EngagementRecord> {
+    const existing = await this.forPlan(plan.id);
+    if (existing) return existing;
     const content = emptyRecordContent();
     const values = {
       Title: plan.content.project.title.trim() || 'Untitled plan',
@@ -142,13 +174,15 @@ export class SpEngagementRecords implements EngagementRecordRepository {
       [RECORD.contentJson]: recordValuesToWrite(content),
       [RECORD.summaryJson]: JSON.stringify(recordSummary(plan, content, 12))
     };
-    // One record per plan: the request id is the plan's, so a second start finds the first.
-    return this.list.addOnce(
+    const requestId = `record-plan-${plan.id}-${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const added = await this.list.addOnce(
       `Starting the engagement record of plan ${plan.id}`,
       RECORD.requestId,
-      { requestId: `record-plan-${plan.id}`, values },
+      { requestId, values },
       (id) => this.get(id)
     );
+    // Two people starting at once: the first one counts for both.
+    return (await this.forPlan(plan.id)) ?? added;
   }
 
   public async save(record: EngagementRecord, plan: StoredPlan, reportDueWeeks: number): Promise<EngagementRecord> {
@@ -163,14 +197,19 @@ export class SpEngagementRecords implements EngagementRecordRepository {
     return this.get(record.id);
   }
 
+  /**
+   * Records whose engagement ended in the period, for the annual report: only each plan's counted
+   * record (the first by its lead or the team), and the plan it is about is the item's lookup,
+   * never the plan id written in its summary.
+   */
   public async listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<RecordSummary[]> {
     const title = this.list.title;
     // One range on the indexed "Engagement ended" column, paged: never a full-list read.
-    return this.list.all(
+    const rows = await this.list.all(
       `Reading "${title}" for ${from} to ${to}`,
       (items) =>
         items
-          .select('Id', RECORD.summaryJson)
+          .select('Id', 'AuthorId', RECORD_PLAN_ID, RECORD.summaryJson)
           .filter(`${RECORD.periodEnd} ge datetime'${from}T00:00:00Z' and ${RECORD.periodEnd} le datetime'${to}T23:59:59Z'`)
           .orderBy('Id', true)
           .top(RECORD_PAGE_SIZE),
@@ -185,10 +224,19 @@ export class SpEngagementRecords implements EngagementRecordRepository {
         const summary = summarySchema.safeParse(parsed);
         if (!summary.success)
           throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid (${describeZod(summary.error)}).`);
-        return summary.data;
+        return { planId: item[RECORD_PLAN_ID], authorId: item.AuthorId, summary: { ...summary.data, planId: item[RECORD_PLAN_ID] } };
       },
       { onPage: onProgress }
     );
+    const owners = await this.owners(rows.map((r) => r.planId));
+    const seen = new Set<number>();
+    const counted: RecordSummary[] = [];
+    for (const r of rows) {
+      if (seen.has(r.planId) || !byOwner(owners, r.planId, r.authorId)) continue;
+      seen.add(r.planId);
+      counted.push(r.summary);
+    }
+    return counted;
   }
 }
 

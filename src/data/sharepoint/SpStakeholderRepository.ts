@@ -6,7 +6,6 @@ import {
   DataError,
   equalityGroupSchema,
   inTeam,
-  UNKNOWN_ROSTER,
   type CheckedStakeholders,
   type IgnoredItem,
   type TeamRoster,
@@ -24,7 +23,8 @@ import {
   type Stored
 } from '../../domain';
 import { driftError, ListGateway, parseItem, storedOf, type StoredRow } from './ListGateway';
-import { INVOLVEMENT_TEAM_GROUP_NAME, listDefinition, STAKEHOLDER as S } from './lists';
+import { planOwners } from './planOwners';
+import { listDefinition, STAKEHOLDER as S } from './lists';
 
 /** Items per request when reading a map: bounded, and well under the 5,000-item threshold. */
 export const STAKEHOLDER_PAGE_SIZE = 200;
@@ -194,23 +194,10 @@ export class SpStakeholderRepository implements StakeholderRepository {
 
   /** Whose map it is: the plan's author (its lead) and the team's members, in one round trip. */
   private async owners(planId: number): Promise<{ lead: number; roster: TeamRoster }> {
-    const [batched, execute] = this.sp.batched();
-    const plan = batched.web.lists.getByTitle(listDefinition('plans').title).items.getById(planId).select('AuthorId')<{
-      AuthorId: number;
-    }>();
-    const members = batched.web.siteGroups.getByName(INVOLVEMENT_TEAM_GROUP_NAME).users.select('Id')<Array<{ Id: number }>>();
-    const roster = members.then(
-      (m): TeamRoster => ({ known: true, memberIds: new Set(m.map((u) => u.Id)) }),
-      (): TeamRoster => UNKNOWN_ROSTER
-    );
-    const lead = plan.then(
-      (p) => p.AuthorId,
-      () => undefined
-    );
-    await this.list.run(`Reading plan ${planId}`, () => execute());
-    const leadId = await lead;
-    if (leadId === undefined) throw new DataError('notFound', `Plan ${planId} does not exist or cannot be seen.`);
-    return { lead: leadId, roster: await roster };
+    const { authors, roster } = await planOwners(this.sp, [planId], (execute) => this.list.run(`Reading plan ${planId}`, execute));
+    const lead = authors.get(planId);
+    if (lead === undefined) throw new DataError('notFound', `Plan ${planId} does not exist or cannot be seen.`);
+    return { lead, roster };
   }
 
   public async listForPlanChecked(planId: number, onProgress?: (loaded: number) => void): Promise<CheckedStakeholders> {

@@ -84,7 +84,7 @@ function SettingCard({
       {g.citations.length > 0 && <GuidancePanel title={`What the toolkits say: ${g.label.toLowerCase()}`} citations={g.citations} />}
       {!readOnly && (
         <div>
-          <Button size="small" onClick={() => form.reset(setting)} aria-label={`Reset “${g.label}” to the default`}>
+          <Button size="small" onClick={() => form.reset(setting)} aria-label={`Reset to the default: ${g.label}`}>
             Reset to the default
           </Button>
         </div>
