@@ -24,7 +24,7 @@ describe('SpPlanRepository through the stand-in', () => {
     const plan = await repoAs(USERS.priya).create(content, priya, 'req-1');
     expect(plan).toMatchObject({ status: 'draft', projectLead: { id: 2 }, content });
     expect(plan.version).toBe('"1"');
-    const again = await repoAs(USERS.priya).get(plan.id as number);
+    const again = await repoAs(USERS.priya).get(plan.id);
     expect(again.content).toEqual(content);
   });
 
@@ -90,14 +90,14 @@ describe('SpPlanRepository through the stand-in', () => {
     expect(saved.version).not.toBe(plan.version);
     const stale = { ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'Stale copy' } } };
     await expect(repoAs(USERS.priya).save(stale)).rejects.toMatchObject({ kind: 'conflict' });
-    expect((await repoAs(USERS.priya).get(plan.id as number)).content.project.title).toBe('Mine');
+    expect((await repoAs(USERS.priya).get(plan.id)).content.project.title).toBe('Mine');
   });
 
   it('deletes a draft only at the version read', async () => {
     const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-delete');
-    await expect(repoAs(USERS.priya).remove(plan.id as number, '"99"')).rejects.toMatchObject({ kind: 'conflict' });
-    await repoAs(USERS.priya).remove(plan.id as number, plan.version as string);
-    await expect(repoAs(USERS.priya).get(plan.id as number)).rejects.toMatchObject({ kind: 'notFound' });
+    await expect(repoAs(USERS.priya).remove(plan.id, '"99"')).rejects.toMatchObject({ kind: 'conflict' });
+    await repoAs(USERS.priya).remove(plan.id, plan.version as string);
+    await expect(repoAs(USERS.priya).get(plan.id)).rejects.toMatchObject({ kind: 'notFound' });
   });
 
   it('says "not found" for a plan that does not exist', async () => {

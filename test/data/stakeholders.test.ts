@@ -48,7 +48,7 @@ afterEach(() => {
 async function newPlan(title: string): Promise<number> {
   const content = completePlanContent();
   content.project.title = title;
-  return (await new SpPlanRepository(sp(USERS.priya)).create(content, priya, `plan-${title}`)).id as number;
+  return (await new SpPlanRepository(sp(USERS.priya)).create(content, priya, `plan-${title}`)).id;
 }
 
 it('loads a map of 450 a page at a time, each request bounded and filtered on the indexed plan column', async () => {
@@ -108,8 +108,8 @@ it('saves a move with its history, and refuses a stale save (412) without overwr
   });
   await expect(repo.save(moveStakeholder(s, 'monitor', 'Priya', '2027-01-06T10:00:00.000Z'))).rejects.toMatchObject({ kind: 'conflict' });
   expect((await repo.listForPlan(id))[0].quadrant).toBe('manageClosely');
-  await expect(repo.remove(s.id as number, s.version as string)).rejects.toMatchObject({ kind: 'conflict' });
-  await repo.remove(moved.id as number, moved.version as string);
+  await expect(repo.remove(s.id, s.version as string)).rejects.toMatchObject({ kind: 'conflict' });
+  await repo.remove(moved.id, moved.version as string);
   expect(await repo.listForPlan(id)).toEqual([]);
 });
 
@@ -133,6 +133,6 @@ it('lets only the involvement team change the shared list; everyone on the site 
   const saved = await team.save({ ...entry, notes: 'Runs a monthly BSL café' });
   expect(saved.notes).toBe('Runs a monthly BSL café');
   await expect(team.save({ ...entry, notes: 'stale' })).rejects.toMatchObject({ kind: 'conflict' });
-  await team.remove(saved.id as number, saved.version as string);
+  await team.remove(saved.id, saved.version as string);
   expect((await asLead.list()).some((e) => e.id === entry.id)).toBe(false);
 });

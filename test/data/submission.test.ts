@@ -72,10 +72,10 @@ async function readyPlan(title: string, lead: CurrentUser = priya): Promise<numb
   const sp = spForUrl(wb.siteUrl, { 'x-workbench-user': String(lead.id) });
   const plan = await new SpPlanRepository(sp).create(content, lead, `req-${title}`);
   await new SpStakeholderRepository(sp).addMany(
-    plan.id as number,
+    plan.id,
     readyStakeholders().map((fields, i) => ({ requestId: `req-${title}-s${i}`, fields, history: [] }))
   );
-  return plan.id as number;
+  return plan.id;
 }
 
 it('submits a ready plan: status, history and exactly one card in the channel', async () => {
@@ -185,7 +185,7 @@ it("refuses to submit a plan that is not ready, or someone else's plan", async (
     priya,
     'req-not-ready'
   );
-  await expect(submitPlan(ports, notReady.id as number, priya, links)).rejects.toMatchObject({ kind: 'invalidRequest' });
+  await expect(submitPlan(ports, notReady.id, priya, links)).rejects.toMatchObject({ kind: 'invalidRequest' });
   const toms = await readyPlan('Tom owns this', tom);
   await expect(submitPlan(portsAs(USERS.tom), toms, priya, links)).rejects.toMatchObject({ kind: 'forbidden' });
 });

@@ -151,7 +151,7 @@ describe('team actions, each written to the history', () => {
     const plans = new SpPlanRepository(sp(USERS.priya));
     const content = readyPlanContent();
     const created = await plans.create(content, priya, 'triage-journey');
-    const id = created.id as number;
+    const id = created.id;
     await new SpStakeholderRepository(sp(USERS.priya)).addMany(
       id,
       readyStakeholders().map((fields, i) => ({ requestId: `triage-s${i}`, fields, history: [] }))
@@ -212,7 +212,7 @@ describe('team actions, each written to the history', () => {
 
   it("refuses a project lead doing the team's actions", async () => {
     const plan = await new SpPlanRepository(sp(USERS.priya)).create(readyPlanContent(), priya, 'not-team');
-    const record = await portsAs(USERS.priya).workflow.record(plan.id as number);
+    const record = await portsAs(USERS.priya).workflow.record(plan.id);
     await expect(applyTeamAction(portsAs(USERS.priya), record, { kind: 'accept', comment: '' }, priya)).rejects.toMatchObject({
       kind: 'forbidden'
     });

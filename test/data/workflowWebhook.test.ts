@@ -63,18 +63,18 @@ it("a lead's submission waits in the outbox; a site owner sends it through the w
   content.project.title = 'Webhook plan';
   const plan = await new SpPlanRepository(sp(USERS.priya)).create(content, priya, 'webhook-plan');
   await new SpStakeholderRepository(sp(USERS.priya)).addMany(
-    plan.id as number,
+    plan.id,
     readyStakeholders().map((fields, i) => ({ requestId: `webhook-s${i}`, fields, history: [] }))
   );
   const links = { web: 'http://x/planner#plan=1' };
-  const result = await submitPlan(portsAs(USERS.priya), plan.id as number, priya, links);
+  const result = await submitPlan(portsAs(USERS.priya), plan.id, priya, links);
   expect(result.record.plan.status).toBe('submitted');
   expect(result.notification).toMatchObject({ kind: 'pending', reason: expect.stringContaining('Only a site owner can send') });
 
   const waiting = await new SpOutboxRepository(sp(USERS.owner)).unsent();
   expect(waiting).toHaveLength(1);
   const owner = portsAs(USERS.owner);
-  expect(await sendNotification(owner, await owner.workflow.record(plan.id as number, { notificationTarget: true }), links)).toMatchObject({
+  expect(await sendNotification(owner, await owner.workflow.record(plan.id, { notificationTarget: true }), links)).toMatchObject({
     kind: 'sent'
   });
   const posted = wb.store.channelMessages().filter((m) => m.via === 'workflow');
@@ -82,7 +82,7 @@ it("a lead's submission waits in the outbox; a site owner sends it through the w
   expect(JSON.stringify(posted[0].body)).toContain('Webhook plan');
   expect(await new SpOutboxRepository(sp(USERS.owner)).unsent()).toEqual([]);
   // Sending again does nothing: it is already sent.
-  expect(await sendNotification(owner, await owner.workflow.record(plan.id as number, { notificationTarget: true }), links)).toMatchObject({
+  expect(await sendNotification(owner, await owner.workflow.record(plan.id, { notificationTarget: true }), links)).toMatchObject({
     kind: 'sent'
   });
   expect(wb.store.channelMessages().filter((m) => m.via === 'workflow')).toHaveLength(1);

@@ -30,7 +30,7 @@ afterEach(() => {
 it('recommends a level with its reasons, and flags formal consultation when a service is withdrawn', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(readyPlanContent());
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   await section(/Level of engagement/);
   fireEvent.click(within(screen.getByRole('radiogroup', { name: /withdrawn completely/ })).getByRole('radio', { name: 'Yes' }));
   expect(screen.getByRole('heading', { name: 'Recommended level: Involving' })).toBeInTheDocument();
@@ -42,7 +42,7 @@ it('recommends a level with its reasons, and flags formal consultation when a se
 it('asks why when the lead chooses a different level from the one recommended', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(readyPlanContent());
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   await section(/Level of engagement/);
   expect(screen.queryByRole('textbox', { name: /Why you chose a different level/ })).not.toBeInTheDocument();
   fireEvent.click(screen.getByRole('radio', { name: /^Devolving:/ }));
@@ -52,7 +52,7 @@ it('asks why when the lead chooses a different level from the one recommended', 
 it('links each missing item in the checklist to its field and moves focus there', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(emptyPlanContent());
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   await section(/Review/);
   fireEvent.click(screen.getByRole('button', { name: 'Add the date the decision will be made.' }));
   const field = await screen.findByLabelText(/Date the decision will be made/);
@@ -63,7 +63,7 @@ it('links each missing item in the checklist to its field and moves focus there'
 it('refuses to mark an incomplete plan ready, saying why', async () => {
   const repo = new InMemoryPlans();
   const incomplete = repo.add(completePlanContent());
-  openPlan(repo, incomplete.id as number);
+  openPlan(repo, incomplete.id);
   await section(/Review/);
   fireEvent.click(screen.getByRole('button', { name: 'Mark as ready to submit' }));
   expect(screen.getByRole('alert')).toHaveTextContent('The plan cannot be marked ready yet.');
@@ -72,35 +72,35 @@ it('refuses to mark an incomplete plan ready, saying why', async () => {
 it('marks a complete plan ready to submit and saves that', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(readyPlanContent());
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   await section(/Review/);
   expect(screen.getByText('Everything the involvement team needs is filled in.')).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Mark as ready to submit' }));
   expect(screen.getByText('Ready to submit')).toBeInTheDocument();
   await screen.findByText(/^ ?Saved/, {}, { timeout: 4000 });
-  expect(repo.plans.get(plan.id as number)?.content.review.markedReady).toBe(true);
+  expect(repo.plans.get(plan.id)?.content.review.markedReady).toBe(true);
 });
 
 it('saves as the lead types and says so', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(emptyPlanContent());
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Community pharmacy hours' } });
   expect(screen.getByRole('status')).toHaveTextContent('Changes not saved yet');
   await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
-  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Community pharmacy hours');
+  expect(repo.plans.get(plan.id)?.content.project.title).toBe('Community pharmacy hours');
 });
 
 it('waits as SharePoint asks when throttled, says so, then saves', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(emptyPlanContent());
   repo.failNextSaves.push(new DataError('throttled', 'HTTP 429', 1000));
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   fireEvent.change(await screen.findByRole('textbox', { name: /Project title/ }), { target: { value: 'Throttled title' } });
   await screen.findByText(/Not saved — retrying in 1 seconds/, {}, { timeout: 4000 });
   await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 5000 });
   expect(repo.saves).toBe(2);
-  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Throttled title');
+  expect(repo.plans.get(plan.id)?.content.project.title).toBe('Throttled title');
 });
 
 // Issue 15 §4 changes this behaviour: changes to different fields are merged without asking
@@ -108,13 +108,13 @@ it('waits as SharePoint asks when throttled, says so, then saves', async () => {
 it("never overwrites someone else's save: their change to another field is merged with mine, without asking", async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(completePlanContent());
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   const title = await screen.findByRole('textbox', { name: /Project title/ });
-  act(() => repo.editElsewhere(plan.id as number, (c) => ({ ...c, project: { ...c.project, focus: 'Their new focus' } })));
+  act(() => repo.editElsewhere(plan.id, (c) => ({ ...c, project: { ...c.project, focus: 'Their new focus' } })));
   fireEvent.change(title, { target: { value: 'My new title' } });
   await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
   expect(screen.queryByText('Someone else saved this plan while you were working')).not.toBeInTheDocument();
-  expect(repo.plans.get(plan.id as number)?.content.project).toMatchObject({ title: 'My new title', focus: 'Their new focus' });
+  expect(repo.plans.get(plan.id)?.content.project).toMatchObject({ title: 'My new title', focus: 'Their new focus' });
 });
 
 it('offers back changes kept on this device after a reload', async () => {
@@ -122,22 +122,22 @@ it('offers back changes kept on this device after a reload', async () => {
   const plan = repo.add(emptyPlanContent());
   const local = { ...emptyPlanContent(), project: { ...emptyPlanContent().project, title: 'Typed before the tab closed' } };
   window.localStorage.setItem(
-    `involvement-planner:draft:2:${plan.id as number}`,
+    `involvement-planner:draft:2:${plan.id}`,
     JSON.stringify({ content: local, baseVersion: plan.version, savedAt: new Date().toISOString() })
   );
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   // Kept work is read from the browser's store asynchronously (IndexedDB, issue 15 §5).
   await screen.findByText('We found changes that were not saved', {}, { timeout: 5000 });
   fireEvent.click(screen.getByRole('button', { name: 'Restore my changes' }));
   expect(screen.getByRole('textbox', { name: /Project title/ })).toHaveValue('Typed before the tab closed');
   await screen.findByText(/Saved \d\d:\d\d/, {}, { timeout: 4000 });
-  expect(repo.plans.get(plan.id as number)?.content.project.title).toBe('Typed before the tab closed');
+  expect(repo.plans.get(plan.id)?.content.project.title).toBe('Typed before the tab closed');
 });
 
 it('shows a submitted plan read only', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(completePlanContent(), undefined, 'submitted');
-  openPlan(repo, plan.id as number);
+  openPlan(repo, plan.id);
   expect(await screen.findByText(/Read only: the involvement team has this plan/)).toBeInTheDocument();
   expect(screen.getByRole('textbox', { name: /Project title/ })).toHaveAttribute('readonly');
 });

@@ -8,7 +8,7 @@ import { InMemoryPlans, InMemoryStakeholders, servicesWith } from './fakes';
 const sample = (f: Partial<StakeholderFields> & { name: string }): StakeholderFields => ({ ...emptyStakeholderFields(), ...f });
 
 function openMap(stakeholders: InMemoryStakeholders, repo = new InMemoryPlans(), planId?: number): { planId: number; unmount(): void } {
-  const id = planId ?? (repo.add(readyPlanContent()).id as number);
+  const id = planId ?? repo.add(readyPlanContent()).id;
   window.location.hash = `plan=${id}`;
   const view = render(
     <AppShell idPrefix="m-" theme="sharepoint" services={servicesWith(repo, undefined, { stakeholders })}>
@@ -141,10 +141,10 @@ it('shows who we are not hearing from, and sends gaps to the checklist, which li
   const content = readyPlanContent();
   content.stakeholderMap.gapNotes = {};
   const plan = repo.add(content);
-  stakeholders.seed(plan.id as number, [
+  stakeholders.seed(plan.id, [
     sample({ name: 'Sample Carers Network', quadrant: 'manageClosely', reaches: ['carers'], methods: ['focus-group'] })
   ]);
-  openMap(stakeholders, repo, plan.id as number);
+  openMap(stakeholders, repo, plan.id);
   await goToMap();
   const matrix = screen.getByRole('table', { name: 'Who we are not hearing from' });
   expect(within(matrix).getByRole('row', { name: /^Carers Sample Carers Network Focus group or workshop Reached/ })).toBeInTheDocument();

@@ -25,18 +25,18 @@ it('submits a plan marked ready, tells the team in Teams once, and makes the pla
   content.review = { markedReady: true, markedReadyAt: new Date().toISOString() };
   const plan = repo.add(content);
   const notifier = new RecordingNotifier();
-  open(repo, plan.id as number, { notifier });
+  open(repo, plan.id, { notifier });
   fireEvent.click(await screen.findByRole('button', { name: 'Submit to the involvement team' }));
   expect(await screen.findByText(/Read only: the involvement team has this plan/)).toBeInTheDocument();
   expect(await screen.findByText(/The involvement team was told in Teams/)).toBeInTheDocument();
-  expect(repo.plans.get(plan.id as number)?.status).toBe('submitted');
+  expect(repo.plans.get(plan.id)?.status).toBe('submitted');
   expect(notifier.posted).toHaveLength(1);
 });
 
 it('does not offer submit until the plan is marked ready', async () => {
   const repo = new InMemoryPlans();
   const plan = repo.add(readyPlanContent());
-  open(repo, plan.id as number);
+  open(repo, plan.id);
   expect(await screen.findByText(/mark the plan ready in “Review”, then submit it/)).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Submit to the involvement team' })).not.toBeInTheDocument();
 });
@@ -49,7 +49,7 @@ it('shows "Notification pending" with Resend when Teams could not be told, and r
   const notifier = new RecordingNotifier();
   notifier.failing = true;
   const outbox = new InMemoryOutbox();
-  open(repo, plan.id as number, { notifier, outbox });
+  open(repo, plan.id, { notifier, outbox });
   fireEvent.click(await screen.findByRole('button', { name: 'Submit to the involvement team' }));
   // The panel is read again after the status change, so wait for the settled screen.
   await waitFor(
