@@ -1,4 +1,5 @@
-// Jest: two projects (node for domain, data and workbench tests; jsdom for UI components), one
+// Jest: three projects (node for domain, data and workbench tests; jsdom for UI components; jsdom
+// with Node's fetch for the request budgets against the stand-in), one
 // swc transform for TypeScript, TSX and the workbench's .mjs helpers. PnPjs ships ESM only, so
 // it is transformed too. Run with `npm test` (never `gulp test`: it brings its own jest 25).
 const swc = [
@@ -29,6 +30,13 @@ module.exports = {
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/test/ui/setup.ts']
+    },
+    {
+      ...shared,
+      displayName: 'budget',
+      testEnvironment: '<rootDir>/test/budget/environment.js',
+      testMatch: ['<rootDir>/test/budget/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/test/ui/setup.ts']
     }
   ]

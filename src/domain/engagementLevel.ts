@@ -1,20 +1,12 @@
-import { z } from 'zod';
 import type { CitationId } from './citations';
 import type { SourceId } from './sources';
+import type { EngagementLevel } from './engagementLevelSchema';
+import { ENGAGEMENT_LEVELS } from './choices';
 
-/**
- * The rungs of the ladder of engagement, as stable ids stored in SharePoint. The ids are the
- * product's; each source names and orders them its own way (see `LADDERS` in `ladder.ts`).
- * This array is in TRUST Appendix 1's order (Arnstein, lowest first), which is also the order of
- * the default ladder shown; never use the array position as "how much" without the ladder the
- * organisation shows (`rankOnLadder`).
- */
-export const ENGAGEMENT_LEVELS = ['inform', 'consult', 'involve', 'collaborate', 'devolve'] as const;
-
-/** One rung of the ladder of engagement. */
-export const engagementLevelSchema = z.enum(ENGAGEMENT_LEVELS, { error: 'level.invalid' });
-/** One rung of the ladder of engagement. */
-export type EngagementLevel = z.infer<typeof engagementLevelSchema>;
+// The schema is in its own module so the rungs' names (shown on the dashboard's first screen)
+// load without zod's classic API.
+export { ENGAGEMENT_LEVELS } from './choices';
+export { engagementLevelSchema, type EngagementLevel } from './engagementLevelSchema';
 
 /** A name one source toolkit gives a rung. */
 export interface LevelAlias {

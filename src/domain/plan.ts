@@ -5,6 +5,9 @@ import { BUDGET_ITEM_IDS, INEQUALITY_GROUP_IDS, METHOD_IDS, PROTECTED_CHARACTERI
 import { personRefSchema, planStatusSchema } from './status';
 import { stepIdSchema } from './steps';
 import { msg } from './validation';
+import { SYSTEM_LEVELS } from './choices';
+
+export { SYSTEM_LEVELS } from './choices';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,8 +24,6 @@ export const optionalDateSchema = z.string().refine((v) => v === '' || isIsoDate
 const text = (max = 4000): z.ZodString => z.string().max(max, msg('text.tooLong'));
 const optionalUrl = z.string().refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), msg('url.invalid'));
 
-/** Level of the health and care system the work is at (LSC). */
-export const SYSTEM_LEVELS = ['system', 'place', 'neighbourhood'] as const;
 /** Level of the system: system, place or neighbourhood (LSC). */
 export type SystemLevel = (typeof SYSTEM_LEVELS)[number];
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { equalityGroupSchema, type EqualityGroup, type Stored } from './plan';
 import { METHOD_IDS, type MethodId, type StakeholderCatalogueId, STAKEHOLDER_CATALOGUE_IDS } from './referenceData';
 import { msg } from './validation';
+import { GRID_QUADRANTS, STAKEHOLDER_KINDS } from './choices';
 
-/** The four boxes of the power/interest grid (NENC stakeholder mapping; DOMAIN.md §8). */
+export { GRID_QUADRANTS, STAKEHOLDER_KINDS } from './choices';
+
 /**
  * What the UI says about where the grid comes from: the product's choice, not a toolkit's.
  */
@@ -13,7 +15,6 @@ export const GRID_ATTRIBUTION = {
   citation: 'nencSameBox'
 } as const;
 
-export const GRID_QUADRANTS = ['manageClosely', 'keepSatisfied', 'keepInformed', 'monitor'] as const;
 /** A box of the power/interest grid. */
 export type GridQuadrant = (typeof GRID_QUADRANTS)[number];
 
@@ -76,8 +77,6 @@ export function quadrantName(q: GridQuadrant | null): string {
   return q ? GRID_QUADRANT_INFO[q].name : 'Not placed yet';
 }
 
-/** A stakeholder is a person, an organisation or a group (groups need no personal data). */
-export const STAKEHOLDER_KINDS = ['person', 'organisation', 'group'] as const;
 /** Person, organisation or group. */
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 /** How each kind is named on screen. */

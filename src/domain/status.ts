@@ -1,39 +1,12 @@
 import { z } from 'zod';
 import type { MessageKey } from './messages';
 import { msg } from './validation';
+import { PLAN_STATUSES, type PlanStatus } from './choices';
 
-/**
- * Where a plan is in the involvement process (NENC "Involvement Strategy", DOMAIN.md §1):
- * the lead writes it, the involvement team reviews and scopes it, assigns a lead and a level,
- * then it is delivered, reported on ("you said, we did") and closed.
- */
-export const PLAN_STATUSES = [
-  'draft',
-  'submitted',
-  'inReview',
-  'changesRequested',
-  'accepted',
-  'inDelivery',
-  'reporting',
-  'closed'
-] as const;
+export { PLAN_STATUSES, PLAN_STATUS_LABELS, type PlanStatus } from './choices';
 
 /** A plan's status. */
 export const planStatusSchema = z.enum(PLAN_STATUSES, msg('status.invalid'));
-/** A plan's status. */
-export type PlanStatus = z.infer<typeof planStatusSchema>;
-
-/** Plain-English names shown on screen and stored in the SharePoint choice column. */
-export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  inReview: 'In review',
-  changesRequested: 'Changes requested',
-  accepted: 'Accepted',
-  inDelivery: 'In delivery',
-  reporting: 'Reporting',
-  closed: 'Closed'
-};
 
 /**
  * What each status means, for the dashboard and the plan's history. Closing needs a comment

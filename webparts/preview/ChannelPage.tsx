@@ -1,7 +1,7 @@
 import * as React from 'react';
 import * as AdaptiveCards from 'adaptivecards';
 import { FluentProvider, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { fluentTheme, type HostTheme } from '../../src/ui/shell/theme';
+import { useFluentTheme, type HostTheme } from '../../src/ui/shell/theme';
 
 interface PostedMessage {
   id: string;
@@ -67,8 +67,9 @@ export function ChannelPage({ theme }: { theme: HostTheme }): JSX.Element {
     const timer = window.setInterval(load, 3000);
     return () => window.clearInterval(timer);
   }, []);
+  const fluentTheme = useFluentTheme(theme);
   return (
-    <FluentProvider theme={fluentTheme(theme)} lang="en-GB">
+    <FluentProvider theme={fluentTheme} lang="en-GB">
       <main style={{ padding: '1rem', minHeight: '100vh' }}>
         <Title2 as="h1">Plan submissions (Teams channel, sample)</Title2>
         {!messages ? (

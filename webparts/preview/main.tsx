@@ -108,7 +108,7 @@ function PersonalApp({ theme }: { theme: HostTheme }): JSX.Element {
     return <AppShell idPrefix="wb-personal-" theme={theme} problem={{ ...resolution, onRetry: () => setAttempt((n) => n + 1) }} />;
   const services = composeServices(
     spForUrl(resolution.home.url),
-    graphForUrl(`${window.location.origin}/graph/v1.0`),
+    async () => graphForUrl(`${window.location.origin}/graph/v1.0`),
     `${window.location.origin}/personal.html`
   );
   return (
@@ -122,7 +122,11 @@ function Preview({ page }: { page: string }): JSX.Element {
   const [theme, setTheme] = React.useState<HostTheme>(() => (localStorage.getItem(THEME_KEY) as HostTheme | null) ?? 'sharepoint');
   const services = React.useMemo(
     () =>
-      composeServices(spForUrl(SITE_URL), graphForUrl(`${window.location.origin}/graph/v1.0`), `${window.location.origin}/planner.html`),
+      composeServices(
+        spForUrl(SITE_URL),
+        async () => graphForUrl(`${window.location.origin}/graph/v1.0`),
+        `${window.location.origin}/planner.html`
+      ),
     []
   );
   const onTheme = (t: HostTheme): void => {

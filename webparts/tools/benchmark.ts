@@ -6,6 +6,11 @@
  * - time to build the submission card;
  * - time to add and to load a 500-stakeholder map (batched adds; paged reads of 200), to check
  *   coverage and readiness for it, and to export it to CSV and read that back.
+ * - the floor (floor/floorWebPart.mjs: Fluent v9 provider, button, field, input, PnPjs and zod,
+ *   bundled with the same webpack settings) and each web part's first chunk as a ratio to it;
+ * - requests and sequential steps (with 20 ms added to every call) for the planner's start-up
+ *   (who is signed in, the lists check, "My plans") as a project lead and as a site owner, and for
+ *   the dashboard's counts, through the product's adapters against the stand-in.
  * Prints a table; run `npm run package` first for the bundle sizes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,6 +34,9 @@ import {
   importStakeholdersCsv
 } from '../../src/domain';
 import { startWorkbench } from '../server/app';
+import { seedWorkbench } from '../server/seed';
+import { composeServices } from '../../src/webparts/shared/composeServices';
+import { RoundTrips } from './roundTrips';
 
 const root = join(__dirname, '..', '..');
 
@@ -42,12 +50,19 @@ async function time<T>(label: string, rows: Array<[string, string]>, run: () => 
 async function main(): Promise<void> {
   const rows: Array<[string, string]> = [];
   const dist = join(root, 'dist');
+  const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+  const gz = (b: Buffer): number => gzipSync(b, { level: 9 }).length;
+  // The floor: the smallest web part doing what our first screens must (same webpack settings).
+  const { buildFloor } = await import('./floor/build.mjs');
+  const floor = gz(await buildFloor());
+  rows.push(['floor web part (Fluent v9 + PnPjs + zod), first chunk', `${kib(floor)} gzip -9`]);
   if (existsSync(dist)) {
     for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
       const bytes = readFileSync(join(dist, file));
+      const first = !file.startsWith('chunk.');
       rows.push([
-        `bundle ${file.replace(/_[0-9a-f]{16,}\.js$/, '.js')}`,
-        `${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`
+        `${first ? 'first chunk' : 'lazy chunk'} ${file.replace(/_[0-9a-f]{16,}\.js$/, '.js')}`,
+        `${kib(bytes.length)} raw, ${kib(gz(bytes))} gzip -9${first ? ` (${(gz(bytes) / floor).toFixed(2)}× the floor)` : ''}`
       ]);
     }
   } else {
@@ -56,6 +71,28 @@ async function main(): Promise<void> {
 
   const wb = await startWorkbench({ dataFile: ':memory:', port: 0 });
   try {
+    // Start-up round trips, counted with 20 ms added to every call so sequential steps show.
+    await seedWorkbench(wb.siteUrl);
+    wb.faults.set([{ path: '/_api/|/graph/', latencyMs: 20 }]);
+    const trips = new RoundTrips();
+    const stop = trips.install();
+    for (const [who, userId] of [
+      ['project lead', 2],
+      ['site owner', 1]
+    ] as const) {
+      const services = composeServices(
+        spForUrl(wb.siteUrl, { 'x-workbench-user': String(userId) }),
+        () => Promise.reject(new Error('Graph is not used at start-up')),
+        `${wb.siteUrl}/planner`
+      );
+      trips.reset();
+      const [user] = await Promise.all([services.users.currentUser(), services.provisioner.check()]);
+      await services.plans.listForLead(user.id);
+      const s = trips.summary();
+      rows.push([`planner load (${who}, first visit)`, `${s.requests} requests, ${s.sequential} sequential, ${s.ms.toFixed(0)} ms`]);
+    }
+    stop();
+    wb.faults.set([]);
     const owner = spForUrl(wb.siteUrl, { 'x-workbench-user': '1' });
     await new SpListProvisioner(owner).ensure();
     const list = wb.store.listByTitle('Involvement plans');
@@ -74,7 +111,12 @@ async function main(): Promise<void> {
       }))
     );
     const repo = new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '4' }));
+    const countTrips = new RoundTrips();
+    const stopCount = countTrips.install();
     await time('count 12,000 plans by status (3 pages of 5,000)', rows, () => repo.countByStatus());
+    stopCount();
+    const c = countTrips.summary();
+    rows.push(['  requests for those counts', `${c.requests} requests, ${c.sequential} sequential, ${kib(c.bytes)} received`]);
     await time('first dashboard page: status = Submitted over 12,000', rows, () => repo.query({ status: 'submitted' }));
     const plan = await repo.get(1);
     await time('build the submission card (1,000 times)', rows, async () => {

@@ -4,10 +4,15 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IItems } from '@pnp/sp/items';
-import { z } from 'zod';
-import { DataError, withRetries } from '../../domain';
+// zod's small API (zod/mini): this module is in every web part's first chunk; it reads schemas
+// from either API (both are zod's core schemas).
+import * as z from 'zod/mini';
+import { DataError, withRetries, type DataErrorKind } from '../../domain';
 import { dataCall } from '../http';
 import { listDefinition, type ListKey } from './lists';
+import { listsCheckMemory } from './SpSiteCheck';
+
+const RECHECK_LISTS: readonly DataErrorKind[] = ['forbidden', 'listsMissing', 'schemaDrift'];
 
 /** A query on a list's items: the columns, filter, order and page size ($top) to ask for. */
 export type ItemsQuery = (items: IItems) => IItems;
@@ -50,7 +55,7 @@ const idOf = (raw: unknown): number | undefined =>
 export const MISSING_COLUMN = 'is missing from the list. Ask a site owner to run "Set up lists".';
 
 /** Up to three of zod's issues in a line, for support ("ipX should be boolean"). */
-export function describeZod(error: z.ZodError): string {
+export function describeZod(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map(
@@ -64,8 +69,8 @@ export function describeZod(error: z.ZodError): string {
  * Check a raw item against its list's schema: a column that is missing, or holds the wrong type,
  * raises `schemaDrift` naming the list and the column (never a half-read item).
  */
-export function parseItem<T>(schema: z.ZodType<T>, raw: unknown, list: string): T {
-  const result = schema.safeParse(raw);
+export function parseItem<T>(schema: z.core.$ZodType<T>, raw: unknown, list: string): T {
+  const result = z.safeParse(schema, raw);
   if (result.success) return result.data;
   const column = String(result.error.issues[0].path[0] ?? '(item)');
   const present = typeof raw === 'object' && raw !== null && column in raw;
@@ -79,7 +84,7 @@ export function parseItem<T>(schema: z.ZodType<T>, raw: unknown, list: string): 
   );
 }
 
-const storedItemSchema = z.object({ Id: z.number().int().positive(), 'odata.etag': z.string().min(1) });
+const storedItemSchema = z.object({ Id: z.number().check(z.int(), z.positive()), 'odata.etag': z.string().check(z.minLength(1)) });
 
 /**
  * The id and version (ETag) an item was read with: what saving or deleting it needs. An item
@@ -118,8 +123,14 @@ export class ListGateway {
   }
 
   /** Calls to the list that belong together; any failure becomes one `DataError` saying `what`. */
-  public run<T>(what: string, calls: () => Promise<T>): Promise<T> {
-    return dataCall(what, calls);
+  public async run<T>(what: string, calls: () => Promise<T>): Promise<T> {
+    try {
+      return await dataCall(what, calls);
+    } catch (error) {
+      // A refused request or a list not as expected: check the lists again on the next visit.
+      if (error instanceof DataError && RECHECK_LISTS.includes(error.kind)) listsCheckMemory.forget();
+      throw error;
+    }
   }
 
   /** One item by id with the given columns, read by `parse` (`notFound` if it is not there). */

@@ -1,60 +1,33 @@
-import { SPQueryable, type SPFI } from '@pnp/sp';
+import { SPCollection, SPQueryable, type SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
-import '@pnp/sp/site-users/web';
-import '@pnp/sp/site-groups/web';
 import type { CurrentUser, PersonRef, UserDirectory } from '../../domain';
 import { dataCall } from '../http';
-
-import '@pnp/sp/lists';
-import { INVOLVEMENT_TEAM_GROUP_NAME as INVOLVEMENT_TEAM_GROUP, listDefinition } from './lists';
+import { SpSiteCheck } from './SpSiteCheck';
 
 interface SpUser {
   Id: number;
   LoginName?: string;
   Title: string;
   Email: string;
-  IsSiteAdmin: boolean;
 }
 
-/** The signed-in user and the site's owners, from SharePoint. */
+/**
+ * The signed-in user and the site's people, from SharePoint. Who is signed in comes from the
+ * start-up batch (`SpSiteCheck`, shared with the lists check when given the same one).
+ */
 export class SpUserDirectory implements UserDirectory {
-  public constructor(private readonly sp: SPFI) {}
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly site: SpSiteCheck = new SpSiteCheck(sp)
+  ) {}
 
-  public currentUser(): Promise<CurrentUser> {
-    return dataCall('Finding who is signed in', async () => {
-      const [user, groups] = await Promise.all([
-        this.sp.web.currentUser<SpUser>(),
-        this.sp.web.currentUser.groups<Array<{ Id: number; Title: string }>>()
-      ]);
-      const [owners, mayCreatePlans] = await Promise.all([this.sp.web.associatedOwnerGroup(), this.mayAddPlans()]);
-      return {
-        id: user.Id,
-        displayName: user.Title,
-        email: user.Email,
-        isSiteOwner: user.IsSiteAdmin || groups.some((g) => g.Id === owners.Id),
-        isInvolvementTeam: groups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP),
-        mayCreatePlans
-      };
-    });
-  }
-
-  /** Whether SharePoint lets this person add plans (Add Items on the plans list); undefined when the list cannot be asked. */
-  private async mayAddPlans(): Promise<boolean | undefined> {
-    try {
-      const perms = await this.sp.web.lists.getByTitle(listDefinition('plans').title).select('EffectiveBasePermissions')<{
-        EffectiveBasePermissions?: { Low?: number | string };
-      }>();
-      const low = Number(perms.EffectiveBasePermissions?.Low);
-      // SP.PermissionKind.AddListItems is 2: bit 1 of the low word.
-      return Number.isFinite(low) ? Math.floor(low / 2) % 2 === 1 : undefined;
-    } catch {
-      return undefined;
-    }
+  public async currentUser(): Promise<CurrentUser> {
+    return (await this.site.snapshot(false)).user;
   }
 
   public siteUsers(): Promise<PersonRef[]> {
     return dataCall('Listing the people on this site', async () => {
-      const users = await this.sp.web.siteUsers<Array<SpUser & { PrincipalType?: number }>>();
+      const users = await SPCollection(this.sp.web, 'siteUsers')<Array<SpUser & { PrincipalType?: number }>>();
       // People only (PrincipalType 1), with an email: not system accounts or groups.
       return users
         .filter((u) => (u.PrincipalType ?? 1) === 1 && u.Email)
@@ -84,7 +57,7 @@ export class SpUserDirectory implements UserDirectory {
 
   public siteOwners(): Promise<PersonRef[]> {
     return dataCall('Finding the site owners', async () => {
-      const users = await this.sp.web.associatedOwnerGroup.users<SpUser[]>();
+      const users = await SPCollection(this.sp.web, 'associatedOwnerGroup/users')<SpUser[]>();
       return users.map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }));
     });
   }

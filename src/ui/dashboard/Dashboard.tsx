@@ -1,28 +1,12 @@
 import * as React from 'react';
-import {
-  Body1,
-  Button,
-  Card,
-  CardHeader,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  Title2,
-  tokens
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title2, tokens } from '@fluentui/react-components';
 import { PLAN_STATUS_DESCRIPTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../domain';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
-import { lazySection } from '../common/LazySection';
 import { useAsync } from '../common/useAsync';
 import { Loaded } from '../common/components';
-import { ChannelSettings } from './ChannelSettings';
-import { PendingNotifications, WorkflowSettings } from './WorkflowSettings';
+import { lazySection } from '../common/LazySection';
 import { PlanQueue } from './PlanQueue';
-import { PlanReview } from './PlanReview';
-import { SharedStakeholders } from './SharedStakeholders';
 import { useAddressId } from '../common/useAddressId';
 import { useHost } from '../shell/host';
 
@@ -30,6 +14,16 @@ import { useHost } from '../shell/host';
 const AnnualReportSection = lazySection(
   () => import(/* webpackChunkName: "annual-report" */ '../after/AnnualReport').then((m) => m.AnnualReport),
   'Loading the annual report…'
+);
+// The first screen is the counts and the queue; a plan's review and the team's tools are fetched
+// when shown (each with a loading state and "Try again" if the code cannot be fetched).
+const PlanReview = lazySection(
+  () => import(/* webpackChunkName: "plan-review" */ './PlanReview').then((m) => m.PlanReview),
+  'Opening the plan…'
+);
+const TeamTools = lazySection(
+  () => import(/* webpackChunkName: "team-tools" */ './TeamTools').then((m) => m.TeamTools),
+  'Loading the team’s tools…'
 );
 
 const useStyles = makeStyles({
@@ -40,6 +34,19 @@ const useStyles = makeStyles({
     listStyleType: 'none',
     padding: 0
   },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    // Forced colours (high contrast) drop shadows: keep an outline.
+    outline: `${tokens.strokeWidthThin} solid transparent`
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
   count: { fontSize: tokens.fontSizeHero800, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero800 }
 });
 
@@ -96,23 +103,25 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
             </Body1>
             <ul className={styles.grid} aria-label="Plans by status">
               {PLAN_STATUSES.map((status) => (
-                <li key={status}>
-                  <Card>
-                    <CardHeader
-                      header={<Text weight="semibold">{PLAN_STATUS_LABELS[status]}</Text>}
-                      description={PLAN_STATUS_DESCRIPTIONS[status]}
-                    />
-                    <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>
-                      {counts[status].toLocaleString('en-GB')}
+                <li key={status} className={styles.card}>
+                  <div>
+                    <Text as="p" block weight="semibold">
+                      {PLAN_STATUS_LABELS[status]}
                     </Text>
-                    <Button
-                      size="small"
-                      onClick={() => setStatus(status)}
-                      aria-label={`Show these ${PLAN_STATUS_LABELS[status].toLowerCase()} plans`}
-                    >
-                      Show these
-                    </Button>
-                  </Card>
+                    <Text as="p" block size={200} className={styles.hint}>
+                      {PLAN_STATUS_DESCRIPTIONS[status]}
+                    </Text>
+                  </div>
+                  <Text className={styles.count} aria-label={`${PLAN_STATUS_LABELS[status]}: ${counts[status]} plans`}>
+                    {counts[status].toLocaleString('en-GB')}
+                  </Text>
+                  <Button
+                    size="small"
+                    onClick={() => setStatus(status)}
+                    aria-label={`Show these ${PLAN_STATUS_LABELS[status].toLowerCase()} plans`}
+                  >
+                    Show these
+                  </Button>
                 </li>
               ))}
             </ul>
@@ -154,10 +163,7 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
         </section>
       )}
       <AnnualReportSection />
-      <SharedStakeholders />
-      <ChannelSettings />
-      <PendingNotifications />
-      <WorkflowSettings />
+      <TeamTools />
     </section>
   );
 }

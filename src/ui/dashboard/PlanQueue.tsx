@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Badge,
   Button,
   Field,
   Input,
@@ -9,15 +8,10 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens
 } from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/PlainTable';
 import {
   describeUnconfirmed,
   ENGAGEMENT_LEVEL_INFO,

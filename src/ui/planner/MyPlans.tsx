@@ -1,35 +1,24 @@
 import * as React from 'react';
-import {
-  Badge,
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  tokens
-} from '@fluentui/react-components';
-import { emptyPlanContent, PLAN_STATUS_LABELS, writablePlanContent, type PlanSummary, type PlanSummaryPage } from '../../domain';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title2, tokens } from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/PlainTable';
+import { PLAN_STATUS_LABELS, type PlanSummary, type PlanSummaryPage } from '../../domain';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
 import { formatDate, formatDateTime } from '../common/format';
-import { NewPlanForm } from './NewPlanForm';
 import { newRequestId } from '../common/requestId';
+import { lazySection } from '../common/LazySection';
+
+// What "My plans" shows only when asked for is fetched then, keeping the first screen small.
+const NewPlanForm = lazySection(
+  () => import(/* webpackChunkName: "my-plans-actions" */ './NewPlanForm').then((m) => m.NewPlanForm),
+  'Opening the form…'
+);
+const DeleteDraftDialog = lazySection(
+  () => import(/* webpackChunkName: "my-plans-actions" */ './DeleteDraftDialog').then((m) => m.DeleteDraftDialog),
+  'Opening…'
+);
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -55,6 +44,7 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
   const [error, setError] = React.useState<unknown>();
   const [busy, setBusy] = React.useState(false);
   const [confirmDelete, setConfirmDelete] = React.useState<PlanSummary>();
+  const [creating, setCreating] = React.useState(false);
 
   const lastWork = React.useRef<() => Promise<string>>();
   const act = async (work: () => Promise<string>): Promise<void> => {
@@ -74,14 +64,11 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
     // One request id for this duplicate, so "Try again" after a cut-off never makes two copies.
     const requestId = newRequestId();
     return act(async () => {
-      const source = await plans.get(p.id);
-      // A value stored in the source that is not valid (read as stored) is not copied.
-      const valid = writablePlanContent(source.content, emptyPlanContent()).content;
-      const content = {
-        ...valid,
-        project: { ...valid.project, title: `Copy of ${valid.project.title}`.slice(0, 255) },
-        review: emptyPlanContent().review
-      };
+      const [source, { duplicateContent }] = await Promise.all([
+        plans.get(p.id),
+        import(/* webpackChunkName: "my-plans-actions" */ './duplicatePlan')
+      ]);
+      const content = duplicateContent(source.content);
       await plans.create(content, { id: user.id, displayName: user.displayName, email: user.email }, requestId);
       return `“${content.project.title}” created as a new draft.`;
     });
@@ -105,8 +92,12 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
         <MessageBar intent="info">
           <MessageBarBody>You can read plans on this site but not start one. Ask a site owner if you need to write a plan.</MessageBarBody>
         </MessageBar>
+      ) : creating ? (
+        <NewPlanForm onCreated={(plan) => onOpen(plan.id)} onCancel={() => setCreating(false)} />
       ) : (
-        <NewPlanForm onCreated={(plan) => onOpen(plan.id)} />
+        <Button appearance="primary" onClick={() => setCreating(true)}>
+          Start a new plan
+        </Button>
       )}
       {notice && (
         <MessageBar intent="success">
@@ -202,31 +193,16 @@ export function MyPlans({ onOpen }: MyPlansProps): JSX.Element {
           </>
         )}
       </Loaded>
-      <Dialog
-        open={confirmDelete !== undefined}
-        onOpenChange={(_e, d) => {
-          if (!d.open) setConfirmDelete(undefined);
-        }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete this draft?</DialogTitle>
-            <DialogContent>“{confirmDelete?.title}” will be deleted. This cannot be undone.</DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirmDelete(undefined)}>Keep it</Button>
-              <Button
-                appearance="primary"
-                disabled={busy}
-                onClick={() => {
-                  if (confirmDelete) void remove(confirmDelete);
-                }}
-              >
-                Delete draft
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {confirmDelete && (
+        <DeleteDraftDialog
+          title={confirmDelete.title}
+          busy={busy}
+          onKeep={() => setConfirmDelete(undefined)}
+          onDelete={() => {
+            void remove(confirmDelete);
+          }}
+        />
+      )}
     </section>
   );
 }

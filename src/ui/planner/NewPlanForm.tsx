@@ -12,18 +12,18 @@ const useStyles = makeStyles({
 });
 
 /** Props for {@link NewPlanForm}. */
-export type NewPlanFormProps = { onCreated: (plan: StoredPlan) => void };
+export type NewPlanFormProps = { onCreated: (plan: StoredPlan) => void; onCancel: () => void };
 
 /**
  * "Start a new plan": an inline form (not a modal) asking for the project title and
  * organisation, which saves a draft and opens it. The same request id is reused if the lead
- * presses "Save draft" again after a failure, so a retry never makes a second plan.
+ * presses "Save draft" again after a failure, so a retry never makes a second plan. Loaded
+ * when the lead first presses "Start a new plan" (see MyPlans).
  */
-export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
+export function NewPlanForm({ onCreated, onCancel }: NewPlanFormProps): JSX.Element {
   const styles = useStyles();
   const { plans } = useServices();
   const user = useCurrentUser();
-  const [open, setOpen] = React.useState(false);
   const [title, setTitle] = React.useState('');
   const [organisation, setOrganisation] = React.useState('');
   const [titleError, setTitleError] = React.useState<string>();
@@ -33,8 +33,8 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
   const requestId = React.useRef(newRequestId());
   const titleInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
-    if (open) titleInput.current?.focus();
-  }, [open]);
+    titleInput.current?.focus();
+  }, []);
 
   const submit = async (): Promise<void> => {
     const trimmed = title.trim();
@@ -66,12 +66,6 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
     }
   };
 
-  if (!open)
-    return (
-      <Button appearance="primary" onClick={() => setOpen(true)}>
-        Start a new plan
-      </Button>
-    );
   return (
     <Card className={styles.form}>
       <form
@@ -115,15 +109,7 @@ export function NewPlanForm({ onCreated }: NewPlanFormProps): JSX.Element {
           <Button appearance="primary" type="submit" disabled={saving}>
             {saving ? 'Saving…' : 'Save draft'}
           </Button>
-          <Button
-            onClick={() => {
-              setOpen(false);
-              setTitleError(undefined);
-              setError(undefined);
-            }}
-          >
-            Cancel
-          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
         </div>
       </form>
     </Card>

@@ -1,35 +1,12 @@
 import * as React from 'react';
-import { useServices } from '../shell/services';
-import { useAsync } from '../common/useAsync';
-import { Loaded } from '../common/components';
+import { lazySection } from '../common/LazySection';
 import { MyPlans } from './MyPlans';
-import { PlanGuide } from './PlanGuide';
 import { useAddressId } from '../common/useAddressId';
 import { useHost } from '../shell/host';
-import { lazySection } from '../common/LazySection';
 
-/** After engagement: its code loads only when a plan in a later status is opened. */
-const AfterEngagementSection = lazySection(
-  () => import(/* webpackChunkName: "after-engagement" */ '../after/AfterEngagement').then((m) => m.AfterEngagement),
-  'Loading the engagement record…'
-);
-const LATER_STATUSES: readonly string[] = ['accepted', 'inDelivery', 'reporting', 'closed'];
-
-function OpenPlan({ id, onBack }: { id: number; onBack(): void }): JSX.Element {
-  const { plans } = useServices();
-  const load = React.useCallback(() => plans.get(id), [plans, id]);
-  const [state, reload] = useAsync(load);
-  return (
-    <Loaded state={state} label="Opening the plan…" onRetry={reload}>
-      {(plan) => (
-        <>
-          {LATER_STATUSES.includes(plan.status) && <AfterEngagementSection plan={plan} onChanged={reload} />}
-          <PlanGuide key={`${plan.id}-${plan.status}`} plan={plan} onBack={onBack} onReload={reload} />
-        </>
-      )}
-    </Loaded>
-  );
-}
+// The guide (the plan editor, its sections, the stakeholder map's entry point, review and
+// export) is fetched when a plan is first opened: "My plans" is the first screen.
+const OpenPlan = lazySection(() => import(/* webpackChunkName: "plan-guide" */ './OpenPlan').then((m) => m.OpenPlan), 'Opening the plan…');
 
 /** The planner web part: "My plans", and the guide for the plan being worked on. */
 export function PlannerApp(): JSX.Element {

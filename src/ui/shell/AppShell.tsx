@@ -11,7 +11,7 @@ import {
   Text,
   tokens
 } from '@fluentui/react-components';
-import { fluentTheme, type HostTheme } from './theme';
+import { useFluentTheme, type HostTheme } from './theme';
 import { ServicesProvider, type Services } from './services';
 import { ListsGate } from './ListsGate';
 import { HostProvider, type HostInfo } from './host';
@@ -46,9 +46,10 @@ export type AppShellProps = {
 /** The root of every web part: theme, ids, ports, and the check that the lists exist. */
 export function AppShell({ idPrefix, theme, services, problem, host, children }: AppShellProps): JSX.Element {
   const styles = useStyles();
+  const fluentTheme = useFluentTheme(theme);
   return (
     <IdPrefixProvider value={idPrefix}>
-      <FluentProvider theme={fluentTheme(theme)} lang="en-GB">
+      <FluentProvider theme={fluentTheme} lang="en-GB">
         <main className={styles.root}>
           {services ? (
             <ServicesProvider services={services}>

@@ -3,9 +3,10 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration, type IPropertyPaneField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { graphForSpfx, spForSpfx } from '../../data/client';
+import type { GraphFI } from '@pnp/graph';
+import { spForSpfx } from '../../data/spClient';
 import { AppShell } from '../../ui/shell/AppShell';
-import { fromTeamsTheme, type HostTheme } from '../../ui/shell/theme';
+import { fromTeamsTheme, loadTheme, type HostTheme } from '../../ui/shell/theme';
 import type { HostInfo } from '../../ui/shell/host';
 import { SpTenantProperties } from '../../data/sharepoint/SpTenantProperties';
 import { planIdFromSubEntity, resolveHomeSite, type HostSurface, type TenantSetting } from '../../domain';
@@ -43,6 +44,8 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
     if (teams) {
       const context = await teams.teamsJs.app.getContext();
       this.hostTheme = fromTeamsTheme(context.app.theme);
+      // The Teams themes are not in the first chunk: fetch them before the first render.
+      await loadTheme(this.hostTheme);
       // A channel (or chat) tab knows where it is; anything else in Teams is the personal app.
       this.surface = context.channel?.id || context.chat?.id ? 'channelTab' : 'personalApp';
       this.host = { surface: this.surface, openPlanId: planIdFromSubEntity(context.page.subPageId) };
@@ -63,7 +66,7 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
       }
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
         this.hostTheme = fromTeamsTheme(theme);
-        this.render();
+        void loadTheme(this.hostTheme).then(() => this.render());
       });
     } else {
       this.host = { surface: 'page', pageUrl: window.location.href.split('#')[0] };
@@ -74,6 +77,12 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
   /** The tenant-wide home site (read once; again on "Try again"). */
   private async readTenantSetting(): Promise<void> {
     this.tenant = await new SpTenantProperties(spForSpfx(this.context)).homeSite();
+  }
+
+  /** PnPjs's Graph client, fetched with the ports that post to Teams (not in the first chunk). */
+  private async graph(): Promise<GraphFI> {
+    const { graphForSpfx } = await import(/* webpackChunkName: "services" */ '../../data/client');
+    return graphForSpfx(this.context);
   }
 
   public render(): void {
@@ -90,7 +99,7 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
           {
             ...common,
             host: { ...this.host, home: resolution.home },
-            services: composeServices(spForSpfx(this.context, resolution.home.url), graphForSpfx(this.context), window.location.href)
+            services: composeServices(spForSpfx(this.context, resolution.home.url), () => this.graph(), window.location.href)
           },
           this.screen()
         )

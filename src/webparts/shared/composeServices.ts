@@ -1,22 +1,27 @@
 import type { SPFI } from '@pnp/sp';
 import type { GraphFI } from '@pnp/graph';
-import { GraphChannelNotifier } from '../../data/graph/GraphChannelNotifier';
-import { GraphTeamsDirectory } from '../../data/graph/GraphTeamsDirectory';
-import { SpOutboxRepository } from '../../data/sharepoint/SpOutboxRepository';
 import { SpInvolvementSettingsStore } from '../../data/sharepoint/SpInvolvementSettingsStore';
-import { SpSettingsRepository } from '../../data/sharepoint/SpSettingsRepository';
-import { SpWorkflowRepository } from '../../data/sharepoint/SpWorkflowRepository';
-import { buildSubmissionMessage } from '../../data/teams/submissionCard';
-import { buildLeadNoticeMessage } from '../../data/teams/leadNoticeMessage';
-import { RoutingNotifier, WorkflowWebhookNotifier } from '../../data/teams/WorkflowWebhookNotifier';
-import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
-import { SpListProvisioner } from '../../data/sharepoint/SpListProvisioner';
-import { SpEngagementRecords, SpSignOffs } from '../../data/sharepoint/SpEngagementRecords';
 import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
-import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
+import { SpListsPort, SpSiteCheck } from '../../data/sharepoint/SpSiteCheck';
+import {
+  DataError,
+  isSiteAddress,
+  type EngagementRecordRepository,
+  type OutboxRepository,
+  type SignOffRepository,
+  type PlanNotifier,
+  type PlanWorkflowRepository,
+  type SecretsRepository,
+  type SettingsRepository,
+  type SharedStakeholderRepository,
+  type StakeholderRepository,
+  type TeamsDirectory
+} from '../../domain';
 import type { Services } from '../../ui/shell/services';
-import { isSiteAddress, pageLinkToPlan, planSubEntityId, tabDeepLink, teamReviewLinks } from '../../domain';
+import { pageLinkToPlan, planSubEntityId, tabDeepLink, teamReviewLinks } from '../../domain';
+import { lazyPort } from './lazyPort';
+import type { MoreServices } from './moreServices';
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -32,25 +37,59 @@ export function leadPlanLink(planId: number): string {
   return tabDeepLink({ appId: TEAMS_APP_ID, entityId: TEAMS_PLANNER_ENTITY, subEntityId: planSubEntityId(planId) });
 }
 
-/** Build the ports from PnPjs (SharePoint and Graph): used by both web parts and by the local workbench. */
-export function composeServices(sp: SPFI, graph: GraphFI, plannerPageUrl: string): Services {
+/**
+ * Build the ports from PnPjs (SharePoint and Graph): used by both web parts and by the local
+ * workbench. What the first screens need ("My plans", the dashboard's counts and queue, the lists
+ * check) is built at once; the rest, and PnPjs's Graph client (`graph` creates it), are fetched
+ * in one chunk the first time any of those ports is used.
+ */
+export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, plannerPageUrl: string): Services {
+  let more: Promise<MoreServices> | undefined;
+  let loaded: MoreServices | undefined;
+  const notLoaded = (what: string): DataError =>
+    new DataError('offline', `The part of the planner that writes ${what} has not loaded yet. Try again.`);
+  const part = async <K extends keyof MoreServices>(key: K): Promise<MoreServices[K]> => {
+    more ??= import(/* webpackChunkName: "services" */ './moreServices')
+      .then((m) => m.moreServices(sp, graph))
+      .then((m) => {
+        loaded = m;
+        return m;
+      });
+    try {
+      return (await more)[key];
+    } catch (error) {
+      more = undefined;
+      throw error;
+    }
+  };
+  // Who is signed in and the lists check share one $batch at start-up.
+  const site = new SpSiteCheck(sp);
   return {
     plans: new SpPlanRepository(sp),
-    users: new SpUserDirectory(sp),
-    provisioner: new SpListProvisioner(sp),
-    workflow: new SpWorkflowRepository(sp),
-    outbox: new SpOutboxRepository(sp),
-    settings: new SpSettingsRepository(sp),
+    users: new SpUserDirectory(sp, site),
+    provisioner: new SpListsPort(sp, site),
+    workflow: lazyPort<PlanWorkflowRepository>(() => part('workflow')),
+    outbox: lazyPort<OutboxRepository>(() => part('outbox')),
+    settings: lazyPort<SettingsRepository>(() => part('settings')),
+    // Read at start-up with the lists check (every screen's advice uses them).
     involvementSettings: new SpInvolvementSettingsStore(sp),
-    secrets: new SpSecretsRepository(sp),
-    stakeholders: new SpStakeholderRepository(sp),
-    sharedStakeholders: new SpSharedStakeholderRepository(sp),
-    notifier: new RoutingNotifier(new GraphChannelNotifier(graph), new WorkflowWebhookNotifier(new SpSecretsRepository(sp))),
-    teams: new GraphTeamsDirectory(graph),
-    buildMessage: buildSubmissionMessage,
-    records: new SpEngagementRecords(sp),
-    signOffs: new SpSignOffs(sp),
-    buildLeadNotice: buildLeadNoticeMessage,
+    secrets: lazyPort<SecretsRepository>(() => part('secrets')),
+    stakeholders: lazyPort<StakeholderRepository>(() => part('stakeholders')),
+    sharedStakeholders: lazyPort<SharedStakeholderRepository>(() => part('sharedStakeholders')),
+    notifier: lazyPort<PlanNotifier>(() => part('notifier')),
+    teams: lazyPort<TeamsDirectory>(() => part('teams')),
+    // Building the card and the lead's notice is synchronous; they come in the same chunk as the
+    // outbox and settings ports, which a submission or a decision reads (and so loads) before it builds them.
+    buildMessage: (plan, links, submission, advice) => {
+      if (!loaded) throw notLoaded('the Teams card');
+      return loaded.buildMessage(plan, links, submission, advice);
+    },
+    buildLeadNotice: (notice, via) => {
+      if (!loaded) throw notLoaded('the message to the lead');
+      return loaded.buildLeadNotice(notice, via);
+    },
+    records: lazyPort<EngagementRecordRepository>(() => part('records')),
+    signOffs: lazyPort<SignOffRepository>(() => part('signOffs')),
     links: (planId) => planLinks(plannerPageUrl, planId),
     reviewLinks: (planId, target) => teamReviewLinks(target, planId, TEAMS_APP_ID, pageLinkToPlan(plannerPageUrl, planId)),
     leadLink: leadPlanLink

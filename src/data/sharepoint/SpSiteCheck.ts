@@ -1,0 +1,224 @@
+import { SPCollection, SPInstance, type SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/batching';
+import type { CurrentUser, ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
+import { dataCall } from '../http';
+import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition } from './lists';
+
+// What every web part needs before its first screen — who is signed in and whether the site has
+// the lists — read in one `$batch` (one round trip), with a good lists check remembered in the
+// browser per site and list schema, so later visits ask only who is signed in. Permissions are
+// checked only by "Set up lists" (SpListProvisioner, fetched then), not on every load.
+
+interface SpUser {
+  Id: number;
+  Title: string;
+  Email: string;
+  IsSiteAdmin: boolean;
+}
+interface SiteField {
+  InternalName: string;
+  TypeAsString: string;
+  Indexed: boolean;
+}
+
+/** The lists' shape in one string: a remembered check is used only while the definitions are the same. */
+function schemaSignature(): string {
+  const text = LIST_DEFINITIONS.map(
+    (d) => `${d.title}:${d.columns.map((c) => `${c.internalName}/${c.type}/${c.indexed ? 1 : 0}`).join(',')}`
+  ).join(';');
+  let hash = 5381;
+  for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 33) + text.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
+}
+
+const CHECK_KEY = 'involvement-planner:lists-ready';
+
+/** A remembered good lists check, per site address and list schema (localStorage; nothing if storage is blocked). */
+export const listsCheckMemory = {
+  has(siteUrl: string): boolean {
+    try {
+      return window.localStorage.getItem(`${CHECK_KEY}:${siteUrl}`) === schemaSignature();
+    } catch {
+      return false;
+    }
+  },
+  remember(siteUrl: string): void {
+    try {
+      window.localStorage.setItem(`${CHECK_KEY}:${siteUrl}`, schemaSignature());
+    } catch {
+      /* storage blocked: the next visit checks again */
+    }
+  },
+  forget(siteUrl?: string): void {
+    try {
+      if (siteUrl) window.localStorage.removeItem(`${CHECK_KEY}:${siteUrl}`);
+      else for (const key of Object.keys(window.localStorage)) if (key.startsWith(`${CHECK_KEY}:`)) window.localStorage.removeItem(key);
+    } catch {
+      /* storage blocked */
+    }
+  }
+};
+
+const notFound = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
+
+/** Settle a batched request now, so a refused part never becomes an unhandled rejection. */
+const settle = <T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error })
+  );
+
+/**
+ * Whether SharePoint lets this person add plans (Add Items on the plans list); undefined when the
+ * list cannot be asked. SP.PermissionKind.AddListItems is 2: bit 1 of the low word.
+ */
+function mayAddItems(
+  r: { ok: true; value: { EffectiveBasePermissions?: { Low?: number | string } } } | { ok: false; error: unknown }
+): boolean | undefined {
+  if (!r.ok) return undefined;
+  const low = Number(r.value.EffectiveBasePermissions?.Low);
+  return Number.isFinite(low) ? Math.floor(low / 2) % 2 === 1 : undefined;
+}
+
+/** What one visit reads about the site and the signed-in user. */
+interface SiteSnapshot {
+  user: CurrentUser;
+  report: ProvisioningReport;
+}
+
+/**
+ * Reads the signed-in user and (unless remembered) the lists' columns in one `$batch`. Calls made
+ * together (the directory's `currentUser` and the lists check, as the app's start asks for both)
+ * share one batch.
+ */
+export class SpSiteCheck {
+  private pending: Promise<SiteSnapshot> | undefined;
+  private wantLists = false;
+
+  public constructor(private readonly sp: SPFI) {}
+
+  /** The site's address, the key for the remembered check. */
+  private get siteUrl(): string {
+    return this.sp.web.toUrl();
+  }
+
+  /** Read (or join the read in flight); `lists` asks for the lists check too. */
+  public snapshot(lists: boolean): Promise<SiteSnapshot> {
+    if (lists) this.wantLists = true;
+    if (!this.pending) {
+      // Wait a tick so that calls made together join one batch.
+      this.pending = Promise.resolve()
+        .then(() => {
+          const wantLists = this.wantLists;
+          this.wantLists = false;
+          return this.read(wantLists);
+        })
+        .finally(() => {
+          this.pending = undefined;
+        });
+    }
+    return this.pending;
+  }
+
+  private read(lists: boolean): Promise<SiteSnapshot> {
+    const remembered = lists && listsCheckMemory.has(this.siteUrl);
+    const checkLists = lists && !remembered;
+    return dataCall(checkLists ? 'Checking the lists' : 'Finding who is signed in', async () => {
+      const [batched, execute] = this.sp.batched();
+      const web = batched.web;
+      const user = settle(SPInstance(web, 'currentUser').select('Id', 'Title', 'Email', 'IsSiteAdmin')<SpUser>());
+      const groups = settle(SPCollection(web, 'currentUser/groups').select('Id', 'Title')<Array<{ Id: number; Title: string }>>());
+      const owners = settle(SPInstance(web, 'associatedOwnerGroup').select('Id')<{ Id: number }>());
+      const plansPermissions = settle(
+        web.lists.getByTitle(listDefinition('plans').title).select('EffectiveBasePermissions')<{
+          EffectiveBasePermissions?: { Low?: number | string };
+        }>()
+      );
+      const siteGroups = checkLists
+        ? settle(SPCollection(web, 'siteGroups').select('Id', 'Title')<Array<{ Id: number; Title: string }>>())
+        : undefined;
+      const fields = checkLists
+        ? LIST_DEFINITIONS.map((def) => ({
+            def,
+            read: settle(
+              SPCollection(web.lists.getByTitle(def.title), 'fields').select('InternalName', 'TypeAsString', 'Indexed')<SiteField[]>()
+            )
+          }))
+        : [];
+      await execute();
+      const value = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
+        const r = await p;
+        if (!r.ok) throw r.error;
+        return r.value;
+      };
+      const [me, myGroups, ownerGroup] = await Promise.all([value(user), value(groups), value(owners)]);
+      const current: CurrentUser = {
+        id: me.Id,
+        displayName: me.Title,
+        email: me.Email,
+        isSiteOwner: me.IsSiteAdmin || myGroups.some((g) => g.Id === ownerGroup.Id),
+        isInvolvementTeam: myGroups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP_NAME),
+        mayCreatePlans: mayAddItems(await plansPermissions)
+      };
+      if (!checkLists) return { user: current, report: { ready: true, missing: [], conflicts: [] } };
+
+      const missing: MissingPiece[] = [];
+      const conflicts: ProvisioningReport['conflicts'] = [];
+      for (const { def, read } of fields) {
+        // Only site owners can see owners-only lists: for anyone else, what they cannot see is not
+        // "missing" — the planner works for them without it.
+        if (!current.isSiteOwner && LIST_PERMISSIONS[def.key] === 'ownersOnly') continue;
+        const r = await read;
+        if (!r.ok) {
+          if (notFound(r.error)) {
+            missing.push({ list: def.title, what: 'list' });
+            continue;
+          }
+          throw r.error;
+        }
+        const byName = new Map(r.value.map((f) => [f.InternalName, f]));
+        for (const column of def.columns) {
+          const found = byName.get(column.internalName);
+          if (!found) missing.push({ list: def.title, column: column.internalName, what: 'column' });
+          else if (found.TypeAsString !== column.type)
+            conflicts.push({ list: def.title, column: column.internalName, expected: column.type, found: found.TypeAsString });
+          else if (column.indexed && !found.Indexed) missing.push({ list: def.title, column: column.internalName, what: 'index' });
+        }
+      }
+      const teams = await value(siteGroups as NonNullable<typeof siteGroups>);
+      if (!teams.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP_NAME))
+        missing.push({ list: `SharePoint group "${INVOLVEMENT_TEAM_GROUP_NAME}"`, what: 'group' });
+      const report = { ready: missing.length === 0 && conflicts.length === 0, missing, conflicts };
+      if (report.ready) listsCheckMemory.remember(this.siteUrl);
+      return { user: current, report };
+    });
+  }
+
+  /** Forget the remembered check for this site (after a refused request, or to set up lists). */
+  public forget(): void {
+    listsCheckMemory.forget(this.siteUrl);
+  }
+}
+
+/**
+ * The lists port the web parts use: the check from the shared batch; "Set up lists" fetches the
+ * provisioner (which also checks and repairs permissions) only when chosen.
+ */
+export class SpListsPort implements ListProvisioner {
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly site: SpSiteCheck
+  ) {}
+
+  public async check(): Promise<ProvisioningReport> {
+    return (await this.site.snapshot(true)).report;
+  }
+
+  public async ensure(): Promise<ProvisioningReport> {
+    this.site.forget();
+    const { SpListProvisioner } = await import(/* webpackChunkName: "set-up-lists" */ './SpListProvisioner');
+    return new SpListProvisioner(this.sp).ensure();
+  }
+}

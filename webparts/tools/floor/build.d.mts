@@ -1,0 +1,2 @@
+/** Bundle the floor web part; resolves to its first chunk (see build.mjs). */
+export function buildFloor(): Promise<Buffer>;
