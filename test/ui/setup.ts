@@ -1,5 +1,9 @@
 import '@testing-library/jest-dom';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// The plan's guide, its review and the team's tools are loaded on demand (issue 12): the first
+// screen that shows one waits for its code as well, so `findBy…` waits up to 5 s, not 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks two browser APIs that Fluent UI and the guide use; every browser SPFx supports has them.
 class ResizeObserverShim {
