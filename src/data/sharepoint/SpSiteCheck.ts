@@ -21,12 +21,16 @@ interface SiteField {
   InternalName: string;
   TypeAsString: string;
   Indexed: boolean;
+  RelationshipDeleteBehavior?: number;
 }
+
+/** SP.RelationshipDeleteBehaviorType.restrict: an item that others look up cannot be deleted. */
+const RESTRICT = 2;
 
 /** The lists' shape in one string: a remembered check is used only while the definitions are the same. */
 function schemaSignature(): string {
   const text = LIST_DEFINITIONS.map(
-    (d) => `${d.title}:${d.columns.map((c) => `${c.internalName}/${c.type}/${c.indexed ? 1 : 0}`).join(',')}`
+    (d) => `${d.title}:${d.columns.map((c) => `${c.internalName}/${c.type}/${c.indexed ? 1 : 0}/${c.restrictDelete ? 1 : 0}`).join(',')}`
   ).join(';');
   let hash = 5381;
   for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 33) + text.charCodeAt(i)) >>> 0;
@@ -143,7 +147,12 @@ export class SpSiteCheck {
         ? LIST_DEFINITIONS.map((def) => ({
             def,
             read: settle(
-              SPCollection(web.lists.getByTitle(def.title), 'fields').select('InternalName', 'TypeAsString', 'Indexed')<SiteField[]>()
+              SPCollection(web.lists.getByTitle(def.title), 'fields').select(
+                'InternalName',
+                'TypeAsString',
+                'Indexed',
+                'RelationshipDeleteBehavior'
+              )<SiteField[]>()
             )
           }))
         : [];
@@ -185,6 +194,8 @@ export class SpSiteCheck {
           else if (found.TypeAsString !== column.type)
             conflicts.push({ list: def.title, column: column.internalName, expected: column.type, found: found.TypeAsString });
           else if (column.indexed && !found.Indexed) missing.push({ list: def.title, column: column.internalName, what: 'index' });
+          else if (column.restrictDelete && found.RelationshipDeleteBehavior !== RESTRICT)
+            missing.push({ list: def.title, column: column.internalName, what: 'deleteRule' });
         }
       }
       const teams = await value(siteGroups as NonNullable<typeof siteGroups>);

@@ -1,0 +1,59 @@
+import { spForUrl } from '../../src/data/client';
+import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
+import { SpListsPort, SpSiteCheck } from '../../src/data/sharepoint/SpSiteCheck';
+import { SpUserDirectory } from '../../src/data/sharepoint/SpUserDirectory';
+
+import type { Workbench } from '../../webparts/server/app';
+import { startTestWorkbench, USERS } from '../workbench/harness';
+
+// The start-up check (issue 12): who is signed in and the lists' columns in one $batch. It must
+// find what the provisioner's own check finds in the lists' shape, including the trust model's
+// restricted deletes (issue 14).
+
+let wb: Workbench;
+const sp = (user: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
+const startUp = (user: number) => {
+  const site = new SpSiteCheck(sp(user));
+  return Promise.all([new SpUserDirectory(sp(user), site).currentUser(), new SpListsPort(sp(user), site).check()]);
+};
+
+beforeEach(async () => {
+  wb = await startTestWorkbench();
+  await new SpListProvisioner(sp(USERS.owner)).ensure();
+});
+afterEach(async () => wb.close());
+
+it('finds a set-up site ready, for a site owner and for a project lead, and says who is signed in', async () => {
+  const [owner, ownerReport] = await startUp(USERS.owner);
+  expect(ownerReport).toEqual({ ready: true, missing: [], conflicts: [] });
+  expect(owner.isSiteOwner).toBe(true);
+  const [lead, leadReport] = await startUp(USERS.priya);
+  expect(leadReport.ready).toBe(true);
+  expect(lead).toMatchObject({ id: USERS.priya, isSiteOwner: false, mayCreatePlans: true });
+});
+
+it('reports a lookup whose deletes are no longer restricted, as the provisioner does, and Set up lists repairs it', async () => {
+  const lookup = wb.store.listByTitle('Plan decisions')?.fields.find((f) => f.internalName === 'ipPlan');
+  if (!lookup) throw new Error('no lookup');
+  lookup.relationshipDeleteBehavior = 0;
+  const expected = { list: 'Plan decisions', column: 'ipPlan', what: 'deleteRule' };
+  expect((await new SpListProvisioner(sp(USERS.owner)).check()).missing).toContainEqual(expected);
+  const [, report] = await startUp(USERS.owner);
+  expect(report.ready).toBe(false);
+  expect(report.missing).toContainEqual(expected);
+  expect((await new SpListsPort(sp(USERS.owner), new SpSiteCheck(sp(USERS.owner))).ensure()).ready).toBe(true);
+  expect((await startUp(USERS.owner))[1].ready).toBe(true);
+});
+
+it('reports a missing column and a missing index', async () => {
+  const plans = wb.store.listByTitle('Involvement plans');
+  if (!plans) throw new Error('no list');
+  plans.fields = plans.fields.filter((f) => f.internalName !== 'ipPlace');
+  const org = plans.fields.find((f) => f.internalName === 'ipOrganisation');
+  if (org) org.indexed = false;
+  const [, report] = await startUp(USERS.priya);
+  expect(report.missing).toEqual([
+    { list: 'Involvement plans', column: 'ipOrganisation', what: 'index' },
+    { list: 'Involvement plans', column: 'ipPlace', what: 'column' }
+  ]);
+});
