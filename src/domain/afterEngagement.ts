@@ -94,8 +94,12 @@ export const themeSchema = z.object({
   id: rowId,
   name: text(255).refine((v) => v.trim() !== '', msg('after.theme.name.required')),
   description: text(2000),
-  /** How many responses raised it. */
+  /** How many responses raised it: typed by the lead, or counted from the tagged responses (`counted`). */
   mentions: count,
+  /** Counted from the responses tagged with it (absent in records kept before responses were stored). */
+  counted: z.boolean().optional(),
+  /** How many of those responses came from each group (counted; absent when typed). */
+  byGroup: z.partialRecord(equalityGroupSchema, count).optional(),
   /** Representative quotes chosen by the lead, without names, email addresses or phone numbers. */
   quotes: z
     .array(

@@ -35,6 +35,7 @@ export * from './csvEncoding';
 export * from './readingAge';
 export * from './afterEngagement';
 export * from './afterEngagementProcess';
+export * from './responses';
 export * from './annualReport';
 export * from './leadNotice';
 export * from './planRecord';

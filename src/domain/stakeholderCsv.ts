@@ -124,16 +124,24 @@ function lookup<Id extends string>(value: string, entries: ReadonlyArray<{ id: I
 const KIND_ENTRIES = STAKEHOLDER_KINDS.map((id) => ({ id, name: STAKEHOLDER_KIND_NAMES[id] }));
 const QUADRANT_ENTRIES = GRID_QUADRANTS.map((id) => ({ id, name: GRID_QUADRANT_INFO[id].name }));
 const GROUP_ENTRIES = [...PROTECTED_CHARACTERISTICS, ...INEQUALITY_GROUPS];
+
+/** The protected characteristic or inequality group a cell names (by id or by name, any case), if any. */
+export function equalityGroupFromText(value: string): EqualityGroup | undefined {
+  const id = lookup(value, GROUP_ENTRIES);
+  return id && equalityGroupSchema.safeParse(id).success ? (id as EqualityGroup) : undefined;
+}
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
-const list = (s: string): string[] =>
+/** The values of a cell holding several, separated by semicolons (or bars). */
+export const splitCellList = (s: string): string[] =>
   s
     .split(/[;|]/)
     .map((x) => x.trim())
     .filter(Boolean);
 /** Spreadsheet formula prefixes; exported cells starting with one get a leading apostrophe. */
 const FORMULA = /^[=+\-@\t\r]/;
-const unguard = (s: string): string => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
+/** A cell as typed: the apostrophe an export puts before a formula character taken off. */
+export const unguard = (s: string): string => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
 
 /** One row that could not be imported, and why, in plain English. */
 export interface CsvProblem {
@@ -235,14 +243,14 @@ export function importStakeholdersCsv(text: string): CsvImport {
     if (boxText && !box) rowProblems.push(`Grid box "${boxText}" should be Manage closely, Keep satisfied, Keep informed or Monitor.`);
     fields.quadrant = box ?? null;
     const reaches: EqualityGroup[] = [];
-    for (const g of list(get('reaches'))) {
-      const id = lookup(g, GROUP_ENTRIES);
-      if (id && equalityGroupSchema.safeParse(id).success) reaches.push(id);
+    for (const g of splitCellList(get('reaches'))) {
+      const id = equalityGroupFromText(g);
+      if (id) reaches.push(id);
       else rowProblems.push(`Reaches "${g}" is not a protected characteristic or inequality group we know.`);
     }
     fields.reaches = [...new Set(reaches)];
     const methods: MethodId[] = [];
-    for (const m of list(get('methods'))) {
+    for (const m of splitCellList(get('methods'))) {
       const id = lookup(m, ENGAGEMENT_METHODS);
       if (id) methods.push(id);
       else rowProblems.push(`Method "${m}" is not one in the methods list.`);

@@ -7,6 +7,10 @@ import {
   type RecordSummary,
   type SignOff,
   type SignOffRepository,
+  type EngagementResponse,
+  type NewResponse,
+  type PlanResponses,
+  type ResponseRepository,
   DEFAULT_SETTINGS,
   diffSettings,
   involvementSettingsSchema,
@@ -603,6 +607,7 @@ export function servicesWith(
     stakeholders?: InMemoryStakeholders;
     shared?: InMemoryShared;
     records?: InMemoryRecords;
+    responses?: InMemoryResponses;
     signOffs?: InMemorySignOffs;
     involvementSettings?: InvolvementSettingsStore;
   } = {}
@@ -647,6 +652,7 @@ export function servicesWith(
     links: (planId) => ({ web: `https://example.test/planner#plan=${planId}` }),
     records: extra.records ?? new InMemoryRecords(),
     signOffs: extra.signOffs ?? new InMemorySignOffs(),
+    responses: extra.responses ?? new InMemoryResponses(),
     buildLeadNotice: (notice, via) =>
       JSON.stringify({ via, to: notice.change.to, lead: notice.lead, comment: notice.change.comment, link: notice.planLink }),
     reviewLinks: (planId) => ({ web: `https://example.test/dashboard#review=${planId}` }),
@@ -723,5 +729,59 @@ export class InMemorySignOffs implements SignOffRepository {
     };
     this.items.push(s);
     return clone(s);
+  }
+}
+
+/** In-memory responses with SharePoint's rules: one item per row key, a stale version is a conflict. */
+export class InMemoryResponses implements ResponseRepository {
+  public readonly items: EngagementResponse[] = [];
+  /** Failures for the next addMany calls (after adding `landFirst` rows of it: a $batch is not a transaction). */
+  public readonly failNextAdds: Array<{ error: DataError; landFirst: number }> = [];
+  public readonly retention: Array<{ planId: number; retainUntil: string; label: string }> = [];
+  private version = 1;
+  public userId = 2;
+
+  public async forPlan(planId: number): Promise<PlanResponses> {
+    return { responses: clone(this.items.filter((r) => r.planId === planId)), ignored: [] };
+  }
+
+  public async addMany(planId: number, rows: readonly NewResponse[], onProgress?: (added: number) => void): Promise<EngagementResponse[]> {
+    const failure = this.failNextAdds.shift();
+    const todo = rows.filter((r) => !this.items.some((i) => i.planId === planId && i.rowKey === r.rowKey));
+    for (const [n, r] of todo.entries()) {
+      if (failure && n >= failure.landFirst) throw failure.error;
+      this.items.push({
+        ...clone(r.fields),
+        id: this.items.length + 1,
+        version: `"${this.version++}"`,
+        planId,
+        rowKey: r.rowKey,
+        source: r.source,
+        retainUntil: null,
+        authorId: this.userId,
+        editorId: this.userId,
+        modified: new Date().toISOString()
+      });
+    }
+    onProgress?.(rows.length);
+    return (await this.forPlan(planId)).responses;
+  }
+
+  public async save(response: EngagementResponse): Promise<EngagementResponse> {
+    const i = this.items.findIndex((r) => r.id === response.id);
+    if (i < 0 || this.items[i].version !== response.version) throw new DataError('conflict', 'Someone else saved this response.');
+    this.items[i] = { ...clone(response), version: `"${this.version++}"`, editorId: this.userId };
+    return clone(this.items[i]);
+  }
+
+  public async applyRetention(planId: number, retainUntil: string, label: string): Promise<number> {
+    this.retention.push({ planId, retainUntil, label });
+    let n = 0;
+    for (const [i, r] of this.items.entries())
+      if (r.planId === planId && r.retainUntil !== retainUntil) {
+        this.items[i] = { ...r, retainUntil };
+        n += 1;
+      }
+    return n;
   }
 }

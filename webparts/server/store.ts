@@ -124,7 +124,9 @@ function builtInFields(): FieldDef[] {
     f('Created', 'Created', 'DateTime', { readOnly: true }),
     f('Modified', 'Modified', 'DateTime', { readOnly: true }),
     f('Author', 'Created By', 'User', { readOnly: true }),
-    f('Editor', 'Modified By', 'User', { readOnly: true })
+    f('Editor', 'Modified By', 'User', { readOnly: true }),
+    // Set only by SetComplianceTag (a Microsoft Purview retention label).
+    f('_ComplianceTag', 'Retention label', 'Text', { readOnly: true, hidden: true })
   ];
 }
 

@@ -84,6 +84,30 @@ export function parseItem<T>(schema: z.core.$ZodType<T>, raw: unknown, list: str
   );
 }
 
+/**
+ * A JSON column read field by field: empty gives `fallback`; text that is not JSON, or JSON not
+ * in the shape `schema` reads, raises `schemaDrift` naming the list, the item (when known) and the column.
+ */
+export function parseJson<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  text: string | null,
+  fallback: T,
+  list: string,
+  column: string,
+  itemId?: number
+): T {
+  if (!text?.trim()) return fallback;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw driftError(list, column, 'is not valid JSON.', itemId);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw driftError(list, column, 'does not have the shape this version expects.', itemId);
+  return parsed.data;
+}
+
 const storedItemSchema = z.object({ Id: z.number().check(z.int(), z.positive()), 'odata.etag': z.string().check(z.minLength(1)) });
 
 /**

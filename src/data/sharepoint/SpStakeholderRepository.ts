@@ -22,7 +22,7 @@ import {
   type StakeholderRepository,
   type Stored
 } from '../../domain';
-import { driftError, ListGateway, parseItem, storedOf, type StoredRow } from './ListGateway';
+import { ListGateway, parseItem, parseJson, storedOf, type StoredRow } from './ListGateway';
 import { planOwners } from './planOwners';
 import { listDefinition, STAKEHOLDER as S } from './lists';
 
@@ -73,19 +73,6 @@ export const STAKEHOLDER_SELECT = [
   S.notes,
   S.requestId
 ];
-
-function parseJson<T>(schema: z.ZodType<T>, text: string | null, fallback: T, list: string, column: string): T {
-  if (!text?.trim()) return fallback;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw driftError(list, column, 'is not valid JSON.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw driftError(list, column, 'does not have the shape this version expects.');
-  return parsed.data;
-}
 
 const catalogue = (v: string | null): StakeholderFields['catalogueEntry'] =>
   (STAKEHOLDER_CATALOGUE_IDS as readonly string[]).includes(v ?? '') ? (v as StakeholderFields['catalogueEntry']) : null;

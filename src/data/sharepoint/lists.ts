@@ -44,6 +44,7 @@ export type ListKey =
   | 'settings'
   | 'secrets'
   | 'engagementRecords'
+  | 'responses'
   | 'signOffs';
 
 export const STATUS_CHOICES = Object.values(PLAN_STATUS_LABELS);
@@ -99,6 +100,18 @@ export const RECORD = {
   periodEnd: 'ipPeriodEnd',
   contentJson: 'ipRecordJson',
   summaryJson: 'ipSummaryJson'
+} as const;
+
+/** Internal names of the responses list's columns. */
+export const RESPONSE = {
+  plan: 'ipPlan',
+  rowKey: 'ipRowKey',
+  text: 'ipResponse',
+  place: 'ipPlace',
+  groups: 'ipGroups',
+  themeIds: 'ipThemeIds',
+  source: 'ipSource',
+  retainUntil: 'ipRetainUntil'
 } as const;
 
 /** Internal names of the sign-offs list's columns. */
@@ -519,6 +532,57 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     ]
   },
   {
+    key: 'responses',
+    title: 'Engagement responses',
+    description:
+      "What people said, one item per response, imported from a survey's CSV file or entered by hand, tagged with themes; kept for five years after the plan closes (Involvement Planner).",
+    columns: [
+      {
+        internalName: RESPONSE.plan,
+        displayName: 'Plan',
+        type: 'Lookup',
+        lookupList: 'plans',
+        indexed: true,
+        restrictDelete: true,
+        description: 'The plan this response was given to.'
+      },
+      {
+        internalName: RESPONSE.rowKey,
+        displayName: 'Row key',
+        type: 'Text',
+        indexed: true,
+        description: 'The file and line it was imported from (or a key for one entered by hand): importing again never adds it twice.'
+      },
+      { internalName: RESPONSE.text, displayName: 'Response', type: 'Note', description: 'What the person said, without their name.' },
+      { internalName: RESPONSE.place, displayName: 'Place', type: 'Text', description: 'Place or locality, for monitoring.' },
+      {
+        internalName: RESPONSE.groups,
+        displayName: 'Equality groups (JSON)',
+        type: 'Note',
+        description: 'The protected characteristics and inequality groups the person said they belong to, as JSON.'
+      },
+      {
+        internalName: RESPONSE.themeIds,
+        displayName: 'Themes (JSON)',
+        type: 'Note',
+        description: "The ids of the record's themes this response raises, as JSON."
+      },
+      {
+        internalName: RESPONSE.source,
+        displayName: 'Source',
+        type: 'Text',
+        description: '"Imported from" the file, or "Entered by hand".'
+      },
+      {
+        internalName: RESPONSE.retainUntil,
+        displayName: 'Retain until',
+        type: 'DateTime',
+        indexed: true,
+        description: 'Five years after the plan closed (LSC: "retained for five years"); empty until it closes.'
+      }
+    ]
+  },
+  {
     key: 'signOffs',
     title: 'Engagement sign-offs',
     description:
@@ -711,6 +775,8 @@ export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'addOn
   secrets: 'ownersOnly',
   // The project lead writes the plan's record (and the involvement team, with Design, all of them).
   engagementRecords: 'leadsOwnItems',
+  // The lead adds the plan's responses (and edits only their own); the team, with Design, all of them.
+  responses: 'leadsOwnItems',
   // Only the involvement team signs off; everyone else reads. Leads cannot write here.
   signOffs: 'teamOnly'
 };

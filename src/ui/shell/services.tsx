@@ -10,6 +10,7 @@ import type {
   PlanNotifier,
   PlanRepository,
   PlanWorkflowRepository,
+  ResponseRepository,
   SettingsRepository,
   SecretsRepository,
   SharedStakeholderRepository,
@@ -40,6 +41,8 @@ export interface Services {
   readonly records: EngagementRecordRepository;
   /** The involvement team's sign-offs of closed plans' records. */
   readonly signOffs: SignOffRepository;
+  /** What people said, one item per response (imported from CSV or entered by hand), tagged with themes. */
+  readonly responses: ResponseRepository;
   /** Links that open a plan (the page it is on, and the Teams tab). */
   readonly links: (planId: number) => PlanLinks;
   /** The submission card's links for the team: the plan's review in their dashboard tab or page. */

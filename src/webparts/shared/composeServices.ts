@@ -10,6 +10,7 @@ import {
   type EngagementRecordRepository,
   type OutboxRepository,
   type SignOffRepository,
+  type ResponseRepository,
   type PlanNotifier,
   type PlanWorkflowRepository,
   type SecretsRepository,
@@ -90,6 +91,7 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
     },
     records: lazyPort<EngagementRecordRepository>(() => part('records')),
     signOffs: lazyPort<SignOffRepository>(() => part('signOffs')),
+    responses: lazyPort<ResponseRepository>(() => part('responses')),
     links: (planId) => planLinks(plannerPageUrl, planId),
     reviewLinks: (planId, target) => teamReviewLinks(target, planId, TEAMS_APP_ID, pageLinkToPlan(plannerPageUrl, planId)),
     leadLink: leadPlanLink

@@ -9,6 +9,7 @@ import { RoutingNotifier, WorkflowWebhookNotifier } from '../../data/teams/Workf
 import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
 import { SpEngagementRecords, SpSignOffs } from '../../data/sharepoint/SpEngagementRecords';
+import { SpResponses } from '../../data/sharepoint/SpResponses';
 import { buildSubmissionMessage } from '../../data/teams/submissionCard';
 import { buildLeadNoticeMessage } from '../../data/teams/leadNoticeMessage';
 import type { Services } from '../../ui/shell/services';
@@ -28,6 +29,7 @@ export type MoreServices = Pick<
   | 'buildLeadNotice'
   | 'records'
   | 'signOffs'
+  | 'responses'
 >;
 
 /** Build the ports behind the plan's guide, review, submission and the team's settings. */
@@ -46,6 +48,7 @@ export async function moreServices(sp: SPFI, graph: () => Promise<GraphFI>): Pro
     buildMessage: buildSubmissionMessage,
     buildLeadNotice: buildLeadNoticeMessage,
     records: new SpEngagementRecords(sp),
-    signOffs: new SpSignOffs(sp)
+    signOffs: new SpSignOffs(sp),
+    responses: new SpResponses(sp)
   };
 }

@@ -373,3 +373,23 @@ export function changeItem(ctx: SpContext, list: ListDef, item: ItemRec): SpResp
   ctx.store.saveItem(list, item);
   return ok(undefined, 204, { ETag: `"${item.version}"` });
 }
+
+/** The hidden column SharePoint keeps an item's retention label in ("Retention label"). */
+export const COMPLIANCE_TAG_FIELD = '_ComplianceTag';
+
+/**
+ * `POST .../items(id)/SetComplianceTag` (Microsoft Learn, ListItem.SetComplianceTag: complianceTag,
+ * isTagPolicyHold, isTagPolicyRecord, isEventBasedTag): applies a Microsoft Purview retention label
+ * to the item. Needs Edit Items on it; the label shows in the item's `_ComplianceTag` column.
+ */
+export function setComplianceTag(ctx: SpContext, list: ListDef, item: ItemRec): SpResponse {
+  if (!canEditItem(ctx, list, item)) throw errors.denied();
+  const body = jsonBody(ctx.req);
+  const tag = body.complianceTag;
+  if (typeof tag !== 'string') throw errors.badQuery('The parameter complianceTag is missing or is not a string.');
+  for (const flag of ['isTagPolicyHold', 'isTagPolicyRecord', 'isEventBasedTag'])
+    if (flag in body && typeof body[flag] !== 'boolean') throw errors.badQuery(`The parameter ${flag} must be true or false.`);
+  item.values[COMPLIANCE_TAG_FIELD] = tag;
+  ctx.store.saveItem(list, item);
+  return ok(undefined, 200);
+}

@@ -24,7 +24,7 @@ import {
   updateGroup,
   userGroups
 } from './groups';
-import { addItem, changeItem, getItem, queryItems, visibleItem } from './items';
+import { addItem, changeItem, getItem, queryItems, setComplianceTag, visibleItem } from './items';
 import { allLists, createList, LIST, listJson, resolveList, updateList } from './lists';
 import {
   allRoleDefinitions,
@@ -170,5 +170,6 @@ export const ROUTES: readonly Route[] = [
   onList('POST', String.raw`/AddValidateUpdateItemUsingPath(?:\(\))?`, addValidateUpdateItemUsingPath),
   onItem('GET', '', getItem),
   onItem(['MERGE', 'DELETE'], '', changeItem),
-  onItem('POST', '/validateupdatelistitem', validateUpdateListItem)
+  onItem('POST', '/validateupdatelistitem', validateUpdateListItem),
+  onItem('POST', String.raw`/SetComplianceTag(?:\(\))?`, setComplianceTag)
 ];
