@@ -2,6 +2,10 @@ import { spForUrl } from '../../src/data/client';
 import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpListsPort, SpSiteCheck } from '../../src/data/sharepoint/SpSiteCheck';
 import { SpUserDirectory } from '../../src/data/sharepoint/SpUserDirectory';
+import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvementSettingsStore';
+import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
+import { DEFAULT_SETTINGS, type CurrentUser } from '../../src/domain';
+import { readyPlanContent } from '../domain/fixtures';
 
 import type { Workbench } from '../../webparts/server/app';
 import { startTestWorkbench, USERS } from '../workbench/harness';
@@ -56,4 +60,46 @@ it('reports a missing column and a missing index', async () => {
     { list: 'Involvement plans', column: 'ipOrganisation', what: 'index' },
     { list: 'Involvement plans', column: 'ipPlace', what: 'column' }
   ]);
+});
+
+it('"Set up lists" applies the saved choice of who can read plans (issue 10): only their authors and the team when it is No', async () => {
+  const priya: CurrentUser = {
+    id: USERS.priya,
+    displayName: 'Priya Shah',
+    email: 'priya@x.nhs.uk',
+    isSiteOwner: false,
+    isInvolvementTeam: false
+  };
+  const plan = await new SpPlanRepository(sp(USERS.priya)).create(readyPlanContent(), priya, 'req-read-access');
+  const canRead = async (user: number): Promise<boolean> =>
+    new SpPlanRepository(sp(user)).get(plan.id).then(
+      () => true,
+      () => false
+    );
+  const settings = new SpInvolvementSettingsStore(sp(USERS.owner));
+  const setUp = () => new SpListsPort(sp(USERS.owner), new SpSiteCheck(sp(USERS.owner))).ensure();
+  expect(await canRead(USERS.tom)).toBe(true);
+
+  await settings.save({ ...DEFAULT_SETTINGS, otherUsersCanRead: false }, (await settings.read()).version);
+  await setUp();
+  expect(wb.store.listByTitle('Involvement plans')?.readSecurity).toBe(2);
+  expect(await canRead(USERS.tom)).toBe(false);
+  expect(await canRead(USERS.priya)).toBe(true);
+  expect(await canRead(USERS.jo)).toBe(true);
+
+  await settings.save({ ...DEFAULT_SETTINGS, otherUsersCanRead: true }, (await settings.read()).version);
+  await setUp();
+  expect(await canRead(USERS.tom)).toBe(true);
+});
+
+it('"Set up lists" on a site with no lists yet (no saved settings to read) creates them, readable by all staff by default', async () => {
+  const fresh = await startTestWorkbench();
+  try {
+    const owner = spForUrl(fresh.siteUrl, { 'x-workbench-user': String(USERS.owner) });
+    const report = await new SpListsPort(owner, new SpSiteCheck(owner)).ensure();
+    expect(report.ready).toBe(true);
+    expect(fresh.store.listByTitle('Involvement plans')?.readSecurity).toBe(1);
+  } finally {
+    await fresh.close();
+  }
 });

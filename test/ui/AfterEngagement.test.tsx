@@ -116,6 +116,29 @@ it("the report's due date follows the organisation's saved report deadline, and 
   expect(records.lastReportDueWeeks).toBe(8);
 });
 
+it("a late report's message names the organisation's own deadline, not TRUST's 12 weeks, when the setting differs", async () => {
+  const r = deliveredRecord();
+  r.report.engagementClosed = '2020-01-06';
+  show('reporting', priya, r, new InMemorySettingsStore({ reportDueWeeksAfterClose: 8 }));
+  const late = (await screen.findByText('The report is late')).parentElement!;
+  expect(late).toHaveTextContent(`It was due by ${formatDate('2020-03-02')}.`);
+  expect(late).toHaveTextContent('Your organisation’s deadline is 8 weeks after the engagement closed, and it has passed');
+  // TRUST's line is still quoted as it stands, after the organisation's own deadline.
+  expect(late).toHaveTextContent('TRUST: “Where it is not published within 12 weeks');
+});
+
+it("a late report under TRUST's default deadline quotes TRUST alone", async () => {
+  const r = deliveredRecord();
+  r.report.engagementClosed = '2020-01-06';
+  show('reporting', priya, r);
+  const late = (await screen.findByText('The report is late')).parentElement!;
+  expect(late).toHaveTextContent(`It was due by ${formatDate('2020-03-30')}.`);
+  expect(late).not.toHaveTextContent('Your organisation’s deadline');
+  expect(late).toHaveTextContent(
+    'TRUST: “Where it is not published within 12 weeks, the Trust should publish a brief explanation for the delay.”'
+  );
+});
+
 it('the team sees what closing still needs, and cannot close until the record is complete', async () => {
   const r = completeRecord();
   r.feedback.publishedOn = '';
@@ -142,4 +165,27 @@ it('a lead cannot move the plan on, and sees the record read only once closed', 
   expect(await screen.findByText('Engagement log')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Add an activity' })).not.toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Close the plan' })).not.toBeInTheDocument();
+});
+
+it('a settings change saved elsewhere reaches this open screen when the person comes back to it, and says so', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const r = deliveredRecord();
+  r.report.engagementClosed = today;
+  const store = new InMemorySettingsStore({ reportDueWeeksAfterClose: 8 });
+  show('reporting', priya, r, store);
+  expect(await screen.findByText(/\(56 days left\): 8 weeks after the engagement closed/)).toBeInTheDocument();
+  store.saveElsewhere({ reportDueWeeksAfterClose: 10 });
+  const now = Date.now();
+  const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 2 * 60_000);
+  try {
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await screen.findByText(/\(70 days left\): 10 weeks after the engagement closed/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Your organisation’s involvement settings have changed since this page opened. The advice on this page now uses the new settings.'
+      )
+    ).toBeInTheDocument();
+  } finally {
+    clock.mockRestore();
+  }
 });

@@ -124,3 +124,53 @@ it('offers the settings page on the dashboard to the involvement team', async ()
   fireEvent.click(await screen.findByRole('button', { name: 'Open the involvement settings' }));
   expect(await screen.findByRole('heading', { name: 'Involvement settings', level: 2 })).toBeInTheDocument();
 });
+
+describe('who can read plans they did not write (otherUsersCanRead)', () => {
+  const sam: CurrentUser = { id: 1, displayName: 'Sam Owner', email: 'sam@x.nhs.uk', isSiteOwner: true, isInvolvementTeam: false };
+  const ready = { ready: true, missing: [], conflicts: [] };
+
+  function openWith(user: CurrentUser, store: InMemorySettingsStore) {
+    const ensure = jest.fn(async () => ready);
+    window.location.hash = 'settings';
+    render(
+      <AppShell
+        idPrefix="set-"
+        theme="sharepoint"
+        services={servicesWith(new InMemoryPlans(), user, {
+          involvementSettings: store,
+          provisioner: { check: async () => ready, ensure }
+        })}
+      >
+        <Dashboard />
+      </AppShell>
+    );
+    return ensure;
+  }
+
+  it('a site owner saves "No" and it is applied to SharePoint at once', async () => {
+    const store = new InMemorySettingsStore();
+    const ensure = openWith(sam, store);
+    const group = await screen.findByRole('radiogroup', { name: SETTING_GUIDANCE.otherUsersCanRead.label });
+    fireEvent.click(within(group).getByRole('radio', { name: /^No: staff read only the plans they wrote/ }));
+    expect(screen.getByRole('region', { name: 'Changes you are about to save' })).toHaveTextContent(
+      `${SETTING_GUIDANCE.otherUsersCanRead.label}: Yes → No`
+    );
+    save();
+    expect(await screen.findByText('SharePoint now lets people read plans as the saved setting says.')).toBeInTheDocument();
+    expect(store.settings?.otherUsersCanRead).toBe(false);
+    expect(ensure).toHaveBeenCalledTimes(1);
+  });
+
+  it('the involvement team can save it, but only a site owner can apply it, and the page says so', async () => {
+    const store = new InMemorySettingsStore();
+    const ensure = openWith(jo, store);
+    const group = await screen.findByRole('radiogroup', { name: SETTING_GUIDANCE.otherUsersCanRead.label });
+    expect(screen.getByText(/after saving, ask a site owner to open these settings and apply it\./)).toBeInTheDocument();
+    fireEvent.click(within(group).getByRole('radio', { name: /^No: staff read only/ }));
+    save();
+    expect(await screen.findByText('Settings saved')).toBeInTheDocument();
+    expect(store.settings?.otherUsersCanRead).toBe(false);
+    expect(ensure).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Apply the saved choice to SharePoint' })).not.toBeInTheDocument();
+  });
+});

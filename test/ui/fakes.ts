@@ -19,6 +19,7 @@ import {
   type DefensibleRecord,
   type InvolvementSettings,
   type InvolvementSettingsStore,
+  type ListProvisioner,
   type SavedSettings,
   type SettingsChangeRecord,
   PLAN_STATUS_LABELS,
@@ -610,6 +611,7 @@ export function servicesWith(
     responses?: InMemoryResponses;
     signOffs?: InMemorySignOffs;
     involvementSettings?: InvolvementSettingsStore;
+    provisioner?: ListProvisioner;
   } = {}
 ): Services {
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
@@ -629,7 +631,7 @@ export function servicesWith(
       ],
       entraObjectId: async (person) => `entra-${person.id}`
     },
-    provisioner: {
+    provisioner: extra.provisioner ?? {
       check: async () => ({ ready: true, missing: [], conflicts: [] }),
       ensure: async () => ({ ready: true, missing: [], conflicts: [] })
     },

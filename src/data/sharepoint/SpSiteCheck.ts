@@ -2,7 +2,15 @@ import { SPCollection, SPInstance, type SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/batching';
-import type { CurrentUser, ListProvisioner, MissingPiece, ProvisioningReport } from '../../domain';
+import {
+  DEFAULT_SETTINGS,
+  isDataError,
+  type CurrentUser,
+  type ListProvisioner,
+  type MissingPiece,
+  type ProvisioningReport
+} from '../../domain';
+import { SpInvolvementSettingsStore } from './SpInvolvementSettingsStore';
 import { dataCall } from '../http';
 import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition } from './lists';
 
@@ -227,9 +235,24 @@ export class SpListsPort implements ListProvisioner {
     return (await this.site.snapshot(true)).report;
   }
 
+  /**
+   * Create what is missing and put permissions right, with the plans list readable by all staff
+   * or only by each plan's lead and the team, as the saved involvement settings say
+   * (`otherUsersCanRead`; the settings page runs this after that setting changes).
+   */
   public async ensure(): Promise<ProvisioningReport> {
     this.site.forget();
     const { SpListProvisioner } = await import(/* webpackChunkName: "set-up-lists" */ './SpListProvisioner');
-    return new SpListProvisioner(this.sp).ensure();
+    return new SpListProvisioner(this.sp, await this.otherUsersCanRead()).ensure();
+  }
+
+  /** The saved choice; the default (everyone reads) where nothing is saved yet, or the settings list is not there yet. */
+  private async otherUsersCanRead(): Promise<boolean> {
+    try {
+      return (await new SpInvolvementSettingsStore(this.sp).read()).settings.otherUsersCanRead;
+    } catch (error) {
+      if (isDataError(error, 'notFound')) return DEFAULT_SETTINGS.otherUsersCanRead;
+      throw error;
+    }
   }
 }

@@ -36,6 +36,16 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const guidance = (weeks: number): string =>
   weeks === DEFAULT_SETTINGS.reportDueWeeksAfterClose ? 'following TRUST' : 'your organisation’s setting; TRUST says 12';
 
+/**
+ * What to do about a late report. TRUST's line is quoted as it stands; where the organisation's
+ * deadline is not TRUST's 12 weeks, the message says which deadline was missed before quoting it.
+ */
+export function lateAdvice(weeks: number): string {
+  const trust = 'TRUST: “Where it is not published within 12 weeks, the Trust should publish a brief explanation for the delay.”';
+  if (weeks === DEFAULT_SETTINGS.reportDueWeeksAfterClose) return trust;
+  return `Your organisation’s deadline is ${weeks} weeks after the engagement closed, and it has passed: publish a brief explanation for the delay. ${trust}`;
+}
+
 /** Where the report stands against its due date, said plainly. */
 function DueNotice({ editor, weeks }: { editor: RecordEditor; weeks: number }): JSX.Element | null {
   const t = reportTimeliness(editor.record.content, weeks, today());
@@ -65,7 +75,7 @@ function DueNotice({ editor, weeks }: { editor: RecordEditor; weeks: number }): 
         It was due by {formatDate(t.due)}.{' '}
         {t.explained
           ? 'The explanation of the delay is recorded: make sure it is published.'
-          : 'TRUST: “Where it is not published within 12 weeks, the Trust should publish a brief explanation for the delay.” Write the explanation below.'}
+          : `${lateAdvice(weeks)} Write the explanation below.`}
       </MessageBarBody>
     </MessageBar>
   );

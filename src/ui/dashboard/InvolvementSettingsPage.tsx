@@ -177,7 +177,8 @@ function ChoiceSetting<T extends string>({
   readOnly,
   value,
   options,
-  onChange
+  onChange,
+  children
 }: {
   setting: SettingKey;
   form: SettingsForm;
@@ -185,6 +186,7 @@ function ChoiceSetting<T extends string>({
   value: T;
   options: ReadonlyArray<{ value: T; label: string }>;
   onChange(value: T): void;
+  children?: React.ReactNode;
 }): JSX.Element {
   const message = form.problems.get(setting);
   return (
@@ -201,7 +203,62 @@ function ChoiceSetting<T extends string>({
           ))}
         </RadioGroup>
       </Field>
+      {children}
     </SettingCard>
+  );
+}
+
+/** Where applying "who can read plans" to SharePoint stands. */
+type ApplyState = { running: boolean; done?: boolean; error?: unknown };
+
+/**
+ * Who can read plans they did not write. The setting is applied to the Plans list's own SharePoint
+ * setting (its item-level read access), which only a site owner can change: saving it here as a
+ * site owner applies it at once; anyone else is told to ask a site owner, who can apply it here.
+ */
+function ReadAccessSetting({
+  form,
+  readOnly,
+  apply,
+  onApply
+}: {
+  form: SettingsForm;
+  readOnly: boolean;
+  apply: ApplyState;
+  onApply?: () => void;
+}): JSX.Element {
+  const { isSiteOwner } = useSession();
+  return (
+    <ChoiceSetting<'all' | 'own'>
+      setting="otherUsersCanRead"
+      form={form}
+      readOnly={readOnly}
+      value={form.draft.otherUsersCanRead ? 'all' : 'own'}
+      options={[
+        { value: 'all', label: 'Yes: staff on this site can read every plan' },
+        { value: 'own', label: 'No: staff read only the plans they wrote (the involvement team and site owners still read all)' }
+      ]}
+      onChange={(v) => form.setOtherUsersCanRead(v === 'all')}
+    >
+      <Body1 as="p">
+        This sets who can read the Plans list in SharePoint. Stakeholder maps, the plans’ history and engagement records stay readable by
+        staff on the site. Only a site owner can apply a change to SharePoint:{' '}
+        {isSiteOwner ? 'saving a change here applies it.' : 'after saving, ask a site owner to open these settings and apply it.'}
+      </Body1>
+      {isSiteOwner && onApply && (
+        <div>
+          <Button size="small" disabled={apply.running} onClick={onApply}>
+            {apply.running ? 'Applying to SharePoint…' : 'Apply the saved choice to SharePoint'}
+          </Button>
+        </div>
+      )}
+      {apply.done && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>SharePoint now lets people read plans as the saved setting says.</MessageBarBody>
+        </MessageBar>
+      )}
+      {apply.error !== undefined && <ErrorBar error={apply.error} />}
+    </ChoiceSetting>
   );
 }
 
@@ -263,11 +320,26 @@ export type InvolvementSettingsPageProps = { onBack(): void };
  */
 export function InvolvementSettingsPage({ onBack }: InvolvementSettingsPageProps): JSX.Element {
   const styles = useStyles();
-  const { mayManage } = useSession();
+  const { mayManage, isSiteOwner } = useSession();
+  const { provisioner } = useServices();
   const readOnly = !mayManage;
   const saved = useSavedInvolvementSettings();
   const [historyVersion, setHistoryVersion] = React.useState(0);
-  const form = useSettingsForm(() => setHistoryVersion((v) => v + 1));
+  const [apply, setApply] = React.useState<ApplyState>({ running: false });
+  const applyReadAccess = async (): Promise<void> => {
+    setApply({ running: true });
+    try {
+      // Setting up the lists again reads the saved choice and puts the Plans list's read access right (and nothing else changes if all is well).
+      await provisioner.ensure();
+      setApply({ running: false, done: true });
+    } catch (error) {
+      setApply({ running: false, error });
+    }
+  };
+  const form = useSettingsForm((changes) => {
+    setHistoryVersion((v) => v + 1);
+    if (isSiteOwner && changes.some((c) => c.key === 'otherUsersCanRead')) void applyReadAccess();
+  });
   const problemsShown = form.refused ? [...form.problems.values()] : [];
   return (
     <section className={styles.page} aria-labelledby="settings-heading">
@@ -316,6 +388,7 @@ export function InvolvementSettingsPage({ onBack }: InvolvementSettingsPageProps
         options={LADDER_IDS.map((id) => ({ value: id, label: `${LADDERS[id].title}. ${LADDERS[id].orderNote}` }))}
         onChange={form.setLadder}
       />
+      <ReadAccessSetting form={form} readOnly={readOnly} apply={apply} onApply={() => void applyReadAccess()} />
       {!readOnly && (
         <>
           {form.changes.length > 0 && (

@@ -97,6 +97,7 @@ export interface SettingsForm {
   setHolidays(periods: readonly HolidayPeriod[]): void;
   setRegion(region: BankHolidayRegion): void;
   setLadder(ladder: LadderId): void;
+  setOtherUsersCanRead(value: boolean): void;
   /** Put one setting back to its default (saved when the person saves). */
   reset(key: SettingKey): void;
   /** Drop unsaved changes. */
@@ -107,7 +108,7 @@ export interface SettingsForm {
 }
 
 /** The settings page's state: a draft of the saved settings, validated as it is typed, saved at the version read. */
-export function useSettingsForm(onSaved: () => void): SettingsForm {
+export function useSettingsForm(onSaved: (changes: readonly SettingChange[]) => void): SettingsForm {
   const { involvementSettings } = useServices();
   const saved = useSavedInvolvementSettings();
   const [draft, setDraft] = React.useState(() => draftOf(saved.stored.settings));
@@ -140,11 +141,12 @@ export function useSettingsForm(onSaved: () => void): SettingsForm {
     setSaving(true);
     try {
       const stored = await involvementSettings.save(parsed.data, saved.stored.version);
+      const made = diffSettings(saved.stored.settings, stored.settings);
       saved.replace(stored);
       setDraft(draftOf(stored.settings));
       setBase(draftOf(stored.settings));
       setResult({ saved: stored, refused: false });
-      onSaved();
+      onSaved(made);
     } catch (error) {
       setResult({ error, refused: false });
     } finally {
@@ -164,6 +166,7 @@ export function useSettingsForm(onSaved: () => void): SettingsForm {
     setHolidays: (periods) => edit((d) => ({ ...d, holidayPeriods: periods })),
     setRegion: (region) => edit((d) => ({ ...d, bankHolidayRegion: region })),
     setLadder: (ladder) => edit((d) => ({ ...d, ladderShown: ladder })),
+    setOtherUsersCanRead: (value) => edit((d) => ({ ...d, otherUsersCanRead: value })),
     reset,
     undo: () => edit(() => draftOf(saved.stored.settings)),
     readLatest: async () => {
@@ -173,7 +176,7 @@ export function useSettingsForm(onSaved: () => void): SettingsForm {
         setDraft((d) => rebaseDraft(d, base, draftOf(latest.settings)));
         setBase(draftOf(latest.settings));
         setResult({ refused: false });
-        onSaved();
+        onSaved([]);
       } catch (error) {
         setResult({ error, refused: false });
       }
