@@ -12,7 +12,7 @@ import { type CurrentUser, type StoredPlan } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
-import { startTestWorkbench, USERS } from '../workbench/harness';
+import { startTestWorkbench, statusOf, USERS } from '../workbench/harness';
 
 let wb: Workbench;
 const sp = (u: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(u) });
@@ -116,6 +116,11 @@ it("only the involvement team signs off; the signer and time are SharePoint's ow
   expect(signOffs).toHaveLength(1);
   expect(signOffs[0]).toMatchObject({ by: { id: USERS.jo, displayName: 'Jo Bennett (Sample)' }, comment: 'Closed.' });
   expect(signOffs[0].snapshot).toEqual(completeRecord());
+  // Add-only: not even the team can change or remove a sign-off once it is added (only site owners, by hand).
+  const item = sp(USERS.jo).web.lists.getByTitle('Engagement sign-offs').items.getById(first.id);
+  expect(await statusOf(item.update({ ipComment: 'Never closed' }))).toBe(403);
+  expect(await statusOf(item.delete())).toBe(403);
+  expect((await new SpSignOffs(sp(USERS.priya)).forPlan(plan.id))[0].comment).toBe('Closed.');
 });
 
 it('the annual report reads summaries for a period on the indexed period column, a bounded page at a time', async () => {

@@ -777,6 +777,7 @@ export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'addOn
   engagementRecords: 'leadsOwnItems',
   // The lead adds the plan's responses (and edits only their own); the team, with Design, all of them.
   responses: 'leadsOwnItems',
-  // Only the involvement team signs off; everyone else reads. Leads cannot write here.
-  signOffs: 'teamOnly'
+  // Only the involvement team signs off, and a sign-off once added is never changed or removed
+  // (issue 11: add-only sign-offs); everyone else reads. Leads cannot write here.
+  signOffs: 'teamAddsOnly'
 };
