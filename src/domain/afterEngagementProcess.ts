@@ -75,7 +75,26 @@ export interface EngagementRecordRepository {
    * Summaries of records whose engagement ended in a period (inclusive, YYYY-MM-DD), read a page
    * at a time on the indexed period column; `onProgress` hears how many are read so far.
    */
-  listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<RecordSummary[]>;
+  listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<PeriodRecords>;
+}
+
+/**
+ * A plan's record the annual report could not read (its stored summary is broken, or was written
+ * by hand): it is left out of the figures and listed by item, never allowed to stop the report.
+ */
+export interface UnreadableRecord {
+  /** The record's item id in "Engagement records". */
+  readonly itemId: number;
+  /** The plan it is about (the item's lookup), when that can be read. */
+  readonly planId: number | null;
+  /** What is wrong, in plain English. */
+  readonly problem: string;
+}
+
+/** The records of a period: each counted plan's summary, and the records that could not be read. */
+export interface PeriodRecords {
+  readonly summaries: RecordSummary[];
+  readonly unreadable: UnreadableRecord[];
 }
 
 /** The involvement team's sign-off of a plan's record: who and when are SharePoint's own. */

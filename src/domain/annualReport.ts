@@ -1,5 +1,5 @@
 import { ALL_EQUALITY_GROUPS } from './afterEngagement';
-import type { RecordSummary } from './afterEngagementProcess';
+import type { RecordSummary, UnreadableRecord } from './afterEngagementProcess';
 import type { CitationId } from './citations';
 import { ENGAGEMENT_LEVEL_INFO, ENGAGEMENT_LEVELS, type EngagementLevel } from './engagementLevel';
 import type { EqualityGroup } from './plan';
@@ -77,6 +77,8 @@ export interface AnnualReport {
   readonly budgetGbp: number;
   readonly highlights: ReadonlyArray<{ readonly planId: number; readonly planTitle: string; readonly said: string; readonly did: string }>;
   readonly rows: readonly RecordSummary[];
+  /** Plans' records that could not be read: not in the figures, listed so someone can put them right. */
+  readonly unreadable: readonly UnreadableRecord[];
 }
 
 const GROUP_LABELS: Record<string, string> = Object.fromEntries(
@@ -98,7 +100,8 @@ export function buildAnnualReport(
   period: Period,
   rows: readonly RecordSummary[],
   statusCounts: Readonly<Record<PlanStatus, number>>,
-  today: string
+  today: string,
+  unreadable: readonly UnreadableRecord[] = []
 ): AnnualReport {
   const inPeriod = rows.filter((r) => r.periodEnd !== null && r.periodEnd >= period.from && r.periodEnd <= period.to);
   const levelLabel = (k: string): string => (k === 'none' ? 'Not set' : ENGAGEMENT_LEVEL_INFO[k as EngagementLevel].name);
@@ -151,7 +154,8 @@ export function buildAnnualReport(
         r.highlights.filter((h) => h.changes).map((h) => ({ planId: r.planId, planTitle: r.planTitle, said: h.said, did: h.did }))
       )
       .slice(0, 20),
-    rows: inPeriod
+    rows: inPeriod,
+    unreadable
   };
 }
 

@@ -132,7 +132,8 @@ it('the annual report reads summaries for a period on the indexed period column,
   later.report.engagementClosed = '2027-04-02';
   await records.save({ ...(await records.start(nextYear)), content: later }, nextYear, 12);
   const fetchSpy = jest.spyOn(globalThis, 'fetch');
-  const rows = await new SpEngagementRecords(sp(USERS.jo)).listForPeriod('2026-04-01', '2027-03-31');
+  const { summaries: rows, unreadable } = await new SpEngagementRecords(sp(USERS.jo)).listForPeriod('2026-04-01', '2027-03-31');
+  expect(unreadable).toEqual([]);
   expect(rows.map((r) => r.planTitle)).toContain('Annual in year');
   expect(rows.map((r) => r.planTitle)).not.toContain('Annual next year');
   expect(rows.find((r) => r.planId === inYear.id)).toMatchObject({
@@ -160,6 +161,26 @@ it("a record another lead adds for someone else's plan is never taken for it, in
   expect((await lead.forPlan(plan.id))?.id).toBe(mine.id);
   expect((await new SpEngagementRecords(sp(USERS.jo)).forPlan(plan.id))?.id).toBe(mine.id);
   // Tom's filled-in record ended in the year, Priya's has not: the annual report does not count his.
-  const rows = await new SpEngagementRecords(sp(USERS.jo)).listForPeriod('2026-04-01', '2027-03-31');
+  const { summaries: rows, unreadable } = await new SpEngagementRecords(sp(USERS.jo)).listForPeriod('2026-04-01', '2027-03-31');
   expect(rows.find((r) => r.planId === plan.id)).toBeUndefined();
+  expect(unreadable.find((r) => r.planId === plan.id)).toBeUndefined();
+});
+
+it('a lead who writes a broken summary into their own record cannot stop the annual report: that plan is left out and named', async () => {
+  const broken = await newPlan('Broken summary');
+  const fine = await newPlan('Fine summary');
+  const lead = new SpEngagementRecords(sp(USERS.priya));
+  const record = await lead.start(broken);
+  await lead.save({ ...record, content: completeRecord() }, broken, 12);
+  await lead.save({ ...(await lead.start(fine)), content: completeRecord() }, fine, 12);
+  // By hand, through REST: the summary is not what the planner writes.
+  await sp(USERS.priya).web.lists.getByTitle('Engagement records').items.getById(record.id).update({ ipSummaryJson: '{"planId": "one"' });
+  const { summaries, unreadable } = await new SpEngagementRecords(sp(USERS.jo)).listForPeriod('2026-04-01', '2027-03-31');
+  expect(summaries.map((r) => r.planTitle)).toContain('Fine summary');
+  expect(summaries.find((r) => r.planId === broken.id)).toBeUndefined();
+  expect(unreadable).toContainEqual({
+    itemId: record.id,
+    planId: broken.id,
+    problem: `List "Engagement records", column "ipSummaryJson": of item ${record.id} is not valid JSON.`
+  });
 });

@@ -326,7 +326,7 @@ describe('the team closes a plan: sign-off first, once, then the status', () => 
             return record as EngagementRecord;
           },
           save: async () => record as EngagementRecord,
-          listForPeriod: async () => []
+          listForPeriod: async () => ({ summaries: [], unreadable: [] })
         },
         signOffs: {
           forPlan: async () => signOffs,

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AppShell } from '../../src/ui';
 import { AfterEngagement } from '../../src/ui/after/AfterEngagement';
-import { DataError, type CurrentUser, type PlanStatus } from '../../src/domain';
+import { DataError, financialYearOf, recordSummary, type CurrentUser, type PlanStatus } from '../../src/domain';
+import { AnnualReport } from '../../src/ui/after/AnnualReport';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
 import { InMemoryPlans, InMemoryRecords, InMemorySettingsStore, InMemorySignOffs, priya, servicesWith } from './fakes';
@@ -188,4 +189,29 @@ it('a settings change saved elsewhere reaches this open screen when the person c
   } finally {
     clock.mockRestore();
   }
+});
+
+it('the annual report leaves out a plan whose record cannot be read, says which and who can put it right, and still shows the rest', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add(readyPlanContent(), undefined, 'closed');
+  const records = new InMemoryRecords();
+  const content = completeRecord();
+  records.period = {
+    summaries: [recordSummary(repo.plans.get(plan.id)!, content, 12)],
+    unreadable: [{ itemId: 41, planId: 7, problem: 'List "Engagement records", column "ipSummaryJson": of item 41 is not valid JSON.' }]
+  };
+  const year = financialYearOf(content.report.engagementClosed);
+  render(
+    <AppShell idPrefix="r-" theme="sharepoint" services={servicesWith(repo, jo, { records })}>
+      <AnnualReport />
+    </AppShell>
+  );
+  fireEvent.change(await screen.findByRole('combobox', { name: 'Financial year' }), { target: { value: String(year) } });
+  fireEvent.click(screen.getByRole('button', { name: 'Show the annual report' }));
+  const warning = (await screen.findByText('1 plan is left out: its record could not be read')).parentElement!;
+  expect(warning).toHaveTextContent(
+    'Plan 7 (record item 41): List "Engagement records", column "ipSummaryJson": of item 41 is not valid JSON.'
+  );
+  expect(warning).toHaveTextContent('The plan’s lead or the involvement team can put it right');
+  expect(screen.getByText('Plans whose engagement ended in the year').nextElementSibling).toHaveTextContent('1');
 });

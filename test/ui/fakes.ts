@@ -4,7 +4,7 @@ import {
   type EngagementRecord,
   type EngagementRecordContent,
   type EngagementRecordRepository,
-  type RecordSummary,
+  type PeriodRecords,
   type SignOff,
   type SignOffRepository,
   type EngagementResponse,
@@ -704,8 +704,10 @@ export class InMemoryRecords implements EngagementRecordRepository {
     return clone(saved);
   }
 
-  public async listForPeriod(): Promise<RecordSummary[]> {
-    return [];
+  /** What the annual report's period read returns. */
+  public period: PeriodRecords = { summaries: [], unreadable: [] };
+  public async listForPeriod(): Promise<PeriodRecords> {
+    return clone(this.period);
   }
 }
 

@@ -4,6 +4,8 @@
  * - time to count 12,000 plans by status and to page a filtered dashboard query over them,
  *   through the product's adapters against the workbench stand-in;
  * - time to build the submission card;
+ * - the annual report's read at 30,000 plans and 100,000 activities (issue 11): time, requests,
+ *   sequential steps and bytes;
  * - time to add and to load a 500-stakeholder map (batched adds; paged reads of 200), to check
  *   coverage and readiness for it, and to export it to CSV and read that back.
  * - the floor (floor/floorWebPart.mjs: Fluent v9 provider, button, field, input, PnPjs and zod,
@@ -144,6 +146,69 @@ async function main(): Promise<void> {
           buildDefensibleRecord(plan.content, DEFAULT_SETTINGS, '2026-11-23T12:00:00Z')
         );
     });
+    // The annual report (issue 11) at 30,000 plans and 100,000 activities: 18,000 more plans, and
+    // a record for each of the 30,000 whose engagement ended in 2026-27, with 3 or 4 activities.
+    wb.store.addItems(
+      list,
+      2,
+      Array.from({ length: 18000 }, (_, i) => ({ ...base, Title: `Plan ${12000 + i}`, ipStatus: 'Closed', ipRequestId: `b2-${i}` }))
+    );
+    const recordsList = wb.store.listByTitle('Engagement records');
+    if (!recordsList) throw new Error('records list not created');
+    const planIds = [...wb.store.itemsOf(list).values()].filter((it) => String(it.values.Title).startsWith('Plan ')).map((it) => it.id);
+    let activities = 0;
+    wb.store.addItems(
+      recordsList,
+      2,
+      planIds.map((planId, i) => {
+        const count = i % 3 === 0 ? 4 : 3;
+        activities += count;
+        const summary = {
+          planId,
+          planTitle: `Plan ${i}`,
+          level: 'consult',
+          organisation: 'Sample ICB',
+          place: ['Gateshead', 'Newcastle', 'Sunderland'][i % 3],
+          formalConsultation: i % 10 === 0,
+          periodEnd: '2026-10-01',
+          activities: count,
+          participants: 40,
+          responses: 25,
+          reached: { age: 5, disability: 3 },
+          plannedGroups: ['age', 'disability', 'race'],
+          spentGbp: 350,
+          budgetGbp: 400,
+          reportDue: '2026-12-24',
+          reportPublished: null,
+          reportDelayExplained: false,
+          youSaidWeDidPublished: null,
+          highlights: [{ said: 'Evening sessions please', did: 'Added evening sessions', changes: true }]
+        };
+        return {
+          Title: `Plan ${i}`,
+          ipPlan: planId,
+          ipRequestId: `r-${planId}`,
+          ipPeriodEnd: '2026-10-01T00:00:00Z',
+          ipRecordJson: null,
+          ipSummaryJson: JSON.stringify(summary)
+        };
+      })
+    );
+    const { SpEngagementRecords } = await import('../../src/data/sharepoint/SpEngagementRecords');
+    const annual = new SpEngagementRecords(spForUrl(wb.siteUrl, { 'x-workbench-user': '4' }));
+    const annualTrips = new RoundTrips();
+    const stopAnnual = annualTrips.install();
+    const period = await time(
+      `annual report read: ${planIds.length.toLocaleString('en-GB')} plans, ${activities.toLocaleString('en-GB')} activities`,
+      rows,
+      () => annual.listForPeriod('2026-04-01', '2027-03-31')
+    );
+    stopAnnual();
+    const a = annualTrips.summary();
+    rows.push([
+      '  requests for that read',
+      `${a.requests} requests, ${a.sequential} sequential, ${kib(a.bytes)} received; ${period.summaries.length.toLocaleString('en-GB')} plans counted`
+    ]);
     const map = new SpStakeholderRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' }));
     const many = Array.from({ length: 500 }, (_, i) => ({
       requestId: `bench-${i}`,

@@ -10,19 +10,21 @@ import {
   type EngagementRecord,
   type EngagementRecordContent,
   type EngagementRecordRepository,
+  type PeriodRecords,
+  type UnreadableRecord,
   type RecordSummary,
   type SignOff,
   type SignOffRepository,
   type StoredPlan
 } from '../../domain';
-import { describeZod, driftError, ListGateway, parseItem, storedOf } from './ListGateway';
+import { describeZod, driftError, ListGateway, MISSING_COLUMN, parseItem, storedOf } from './ListGateway';
 import { planOwners, type PlanOwners } from './planOwners';
 import { RECORD, SIGN_OFF } from './lists';
 
 /** SharePoint's limit on a plain multiple-lines-of-text column. */
 export const NOTE_LIMIT = 63_999;
 /** Records read per request for the annual report. */
-export const RECORD_PAGE_SIZE = 500;
+export const RECORD_PAGE_SIZE = 2000;
 
 const RECORD_PLAN_ID = `${RECORD.plan}Id` as const;
 const SIGN_OFF_PLAN_ID = `${SIGN_OFF.plan}Id` as const;
@@ -202,7 +204,7 @@ export class SpEngagementRecords implements EngagementRecordRepository {
    * record (the first by its lead or the team), and the plan it is about is the item's lookup,
    * never the plan id written in its summary.
    */
-  public async listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<RecordSummary[]> {
+  public async listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<PeriodRecords> {
     const title = this.list.title;
     // One range on the indexed "Engagement ended" column, paged: never a full-list read.
     const rows = await this.list.all(
@@ -213,30 +215,50 @@ export class SpEngagementRecords implements EngagementRecordRepository {
           .filter(`${RECORD.periodEnd} ge datetime'${from}T00:00:00Z' and ${RECORD.periodEnd} le datetime'${to}T23:59:59Z'`)
           .orderBy('Id', true)
           .top(RECORD_PAGE_SIZE),
-      (raw) => {
-        const item = parseItem(summaryItemSchema, raw, title);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(String(item[RECORD.summaryJson] ?? ''));
-        } catch {
-          throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid JSON.`);
-        }
-        const summary = summarySchema.safeParse(parsed);
-        if (!summary.success)
-          throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid (${describeZod(summary.error)}).`);
-        return { planId: item[RECORD_PLAN_ID], authorId: item.AuthorId, summary: { ...summary.data, planId: item[RECORD_PLAN_ID] } };
-      },
+      (raw) => readSummaryRow(title, raw),
       { onPage: onProgress }
     );
-    const owners = await this.owners(rows.map((r) => r.planId));
+    const owners = await this.owners(rows.flatMap((r) => (r.planId === null ? [] : [r.planId])));
     const seen = new Set<number>();
-    const counted: RecordSummary[] = [];
+    const summaries: RecordSummary[] = [];
+    const unreadable: UnreadableRecord[] = [];
     for (const r of rows) {
-      if (seen.has(r.planId) || !byOwner(owners, r.planId, r.authorId)) continue;
+      // Only a record its plan's lead or the team wrote is counted, or listed as unreadable.
+      if (r.planId === null || r.authorId === null || !byOwner(owners, r.planId, r.authorId)) {
+        if (r.planId === null && 'problem' in r) unreadable.push({ itemId: r.itemId, planId: null, problem: r.problem });
+        continue;
+      }
+      if (seen.has(r.planId)) continue;
       seen.add(r.planId);
-      counted.push(r.summary);
+      if ('problem' in r) unreadable.push({ itemId: r.itemId, planId: r.planId, problem: r.problem });
+      else summaries.push(r.summary);
     }
-    return counted;
+    return { summaries, unreadable };
+  }
+}
+
+/** One row of the period read: its summary, or what is wrong with it (a broken row never stops the report). */
+type SummaryRow = { itemId: number; planId: number | null; authorId: number | null } & ({ summary: RecordSummary } | { problem: string });
+
+function readSummaryRow(title: string, raw: unknown): SummaryRow {
+  const ids = raw as Record<string, unknown>;
+  const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+  const row = { itemId: num(ids.Id) ?? 0, planId: num(ids[RECORD_PLAN_ID]), authorId: num(ids.AuthorId) };
+  try {
+    const item = parseItem(summaryItemSchema, raw, title);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(item[RECORD.summaryJson] ?? ''));
+    } catch {
+      throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid JSON.`);
+    }
+    const summary = summarySchema.safeParse(parsed);
+    if (!summary.success) throw driftError(title, RECORD.summaryJson, `of item ${item.Id} is not valid (${describeZod(summary.error)}).`);
+    return { ...row, summary: { ...summary.data, planId: item[RECORD_PLAN_ID] } };
+  } catch (error) {
+    // A column missing from the list is the site's problem, not a row's: that stops the report with "Set up lists".
+    if (!(error instanceof DataError) || error.detail.endsWith(MISSING_COLUMN)) throw error;
+    return { ...row, problem: error.detail };
   }
 }
 

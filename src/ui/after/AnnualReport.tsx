@@ -106,7 +106,7 @@ export function AnnualReport(): JSX.Element {
     try {
       const period = financialYear(year);
       const [rows, counts] = await Promise.all([records.listForPeriod(period.from, period.to, setLoaded), plans.countByStatus()]);
-      setReport(buildAnnualReport(period, rows, counts, new Date().toISOString().slice(0, 10)));
+      setReport(buildAnnualReport(period, rows.summaries, counts, new Date().toISOString().slice(0, 10), rows.unreadable));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -178,6 +178,27 @@ export function AnnualReport(): JSX.Element {
               {gbp(report.spentGbp)} of {gbp(report.budgetGbp)} budgeted
             </dd>
           </dl>
+          {report.unreadable.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {report.unreadable.length === 1
+                    ? '1 plan is left out: its record could not be read'
+                    : `${report.unreadable.length} plans are left out: their records could not be read`}
+                </MessageBarTitle>
+                The figures below do not include {report.unreadable.length === 1 ? 'it' : 'them'}. The plan’s lead or the involvement team
+                can put it right by opening the plan’s engagement record and saving it again.
+                <ul>
+                  {report.unreadable.slice(0, 20).map((u) => (
+                    <li key={u.itemId}>
+                      {u.planId === null ? 'A record with no plan' : `Plan ${u.planId}`} (record item {u.itemId}): {u.problem}
+                    </li>
+                  ))}
+                </ul>
+                {report.unreadable.length > 20 && `And ${report.unreadable.length - 20} more.`}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <ChartWithTable title="All plans today by status" rows={report.byStatus} unit="Plans" />
           <ChartWithTable title="Plans by level of engagement" rows={report.byLevel} unit="Plans" />
           <ChartWithTable title="Plans by route" rows={report.byRoute} unit="Plans" />

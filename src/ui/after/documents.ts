@@ -224,7 +224,10 @@ export function annualReportDocument(report: AnnualReport, organisationName: str
             ['People who took part', String(report.participants)],
             ['Responses', String(report.responses)],
             ['"You said, we did" published', String(report.youSaidWeDidPublished)],
-            ['Spent', `${gbp(report.spentGbp)} of ${gbp(report.budgetGbp)} budgeted`]
+            ['Spent', `${gbp(report.spentGbp)} of ${gbp(report.budgetGbp)} budgeted`],
+            ...(report.unreadable.length > 0
+              ? [['Plans left out because their records could not be read', String(report.unreadable.length)] as [string, string]]
+              : [])
           ]
         }
       ]),
