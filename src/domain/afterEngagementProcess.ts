@@ -11,6 +11,7 @@ import {
   type RecordGap
 } from './afterEngagement';
 import type { EngagementLevel } from './engagementLevel';
+import type { RecordChange } from './recordHistory';
 import type { StoredPlan } from './plan';
 import { DataError, type CurrentUser } from './ports';
 import { checkTransition, type PersonRef, type PlanStatus } from './status';
@@ -76,6 +77,11 @@ export interface EngagementRecordRepository {
    * at a time on the indexed period column; `onProgress` hears how many are read so far.
    */
   listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<PeriodRecords>;
+  /**
+   * Every saved version of a record, newest first, from SharePoint's version history (who and when
+   * are SharePoint's own), with what changed in each.
+   */
+  changes(recordId: number): Promise<RecordChange[]>;
 }
 
 /**

@@ -36,6 +36,7 @@ export * from './readingAge';
 export * from './afterEngagement';
 export * from './afterEngagementProcess';
 export * from './responses';
+export * from './recordHistory';
 export * from './annualReport';
 export * from './leadNotice';
 export * from './planRecord';

@@ -171,7 +171,7 @@ export interface UserDirectory {
 export interface MissingPiece {
   readonly list: string;
   readonly column?: string;
-  readonly what: 'list' | 'column' | 'index' | 'deleteRule' | 'permissions' | 'group';
+  readonly what: 'list' | 'column' | 'index' | 'deleteRule' | 'permissions' | 'group' | 'versioning';
 }
 
 /** Whether the site holds everything the product needs. */

@@ -184,3 +184,32 @@ it('a lead who writes a broken summary into their own record cannot stop the ann
     problem: `List "Engagement records", column "ipSummaryJson": of item ${record.id} is not valid JSON.`
   });
 });
+
+it("every change to a record is in SharePoint's version history: who and when as SharePoint kept them, and what changed", async () => {
+  const plan = await newPlan('History');
+  const lead = new SpEngagementRecords(sp(USERS.priya));
+  let record = await lead.start(plan);
+  const withActivity = deliveredRecord();
+  record = await lead.save({ ...record, content: withActivity }, plan, 12);
+  const team = new SpEngagementRecords(sp(USERS.jo));
+  const reported = { ...withActivity, report: { ...withActivity.report, summary: 'What we heard, in short.' } };
+  await team.save({ ...record, content: reported }, plan, 12);
+  const changes = await team.changes(record.id);
+  expect(changes.map((c) => [c.version, c.by?.displayName, c.parts])).toEqual([
+    ['3.0', 'Jo Bennett (Sample)', ['The report']],
+    ['2.0', 'Priya Shah (Sample)', expect.arrayContaining(['The engagement log (2 entries added)'])],
+    ['1.0', 'Priya Shah (Sample)', ['Started the record']]
+  ]);
+  // The lead reads the same history; nobody can write it.
+  expect((await lead.changes(record.id)).length).toBe(3);
+});
+
+it('"Set up lists" turns version history on for the records list, and the check reports it when it is off', async () => {
+  const list = wb.store.listByTitle('Engagement records');
+  if (!list) throw new Error('no list');
+  expect(list.enableVersioning).toBe(true);
+  list.enableVersioning = false;
+  expect((await new SpListProvisioner(sp(USERS.owner)).check()).missing).toContainEqual({ list: 'Engagement records', what: 'versioning' });
+  await new SpListProvisioner(sp(USERS.owner)).ensure();
+  expect(list.enableVersioning).toBe(true);
+});

@@ -326,7 +326,8 @@ describe('the team closes a plan: sign-off first, once, then the status', () => 
             return record as EngagementRecord;
           },
           save: async () => record as EngagementRecord,
-          listForPeriod: async () => ({ summaries: [], unreadable: [] })
+          listForPeriod: async () => ({ summaries: [], unreadable: [] }),
+          changes: async () => []
         },
         signOffs: {
           forPlan: async () => signOffs,

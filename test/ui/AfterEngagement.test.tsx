@@ -7,7 +7,7 @@ import { AnnualReport } from '../../src/ui/after/AnnualReport';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
 import { InMemoryPlans, InMemoryRecords, InMemorySettingsStore, InMemorySignOffs, priya, servicesWith } from './fakes';
-import { formatDate } from '../../src/ui/common/format';
+import { formatDate, formatDateTime } from '../../src/ui/common/format';
 
 afterEach(() => window.localStorage.clear());
 
@@ -214,4 +214,27 @@ it('the annual report leaves out a plan whose record cannot be read, says which 
   );
   expect(warning).toHaveTextContent('The plan’s lead or the involvement team can put it right');
   expect(screen.getByText('Plans whose engagement ended in the year').nextElementSibling).toHaveTextContent('1');
+});
+
+it("every change to the record is shown on request: who and when from SharePoint's history, and what changed", async () => {
+  const { records } = show('inDelivery', jo);
+  records.history = [
+    {
+      version: '2.0',
+      at: '2026-11-30T10:00:00Z',
+      by: { id: 4, displayName: 'Jo Bennett', email: 'jo@x' },
+      parts: ['The engagement log (1 entry added)']
+    },
+    {
+      version: '1.0',
+      at: '2026-11-29T09:00:00Z',
+      by: { id: 2, displayName: 'Priya Shah', email: 'priya@x.nhs.uk' },
+      parts: ['Started the record']
+    }
+  ];
+  fireEvent.click(await screen.findByRole('button', { name: 'Show every change to this record' }));
+  const list = await screen.findByRole('list', { name: 'Changes to the record, newest first' });
+  const items = within(list).getAllByRole('listitem');
+  expect(items[0]).toHaveTextContent(`${formatDateTime('2026-11-30T10:00:00Z')}, Jo Bennett: The engagement log (1 entry added).`);
+  expect(items[1]).toHaveTextContent('Priya Shah: Started the record.');
 });

@@ -5,6 +5,7 @@ import {
   type EngagementRecordContent,
   type EngagementRecordRepository,
   type PeriodRecords,
+  type RecordChange,
   type SignOff,
   type SignOffRepository,
   type EngagementResponse,
@@ -702,6 +703,12 @@ export class InMemoryRecords implements EngagementRecordRepository {
     const saved = { ...clone(record), version: `"${this.version++}"` };
     this.records.set(record.planId, saved);
     return clone(saved);
+  }
+
+  /** What the record's version history returns (set by a test). */
+  public history: RecordChange[] = [];
+  public async changes(): Promise<RecordChange[]> {
+    return clone(this.history);
   }
 
   /** What the annual report's period read returns. */

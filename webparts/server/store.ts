@@ -63,6 +63,16 @@ export interface ListDef {
   roleAssignments: RoleAssignmentRec[];
   fields: FieldDef[];
   nextItemId: number;
+  /** SP.List.EnableVersioning: each change keeps the item's previous values as a version. */
+  enableVersioning?: boolean;
+}
+
+/** A version of an item kept by versioning: its values then, who saved them and when (SharePoint's own). */
+export interface ItemVersion {
+  version: number;
+  editorId: number;
+  modified: string;
+  values: Record<string, unknown>;
 }
 
 export interface ItemRec {
@@ -74,6 +84,8 @@ export interface ItemRec {
   modified: string;
   /** Values by internal name; person and lookup values are the target's id. */
   values: Record<string, unknown>;
+  /** Earlier versions, oldest first, on a list with versioning (the current one is the item itself). */
+  versions?: ItemVersion[];
   /** Item-level permissions: set once the item breaks inheritance from its list. */
   hasUniqueRoleAssignments?: boolean;
   roleAssignments?: RoleAssignmentRec[];

@@ -11,6 +11,8 @@ import {
   type EngagementRecordContent,
   type EngagementRecordRepository,
   type PeriodRecords,
+  type RecordChange,
+  changedParts,
   type UnreadableRecord,
   type RecordSummary,
   type SignOff,
@@ -47,6 +49,24 @@ const summaryItemSchema = z.object({
   [RECORD_PLAN_ID]: z.number(),
   [RECORD.summaryJson]: z.string().nullable()
 });
+
+/** One version from SharePoint's version history of a record. */
+const versionSchema = z.object({
+  VersionLabel: z.string(),
+  Created: z.string(),
+  Editor: z.object({ LookupId: z.number(), LookupValue: z.string(), Email: z.string().nullable().optional() }).nullable().optional(),
+  [RECORD.contentJson]: z.string().nullable().optional()
+});
+
+/** A version's JSON, or undefined when it is not JSON (said as "could not be read"). */
+function parseJson(text: string | null): unknown {
+  if (!text) return emptyRecordContent();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** True when a plan's record was written by its lead (the plan's author) or a member of the involvement team. */
 const byOwner = (owners: PlanOwners, planId: number, authorId: number): boolean =>
@@ -204,6 +224,29 @@ export class SpEngagementRecords implements EngagementRecordRepository {
    * record (the first by its lead or the team), and the plan it is about is the item's lookup,
    * never the plan id written in its summary.
    */
+  public async changes(recordId: number): Promise<RecordChange[]> {
+    const title = this.list.title;
+    const versions = await this.list.run(`Reading the changes to record ${recordId}`, () =>
+      this.list.items.getById(recordId).versions.select('VersionLabel', 'Created', 'Editor', RECORD.contentJson)<unknown[]>()
+    );
+    const rows = versions.map((raw) => {
+      const v = versionSchema.safeParse(raw);
+      if (!v.success) throw driftError(title, 'versions', `of item ${recordId} are not as expected (${describeZod(v.error)}).`);
+      return v.data;
+    });
+    // Oldest first to compare each version with the one before; shown newest first.
+    const oldestFirst = [...rows].sort((a, b) => Number(a.VersionLabel) - Number(b.VersionLabel));
+    const parsed = oldestFirst.map((v) => parseJson(v[RECORD.contentJson] ?? null));
+    return oldestFirst
+      .map((v, i) => ({
+        version: v.VersionLabel,
+        at: v.Created,
+        by: v.Editor ? { id: v.Editor.LookupId, displayName: v.Editor.LookupValue, email: v.Editor.Email ?? '' } : null,
+        parts: changedParts(i === 0 ? undefined : (parsed[i - 1] ?? null), parsed[i] ?? emptyRecordContent())
+      }))
+      .reverse();
+  }
+
   public async listForPeriod(from: string, to: string, onProgress?: (loaded: number) => void): Promise<PeriodRecords> {
     const title = this.list.title;
     // One range on the indexed "Engagement ended" column, paged: never a full-list read.

@@ -63,11 +63,19 @@ export class SpListProvisioner implements ListProvisioner {
     await dataCall('Setting up lists', async () => {
       for (const def of LIST_DEFINITIONS) {
         if (!listIds.has(def.title)) {
-          const created = await this.sp.web.lists.add(def.title, def.description, 100, false);
+          const created = await this.sp.web.lists.add(
+            def.title,
+            def.description,
+            100,
+            false,
+            def.versioning ? { EnableVersioning: true } : {}
+          );
           listIds.set(def.title, created.Id as string);
           fieldsByList.set(def.title, new Map());
         }
         await this.ensureColumns(def, listIds, fieldsByList.get(def.title) ?? new Map());
+        if (def.versioning && !(await this.versioningOn(def)))
+          await this.sp.web.lists.getByTitle(def.title).update({ EnableVersioning: true });
       }
       const team = await this.teamGroupId();
       if (team !== undefined) {
@@ -95,6 +103,12 @@ export class SpListProvisioner implements ListProvisioner {
       if (column.restrictDelete && found.RelationshipDeleteBehavior !== RESTRICT)
         await list.fields.getByInternalNameOrTitle(column.internalName).update({ RelationshipDeleteBehavior: RESTRICT }, 'SP.FieldLookup');
     }
+  }
+
+  /** Whether the list keeps versions (SP.List.EnableVersioning). */
+  private async versioningOn(def: ListDefinition): Promise<boolean> {
+    const list = await this.sp.web.lists.getByTitle(def.title).select('EnableVersioning')<{ EnableVersioning: boolean }>();
+    return list.EnableVersioning === true;
   }
 
   private async teamGroupId(): Promise<number | undefined> {
@@ -256,6 +270,7 @@ export class SpListProvisioner implements ListProvisioner {
           else if (column.restrictDelete && found.RelationshipDeleteBehavior !== RESTRICT)
             missing.push({ list: def.title, column: column.internalName, what: 'deleteRule' });
         }
+        if (def.versioning && !(await this.versioningOn(def))) missing.push({ list: def.title, what: 'versioning' });
       }
       const team = await this.teamGroupId();
       if (team === undefined) missing.push({ list: `SharePoint group "${INVOLVEMENT_TEAM_GROUP_NAME}"`, what: 'group' });

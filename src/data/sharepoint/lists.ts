@@ -32,6 +32,8 @@ export interface ListDefinition {
   readonly title: string;
   readonly description: string;
   readonly columns: readonly ColumnDefinition[];
+  /** Keep each item's earlier versions (SP.List.EnableVersioning): who changed it and when, set by SharePoint. */
+  readonly versioning?: boolean;
 }
 
 export type ListKey =
@@ -492,6 +494,8 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {
     key: 'engagementRecords',
     title: 'Engagement records',
+    // Every change to a record is kept by SharePoint with who made it and when (issue 11: "every change is in the history").
+    versioning: true,
     description:
       'What took place, who took part, what people said, what changed and how it was fed back and evaluated: one per plan (Involvement Planner).',
     columns: [

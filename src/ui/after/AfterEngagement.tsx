@@ -30,6 +30,7 @@ import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
 import { useInvolvementSettings } from '../shell/involvementSettings';
 import { useAsync } from '../common/useAsync';
+import { RecordHistory } from './RecordHistory';
 import { ErrorBar, Loaded } from '../common/components';
 import { formatDateTime } from '../common/format';
 import { newRequestId } from '../common/requestId';
@@ -188,6 +189,7 @@ function RecordView({
         </Text>
       )}
       <TeamMoves plan={plan} record={editor.record} onMoved={onChanged} />
+      <RecordHistory key={editor.record.version} recordId={editor.record.id} />
     </>
   );
 }

@@ -26,6 +26,8 @@ const describeMissing = (m: MissingPiece): string => {
       return `${m.list} (column ${m.column ?? ''} must stop its plan being deleted)`;
     case 'permissions':
       return `${m.list} (permissions for project leads and the involvement team)`;
+    case 'versioning':
+      return `${m.list} (version history, which keeps every change with who made it)`;
     case 'group':
       return `${m.list}: create it in Site settings › People and groups and add the involvement team, then choose "Set up lists"`;
     default:

@@ -16,6 +16,7 @@ import { errors, jsonBody, ok, type SpContext, type SpResponse } from './http';
 import { fieldForPath } from './fields';
 import { canAddItem, canEditItem } from './permissions';
 import { userByLogin } from './principals';
+import { keepVersion } from './items';
 
 interface FormValue {
   FieldName: string;
@@ -160,6 +161,7 @@ export function validateUpdateListItem(ctx: SpContext, list: ListDef, item: Item
   const body = jsonBody(ctx.req);
   const parsed = parseFormValues(ctx.store, list, body.formValues, item.id);
   if (!parsed.failed) {
+    keepVersion(list, item);
     Object.assign(item.values, parsed.values);
     applySystem(item, parsed.system, ctx.req.user.id);
     item.version += 1;

@@ -365,6 +365,7 @@ export function changeItem(ctx: SpContext, list: ListDef, item: ItemRec): SpResp
     return ok(undefined, 200);
   }
   const { values, system } = splitSystem(writeValues(ctx.store, list, jsonBody(req)));
+  keepVersion(list, item);
   Object.assign(item.values, values);
   item.version += 1;
   item.editorId = req.user.id;
@@ -392,4 +393,52 @@ export function setComplianceTag(ctx: SpContext, list: ListDef, item: ItemRec): 
   item.values[COMPLIANCE_TAG_FIELD] = tag;
   ctx.store.saveItem(list, item);
   return ok(undefined, 200);
+}
+
+/** On a list with versioning, keep the item's values as they are before a change (SharePoint's version history). */
+export function keepVersion(list: ListDef, item: ItemRec): void {
+  if (!list.enableVersioning) return;
+  item.versions = [
+    ...(item.versions ?? []),
+    { version: item.version, editorId: item.editorId, modified: item.modified, values: structuredClone(item.values) }
+  ];
+}
+
+/**
+ * `GET .../items(id)/versions` (SP.ListItemVersion, newest first, the current one included): each
+ * with `VersionId` (512 per major version), `VersionLabel`, `IsCurrentVersion`, `Created` (when that
+ * version was saved), `Editor` as `{ LookupId, LookupValue, Email }` and the fields' values then by
+ * internal name (person and lookup fields as `{ LookupId, LookupValue }`). On a list without
+ * versioning only the current version is kept. Needs the View Versions right (Read has it).
+ */
+export function itemVersions(ctx: SpContext, list: ListDef, item: ItemRec): SpResponse {
+  if (!canViewItem(ctx, list, item)) throw errors.itemMissing();
+  const person = (id: number): Record<string, unknown> => {
+    const user = SAMPLE_USERS.find((u) => u.id === id);
+    return { LookupId: id, LookupValue: user?.title ?? '', Email: user?.email ?? '' };
+  };
+  const fieldValues = (values: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      list.fields
+        .filter((f) => f.internalName in values)
+        .map((f) => {
+          const v = values[f.internalName];
+          if ((f.type === 'Lookup' || f.type === 'User') && typeof v === 'number') return [f.internalName, { LookupId: v, LookupValue: String(v) }];
+          return [f.internalName, v ?? null];
+        })
+    );
+  const all = [...(item.versions ?? []), { version: item.version, editorId: item.editorId, modified: item.modified, values: item.values }];
+  return ok({
+    value: all
+      .map((v, i) => ({
+        'odata.type': 'SP.ListItemVersion',
+        VersionId: (i + 1) * 512,
+        VersionLabel: `${i + 1}.0`,
+        IsCurrentVersion: i === all.length - 1,
+        Created: v.modified,
+        Editor: person(v.editorId),
+        ...fieldValues(v.values)
+      }))
+      .reverse()
+  });
 }

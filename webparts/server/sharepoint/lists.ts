@@ -25,6 +25,7 @@ export function listJson(ctx: SpContext, list: ListDef): Record<string, unknown>
     Created: list.created,
     ReadSecurity: list.readSecurity,
     WriteSecurity: list.writeSecurity,
+    EnableVersioning: list.enableVersioning === true,
     HasUniqueRoleAssignments: list.hasUniqueRoleAssignments,
     EffectiveBasePermissions: maskJson(listMaskWithLimitedAccess(ctx.store, ctx.req.user, list)),
     EntityTypeName: `${list.title.replace(/[^A-Za-z0-9]/g, '')}List`,
@@ -69,10 +70,14 @@ export function createList(ctx: SpContext): SpResponse {
     typeof body.Description === 'string' ? body.Description : '',
     typeof body.BaseTemplate === 'number' ? body.BaseTemplate : 100
   );
+  if (body.EnableVersioning === true) {
+    list.enableVersioning = true;
+    ctx.store.saveList(list);
+  }
   return ok(listJson(ctx, list), 201);
 }
 
-/** `MERGE` on a list: ReadSecurity, WriteSecurity, Description, Title; needs Manage Lists. */
+/** `MERGE` on a list: ReadSecurity, WriteSecurity, EnableVersioning, Description, Title; needs Manage Lists. */
 export function updateList(ctx: SpContext, list: ListDef): SpResponse {
   demand(listMask(ctx.store, ctx.req.user, list), 'ManageLists');
   const body = jsonBody(ctx.req);
@@ -80,6 +85,7 @@ export function updateList(ctx: SpContext, list: ListDef): SpResponse {
     if (key === 'ReadSecurity' && (value === 1 || value === 2)) list.readSecurity = value;
     else if (key === 'WriteSecurity' && (value === 1 || value === 2 || value === 4)) list.writeSecurity = value;
     else if (key === 'Description' && typeof value === 'string') list.description = value;
+    else if (key === 'EnableVersioning' && typeof value === 'boolean') list.enableVersioning = value;
     else if (key === 'Title' && typeof value === 'string' && value.trim()) list.title = value.trim();
     else throw errors.badQuery(`The property '${key}' cannot be set on SP.List here.`);
   }

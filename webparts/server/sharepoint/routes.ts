@@ -24,7 +24,7 @@ import {
   updateGroup,
   userGroups
 } from './groups';
-import { addItem, changeItem, getItem, queryItems, setComplianceTag, visibleItem } from './items';
+import { addItem, changeItem, getItem, itemVersions, queryItems, setComplianceTag, visibleItem } from './items';
 import { allLists, createList, LIST, listJson, resolveList, updateList } from './lists';
 import {
   allRoleDefinitions,
@@ -170,6 +170,7 @@ export const ROUTES: readonly Route[] = [
   onList('POST', String.raw`/AddValidateUpdateItemUsingPath(?:\(\))?`, addValidateUpdateItemUsingPath),
   onItem('GET', '', getItem),
   onItem(['MERGE', 'DELETE'], '', changeItem),
+  onItem('GET', '/versions', itemVersions),
   onItem('POST', '/validateupdatelistitem', validateUpdateListItem),
   onItem('POST', String.raw`/SetComplianceTag(?:\(\))?`, setComplianceTag)
 ];
