@@ -6,6 +6,7 @@ import {
   gapsBeforeClosing,
   gapsBeforeReporting,
   reportTimeliness,
+  retentionDate,
   type EngagementRecord,
   type EngagementRecordContent,
   type RecordGap
@@ -13,6 +14,7 @@ import {
 import type { EngagementLevel } from './engagementLevel';
 import type { RecordChange } from './recordHistory';
 import type { StoredPlan } from './plan';
+import type { ResponseRepository } from './responses';
 import { DataError, type CurrentUser } from './ports';
 import { checkTransition, type PersonRef, type PlanStatus } from './status';
 import type { PlanWorkflowRepository } from './submission';
@@ -182,6 +184,8 @@ export interface AfterEngagementPorts {
   readonly workflow: PlanWorkflowRepository;
   readonly records: EngagementRecordRepository;
   readonly signOffs: SignOffRepository;
+  /** The plan's responses: closing stamps their retention date (and the Purview label). */
+  readonly responses?: ResponseRepository;
 }
 
 const TARGET: Record<AfterEngagementAction['kind'], PlanStatus> = {
@@ -219,7 +223,7 @@ export async function applyAfterEngagementAction(
   plan: StoredPlan,
   action: AfterEngagementAction,
   user: CurrentUser,
-  options: { reportDueWeeks: number; today: string }
+  options: { reportDueWeeks: number; today: string; retentionLabel?: string }
 ): Promise<StoredPlan> {
   if (!user.isInvolvementTeam) throw new DataError('forbidden', 'Only the involvement team can do this.');
   const to = TARGET[action.kind];
@@ -254,7 +258,12 @@ export async function applyAfterEngagementAction(
       'Someone else in the involvement team changed this plan at the same moment. The plan now shows what they did.'
     );
   const requestId = action.kind === 'close' ? `close-${action.requestId}` : `${action.kind}-${plan.id}-${current.process.nextSeq}`;
-  return (await recordDecision(ports, statusDecision(current, to, comment, requestId))).record.plan;
+  const moved = (await recordDecision(ports, statusDecision(current, to, comment, requestId))).record.plan;
+  if (action.kind === 'close' && ports.responses)
+    // Kept five years from today (LSC). Not a transaction: what is not stamped now is stamped when
+    // the team next opens the closed plan, so a failure here does not undo the close.
+    await ports.responses.applyRetention(plan.id, retentionDate(options.today), options.retentionLabel ?? '').catch(() => 0);
+  return moved;
 }
 
 /** The figures kept beside a record for the annual report, from the plan and the record. */

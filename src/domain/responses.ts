@@ -343,6 +343,17 @@ export function quoteFromResponse(text: string): string {
 /** The retention date of a plan's responses, from the day it closed (LSC: "retained for five years"). */
 export const responsesRetainUntil = (closedOn: string): string => retentionDate(closedOn);
 
+/**
+ * The name of a Microsoft Purview retention label, as the tenant's compliance administrator
+ * created it (empty: no label is applied). Names are up to 64 characters and cannot hold the
+ * characters SharePoint refuses in names.
+ */
+export const retentionLabelSchema = z
+  .string()
+  .trim()
+  .max(64, msg('settings.retentionLabel.invalid'))
+  .regex(/^[^<>%&\\/:*?"|#{}~]*$/, msg('settings.retentionLabel.invalid'));
+
 /** The responses still without the retention date a closed plan's responses need. */
 export function responsesNeedingRetention(responses: readonly EngagementResponse[], retainUntil: string): EngagementResponse[] {
   return responses.filter((r) => r.retainUntil !== retainUntil);

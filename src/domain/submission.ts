@@ -172,6 +172,9 @@ export interface PlanWorkflowRepository {
 export interface SettingsRepository {
   notificationTarget(): Promise<NotificationTarget | undefined>;
   setNotificationTarget(target: NotificationTarget): Promise<void>;
+  /** The Microsoft Purview retention label applied to responses when a plan closes ('' for none). */
+  retentionLabel(): Promise<string>;
+  setRetentionLabel(name: string): Promise<void>;
 }
 
 /** A Teams team or channel the signed-in user can see. */

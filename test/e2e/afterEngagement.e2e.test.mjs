@@ -1,5 +1,6 @@
 // End-to-end (issue 11): an accepted sample plan goes through delivery (two activities with
-// participant breakdowns) → reporting (a theme, a finding that will not change and why, the
+// participant breakdowns) → reporting (a theme, a CSV of responses with bad rows, tagging by
+// keyboard and counts from the tags, a finding that will not change and why, the
 // report, "you said, we did" with its reading age, the evaluation) → the report and "you said,
 // we did" downloaded as Word and checked → closed with the team's sign-off; the dashboard's
 // annual report shows the plan and downloads as CSV; axe on the record in three themes.
@@ -20,6 +21,15 @@ let team;
 let planId;
 const TITLE = 'Sample: Mental health crisis café';
 const today = new Date().toISOString().slice(0, 10);
+/** A survey export with a name column (never stored), an empty answer and an unknown group. */
+const SURVEY = [
+  'Name,Anything else?,Where do you live?,Group',
+  'A (E2E),Open at night please,Riverside,Carers',
+  'B (E2E),,Riverside,',
+  'C (E2E),The café helped me,Hillside,Age',
+  'D (E2E),More staff,Hillside,Night owls',
+  'E (E2E),Weekends too,Riverside,'
+].join('\r\n');
 
 before(async () => {
   port = await freePort();
@@ -111,6 +121,33 @@ test('the lead records themes, a finding that will not change and why, the repor
   await themeForm.getByRole('button', { name: 'Save theme' }).click();
   await lead.getByText('Opening hours', { exact: true }).waitFor();
 
+  // Responses from a survey export: the lead picks the columns, sees the bad rows by line, then adds the rest.
+  await lead.getByRole('button', { name: 'Import responses from CSV' }).click();
+  await lead
+    .getByLabel('CSV file of responses')
+    .setInputFiles({ name: 'crisis-survey.csv', mimeType: 'text/csv', buffer: Buffer.from(SURVEY) });
+  await lead.getByLabel('Column with what people said').selectOption({ label: 'Anything else?' });
+  const problems = lead.getByRole('list', { name: 'Problems in the file' });
+  await problems.waitFor();
+  assert.deepEqual(await problems.getByRole('listitem').allTextContents(), [
+    'Line 3: The response (column "Anything else?") is empty.',
+    'Line 5: The group "Night owls" is not a protected characteristic or inequality group we know, such as "Age" or "Carers".'
+  ]);
+  assert.deepEqual(await axeViolations(lead), []);
+  await lead.getByRole('button', { name: 'Add 3 responses' }).click();
+  await lead.getByText('Added 3 responses from crisis-survey.csv.').waitFor({ timeout: 60_000 });
+  // Tagging by keyboard: Tab to the box, Space to tick.
+  const tags = lead.getByRole('group', { name: 'Themes of response 1' });
+  await tags.getByRole('checkbox', { name: 'Opening hours' }).focus();
+  await lead.keyboard.press('Space');
+  await lead.getByRole('group', { name: 'Themes of response 3' }).getByRole('checkbox', { name: 'Opening hours' }).check();
+  const counts = lead.getByRole('table', { name: /Responses per theme/ });
+  await counts.getByRole('row', { name: /Opening hours 2/ }).waitFor({ timeout: 60_000 });
+  assert.match(await counts.getByRole('row', { name: /Opening hours/ }).textContent(), /Carers 1/);
+  await lead.getByRole('button', { name: 'Use the counts from the tags' }).click();
+  await saved(lead);
+  await lead.getByText('Opening hours — 2 tagged responses.', { exact: false }).waitFor({ timeout: 60_000 });
+
   await lead.getByRole('button', { name: 'Add a finding' }).click();
   const finding = lead.getByRole('form', { name: 'New finding' });
   await finding.getByLabel('Opening hours').check();
@@ -191,8 +228,11 @@ test('the team closes the plan: the record is signed off, and the lead can no lo
   await team.getByText('Signed off by the involvement team', { exact: true }).waitFor({ timeout: 60_000 });
   const closing = team.getByRole('listitem').filter({ hasText: 'Reporting → Closed' });
   assert.match(await closing.textContent(), /Evaluation questions answered; signed off by the involvement team\./);
+  // Closing stamped the responses' retention date: five years on (LSC).
+  await team.getByText(/Kept until \d{4}-\d{2}-\d{2}: five years after the plan closed/).waitFor({ timeout: 60_000 });
   await open(lead, planUrl());
   await lead.getByText('Signed off by the involvement team', { exact: true }).waitFor({ timeout: 60_000 });
+  assert.equal(await lead.getByRole('button', { name: 'Import responses from CSV' }).count(), 0);
   assert.equal(await lead.getByRole('button', { name: 'Add an activity' }).count(), 0);
 });
 

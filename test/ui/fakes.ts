@@ -613,8 +613,11 @@ export function servicesWith(
     signOffs?: InMemorySignOffs;
     involvementSettings?: InvolvementSettingsStore;
     provisioner?: ListProvisioner;
+    /** The Purview retention label setting ('' for none). */
+    retentionLabel?: { current: string };
   } = {}
 ): Services {
+  const label = extra.retentionLabel ?? { current: '' };
   const channel = { current: 'channel' in extra ? extra.channel : TEAM_CHANNEL };
   const outbox = extra.outbox ?? new InMemoryOutbox();
   outbox.user = user;
@@ -643,6 +646,10 @@ export function servicesWith(
       notificationTarget: async () => channel.current,
       setNotificationTarget: async (t) => {
         channel.current = t;
+      },
+      retentionLabel: async () => label.current,
+      setRetentionLabel: async (name) => {
+        label.current = name;
       }
     },
     involvementSettings: extra.involvementSettings ?? new InMemorySettingsStore(),

@@ -2,7 +2,8 @@
  * Contract tests: unmodified PnPjs against the SharePoint stand-in. Each behaviour names the
  * Microsoft Learn page it follows.
  */
-import type { SPFI } from '@pnp/sp';
+import { spPost, SPQueryable, type SPFI } from '@pnp/sp';
+import { body as queryBody } from '@pnp/queryable';
 import type { Workbench } from '../../webparts/server/app';
 import { spAs, startTestWorkbench, statusOf, USERS } from './harness';
 
@@ -175,6 +176,39 @@ describe('item updates (Learn: "Working with lists and list items with REST")', 
     expect(results).toHaveLength(3);
     const all = await priya.web.lists.getByTitle('Things').items.filter("startswith(Title, 'Batch')").select('Title')();
     expect(all.map((i) => i.Title).sort()).toEqual(['Batch one', 'Batch two']);
+  });
+});
+
+describe('retention labels (Learn: "ListItem.SetComplianceTag method": complianceTag, isTagPolicyHold, isTagPolicyRecord, isEventBasedTag)', () => {
+  const setTag = (sp: SPFI, id: number, body: Record<string, unknown>): Promise<unknown> =>
+    spPost(SPQueryable(sp.web.lists.getByTitle('Things').items.getById(id), 'SetComplianceTag'), queryBody(body));
+
+  it('applies a label to an item someone may edit; the item shows it in its hidden retention label column', async () => {
+    const id = (await priya.web.lists.getByTitle('Things').items.add({ Title: 'Labelled' })).Id as number;
+    await setTag(priya, id, {
+      complianceTag: 'Records - 5 years',
+      isTagPolicyHold: false,
+      isTagPolicyRecord: false,
+      isEventBasedTag: false
+    });
+    const item = await owner.web.lists.getByTitle('Things').items.getById(id).select('_ComplianceTag')<Record<string, string>>();
+    expect(item._ComplianceTag).toBe('Records - 5 years');
+    const field = await owner.web.lists
+      .getByTitle('Things')
+      .fields.getByInternalNameOrTitle('_ComplianceTag')
+      .select('Hidden', 'ReadOnlyField')<{
+      Hidden: boolean;
+      ReadOnlyField: boolean;
+    }>();
+    expect(field).toMatchObject({ Hidden: true, ReadOnlyField: true });
+  });
+
+  it('refuses a label without a name (400), and from someone who cannot edit the item (403)', async () => {
+    const id = (await priya.web.lists.getByTitle('Things').items.add({ Title: 'Not labelled' })).Id as number;
+    expect(await statusOf(setTag(priya, id, { isTagPolicyHold: false }))).toBe(400);
+    expect(await statusOf(setTag(spAs(wb, USERS.reader), id, { complianceTag: 'Records - 5 years' }))).toBe(403);
+    const item = await owner.web.lists.getByTitle('Things').items.getById(id).select('_ComplianceTag')<Record<string, string | null>>();
+    expect(item._ComplianceTag).toBeNull();
   });
 });
 

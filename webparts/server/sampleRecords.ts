@@ -3,7 +3,7 @@
  * activities, one in reporting with themes and a decision trace, and a closed one with the whole
  * record, "you said, we did" and the team's sign-off. Everything is labelled sample.
  */
-import { emptyRecordContent, type EngagementRecordContent } from '../../src/domain';
+import { emptyRecordContent, type EngagementRecordContent, type EqualityGroup, type NewResponse } from '../../src/domain';
 
 /** Two activities with participant breakdowns (aggregate counts only). */
 export function sampleDelivery(): EngagementRecordContent {
@@ -162,4 +162,28 @@ export function sampleClosed(): EngagementRecordContent {
     lessons: 'Start outreach earlier (Sample).'
   };
   return r;
+}
+
+/** What people said to the plan in reporting, tagged with its themes (clearly sample data). */
+export function sampleResponses(): NewResponse[] {
+  const said: Array<[string, string, EqualityGroup[], string[]]> = [
+    ['I waited four months for a new tyre. (Sample)', 'Hexham', ['disability'], ['sample-t1']],
+    ['The repair van never comes on time. (Sample)', 'Blyth', ['disability', 'age'], ['sample-t1']],
+    ['An assessment at home would save me a day off work. (Sample)', 'Hexham', ['carers'], ['sample-t2']],
+    ['Repairs take too long and nobody rings back. (Sample)', 'Ashington', ['disability'], ['sample-t1']],
+    [
+      'Please come to my house: the clinic is two buses away. (Sample)',
+      'Alnwick',
+      ['age', 'socio-economic-deprivation'],
+      ['sample-t1', 'sample-t2']
+    ],
+    ['Staff were kind and listened. (Sample)', 'Blyth', [], []],
+    ['I could not get an appointment that fitted my caring. (Sample)', 'Ashington', ['carers'], ['sample-t2']],
+    ['Waiting for a part left me housebound for weeks. (Sample)', 'Alnwick', ['disability'], ['sample-t1']]
+  ];
+  return said.map(([text, place, groups, themeIds], i) => ({
+    rowKey: `sample-response-${i + 1}`,
+    source: 'Imported from sample-survey.csv (Sample)',
+    fields: { text, place, groups, themeIds }
+  }));
 }

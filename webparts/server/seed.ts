@@ -9,10 +9,12 @@ import { listDefinition, PLAN } from '../../src/data/sharepoint/lists';
 import { statusLabel } from '../../src/data/sharepoint/planMapper';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import {
+  countResponses,
   emptyPlanContent,
   emptyStakeholderFields,
   newSubmission,
   PLAN_STATUSES,
+  withCountedThemes,
   type NewDecision,
   type OrganisationStakeholder,
   type PlanContent,
@@ -24,7 +26,8 @@ import '@pnp/sp/items';
 import { SAMPLE_TEAMS, SAMPLE_USERS } from './directory';
 import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsRepository';
 import { SpEngagementRecords, SpSignOffs } from '../../src/data/sharepoint/SpEngagementRecords';
-import { sampleClosed, sampleDelivery, sampleReporting } from './sampleRecords';
+import { SpResponses } from '../../src/data/sharepoint/SpResponses';
+import { sampleClosed, sampleDelivery, sampleReporting, sampleResponses } from './sampleRecords';
 
 const SAMPLE_PLANS: Array<{ title: string; lead: number; status: PlanStatus; organisation: string; place: string; decision: string }> = [
   {
@@ -319,7 +322,12 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
       .select('Id')<Array<{ Id: number }>>();
     const plan = await new SpPlanRepository(asLead).get(found.Id);
     const records = new SpEngagementRecords(asLead);
-    const content = make();
+    let content = make();
+    if (status === 'reporting') {
+      // Responses tagged with the record's themes; the themes' counts are counted from them.
+      const responses = await new SpResponses(asLead).addMany(plan.id, sampleResponses());
+      content = withCountedThemes(content, countResponses(responses, content.themes));
+    }
     await records.save({ ...(await records.start(plan)), content }, plan, 12);
     if (status === 'closed')
       await new SpSignOffs(spForUrl(siteUrl, { 'x-workbench-user': '4' })).add(plan.id, content, 'Sample sign-off.', 'sample-sign-off');

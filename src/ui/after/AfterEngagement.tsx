@@ -82,7 +82,8 @@ function TeamMoves({
       const action: AfterEngagementAction = kind === 'close' ? { kind, comment, requestId: closeRequest.current } : { kind, comment };
       await applyAfterEngagementAction(services, plan, action, user, {
         reportDueWeeks: reportDueWeeksAfterClose,
-        today: new Date().toISOString().slice(0, 10)
+        today: new Date().toISOString().slice(0, 10),
+        retentionLabel: kind === 'close' ? await services.settings.retentionLabel().catch(() => '') : ''
       });
       onMoved();
     } catch (caught) {
@@ -180,7 +181,12 @@ function RecordView({
       <LogSection plan={plan} editor={editor} editable={editable} />
       {plan.status !== 'inDelivery' || editor.record.content.themes.length > 0 ? (
         <>
-          <AnalysisSection plan={plan} editor={editor} editable={editable} />
+          <AnalysisSection
+            plan={plan}
+            editor={editor}
+            editable={editable}
+            closedAt={plan.status === 'closed' && state.state !== 'notSignedOff' ? state.signOff.at : null}
+          />
           <ReportSection plan={plan} editor={editor} editable={editable} weeks={reportDueWeeksAfterClose} />
         </>
       ) : (

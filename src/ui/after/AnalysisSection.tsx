@@ -12,7 +12,14 @@ import {
   Title3
 } from '@fluentui/react-components';
 import {
+  countResponses,
   objectiveGaps,
+  quoteFromResponse,
+  responsesRetainUntil,
+  withCountedThemes,
+  type EngagementResponse,
+  type PlanResponses,
+  type ResponseCounts,
   OUTCOME_LABELS,
   OUTCOMES,
   themeSchema,
@@ -26,6 +33,11 @@ import {
   type TraceLine
 } from '../../domain';
 import { formatDate } from '../common/format';
+import { Loaded } from '../common/components';
+import { useAsync } from '../common/useAsync';
+import { useServices } from '../shell/services';
+import { useCurrentUser } from '../shell/session';
+import { ResponsesSection } from './ResponsesSection';
 import { FormButtons, newRowId, problemAt, TextInput, toCount, useFormStyles } from './formParts';
 import type { RecordEditor } from './useRecordEditor';
 
@@ -33,12 +45,18 @@ function ThemeForm({
   initial,
   busy,
   onSave,
-  onCancel
+  onCancel,
+  counted,
+  tagged
 }: {
   initial: Theme;
   busy: boolean;
   onSave(t: Theme): void;
   onCancel(): void;
+  /** The count from the tagged responses, when the plan has responses (then it is not typed). */
+  counted: number | null;
+  /** Responses tagged with this theme, to choose quotes from. */
+  tagged: readonly EngagementResponse[];
 }): JSX.Element {
   const styles = useFormStyles();
   const [name, setName] = React.useState(initial.name);
@@ -51,7 +69,7 @@ function ThemeForm({
       id: initial.id,
       name,
       description,
-      mentions: toCount(mentions) ?? 0,
+      mentions: counted ?? toCount(mentions) ?? 0,
       quotes: quotes
         .split('\n')
         .map((q) => q.trim())
@@ -79,13 +97,19 @@ function ThemeForm({
         message={problemAt(problems, 'name')}
       />
       <TextInput label="What people said" multiline value={description} onChange={setDescription} />
-      <TextInput
-        label="How many responses raised it"
-        type="number"
-        value={mentions}
-        onChange={setMentions}
-        message={problemAt(problems, 'mentions')}
-      />
+      {counted === null ? (
+        <TextInput
+          label="How many responses raised it"
+          type="number"
+          value={mentions}
+          onChange={setMentions}
+          message={problemAt(problems, 'mentions')}
+        />
+      ) : (
+        <Text as="p" block>
+          Responses tagged with it: {counted} (counted from the tags).
+        </Text>
+      )}
       <TextInput
         label="Quotes (one a line)"
         hint="Chosen to represent what people said. No names, email addresses or phone numbers."
@@ -94,6 +118,34 @@ function ThemeForm({
         onChange={setQuotes}
         message={problemAt(problems, 'quotes')}
       />
+      {tagged.length > 0 && (
+        <fieldset className={styles.fieldset}>
+          <legend>Choose quotes from the responses tagged with it</legend>
+          <Text as="p" block size={200}>
+            Email addresses and phone numbers are taken out. Read each quote and remove anything else that could identify someone.
+          </Text>
+          {tagged.slice(0, 30).map((r) => {
+            const quote = quoteFromResponse(r.text);
+            const lines = quotes.split('\n').map((q) => q.trim());
+            return (
+              <Checkbox
+                key={r.id}
+                label={`“${quote}”`}
+                checked={lines.includes(quote)}
+                onChange={(_e, d) =>
+                  setQuotes((was) => {
+                    const kept = was
+                      .split('\n')
+                      .map((q) => q.trim())
+                      .filter((q) => q && q !== quote);
+                    return (d.checked === true ? [...kept, quote] : kept).join('\n');
+                  })
+                }
+              />
+            );
+          })}
+        </fieldset>
+      )}
       <FormButtons busy={busy} onSave={save} onCancel={onCancel} saveLabel="Save theme" />
     </form>
   );
@@ -213,9 +265,72 @@ const blankTrace = (): TraceLine => ({
 });
 
 /** What people said (themes, quotes) and the decision trace: theme → finding → recommendation → decision → what changes. */
-export function AnalysisSection({ plan, editor, editable }: { plan: StoredPlan; editor: RecordEditor; editable: boolean }): JSX.Element {
+export function AnalysisSection({
+  plan,
+  editor,
+  editable,
+  closedAt
+}: {
+  plan: StoredPlan;
+  editor: RecordEditor;
+  editable: boolean;
+  /** When the involvement team signed the plan off (closed plans): responses changed later by others do not count. */
+  closedAt: string | null;
+}): JSX.Element {
+  const { responses } = useServices();
+  const load = React.useCallback(() => responses.forPlan(plan.id, { closedAt }), [responses, plan.id, closedAt]);
+  const [state, reload] = useAsync(load);
+  return (
+    <Loaded state={state} label="Loading the responses…" onRetry={reload}>
+      {(loaded) => <Analysis plan={plan} editor={editor} editable={editable} closedAt={closedAt} loaded={loaded} />}
+    </Loaded>
+  );
+}
+
+/** A closed plan's responses get their retention date (and the Purview label) when the team opens it, if closing could not. */
+function useRetentionRepair(plan: StoredPlan, data: PlanResponses, closedAt: string | null, onRepaired: () => void): string | null {
+  const services = useServices();
+  const user = useCurrentUser();
+  const retainUntil = plan.status === 'closed' && closedAt ? responsesRetainUntil(closedAt) : null;
+  const tried = React.useRef(false);
+  const missing = retainUntil ? data.responses.filter((r) => r.retainUntil !== retainUntil).length : 0;
+  React.useEffect(() => {
+    if (!retainUntil || missing === 0 || !user.isInvolvementTeam || tried.current) return;
+    tried.current = true;
+    void services.settings
+      .retentionLabel()
+      .catch(() => '')
+      .then((label) => services.responses.applyRetention(plan.id, retainUntil, label))
+      .then(onRepaired, () => undefined);
+  }, [retainUntil, missing, user.isInvolvementTeam, services, plan.id, onRepaired]);
+  return retainUntil;
+}
+
+function Analysis({
+  plan,
+  editor,
+  editable,
+  closedAt,
+  loaded
+}: {
+  plan: StoredPlan;
+  editor: RecordEditor;
+  editable: boolean;
+  closedAt: string | null;
+  loaded: PlanResponses;
+}): JSX.Element {
   const styles = useFormStyles();
+  const { responses } = useServices();
   const content = editor.record.content;
+  const [data, setData] = React.useState(loaded);
+  const counts: ResponseCounts = React.useMemo(() => countResponses(data.responses, content.themes), [data.responses, content.themes]);
+  const repaired = React.useCallback(() => {
+    void responses.forPlan(plan.id, { closedAt }).then(setData, () => undefined);
+  }, [responses, plan.id, closedAt]);
+  const retainUntil = useRetentionRepair(plan, data, closedAt, repaired);
+  const hasResponses = counts.total > 0;
+  const countedOf = new Map(counts.themes.map((c) => [c.themeId, c.responses]));
+  const countsDiffer = hasResponses && content.themes.some((t) => t.mentions !== countedOf.get(t.id) || !t.counted);
   const [theme, setTheme] = React.useState<Theme>();
   const [line, setLine] = React.useState<TraceLine>();
   const busy = editor.save.kind === 'saving';
@@ -226,9 +341,29 @@ export function AnalysisSection({ plan, editor, editable }: { plan: StoredPlan; 
     list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
   return (
     <section aria-labelledby="after-analysis">
+      <ResponsesSection
+        plan={plan}
+        themes={content.themes}
+        editable={editable}
+        data={data}
+        counts={counts}
+        onChanged={(update) => setData(update)}
+        retainUntil={retainUntil}
+      />
       <Title3 as="h3" id="after-analysis" block>
         What people said
       </Title3>
+      {editable && countsDiffer && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The themes’ counts in the record are not yet the counts of the tagged responses</MessageBarTitle>
+            The report and “you said, we did” use the counts kept in the record.{' '}
+            <Button size="small" disabled={busy} onClick={() => void editor.change(withCountedThemes(content, counts))}>
+              Use the counts from the tags
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {content.themes.length === 0 ? (
         <Text as="p" block>
           No themes yet.
@@ -237,7 +372,8 @@ export function AnalysisSection({ plan, editor, editable }: { plan: StoredPlan; 
         <ul className={styles.list} aria-label="Themes">
           {content.themes.map((t) => (
             <li key={t.id}>
-              <Text weight="semibold">{t.name}</Text> — {t.mentions} mentions. {t.description}
+              <Text weight="semibold">{t.name}</Text> —{' '}
+              {hasResponses ? `${countedOf.get(t.id) ?? 0} tagged responses.` : `${t.mentions} mentions.`} {t.description}
               {t.quotes.length > 0 && (
                 <ul>
                   {t.quotes.map((q, i) => (
@@ -260,9 +396,14 @@ export function AnalysisSection({ plan, editor, editable }: { plan: StoredPlan; 
           key={theme.id}
           initial={theme}
           busy={busy}
+          counted={hasResponses ? (countedOf.get(theme.id) ?? 0) : null}
+          tagged={data.responses.filter((r) => r.themeIds.includes(theme.id))}
           onCancel={() => setTheme(undefined)}
           onSave={(t) => {
-            void editor.change({ ...content, themes: upsert(content.themes, t) }).then((ok) => ok && setTheme(undefined));
+            const next = { ...content, themes: upsert(content.themes, t) };
+            void editor
+              .change(hasResponses ? withCountedThemes(next, countResponses(data.responses, next.themes)) : next)
+              .then((ok) => ok && setTheme(undefined));
           }}
         />
       )}

@@ -38,6 +38,7 @@ import { useAsync } from '../common/useAsync';
 import { ErrorBar, Loaded } from '../common/components';
 import { formatDateTime } from '../common/format';
 import { GuidancePanel } from '../common/Guidance';
+import { RetentionLabelSetting } from './RetentionLabelSetting';
 import { NUMBER_SETTINGS, useSettingsForm, type NumberSetting, type SettingsForm } from './useSettingsForm';
 
 const useStyles = makeStyles({
@@ -462,6 +463,7 @@ export function InvolvementSettingsPage({ onBack }: InvolvementSettingsPageProps
         ) : (
           <ErrorBar error={form.error} />
         ))}
+      <RetentionLabelSetting />
       <ChangeHistory version={historyVersion} />
     </section>
   );

@@ -28,6 +28,7 @@ import { useServices } from '../shell/services';
 import { useAsync } from '../common/useAsync';
 import { Loaded } from '../common/components';
 import { StakeholderForm } from './StakeholderForm';
+import { readBytes } from '../common/readFile';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
@@ -43,17 +44,6 @@ const useStyles = makeStyles({
 });
 
 type Panel = 'catalogue' | 'shared' | 'new' | 'import';
-
-/** A file's bytes (Blob.arrayBuffer where the browser has it, else a FileReader). */
-function readBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /** Props for {@link AddStakeholders}. */
 export type AddStakeholdersProps = {
