@@ -142,7 +142,10 @@ test('the lead records themes, a finding that will not change and why, the repor
   await lead.keyboard.press('Space');
   await lead.getByRole('group', { name: 'Themes of response 3' }).getByRole('checkbox', { name: 'Opening hours' }).check();
   const counts = lead.getByRole('table', { name: /Responses per theme/ });
-  await counts.getByRole('row', { name: /Opening hours 2/ }).waitFor({ timeout: 60_000 });
+  await counts
+    .getByRole('row', { name: /Opening hours/ })
+    .getByRole('cell', { name: '2', exact: true })
+    .waitFor({ timeout: 60_000 });
   assert.match(await counts.getByRole('row', { name: /Opening hours/ }).textContent(), /Carers 1/);
   await lead.getByRole('button', { name: 'Use the counts from the tags' }).click();
   await saved(lead);

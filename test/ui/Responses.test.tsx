@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { AppShell } from '../../src/ui';
 import { AfterEngagement } from '../../src/ui/after/AfterEngagement';
 import { RetentionLabelSetting } from '../../src/ui/dashboard/RetentionLabelSetting';
-import { DataError, type CurrentUser, type PlanStatus } from '../../src/domain';
+import { DataError, responsesRetainUntil, type CurrentUser, type PlanStatus } from '../../src/domain';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord } from '../domain/recordFixtures';
 import { InMemoryPlans, InMemoryRecords, InMemoryResponses, InMemorySignOffs, priya, servicesWith } from './fakes';
@@ -119,6 +119,19 @@ it('tags responses with several themes by keyboard-reachable boxes; counts per t
   );
 });
 
+it('two quick ticks on one response are both saved, one after the other, without a conflict; the boxes stay usable while saving', async () => {
+  const responses = new InMemoryResponses();
+  await responses.addMany(1, [{ rowKey: 'hand-q', source: 'Entered by hand', fields: { text: 'Too far', place: '', groups: [], themeIds: [] } }]);
+  show('reporting', priya, responses);
+  const boxes = await screen.findByRole('group', { name: 'Themes of response 1' });
+  fireEvent.click(within(boxes).getByRole('checkbox', { name: 'Getting there at night' }));
+  expect(within(boxes).getByRole('checkbox', { name: 'Staffing' })).toBeEnabled();
+  fireEvent.click(within(boxes).getByRole('checkbox', { name: 'Staffing' }));
+  expect(within(boxes).getByRole('checkbox', { name: 'Staffing' })).toBeChecked();
+  await waitFor(() => expect(responses.items[0].themeIds).toEqual(['t1', 't2']));
+  expect(screen.queryByText(/Someone else changed this response/)).not.toBeInTheDocument();
+});
+
 it('a stale tag (someone else changed the response) is refused, not overwritten', async () => {
   const responses = new InMemoryResponses();
   await responses.addMany(1, [
@@ -187,11 +200,38 @@ it('a closed plan’s responses are read only; the team opening it stamps the re
       <AfterEngagement plan={repo.plans.get(plan.id)!} onChanged={jest.fn()} />
     </AppShell>
   );
-  const fiveYears = `${Number(signed.at.slice(0, 4)) + 5}${signed.at.slice(4, 10)}`;
+  const fiveYears = responsesRetainUntil(signed.at);
   await waitFor(() => expect(responses.retention).toEqual([{ planId: plan.id, retainUntil: fiveYears, label: 'Engagement – 5 years' }]));
   expect(await screen.findByText(new RegExp(`Kept until ${fiveYears}`))).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Import responses from CSV' })).not.toBeInTheDocument();
   expect(screen.queryByRole('group', { name: 'Themes of response 1' })).not.toBeInTheDocument();
+});
+
+it('responses that cannot be read never block the themes and the decision trace, and "Try again" reads them', async () => {
+  const responses = new InMemoryResponses();
+  await responses.addMany(1, [
+    { rowKey: 'hand-c', source: 'Entered by hand', fields: { text: 'Lovely staff', place: '', groups: [], themeIds: [] } }
+  ]);
+  responses.failNextReads.push(new DataError('listsMissing', 'List "Engagement responses" does not exist.'));
+  show('reporting', priya, responses);
+  expect(await screen.findByRole('button', { name: 'Add a theme' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'Findings and decisions' })).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByText('Lovely staff')).toBeInTheDocument();
+});
+
+it('closing the plan stamps each response with the retention date five years on and the label the settings name', async () => {
+  const responses = new InMemoryResponses();
+  const { repo, plan } = show('reporting', jo, responses, { current: 'Engagement – 5 years' });
+  await responses.addMany(plan.id, [
+    { rowKey: 'hand-d', source: 'Entered by hand', fields: { text: 'Fine', place: '', groups: [], themeIds: [] } }
+  ]);
+  fireEvent.click(await screen.findByRole('button', { name: 'Close the plan' }));
+  await waitFor(() => expect(repo.plans.get(plan.id)!.status).toBe('closed'));
+  // Five years on (the rule and its leap-day case are tested against the seed in test/domain/responses.test.ts).
+  const fiveYears = responsesRetainUntil(new Date().toISOString().slice(0, 10));
+  await waitFor(() => expect(responses.retention).toEqual([{ planId: plan.id, retainUntil: fiveYears, label: 'Engagement – 5 years' }]));
+  expect(responses.items[0].retainUntil).toBe(fiveYears);
 });
 
 it('the team names a Microsoft Purview retention label in the settings; a bad name is explained and not saved; leads cannot change it', async () => {

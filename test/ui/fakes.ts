@@ -759,7 +759,12 @@ export class InMemoryResponses implements ResponseRepository {
   private version = 1;
   public userId = 2;
 
+  /** Failures for the next reads. */
+  public readonly failNextReads: DataError[] = [];
+
   public async forPlan(planId: number): Promise<PlanResponses> {
+    const failure = this.failNextReads.shift();
+    if (failure) throw failure;
     return { responses: clone(this.items.filter((r) => r.planId === planId)), ignored: [] };
   }
 

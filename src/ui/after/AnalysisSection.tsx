@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
+  Spinner,
   Text,
   Title3
 } from '@fluentui/react-components';
@@ -33,7 +34,7 @@ import {
   type TraceLine
 } from '../../domain';
 import { formatDate } from '../common/format';
-import { Loaded } from '../common/components';
+import { ErrorBar } from '../common/components';
 import { useAsync } from '../common/useAsync';
 import { useServices } from '../shell/services';
 import { useCurrentUser } from '../shell/session';
@@ -280,10 +281,18 @@ export function AnalysisSection({
   const { responses } = useServices();
   const load = React.useCallback(() => responses.forPlan(plan.id, { closedAt }), [responses, plan.id, closedAt]);
   const [state, reload] = useAsync(load);
+  if (state.status === 'loading') return <Spinner label="Loading the responses…" />;
+  // Responses that cannot be read never block the themes and the decision trace.
   return (
-    <Loaded state={state} label="Loading the responses…" onRetry={reload}>
-      {(loaded) => <Analysis plan={plan} editor={editor} editable={editable} closedAt={closedAt} loaded={loaded} />}
-    </Loaded>
+    <Analysis
+      key={state.status}
+      plan={plan}
+      editor={editor}
+      editable={editable}
+      closedAt={closedAt}
+      loaded={state.status === 'ready' ? state.value : { responses: [], ignored: [] }}
+      loadError={state.status === 'failed' ? { error: state.error, retry: reload } : undefined}
+    />
   );
 }
 
@@ -311,13 +320,15 @@ function Analysis({
   editor,
   editable,
   closedAt,
-  loaded
+  loaded,
+  loadError
 }: {
   plan: StoredPlan;
   editor: RecordEditor;
   editable: boolean;
   closedAt: string | null;
   loaded: PlanResponses;
+  loadError?: { error: unknown; retry(): void };
 }): JSX.Element {
   const styles = useFormStyles();
   const { responses } = useServices();
@@ -341,15 +352,24 @@ function Analysis({
     list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
   return (
     <section aria-labelledby="after-analysis">
-      <ResponsesSection
-        plan={plan}
-        themes={content.themes}
-        editable={editable}
-        data={data}
-        counts={counts}
-        onChanged={(update) => setData(update)}
-        retainUntil={retainUntil}
-      />
+      {loadError ? (
+        <section aria-labelledby="after-responses">
+          <Title3 as="h3" id="after-responses" block>
+            Responses
+          </Title3>
+          <ErrorBar error={loadError.error} onRetry={loadError.retry} />
+        </section>
+      ) : (
+        <ResponsesSection
+          plan={plan}
+          themes={content.themes}
+          editable={editable}
+          data={data}
+          counts={counts}
+          onChanged={(update) => setData(update)}
+          retainUntil={retainUntil}
+        />
+      )}
       <Title3 as="h3" id="after-analysis" block>
         What people said
       </Title3>

@@ -20,6 +20,7 @@ import {
   EQUALITY_GROUP_NAMES,
   fileFingerprint,
   importResponses,
+  isDataError,
   readResponsesCsv,
   responseFieldsSchema,
   responsesToAdd,
@@ -297,16 +298,42 @@ function ResponseItem({
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [conflict, setConflict] = React.useState(false);
+  // The tick shows at once; if the save fails it goes back to what is saved. The boxes stay
+  // usable (and keep the keyboard focus) while saving: a tick made meanwhile is saved next, at
+  // the version the last save returned, so quick ticks never meet each other as a conflict.
+  const [chosen, setChosen] = React.useState(response.themeIds);
+  const latest = React.useRef(response);
+  const pending = React.useRef<string[] | undefined>();
+  const running = React.useRef(false);
+  React.useEffect(() => {
+    latest.current = response;
+    if (!running.current) setChosen(response.themeIds);
+  }, [response]);
   const tag = async (themeIds: string[]): Promise<void> => {
+    setChosen(themeIds);
+    if (running.current) {
+      pending.current = themeIds;
+      return;
+    }
+    running.current = true;
     setSaving(true);
     setError(undefined);
     setConflict(false);
     try {
-      onSaved(await responses.save({ ...response, themeIds }));
+      for (let next: string[] | undefined = themeIds; next;) {
+        const saved = await responses.save({ ...latest.current, themeIds: next });
+        latest.current = saved;
+        onSaved(saved);
+        next = pending.current;
+        pending.current = undefined;
+      }
     } catch (caught) {
-      if ((caught as { kind?: string }).kind === 'conflict') setConflict(true);
+      pending.current = undefined;
+      setChosen(latest.current.themeIds);
+      if (isDataError(caught, 'conflict')) setConflict(true);
       else setError(caught);
     } finally {
+      running.current = false;
       setSaving(false);
     }
   };
@@ -326,13 +353,7 @@ function ResponseItem({
         {meta.join(' · ')}
       </Text>
       {editable && themes.length > 0 ? (
-        <ThemeBoxes
-          legend={`Themes of response ${n}`}
-          themes={themes}
-          chosen={response.themeIds}
-          disabled={saving}
-          onChange={(ids) => void tag(ids)}
-        />
+        <ThemeBoxes legend={`Themes of response ${n}`} themes={themes} chosen={chosen} onChange={(ids) => void tag(ids)} />
       ) : (
         <Text as="p" block>
           Themes:{' '}
