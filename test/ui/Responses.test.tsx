@@ -121,7 +121,9 @@ it('tags responses with several themes by keyboard-reachable boxes; counts per t
 
 it('two quick ticks on one response are both saved, one after the other, without a conflict; the boxes stay usable while saving', async () => {
   const responses = new InMemoryResponses();
-  await responses.addMany(1, [{ rowKey: 'hand-q', source: 'Entered by hand', fields: { text: 'Too far', place: '', groups: [], themeIds: [] } }]);
+  await responses.addMany(1, [
+    { rowKey: 'hand-q', source: 'Entered by hand', fields: { text: 'Too far', place: '', groups: [], themeIds: [] } }
+  ]);
   show('reporting', priya, responses);
   const boxes = await screen.findByRole('group', { name: 'Themes of response 1' });
   fireEvent.click(within(boxes).getByRole('checkbox', { name: 'Getting there at night' }));
