@@ -7,6 +7,7 @@ import {
   retryAfterMs,
   RETRY_POLICY,
   RETRYABLE_STATUSES,
+  retryNow,
   sleepMs,
   type RetryableRequest,
   type RetryPolicy
@@ -17,16 +18,35 @@ export function retryAfterOf(response: Response | undefined): number | undefined
   return response ? retryAfterMs(response.status, response.headers.get('retry-after')) : undefined;
 }
 
-/** The request as the retry policy sees it: SharePoint sends MERGE and DELETE as a POST naming them in X-HTTP-Method. */
-function describe(init: RequestInit): RetryableRequest {
+/** The request line of each part of an OData `$batch` body ("GET https://…"), changesets included. */
+const BATCH_REQUEST_LINE = /^(GET|HEAD|POST|PUT|PATCH|MERGE|DELETE) \S+ HTTP\/1\.1\r?$/gm;
+
+/**
+ * True when `init` carries a SharePoint `$batch` whose every part is a read (GET): the batch
+ * changes nothing, so sending it again is as safe as any read. A batch with any write in it is
+ * not (its parts are not a transaction; the caller reads again and completes instead).
+ */
+export function isReadOnlyBatch(url: string, init: RequestInit): boolean {
+  if (!/\/_api\/\$batch$/i.test(new URL(url).pathname) || typeof init.body !== 'string') return false;
+  const methods = [...init.body.matchAll(BATCH_REQUEST_LINE)].map((m) => m[1]);
+  return methods.length > 0 && methods.every((m) => m === 'GET' || m === 'HEAD');
+}
+
+/**
+ * The request as the retry policy sees it: SharePoint sends MERGE and DELETE as a POST naming
+ * them in X-HTTP-Method, and a `$batch` of reads only is a read.
+ */
+function describe(url: string, init: RequestInit): RetryableRequest {
   const headers = new Headers(init.headers);
+  if (isReadOnlyBatch(url, init)) return { method: 'GET' };
   return { method: headers.get('X-HTTP-Method') ?? init.method ?? 'GET', ifMatch: headers.get('IF-Match') };
 }
 
 /**
  * Sends requests with fetch and retries throttling (429) and unavailability (503/504) under the
  * planner's retry policy, honouring Retry-After (Learn: "Avoid getting throttled or blocked in
- * SharePoint Online") — but only requests that cannot apply twice. A POST that creates something
+ * SharePoint Online") — but only requests that cannot apply twice (reads, a `$batch` of reads only,
+ * updates at a version). A POST that creates something
  * is never retried here (PnPjs' own retry would, and could make a duplicate); the list gateway
  * retries creates safely with a request id.
  */
@@ -34,12 +54,12 @@ export function SafeRetryFetch(policy: RetryPolicy = RETRY_POLICY): TimelinePipe
   return (instance: Queryable) => {
     instance.on.send.clear();
     instance.on.send(async (url: URL, init: RequestInit): Promise<Response> => {
-      const safe = isSafeToRetry(describe(init));
-      const started = Date.now();
+      const safe = isSafeToRetry(describe(url.toString(), init));
+      const started = retryNow();
       for (let attempts = 1; ; attempts += 1) {
         const response = await fetch(url.toString(), init);
         if (!RETRYABLE_STATUSES.includes(response.status) || !safe) return response;
-        const wait = nextRetryDelay(attempts, Date.now() - started, retryAfterOf(response), policy);
+        const wait = nextRetryDelay(attempts, retryNow() - started, retryAfterOf(response), policy);
         if (wait === undefined) return response;
         await sleepMs(wait);
       }

@@ -2,7 +2,7 @@ import type { UserDirectory } from './ports';
 import type { PersonRef, PlanStatus } from './status';
 import { inTeam, type TeamDecision } from './planRecord';
 import { countedOutboxEntry, type NotificationTarget, type OutboxEntry, type PlanRecord } from './submission';
-import { deliver, type NotificationOutcome, type SubmissionPorts } from './submitPlan';
+import { deliver, takeOnSend, type NotificationOutcome, type SubmissionPorts } from './submitPlan';
 
 /**
  * Telling the project lead when the involvement team acts on their plan (issue 16): a reply in
@@ -142,6 +142,7 @@ export async function notifyLead(
   if (counted) return deliver(ports, counted, { target, payload, replyTo, claimed: false });
   // Added taken for sending; a retry finds the entry this person added before, which (unless it is
   // still the one just taken) is claimed as usual.
+  takeOnSend(ports.outbox, leadNoticeKey(plan.id, decision.id));
   const added = await ports.outbox.add(plan.id, leadNoticeKey(plan.id, decision.id), true);
   return deliver(ports, added, { target, payload, replyTo, claimed: added.state === 'sending' });
 }

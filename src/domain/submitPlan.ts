@@ -5,7 +5,7 @@ import { checkPlanReadiness } from './readiness';
 import type { InvolvementSettingsStore } from './settingsStore';
 import { isDataError, DataError, type CurrentUser } from './ports';
 import { newSubmission, verifyProcess, type NewDecision, type Submission } from './planRecord';
-import { nextRetryDelay, sleepMs } from './retryPolicy';
+import { nextRetryDelay, retryNow, sleepMs, withRetries } from './retryPolicy';
 import { checkTransition, LEAD_EDITABLE_STATUSES, type PersonRef, type PlanStatus } from './status';
 import {
   countedOutboxEntry,
@@ -81,6 +81,51 @@ export interface Delivery {
   claimed: boolean;
 }
 
+/** A send this browser took on (claimed, or added claimed) and has not finished recording. */
+interface OwnSend {
+  /** When it was taken on (this browser's clock). */
+  readonly takenAt: number;
+  /** The post went out: only marking the entry sent is left (never post again). */
+  posted?: NotifyResult & { ok: true };
+  /** A delivery of it is running now in this browser. */
+  running: boolean;
+}
+
+/** This browser's own sends, by outbox key, per outbox (one per signed-in browser). */
+const ownSendsByOutbox = new WeakMap<OutboxRepository, Map<string, OwnSend>>();
+
+function ownSends(outbox: OutboxRepository): Map<string, OwnSend> {
+  let sends = ownSendsByOutbox.get(outbox);
+  if (!sends) {
+    sends = new Map();
+    ownSendsByOutbox.set(outbox, sends);
+  }
+  return sends;
+}
+
+/**
+ * Remember that this browser takes on the send of `key` (call it before adding an entry already
+ * claimed, since the add may land without an answer). An entry it leaves "sending" — the write
+ * after the claim failed: the submission's history entry, or marking it sent or failed — is then
+ * this browser's to finish on the next Try again or Resend, instead of "another attempt is in
+ * progress" for {@link STALE_SENDING_MS}; if its post went out, only the marking is repeated.
+ */
+export function takeOnSend(outbox: OutboxRepository, key: string): void {
+  const sends = ownSends(outbox);
+  const known = sends.get(key);
+  // A send running now, or one whose post already went out, is kept: never forget that a card went.
+  if (known && (known.running || known.posted) && Date.now() - known.takenAt < STALE_SENDING_MS) return;
+  sends.set(key, { takenAt: Date.now(), running: false });
+}
+
+/** True when `entry` is left "sending" by this browser's own send, which is not running now: this browser may finish it. */
+export function isOwnUnfinishedSend(outbox: OutboxRepository, entry: OutboxEntry): boolean {
+  const own = ownSends(outbox).get(entry.key);
+  return own !== undefined && !own.running && entry.state === 'sending' && Date.now() - own.takenAt < STALE_SENDING_MS;
+}
+
+const IN_PROGRESS = 'Another attempt to send this notification is in progress.';
+
 /** True when the plan holds a record of the advice, under today's rules, that matches its answers. */
 export function keptAdviceMatches(plan: StoredPlan): boolean {
   if (!plan.adviceRecord?.ok) return false;
@@ -139,38 +184,67 @@ export async function deliver(
   entry: OutboxEntry,
   delivery: Delivery
 ): Promise<NotificationOutcome> {
-  if (entry.state === 'sent') return { kind: 'sent', entry };
+  const sends = ownSends(ports.outbox);
+  if (entry.state === 'sent') {
+    sends.delete(entry.key);
+    return { kind: 'sent', entry };
+  }
   const { payload, target } = delivery;
   let replyTo = delivery.replyTo;
   let claimed = entry;
-  if (!delivery.claimed) {
+  let own = sends.get(entry.key);
+  if (own?.running) return { kind: 'pending', entry, reason: IN_PROGRESS };
+  // Left "sending" by this browser (within the time nobody else may take it over): it is still ours.
+  const ours = isOwnUnfinishedSend(ports.outbox, entry);
+  if (!delivery.claimed && !ours) {
     const age = Date.now() - Date.parse(entry.updatedAt);
-    if (entry.state === 'sending' && age < STALE_SENDING_MS) {
-      return { kind: 'pending', entry, reason: 'Another attempt to send this notification is in progress.' };
-    }
+    if (entry.state === 'sending' && age < STALE_SENDING_MS) return { kind: 'pending', entry, reason: IN_PROGRESS };
     try {
       claimed = await ports.outbox.claim(entry);
     } catch (error) {
       if (isDataError(error, 'forbidden')) return { kind: 'pending', entry, reason: WAITING_FOR_TEAM };
       if (!isDataError(error, 'conflict')) throw error;
-      return { kind: 'pending', entry, reason: 'Another attempt to send this notification is in progress.' };
+      return { kind: 'pending', entry, reason: IN_PROGRESS };
     }
+    own = undefined;
   }
-  const sleep = ports.sleep ?? sleepMs;
-  const started = Date.now();
-  for (let attempts = 1; ; attempts += 1) {
-    const result = await post(ports, target, payload, replyTo);
-    if (result.ok) return { kind: 'sent', entry: await ports.outbox.finish(claimed, result) };
-    if (replyTo && !result.retryable) {
-      replyTo = undefined;
-      continue;
+  if (!own) {
+    own = { takenAt: Date.now(), running: false };
+    sends.set(entry.key, own);
+  }
+  const send = own;
+  send.running = true;
+  try {
+    // The card already went (only marking it sent failed): mark it, never post again.
+    if (send.posted) {
+      const sent = await ports.outbox.finish(claimed, send.posted);
+      sends.delete(entry.key);
+      return { kind: 'sent', entry: sent };
     }
-    const wait = result.retryable ? nextRetryDelay(attempts, Date.now() - started, result.retryAfterMs) : undefined;
-    if (wait === undefined) {
-      const failed = await ports.outbox.finish(claimed, result);
-      return { kind: 'pending', entry: failed, reason: result.error };
+    const sleep = ports.sleep ?? sleepMs;
+    const started = retryNow();
+    for (let attempts = 1; ; attempts += 1) {
+      const result = await post(ports, target, payload, replyTo);
+      if (result.ok) {
+        send.posted = result;
+        const sent = await ports.outbox.finish(claimed, result);
+        sends.delete(entry.key);
+        return { kind: 'sent', entry: sent };
+      }
+      if (replyTo && !result.retryable) {
+        replyTo = undefined;
+        continue;
+      }
+      const wait = result.retryable ? nextRetryDelay(attempts, retryNow() - started, result.retryAfterMs) : undefined;
+      if (wait === undefined) {
+        const failed = await ports.outbox.finish(claimed, result);
+        sends.delete(entry.key);
+        return { kind: 'pending', entry: failed, reason: result.error };
+      }
+      await sleep(wait);
     }
-    await sleep(wait);
+  } finally {
+    send.running = false;
   }
 }
 
@@ -183,15 +257,17 @@ export function mirrorIsStale(record: PlanRecord): boolean {
 }
 
 /**
- * True when the stored copies are simply one team decision behind: they match the record as it
- * stood before the team's last decision (its copy write failed, say). Opening the plan puts those
- * right by itself. Anything else — a Status a lead set themselves — stays "Unconfirmed" for the
- * team to see and correct on purpose, so the evidence is not wiped by merely looking at it.
+ * True when the stored copies are simply behind the team's decisions: they match the record as it
+ * stood before one of the team's decisions (the copy writes after it and any later ones failed,
+ * say under throttling). Opening the plan puts those right by itself. Anything else — a Status a
+ * lead set themselves — stays "Unconfirmed" for the team to see and correct on purpose, so the
+ * evidence is not wiped by merely looking at it.
  */
-export function copiesLagLastDecision(record: PlanRecord): boolean {
+export function copiesLagDecisions(record: PlanRecord): boolean {
   const { decisions } = record.process;
-  if (decisions.length === 0) return false;
-  return verifyProcess(record.claims, decisions.slice(0, -1), [], record.roster).unconfirmed.length === 0;
+  for (let kept = decisions.length - 1; kept >= 0; kept -= 1)
+    if (verifyProcess(record.claims, decisions.slice(0, kept), [], record.roster).unconfirmed.length === 0) return true;
+  return false;
 }
 
 /** The notification of the current submission as it stands, without sending anything. */
@@ -210,7 +286,7 @@ export function notificationState(record: PlanRecord): NotificationOutcome | und
  * (their keys make a second add harmless); while the plan waits for the team, its notification is
  * added if missing — sent at once when it is the lead's, left for the team's "Send now" when a
  * team member found it missing; and a team member puts the plan item's stored copies right when
- * they are only one team decision behind (see `copiesLagLastDecision`).
+ * they are only behind the team's decisions (see `copiesLagDecisions`).
  * Readers change nothing. Reads `record` with the notification target.
  */
 export async function completeRecord(
@@ -233,12 +309,23 @@ export async function completeRecord(
   const target = record.notificationTarget;
   if (process.status === 'submitted' && process.submission && target && notification === undefined) {
     changed = true;
+    if (isLead) takeOnSend(ports.outbox, process.submission.key);
     const entry = await ports.outbox.add(planId, process.submission.key, isLead);
     notification = isLead
       ? await deliver(ports, entry, await submissionDelivery(ports, record, target, links, true))
       : { kind: 'pending', entry, reason: WAITING_FOR_TEAM };
+  } else if (
+    isLead &&
+    process.status === 'submitted' &&
+    target &&
+    notification?.kind === 'pending' &&
+    isOwnUnfinishedSend(ports.outbox, notification.entry)
+  ) {
+    // This browser's own send stopped part-way (a failure after the claim): finish it now.
+    changed = true;
+    notification = await deliver(ports, notification.entry, await submissionDelivery(ports, record, target, links, false));
   }
-  if (isTeam && mirrorIsStale(record) && copiesLagLastDecision(record)) {
+  if (isTeam && mirrorIsStale(record) && copiesLagDecisions(record)) {
     try {
       await ports.workflow.mirror(record);
       changed = true;
@@ -259,12 +346,24 @@ export async function completeRecord(
  * completed here or by whoever opens the plan next. Safe to repeat: a double click, a retry or a
  * reload never submits twice or posts twice.
  */
-export async function submitPlan(
+export function submitPlan(
   ports: SubmissionPorts,
   planId: number,
   user: CurrentUser,
   links: PlanLinks,
   comment = ''
+): Promise<SubmissionResult> {
+  // Throttled or unavailable part-way: tried again under the retry policy before the lead is told.
+  // Each try reads the plan first, so a try that landed is completed, never made twice.
+  return withRetries(() => submitOnce(ports, planId, user, links, comment), { sleep: ports.sleep });
+}
+
+async function submitOnce(
+  ports: SubmissionPorts,
+  planId: number,
+  user: CurrentUser,
+  links: PlanLinks,
+  comment: string
 ): Promise<SubmissionResult> {
   let record = await ports.workflow.record(planId, { stakeholders: true, notificationTarget: true });
   const { process } = record;
@@ -288,6 +387,7 @@ export async function submitPlan(
   // The advice as it stands, under the settings in force, is kept with the plan in the same write
   // as the status change (the defensible record).
   const advice = buildDefensibleRecord(record.plan.content, settings, new Date().toISOString());
+  if (record.notificationTarget !== undefined) takeOnSend(ports.outbox, submission.key);
   const writes = await ports.workflow.submit(record, submission, comment.trim(), record.notificationTarget !== undefined, advice);
   if (!writes.committed) {
     // Someone else may have submitted first (another tab, a double click): if so, complete theirs.
@@ -311,13 +411,10 @@ async function finish(
     // The usual path: everything was written in the batch; post and mark sent.
     return { record, notification: await deliver(ports, claimed, await submissionDelivery(ports, record, target, links, true)) };
   }
-  if (claimed && target) {
-    // The history entry did not land: add it first, then deliver what this client claimed.
-    const repaired = await completeRecord(ports, { ...record, outbox: [...record.outbox, claimed] }, user, links);
-    const notification = await deliver(ports, claimed, await submissionDelivery(ports, repaired.record, target, links, true));
-    return { record: repaired.record, notification };
-  }
-  const completed = await completeRecord(ports, record, user, links);
+  // Otherwise complete what is missing: the history entry first, then the card — a card this
+  // browser claimed is its own send, which completeRecord finishes (posted once, at most).
+  const outbox = claimed && !record.outbox.some((e) => e.id === claimed.id) ? [...record.outbox, claimed] : record.outbox;
+  const completed = await completeRecord(ports, { ...record, outbox }, user, links);
   return {
     record: completed.record,
     notification: completed.notification ?? notificationState(completed.record) ?? { kind: 'notConfigured' }
@@ -333,6 +430,7 @@ export async function sendNotification(ports: SubmissionPorts, record: PlanRecor
     throw new DataError('invalidRequest', 'The involvement team has already dealt with this submission, so there is nothing to send.');
   const entry = countedOutboxEntry(record.outbox, record.plan.id, process.submission, process.projectLead, record.roster);
   if (!entry) {
+    takeOnSend(ports.outbox, process.submission.key);
     const added = await ports.outbox.add(record.plan.id, process.submission.key, true);
     return deliver(ports, added, await submissionDelivery(ports, record, target, links, true));
   }
@@ -462,10 +560,16 @@ export async function applyTeamAction(
  * it counted — the first decision with its number wins; the second is told — then bring the plan
  * item's stored copies in line (repaired on the next open if this fails).
  */
-export async function recordDecision(ports: Pick<SubmissionPorts, 'workflow'>, decision: NewDecision): Promise<TeamActionResult> {
+export async function recordDecision(ports: Pick<SubmissionPorts, 'workflow' | 'sleep'>, decision: NewDecision): Promise<TeamActionResult> {
   const planId = decision.planId;
-  await ports.workflow.decide(decision);
-  const after = await ports.workflow.record(planId, { notificationTarget: true });
+  // Both safe to repeat under the retry policy: the add finds its request id, the read is a read.
+  const after = await withRetries(
+    async () => {
+      await ports.workflow.decide(decision);
+      return ports.workflow.record(planId, { notificationTarget: true });
+    },
+    { sleep: ports.sleep }
+  );
   if (!after.process.decisions.some((d) => d.requestId === decision.requestId)) {
     throw new DataError(
       'conflict',

@@ -12,7 +12,15 @@ import { SpSettingsRepository } from '../../src/data/sharepoint/SpSettingsReposi
 import { SpInvolvementSettingsStore } from '../../src/data/sharepoint/SpInvolvementSettingsStore';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
-import { deliver, notificationPreview, sendNotification, submitPlan, type CurrentUser, type SubmissionPorts } from '../../src/domain';
+import {
+  deliver,
+  notificationPreview,
+  sendNotification,
+  setRetryClock,
+  submitPlan,
+  type CurrentUser,
+  type SubmissionPorts
+} from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { SAMPLE_TEAMS } from '../../webparts/server/directory';
 import { completePlanContent, readyPlanContent, readyStakeholders } from '../domain/fixtures';
@@ -188,4 +196,60 @@ it("refuses to submit a plan that is not ready, or someone else's plan", async (
   await expect(submitPlan(ports, notReady.id, priya, links)).rejects.toMatchObject({ kind: 'invalidRequest' });
   const toms = await readyPlan('Tom owns this', tom);
   await expect(submitPlan(portsAs(USERS.tom), toms, priya, links)).rejects.toMatchObject({ kind: 'forbidden' });
+});
+
+describe('found by the fault-injection suite (issue 15)', () => {
+  // Every wait the retry policy asks for is taken at once (as in test/data/faultInjection.test.ts).
+  let restore: () => void;
+  beforeEach(() => {
+    let now = Date.now();
+    restore = setRetryClock({
+      sleep: async (ms) => {
+        now += ms;
+      },
+      now: () => now
+    });
+  });
+  afterEach(() => restore());
+
+  it('a submit whose $batch is throttled as a whole is tried again under the retry policy: submitted, one card, no error', async () => {
+    const id = await readyPlan('Batch throttled');
+    wb.faults.set([{ path: '/_api/\\$batch$', methods: ['POST'], throttle: 1, retryAfterSeconds: 0, times: 5 }]);
+    const result = await submitPlan(portsAs(USERS.priya), id, priya, links);
+    expect(result.record.process.status).toBe('submitted');
+    expect(result.notification.kind).toBe('sent');
+    expect(messagesFor('Batch throttled')).toBe(1);
+  });
+
+  it('a card left "sending" because the history write after the claim failed is sent on Resend, once — not "in progress" for 5 minutes', async () => {
+    const id = await readyPlan('Left sending');
+    // The status change and the claimed outbox entry land; the history part fails, and so does every retry of it.
+    wb.faults.set([
+      { path: "status%20history'\\)/items$", methods: ['POST'], inBatch: true, throttle: 1, retryAfterSeconds: 0 },
+      { path: "status%20history'\\)/items$", methods: ['POST'], throttle: 1, retryAfterSeconds: 0 }
+    ]);
+    const ports = portsAs(USERS.priya);
+    await expect(submitPlan(ports, id, priya, links)).rejects.toMatchObject({ kind: 'throttled' });
+    wb.faults.set([]);
+    const stuck = await ports.workflow.record(id, { notificationTarget: true });
+    expect(stuck.outbox.map((e) => e.state)).toEqual(['sending']);
+    // The same browser's Resend finishes its own send; another browser still sees it in progress.
+    const other = await sendNotification(portsAs(USERS.priya), stuck, links);
+    expect(other).toMatchObject({ kind: 'pending', reason: expect.stringContaining('in progress') });
+    expect(await sendNotification(ports, stuck, links)).toMatchObject({ kind: 'sent' });
+    expect(messagesFor('Left sending')).toBe(1);
+  });
+
+  it('a card that went out but could not be marked sent is only marked on Resend: never a second card', async () => {
+    const id = await readyPlan('Posted, not marked');
+    const ports = portsAs(USERS.priya);
+    // Marking the entry sent fails (every retry of it): the post itself went through.
+    wb.faults.set([{ path: "Notification%20outbox'\\)/items\\(\\d+\\)$", methods: ['POST'], throttle: 1, retryAfterSeconds: 0 }]);
+    await expect(submitPlan(ports, id, priya, links)).rejects.toMatchObject({ kind: 'throttled' });
+    expect(messagesFor('Posted, not marked')).toBe(1);
+    wb.faults.set([]);
+    const record = await ports.workflow.record(id, { notificationTarget: true });
+    expect(await sendNotification(ports, record, links)).toMatchObject({ kind: 'sent' });
+    expect(messagesFor('Posted, not marked')).toBe(1);
+  });
 });

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Store } from './store';
 import { SharePointStandIn, type SpResponse } from './sharepoint';
 import { GraphStandIn } from './graph';
-import { FaultInjector, type FaultRule } from './faults';
+import { FaultInjector, type FaultRandom, type FaultRule } from './faults';
 import { formatBatchResponse, parseBatch } from './batch';
 import { SAMPLE_USERS, USER_COOKIE, USER_HEADER, userFromRequest } from './directory';
 
@@ -27,6 +27,8 @@ export interface WorkbenchOptions {
   /** List view threshold (SharePoint Online: 5,000). */
   threshold?: number;
   faults?: FaultRule[];
+  /** Where the fault injector's chances come from (default Math.random; tests pass a seeded source). */
+  faultRandom?: FaultRandom;
   /** Handles requests the stand-ins do not (the preview pages). */
   fallback?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
@@ -84,7 +86,7 @@ const lowerHeaders = (req: IncomingMessage): Record<string, string | undefined> 
 /** Start the workbench server. */
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const store = new Store(options.dataFile);
-  const faults = new FaultInjector(options.faults ?? []);
+  const faults = new FaultInjector(options.faults ?? [], options.faultRandom);
   const urls = { base: '', site: '' };
   const sp = (): SharePointStandIn => new SharePointStandIn(store, { siteUrl: urls.site, threshold: options.threshold ?? 5000 });
   const graph = new GraphStandIn(store);
@@ -103,7 +105,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const decision = faults.decide(method, path);
       if (decision.latencyMs) await new Promise((r) => setTimeout(r, decision.latencyMs));
       if (decision.status) {
-        const headers: Record<string, string> = decision.retryAfterSeconds ? { 'Retry-After': String(decision.retryAfterSeconds) } : {};
+        const headers: Record<string, string> =
+          decision.retryAfterSeconds !== undefined ? { 'Retry-After': String(decision.retryAfterSeconds) } : {};
         send(
           res,
           decision.status,
@@ -182,6 +185,21 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         }
         const results = parts.map((part) => {
           const target = new URL(part.url, urls.base);
+          // A part may fail on its own; the parts before and after it still run.
+          const fault = faults.decide(part.method, target.pathname, true);
+          if (fault.status) {
+            return {
+              status: fault.status,
+              statusText: STATUS_TEXT[fault.status],
+              headers: fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {},
+              body: {
+                'odata.error': {
+                  code: '-2147024860, Microsoft.SharePoint.SPServerBusyException',
+                  message: { lang: 'en-US', value: 'The server is busy (injected fault from the workbench).' }
+                }
+              }
+            };
+          }
           const r: SpResponse = sp().handle({
             method: part.method,
             path: target.pathname.slice(`${SITE_PATH}/_api/`.length),

@@ -259,8 +259,8 @@ export class ListGateway {
           const [batched, execute] = this.sp.batched();
           const list = batched.web.lists.getByTitle(this.title);
           const adds = missing.slice(start, start + BATCH_SIZE).map((r) => list.items.add({ ...r.values, [column]: r.requestId }));
-          await execute();
-          await Promise.all(adds);
+          // Awaited together: a failed part must not go unhandled when the batch as a whole fails.
+          await Promise.all([execute(), ...adds]);
         }
         const lastId = before.reduce((max, row) => Math.max(max, row.id), 0);
         const added = missing.length ? await stored(lastId) : [];
