@@ -6,6 +6,8 @@ import type { InvolvementSettingsStore } from './settingsStore';
 import { isDataError, DataError, type CurrentUser } from './ports';
 import { newSubmission, verifyProcess, type NewDecision, type Submission } from './planRecord';
 import { nextRetryDelay, retryNow, sleepMs, withRetries } from './retryPolicy';
+import { messageText } from './messages';
+import { NOTE_COLUMN_MAX_CHARS, SINGLE_LINE_MAX_CHARS } from './planWrite';
 import { checkTransition, LEAD_EDITABLE_STATUSES, type PersonRef, type PlanStatus } from './status';
 import {
   countedOutboxEntry,
@@ -437,6 +439,57 @@ export async function sendNotification(ports: SubmissionPorts, record: PlanRecor
   return deliver(ports, entry, await submissionDelivery(ports, record, target, links, false));
 }
 
+/** Longest comment a decision may carry: the plan history's limit (`statusHistoryEntrySchema`), well within the note column. */
+export const DECISION_COMMENT_MAX_CHARS = 4000;
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * What is wrong with a team decision before it is added to "Plan decisions", in plain English
+ * naming the field as the review shows it; empty when it can be written. A decision that could
+ * not be read back would not count, so the team's choice would be lost: it is checked against
+ * what the list's columns hold and what reading it expects (issue 15 §2).
+ */
+export function decisionProblems(d: NewDecision): string[] {
+  const problems: string[] = [];
+  const positive = (n: number): boolean => Number.isInteger(n) && n > 0;
+  const comment = d.comment;
+  if (d.kind === 'status' && d.to === 'changesRequested' && !comment.trim())
+    problems.push('Comment for the project lead: say what needs to change. It is required when you ask for changes.');
+  if (comment.length > DECISION_COMMENT_MAX_CHARS) {
+    const field = d.kind === 'level' ? "Why it differs from the lead's choice" : 'Comment for the project lead';
+    problems.push(
+      `${field}: shorten it to ${count(DECISION_COMMENT_MAX_CHARS)} characters or fewer, with the words the planner adds (it has ${count(comment.length)}).`
+    );
+  }
+  if (d.kind === 'level' && !d.confirmedLevel) problems.push('Confirm the level: choose a level of engagement.');
+  if (d.kind === 'involvementLead' && (!d.involvementLead || !positive(d.involvementLead.id)))
+    problems.push('Assign the involvement lead: choose a person from the list.');
+  if (d.scopingMeeting) {
+    if (Number.isNaN(Date.parse(d.scopingMeeting.at))) problems.push('Date and time: enter the date and time of the scoping meeting.');
+    const names = d.scopingMeeting.attendees;
+    if (names.some((n) => !n.trim() || n.length > SINGLE_LINE_MAX_CHARS))
+      problems.push(`Other people to invite: each address must be filled in and at most ${SINGLE_LINE_MAX_CHARS} characters.`);
+    if (JSON.stringify(names).length > NOTE_COLUMN_MAX_CHARS)
+      problems.push('Other people to invite: the list is too long to store. Invite fewer people.');
+  }
+  if (!positive(d.planId) || !positive(d.seq) || !positive(d.submission))
+    problems.push('The plan, decision or submission number is missing. Open the plan again and try again.');
+  for (const [name, value] of [
+    ['request id', d.requestId],
+    ['submission key', d.submissionKey]
+  ] as const)
+    if (!value || value.length > SINGLE_LINE_MAX_CHARS)
+      problems.push(`The decision's ${name} must be 1 to ${SINGLE_LINE_MAX_CHARS} characters. Open the plan again and try again.`);
+  return problems;
+}
+
+/** Refuse, before anything is sent, a decision that could not be stored and read back as written. */
+export function assertDecisionWritable(d: NewDecision): void {
+  const problems = decisionProblems(d);
+  if (problems.length > 0) throw new DataError('invalidContent', problems.join(' '));
+}
+
 /** Something the involvement team does to a submitted plan (issue: triage; DOMAIN.md §1). */
 export type TeamAction =
   | { kind: 'bookScoping'; at: string; attendees: string[] }
@@ -493,7 +546,7 @@ export async function applyTeamAction(
   switch (action.kind) {
     case 'bookScoping': {
       if (!action.at || Number.isNaN(Date.parse(action.at)))
-        throw new DataError('invalidRequest', 'Enter the date and time of the scoping meeting.');
+        throw new DataError('invalidContent', 'Date and time: enter the date and time of the scoping meeting.');
       const when = new Date(action.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
       decision = {
         ...base,
@@ -515,7 +568,11 @@ export async function applyTeamAction(
     case 'confirmLevel': {
       const chosen = record.claims.confirmedLevel ?? record.plan.content.level.chosen;
       const differs = action.level !== chosen;
-      if (differs && !action.reason.trim()) throw new DataError('invalidRequest', 'Say why the level differs from the one the lead chose.');
+      if (differs && !action.reason.trim())
+        throw new DataError(
+          'invalidContent',
+          "Why it differs from the lead's choice: say why the level differs from the one the lead chose."
+        );
       decision = {
         ...base,
         kind: 'level',
@@ -536,7 +593,8 @@ export async function applyTeamAction(
         levelConfirmed: process.confirmedLevel !== null,
         scopingMeetingBooked: process.scopingMeeting !== null
       });
-      if (!check.allowed) throw new DataError('invalidRequest', check.reason);
+      // A missing comment is said at the field (decisionProblems); other guards in plain English.
+      if (!check.allowed && check.reason !== 'history.comment.required') throw new DataError('invalidContent', messageText(check.reason));
       decision = { ...base, kind: 'status', to, comment: action.comment.trim() };
       break;
     }
@@ -547,7 +605,7 @@ export async function applyTeamAction(
         levelConfirmed: process.confirmedLevel !== null,
         scopingMeetingBooked: process.scopingMeeting !== null
       });
-      if (!check.allowed) throw new DataError('invalidRequest', check.reason);
+      if (!check.allowed) throw new DataError('invalidContent', messageText(check.reason));
       decision = { ...base, kind: 'status', to: 'inDelivery', comment: '' };
       break;
     }
@@ -562,6 +620,7 @@ export async function applyTeamAction(
  */
 export async function recordDecision(ports: Pick<SubmissionPorts, 'workflow' | 'sleep'>, decision: NewDecision): Promise<TeamActionResult> {
   const planId = decision.planId;
+  assertDecisionWritable(decision);
   // Both safe to repeat under the retry policy: the add finds its request id, the read is a read.
   const after = await withRetries(
     async () => {

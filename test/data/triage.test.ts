@@ -170,12 +170,14 @@ describe('team actions, each written to the history', () => {
       await applyTeamAction(team, record, { kind: 'assignLead', lead: { id: 4, displayName: 'Jo Bennett (Sample)', email: jo.email } }, jo)
     ).record;
     expect(record.plan.involvementLead?.id).toBe(4);
+    // Said in plain English, naming the field (issue 15 §2); nothing is sent.
     await expect(applyTeamAction(team, record, { kind: 'confirmLevel', level: 'collaborate', reason: ' ' }, jo)).rejects.toMatchObject({
-      kind: 'invalidRequest'
+      kind: 'invalidContent',
+      detail: expect.stringMatching(/^Why it differs from the lead's choice: /)
     });
     await expect(applyTeamAction(team, record, { kind: 'accept', comment: '' }, jo)).rejects.toMatchObject({
-      kind: 'invalidRequest',
-      detail: 'transition.needsLeadAndLevel'
+      kind: 'invalidContent',
+      detail: 'Assign an involvement lead and confirm the level of engagement before accepting.'
     });
     record = (
       await applyTeamAction(team, record, { kind: 'requestChanges', comment: 'Please add the carers network to the audiences.' }, jo)
@@ -216,5 +218,73 @@ describe('team actions, each written to the history', () => {
     await expect(applyTeamAction(portsAs(USERS.priya), record, { kind: 'accept', comment: '' }, priya)).rejects.toMatchObject({
       kind: 'forbidden'
     });
+  });
+});
+
+describe("the team's decision is checked before it is added to Plan decisions (issue 15 §2)", () => {
+  const decisionsOn = (id: number): number =>
+    [...wb.store.itemsOf(wb.store.listByTitle('Plan decisions')!).values()].filter((d) => d.values.ipPlan === id).length;
+
+  async function submitted(title: string): Promise<number> {
+    const content = readyPlanContent();
+    content.project.title = title;
+    const created = await new SpPlanRepository(sp(USERS.priya)).create(content, priya, `checked-${title}`);
+    await new SpStakeholderRepository(sp(USERS.priya)).addMany(
+      created.id,
+      readyStakeholders().map((fields, i) => ({ requestId: `checked-${title}-s${i}`, fields, history: [] }))
+    );
+    await submitPlan(portsAs(USERS.priya), created.id, priya, links);
+    return created.id;
+  }
+
+  it('asking for changes without a comment, or with one past 4,000 characters, names the field and adds nothing', async () => {
+    const id = await submitted('Checked decision');
+    const team = portsAs(USERS.jo);
+    const record = await team.workflow.record(id);
+    await expect(applyTeamAction(team, record, { kind: 'requestChanges', comment: '  ' }, jo)).rejects.toMatchObject({
+      kind: 'invalidContent',
+      detail: 'Comment for the project lead: say what needs to change. It is required when you ask for changes.'
+    });
+    await expect(applyTeamAction(team, record, { kind: 'requestChanges', comment: 'x'.repeat(4001) }, jo)).rejects.toMatchObject({
+      kind: 'invalidContent',
+      detail: 'Comment for the project lead: shorten it to 4,000 characters or fewer, with the words the planner adds (it has 4,001).'
+    });
+    await expect(
+      applyTeamAction(team, record, { kind: 'confirmLevel', level: 'collaborate', reason: 'y'.repeat(4000) }, jo)
+    ).rejects.toMatchObject({
+      kind: 'invalidContent',
+      detail: expect.stringMatching(/^Why it differs from the lead's choice: shorten it/)
+    });
+    expect(decisionsOn(id)).toBe(0);
+    expect((await team.workflow.record(id)).process.status).toBe('submitted');
+    // A comment at the limit is written and reads back whole.
+    const done = await applyTeamAction(team, record, { kind: 'requestChanges', comment: 'z'.repeat(4000) }, jo);
+    expect(done.record.process.history.at(-1)).toMatchObject({ to: 'changesRequested', comment: 'z'.repeat(4000) });
+    expect(decisionsOn(id)).toBe(1);
+  });
+
+  it('the repository refuses, before any request, a decision whose request id or submission key SharePoint could not hold', async () => {
+    const id = await submitted('Checked repository');
+    const team = portsAs(USERS.jo);
+    const record = await team.workflow.record(id);
+    const base = {
+      planId: id,
+      seq: 1,
+      requestId: 'r'.repeat(256),
+      kind: 'status' as const,
+      from: 'submitted' as const,
+      to: 'accepted' as const,
+      submission: 1,
+      submissionKey: record.process.submission?.key ?? '',
+      involvementLead: null,
+      confirmedLevel: null,
+      scopingMeeting: null,
+      comment: ''
+    };
+    await expect(team.workflow.decide(base)).rejects.toMatchObject({
+      kind: 'invalidContent',
+      detail: expect.stringContaining('request id must be 1 to 255 characters')
+    });
+    expect(decisionsOn(id)).toBe(0);
   });
 });

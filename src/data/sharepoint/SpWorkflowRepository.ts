@@ -4,6 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import {
+  assertDecisionWritable,
   DataError,
   readDefensibleRecord,
   type DefensibleRecord,
@@ -146,6 +147,8 @@ export class SpWorkflowRepository implements PlanWorkflowRepository {
   }
 
   public async decide(d: NewDecision): Promise<void> {
+    // Whoever calls: never add a decision that could not be read back (it would not count).
+    assertDecisionWritable(d);
     const values: Record<string, unknown> = {
       Title: `${statusLabel(d.from)} → ${statusLabel(d.to)}`,
       [`${DECISION.plan}Id`]: d.planId,
