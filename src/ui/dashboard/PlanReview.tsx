@@ -78,8 +78,9 @@ interface Loaded2 {
   stakeholders: Stakeholder[];
 }
 
+/** A refused team action is said in words at once (nothing was sent); anything else as the error bar says it. */
 function ActionProblem({ error }: { error: unknown }): JSX.Element {
-  if (isDataError(error, 'invalidRequest')) {
+  if (isDataError(error, 'invalidRequest') || isDataError(error, 'invalidContent')) {
     return (
       <MessageBar intent="error" role="alert">
         <MessageBarBody>{isMessageKey(error.detail) ? messageText(error.detail) : error.detail}</MessageBarBody>
