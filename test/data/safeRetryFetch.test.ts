@@ -72,3 +72,25 @@ it('does not wait past the budget: a Retry-After of 2 minutes is reported, not s
   expect(methods).toEqual(['GET']);
   expect(Date.now() - started).toBeLessThan(5000);
 });
+
+describe('a $batch (issue 15: the fault suite found read-only batches were never retried)', () => {
+  /** Sends a batch of `parts` against 429s only, and says how many times it was sent. */
+  async function sendsUnderThrottling(parts: (batched: SPFI) => Array<Promise<unknown>>): Promise<number> {
+    const methods = serve(...[1, 2, 3, 4, 5].map(() => reply(429, { 'Retry-After': '0' })));
+    const [batched, execute] = sp().batched();
+    // The parts settle only through the batch; a batch refused as a whole leaves them to the caller.
+    parts(batched).forEach((p) => p.catch(() => undefined));
+    await execute().catch(() => undefined);
+    return methods.length;
+  }
+
+  it('of reads only is repeated as a read is, up to the policy', async () => {
+    const list = (s: SPFI) => s.web.lists.getByTitle('Involvement plans');
+    expect(await sendsUnderThrottling((s) => [list(s).items(), list(s).items.getById(3)()])).toBe(4);
+  });
+
+  it('with a write in it is sent once: its parts are not a transaction, so the caller reads again and completes', async () => {
+    const list = (s: SPFI) => s.web.lists.getByTitle('Involvement plans');
+    expect(await sendsUnderThrottling((s) => [list(s).items(), list(s).items.add({ Title: 'x' })])).toBe(1);
+  });
+});
