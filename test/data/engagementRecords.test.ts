@@ -213,3 +213,15 @@ it('"Set up lists" turns version history on for the records list, and the check 
   await new SpListProvisioner(sp(USERS.owner)).ensure();
   expect(list.enableVersioning).toBe(true);
 });
+
+it('a lead cannot turn off the version history that keeps every change to a record, nor rewrite who made one', async () => {
+  const list = sp(USERS.priya).web.lists.getByTitle('Engagement records');
+  expect(await statusOf(list.update({ EnableVersioning: false }))).toBe(403);
+  expect(wb.store.listByTitle('Engagement records')?.enableVersioning).toBe(true);
+  const plan = await newPlan('History forged');
+  const lead = new SpEngagementRecords(sp(USERS.priya));
+  const record = await lead.start(plan);
+  // Editor is SharePoint's own: setting it through REST is refused, and the history still says Priya.
+  expect(await statusOf(list.items.getById(record.id).update({ EditorId: USERS.jo }))).toBeGreaterThanOrEqual(400);
+  expect((await lead.changes(record.id)).map((c) => c.by?.id)).toEqual([USERS.priya]);
+});
