@@ -14,23 +14,15 @@ import {
   INVOLVEMENT_TEAM_GROUP_NAME,
   LIST_DEFINITIONS,
   LIST_PERMISSIONS,
+  RESTRICT,
   ROLE_DEFINITION,
-  type ListDefinition
+  type ListDefinition,
+  type SiteField
 } from './lists';
 
 /** SP.AddFieldOptions.AddFieldInternalNameHint: keep our internal name. */
 const ADD_FIELD_INTERNAL_NAME_HINT = 8;
 
-interface SiteField {
-  InternalName: string;
-  TypeAsString: string;
-  Indexed: boolean;
-  /** Lookups only (SP.RelationshipDeleteBehaviorType): 0 none, 1 cascade, 2 restrict. */
-  RelationshipDeleteBehavior?: number;
-}
-
-/** SP.RelationshipDeleteBehaviorType.restrict. */
-const RESTRICT = 2;
 interface ListSecurity {
   HasUniqueRoleAssignments: boolean;
   WriteSecurity: number;

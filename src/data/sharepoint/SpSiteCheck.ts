@@ -12,7 +12,7 @@ import {
 } from '../../domain';
 import { SpInvolvementSettingsStore } from './SpInvolvementSettingsStore';
 import { dataCall } from '../http';
-import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition } from './lists';
+import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition, RESTRICT, type SiteField } from './lists';
 
 // What every web part needs before its first screen — who is signed in and whether the site has
 // the lists — read in one `$batch` (one round trip), with a good lists check remembered in the
@@ -25,15 +25,6 @@ interface SpUser {
   Email: string;
   IsSiteAdmin: boolean;
 }
-interface SiteField {
-  InternalName: string;
-  TypeAsString: string;
-  Indexed: boolean;
-  RelationshipDeleteBehavior?: number;
-}
-
-/** SP.RelationshipDeleteBehaviorType.restrict: an item that others look up cannot be deleted. */
-const RESTRICT = 2;
 
 /** The lists' shape in one string: a remembered check is used only while the definitions are the same. */
 function schemaSignature(): string {

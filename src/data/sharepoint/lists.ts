@@ -785,3 +785,15 @@ export const LIST_PERMISSIONS: Readonly<Record<ListKey, 'leadsOwnItems' | 'addOn
   // (issue 11: add-only sign-offs); everyone else reads. Leads cannot write here.
   signOffs: 'teamAddsOnly'
 };
+
+/** A column as the lists check reads it. */
+export interface SiteField {
+  InternalName: string;
+  TypeAsString: string;
+  Indexed: boolean;
+  /** Lookups only (SP.RelationshipDeleteBehaviorType): 0 none, 1 cascade, 2 restrict. */
+  RelationshipDeleteBehavior?: number;
+}
+
+/** SP.RelationshipDeleteBehaviorType.restrict: an item that others look up cannot be deleted. */
+export const RESTRICT = 2;
