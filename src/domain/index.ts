@@ -39,4 +39,5 @@ export * from './responses';
 export * from './recordHistory';
 export * from './annualReport';
 export * from './leadNotice';
+export * from './feedbackNotice';
 export * from './planRecord';

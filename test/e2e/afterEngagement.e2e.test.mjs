@@ -1,8 +1,8 @@
 // End-to-end (issue 11): an accepted sample plan goes through delivery (two activities with
 // participant breakdowns) → reporting (a theme, a CSV of responses with bad rows, tagging by
 // keyboard and counts from the tags, a finding that will not change and why, the
-// report, "you said, we did" with its reading age, the evaluation) → the report and "you said,
-// we did" downloaded as Word and checked → closed with the team's sign-off; the dashboard's
+// report, "you said, we did" with its reading age and its card in the team's channel, the
+// evaluation) → the report and "you said, we did" downloaded as Word and checked → closed with the team's sign-off; the dashboard's
 // annual report shows the plan and downloads as CSV; axe on the record in three themes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -179,6 +179,15 @@ test('the lead records themes, a finding that will not change and why, the repor
   await lead.getByLabel('Date it was published').fill(today);
   await lead.getByRole('button', { name: 'Save “you said, we did”' }).click();
   await saved(lead);
+  // Publishing tells the involvement team in their channel, once, through the outbox.
+  await lead.getByText('The involvement team was told in Teams on', { exact: false }).waitFor({ timeout: 60_000 });
+  const channel = await pageAs(browser, port, 4);
+  await channel.goto(`http://127.0.0.1:${port}/channel.html`);
+  const cards = channel.getByRole('listitem').filter({ hasText: '“You said, we did” published' }).filter({ hasText: TITLE });
+  await cards.first().waitFor({ timeout: 60_000 });
+  assert.equal(await cards.count(), 1);
+  assert.match(await cards.first().textContent(), /What we told people: You asked us to open all night\./);
+  await channel.context().close();
 
   const questions = lead.getByRole('region', { name: 'Evaluation' }).getByRole('textbox');
   for (let i = 0; i < 5; i += 1) await questions.nth(i).fill(`Evaluation answer ${i + 1} (E2E).`);

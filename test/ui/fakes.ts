@@ -666,7 +666,8 @@ export function servicesWith(
     buildLeadNotice: (notice, via) =>
       JSON.stringify({ via, to: notice.change.to, lead: notice.lead, comment: notice.change.comment, link: notice.planLink }),
     reviewLinks: (planId) => ({ web: `https://example.test/dashboard#review=${planId}` }),
-    leadLink: (planId) => `https://teams.example.test/my-plans/plan-${planId}`
+    leadLink: (planId) => `https://teams.example.test/my-plans/plan-${planId}`,
+    buildFeedbackNotice: (notice, via) => JSON.stringify({ via, kind: 'youSaidWeDid', ...notice })
   };
 }
 

@@ -27,7 +27,7 @@ export function cardText(text: string): string {
 }
 
 /** A line of user text (with an optional bold label) that no Teams client reads as Markdown. */
-function literal(
+export function literal(
   text: string,
   options: { label?: string; size?: string; weight?: string; isSubtle?: boolean; spacing?: string } = {}
 ): Record<string, unknown> {
@@ -42,7 +42,8 @@ function literal(
   };
 }
 
-const when = (date: string): string =>
+/** A date as the cards show it ("2 December 2026"), or "Not given". */
+export const when = (date: string): string =>
   date
     ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     : 'Not given';

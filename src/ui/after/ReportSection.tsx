@@ -29,6 +29,7 @@ import { ErrorBar } from '../common/components';
 import { engagementReportDocument, evaluationSections, youSaidWeDidDocument } from './documents';
 import { problemAt, TextInput, toCount, useFormStyles } from './formParts';
 import type { RecordEditor } from './useRecordEditor';
+import { useFeedbackNotice } from './FeedbackNotice';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -186,11 +187,15 @@ function FeedbackForm({ plan, editor, editable }: { plan: StoredPlan; editor: Re
     (value: Feedback[K]): void =>
       setF((was) => ({ ...was, [key]: value }));
   const check = checkReadability(f.summary);
-  const save = (): void => {
+  // Publishing tells the involvement team in Teams, once per publication date (through the outbox).
+  const notice = useFeedbackNotice(plan.id, content.feedback.publishedOn);
+  const save = async (): Promise<void> => {
     const result = feedbackSchema.safeParse(f);
     if (!result.success) return setProblems(toFieldProblems(result.error));
     setProblems([]);
-    void editor.change({ ...content, feedback: result.data });
+    const before = content.feedback.publishedOn;
+    const saved = await editor.change({ ...content, feedback: result.data });
+    if (saved && result.data.publishedOn && result.data.publishedOn !== before) await notice.send();
   };
   const doc = (): ReturnType<typeof youSaidWeDidDocument> => youSaidWeDidDocument(plan, { ...editor.record.content, feedback: f });
   return (
@@ -291,9 +296,10 @@ function FeedbackForm({ plan, editor, editable }: { plan: StoredPlan; editor: Re
         onChange={set('notPublishedReason')}
         readOnly={!editable}
       />
+      {notice.bar}
       <div className={styles.actions}>
         {editable && (
-          <Button appearance="primary" disabled={editor.save.kind === 'saving'} onClick={save}>
+          <Button appearance="primary" disabled={editor.save.kind === 'saving'} onClick={() => void save()}>
             Save “you said, we did”
           </Button>
         )}

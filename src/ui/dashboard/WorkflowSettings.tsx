@@ -16,7 +16,15 @@ import {
   Title3,
   tokens
 } from '@fluentui/react-components';
-import { countedOutboxEntry, isDataError, isWebhookAddress, workflowTarget, type OutboxEntry, type PlanRecord } from '../../domain';
+import {
+  countedOutboxEntry,
+  isDataError,
+  isFeedbackNoticeKey,
+  isWebhookAddress,
+  workflowTarget,
+  type OutboxEntry,
+  type PlanRecord
+} from '../../domain';
 import { useServices, type Services } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useAsync } from '../common/useAsync';
@@ -133,6 +141,11 @@ async function checkUnsent(services: Services): Promise<{ waiting: Waiting[]; no
         ? countedOutboxEntry(record.outbox, entry.planId, submission, record.process.projectLead, record.roster)
         : undefined;
     if (!record) notSent.push({ entry, reason: 'Its plan does not exist.' });
+    else if (isFeedbackNoticeKey(entry.key))
+      notSent.push({
+        entry,
+        reason: `The card saying the plan's “you said, we did” was published (added by ${entry.author.displayName}): open the plan and send it from its “You said, we did” section (Try again).`
+      });
     else if (counted?.id !== entry.id)
       notSent.push({
         entry,

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type {
   EngagementRecordRepository,
+  FeedbackNoticeBuilder,
   InvolvementSettingsStore,
   LeadNoticeBuilder,
   ListProvisioner,
@@ -51,6 +52,8 @@ export interface Services {
   readonly buildLeadNotice: LeadNoticeBuilder;
   /** Opens a plan for its lead in Teams ("My plans"). */
   readonly leadLink: (planId: number) => string;
+  /** Builds the card that tells the team a plan's "you said, we did" was published. */
+  readonly buildFeedbackNotice: FeedbackNoticeBuilder;
 }
 
 const ServicesContext = React.createContext<Services | undefined>(undefined);

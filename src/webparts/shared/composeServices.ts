@@ -89,6 +89,10 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
       if (!loaded) throw notLoaded('the message to the lead');
       return loaded.buildLeadNotice(notice, via);
     },
+    buildFeedbackNotice: (notice, via) => {
+      if (!loaded) throw notLoaded('the card for the team');
+      return loaded.buildFeedbackNotice(notice, via);
+    },
     records: lazyPort<EngagementRecordRepository>(() => part('records')),
     signOffs: lazyPort<SignOffRepository>(() => part('signOffs')),
     responses: lazyPort<ResponseRepository>(() => part('responses')),

@@ -12,6 +12,7 @@ import { SpEngagementRecords, SpSignOffs } from '../../data/sharepoint/SpEngagem
 import { SpResponses } from '../../data/sharepoint/SpResponses';
 import { buildSubmissionMessage } from '../../data/teams/submissionCard';
 import { buildLeadNoticeMessage } from '../../data/teams/leadNoticeMessage';
+import { buildFeedbackNoticeMessage } from '../../data/teams/feedbackNoticeMessage';
 import type { Services } from '../../ui/shell/services';
 
 /** The ports the first screens do not use, in their own chunk (see composeServices). */
@@ -27,6 +28,7 @@ export type MoreServices = Pick<
   | 'teams'
   | 'buildMessage'
   | 'buildLeadNotice'
+  | 'buildFeedbackNotice'
   | 'records'
   | 'signOffs'
   | 'responses'
@@ -47,6 +49,7 @@ export async function moreServices(sp: SPFI, graph: () => Promise<GraphFI>): Pro
     teams: new GraphTeamsDirectory(g),
     buildMessage: buildSubmissionMessage,
     buildLeadNotice: buildLeadNoticeMessage,
+    buildFeedbackNotice: buildFeedbackNoticeMessage,
     records: new SpEngagementRecords(sp),
     signOffs: new SpSignOffs(sp),
     responses: new SpResponses(sp)
