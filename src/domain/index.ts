@@ -40,4 +40,5 @@ export * from './recordHistory';
 export * from './annualReport';
 export * from './leadNotice';
 export * from './feedbackNotice';
+export * from './insight';
 export * from './planRecord';

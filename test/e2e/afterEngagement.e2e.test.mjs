@@ -2,8 +2,10 @@
 // participant breakdowns) → reporting (a theme, a CSV of responses with bad rows, tagging by
 // keyboard and counts from the tags, a finding that will not change and why, the
 // report, "you said, we did" with its reading age and its card in the team's channel, the
-// evaluation) → the report and "you said, we did" downloaded as Word and checked → closed with the team's sign-off; the dashboard's
-// annual report shows the plan and downloads as CSV; axe on the record in three themes.
+// evaluation) → the report and "you said, we did" downloaded as Word and checked → closed with
+// the team's sign-off → its lesson found from a new plan's "What we already know" and added with
+// its citation; the dashboard's annual report shows the plan and downloads as CSV; axe on the
+// record in three themes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
@@ -246,6 +248,31 @@ test('the team closes the plan: the record is signed off, and the lead can no lo
   await lead.getByText('Signed off by the involvement team', { exact: true }).waitFor({ timeout: 60_000 });
   assert.equal(await lead.getByRole('button', { name: 'Import responses from CSV' }).count(), 0);
   assert.equal(await lead.getByRole('button', { name: 'Add an activity' }).count(), 0);
+});
+
+test('a new plan\'s "What we already know" finds the closed plan\'s lesson and adds it as a cited line, after what the lead wrote', async () => {
+  const res = await fetch(
+    `http://127.0.0.1:${port}/sites/involvement/_api/web/lists/getByTitle('Involvement plans')/items?$select=Id&$filter=Title eq '${encodeURIComponent('Sample: Overnight opening of Riverside minor injuries unit')}'`,
+    { headers: { 'x-workbench-user': '1', accept: 'application/json;odata=nometadata' } }
+  );
+  const draftId = (await res.json()).value[0].Id;
+  await lead.goto(`http://127.0.0.1:${port}/planner.html#plan=${draftId}`);
+  await lead.reload();
+  const field = lead.getByRole('textbox', { name: /What we already know/ });
+  await field.waitFor({ timeout: 60_000 });
+  const before = (await field.inputValue()).trimEnd();
+  const search = lead.getByRole('search', { name: 'Search what the organisation already heard' });
+  await search.getByRole('searchbox', { name: /Words to search for/ }).fill('night where');
+  await search.getByRole('searchbox', { name: /Words to search for/ }).press('Enter');
+  const found = lead.getByRole('list', { name: 'What we found' }).getByRole('listitem').filter({ hasText: TITLE });
+  await found.first().waitFor({ timeout: 60_000 });
+  assert.match(await found.first().textContent(), /Lesson learned/);
+  await found.first().getByRole('button', { name: 'Add to “What we already know”' }).click();
+  const line = `From ${TITLE} (${today.slice(0, 4)}): Ask people at night, where they are.`;
+  assert.equal(await field.inputValue(), before ? `${before}\n${line}` : line);
+  await saved(lead);
+  assert.deepEqual(await axeViolations(lead), []);
+  assert.deepEqual(lead.errors, []);
 });
 
 test("the dashboard's annual report rolls the plan up with the others and downloads as CSV", async () => {

@@ -1,5 +1,10 @@
 import {
   DataError,
+  matchesWords,
+  searchWords,
+  type InsightRepository,
+  type InsightResult,
+  type InsightSearch,
   emptyRecordContent,
   type EngagementRecord,
   type EngagementRecordContent,
@@ -615,6 +620,7 @@ export function servicesWith(
     provisioner?: ListProvisioner;
     /** The Purview retention label setting ('' for none). */
     retentionLabel?: { current: string };
+    insight?: FakeInsight;
   } = {}
 ): Services {
   const label = extra.retentionLabel ?? { current: '' };
@@ -667,7 +673,8 @@ export function servicesWith(
       JSON.stringify({ via, to: notice.change.to, lead: notice.lead, comment: notice.change.comment, link: notice.planLink }),
     reviewLinks: (planId) => ({ web: `https://example.test/dashboard#review=${planId}` }),
     leadLink: (planId) => `https://teams.example.test/my-plans/plan-${planId}`,
-    buildFeedbackNotice: (notice, via) => JSON.stringify({ via, kind: 'youSaidWeDid', ...notice })
+    buildFeedbackNotice: (notice, via) => JSON.stringify({ via, kind: 'youSaidWeDid', ...notice }),
+    insight: extra.insight ?? new FakeInsight()
   };
 }
 
@@ -807,5 +814,21 @@ export class InMemoryResponses implements ResponseRepository {
         n += 1;
       }
     return n;
+  }
+}
+
+/** What earlier plans heard, in memory: every word must match (as the real search does); fails while `failNext` has errors. */
+export class FakeInsight implements InsightRepository {
+  public readonly failNext: DataError[] = [];
+  public readonly calls: Array<{ query: string; excludePlanId?: number }> = [];
+  public constructor(private readonly entries: InsightResult[] = []) {}
+  public async search(query: string, options: { excludePlanId?: number; onProgress?: (n: number) => void } = {}): Promise<InsightSearch> {
+    this.calls.push({ query, excludePlanId: options.excludePlanId });
+    const failure = this.failNext.shift();
+    if (failure) throw failure;
+    options.onProgress?.(this.entries.length);
+    const words = searchWords(query);
+    const results = this.entries.filter((e) => e.planId !== options.excludePlanId && matchesWords(e.text, words));
+    return { results, searched: this.entries.length, limited: false, more: false };
   }
 }

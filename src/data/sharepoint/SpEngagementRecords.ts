@@ -4,6 +4,7 @@ import {
   DataError,
   emptyRecordContent,
   inTeam,
+  insightOf,
   engagementRecordContentSchema,
   recordSummary,
   toFieldProblems,
@@ -96,7 +97,7 @@ const summarySchema: z.ZodType<RecordSummary> = z.object({
 });
 
 /** Read a record's JSON, naming the list and column if it is broken. */
-function readContent(list: string, json: string | null): EngagementRecordContent {
+export function readContent(list: string, json: string | null): EngagementRecordContent {
   if (!json) return emptyRecordContent();
   let parsed: unknown;
   try {
@@ -194,7 +195,8 @@ export class SpEngagementRecords implements EngagementRecordRepository {
       Title: plan.content.project.title.trim() || 'Untitled plan',
       [`${RECORD.plan}Id`]: plan.id,
       [RECORD.contentJson]: recordValuesToWrite(content),
-      [RECORD.summaryJson]: JSON.stringify(recordSummary(plan, content, 12))
+      [RECORD.summaryJson]: JSON.stringify(recordSummary(plan, content, 12)),
+      [RECORD.insight]: JSON.stringify(insightOf(content))
     };
     const requestId = `record-plan-${plan.id}-${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const added = await this.list.addOnce(
@@ -214,6 +216,8 @@ export class SpEngagementRecords implements EngagementRecordRepository {
       Title: plan.content.project.title.trim() || 'Untitled plan',
       [RECORD.contentJson]: json,
       [RECORD.summaryJson]: JSON.stringify(summary),
+      // What a new plan's "What we already know" searches (issue 11 §4), kept short beside the record.
+      [RECORD.insight]: JSON.stringify(insightOf(record.content)),
       [RECORD.periodEnd]: asDateTime(summary.periodEnd)
     });
     return this.get(record.id);

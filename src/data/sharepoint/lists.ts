@@ -101,7 +101,8 @@ export const RECORD = {
   requestId: 'ipRequestId',
   periodEnd: 'ipPeriodEnd',
   contentJson: 'ipRecordJson',
-  summaryJson: 'ipSummaryJson'
+  summaryJson: 'ipSummaryJson',
+  insight: 'ipInsight'
 } as const;
 
 /** Internal names of the responses list's columns. */
@@ -532,6 +533,12 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
         displayName: 'Summary for the annual report (JSON)',
         type: 'Note',
         description: 'Figures the annual report reads, as JSON.'
+      },
+      {
+        internalName: RECORD.insight,
+        displayName: 'Insight (JSON)',
+        type: 'Note',
+        description: 'Lessons learned, findings, themes and "you said, we did" in short, as JSON: what a new plan searches.'
       }
     ]
   },

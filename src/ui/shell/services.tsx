@@ -2,6 +2,7 @@ import * as React from 'react';
 import type {
   EngagementRecordRepository,
   FeedbackNoticeBuilder,
+  InsightRepository,
   InvolvementSettingsStore,
   LeadNoticeBuilder,
   ListProvisioner,
@@ -54,6 +55,8 @@ export interface Services {
   readonly leadLink: (planId: number) => string;
   /** Builds the card that tells the team a plan's "you said, we did" was published. */
   readonly buildFeedbackNotice: FeedbackNoticeBuilder;
+  /** What earlier plans heard (lessons, findings, themes, "you said, we did"), searched from a new plan. */
+  readonly insight: InsightRepository;
 }
 
 const ServicesContext = React.createContext<Services | undefined>(undefined);

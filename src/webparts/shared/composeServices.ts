@@ -8,6 +8,7 @@ import {
   DataError,
   isSiteAddress,
   type EngagementRecordRepository,
+  type InsightRepository,
   type OutboxRepository,
   type SignOffRepository,
   type ResponseRepository,
@@ -96,6 +97,7 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
     records: lazyPort<EngagementRecordRepository>(() => part('records')),
     signOffs: lazyPort<SignOffRepository>(() => part('signOffs')),
     responses: lazyPort<ResponseRepository>(() => part('responses')),
+    insight: lazyPort<InsightRepository>(() => part('insight')),
     links: (planId) => planLinks(plannerPageUrl, planId),
     reviewLinks: (planId, target) => teamReviewLinks(target, planId, TEAMS_APP_ID, pageLinkToPlan(plannerPageUrl, planId)),
     leadLink: leadPlanLink

@@ -10,6 +10,7 @@ import { SpSecretsRepository } from '../../data/sharepoint/SpSecretsRepository';
 import { SpSharedStakeholderRepository, SpStakeholderRepository } from '../../data/sharepoint/SpStakeholderRepository';
 import { SpEngagementRecords, SpSignOffs } from '../../data/sharepoint/SpEngagementRecords';
 import { SpResponses } from '../../data/sharepoint/SpResponses';
+import { SpInsight } from '../../data/sharepoint/SpInsight';
 import { buildSubmissionMessage } from '../../data/teams/submissionCard';
 import { buildLeadNoticeMessage } from '../../data/teams/leadNoticeMessage';
 import { buildFeedbackNoticeMessage } from '../../data/teams/feedbackNoticeMessage';
@@ -32,6 +33,7 @@ export type MoreServices = Pick<
   | 'records'
   | 'signOffs'
   | 'responses'
+  | 'insight'
 >;
 
 /** Build the ports behind the plan's guide, review, submission and the team's settings. */
@@ -52,6 +54,7 @@ export async function moreServices(sp: SPFI, graph: () => Promise<GraphFI>): Pro
     buildFeedbackNotice: buildFeedbackNoticeMessage,
     records: new SpEngagementRecords(sp),
     signOffs: new SpSignOffs(sp),
-    responses: new SpResponses(sp)
+    responses: new SpResponses(sp),
+    insight: new SpInsight(sp)
   };
 }

@@ -1,8 +1,15 @@
 import * as React from 'react';
 import { ChoiceField, DateField, RowsEditor, TextField } from '../../editor/fields';
+import { lazySection } from '../../common/LazySection';
 
-/** About the project (NENC template, DOMAIN.md §2). */
-export function AboutSection(): JSX.Element {
+// Searching what earlier plans heard is its own chunk, fetched when the About section opens.
+const InsightSearch = lazySection(
+  () => import(/* webpackChunkName: "insight-search" */ './InsightSearch').then((m) => m.InsightSearch),
+  'Loading the search of what the organisation already heard…'
+);
+
+/** About the project (NENC template, DOMAIN.md §2), with a search of what earlier plans heard under "What we already know". */
+export function AboutSection({ planId }: { planId: number }): JSX.Element {
   return (
     <>
       <TextField path="project.title" label="Project title" required />
@@ -27,6 +34,7 @@ export function AboutSection(): JSX.Element {
         multiline
         required
       />
+      <InsightSearch planId={planId} />
       <RowsEditor
         path="project.insightLinks"
         legend="Links to existing insight"

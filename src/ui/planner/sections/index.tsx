@@ -31,7 +31,7 @@ export interface SectionProps {
  * is a file here, its entry below and its place in `GUIDE_SECTIONS` (the domain).
  */
 export const SECTIONS: Readonly<Record<GuideSection, (props: SectionProps) => JSX.Element>> = {
-  about: () => <AboutSection />,
+  about: ({ planId }) => <AboutSection planId={planId} />,
   objectives: () => <ObjectivesSection />,
   level: () => <LevelSection />,
   stakeholders: ({ map, planId }) => <StakeholderMapSection map={map} planId={planId} />,
