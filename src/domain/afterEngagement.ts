@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import type { CitationId } from './citations';
 import { addWeeks, daysBetween } from './calendar';
-import { budgetTotalGbp, equalityGroupSchema, isIsoDate, optionalDateSchema, type EqualityGroup, type InvolvementPlan } from './plan';
-import { INEQUALITY_GROUP_IDS, METHOD_IDS, PROTECTED_CHARACTERISTIC_IDS } from './referenceData';
+import {
+  budgetTotalGbp,
+  equalityGroupSchema,
+  isIsoDate,
+  optionalDateSchema,
+  type BudgetLine,
+  type EqualityGroup,
+  type InvolvementPlan
+} from './plan';
+import { BUDGET_ITEMS, INEQUALITY_GROUP_IDS, METHOD_IDS, PROTECTED_CHARACTERISTIC_IDS } from './referenceData';
 import { checkReadability } from './readingAge';
 import { msg } from './validation';
 
@@ -18,6 +26,9 @@ const count = z.number(msg('after.count.invalid')).int(msg('after.count.invalid'
 const optionalCount = count.nullable();
 /** A short id made by the browser for a row (activity, theme, trace line), stable across saves. */
 const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, msg('value.invalid'));
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+const sumGbp = (amounts: readonly number[]): number => round2(amounts.reduce((s, n) => s + n, 0));
 
 // ---------------------------------------------------------------------------------------------
 // Step 7: the engagement log (LSC/PC step 7: "continuous monitoring")
@@ -49,6 +60,19 @@ export const ACTIVITY_SETTING_LABELS: Readonly<Record<(typeof ACTIVITY_SETTINGS)
   both: 'In person and online'
 };
 
+const money = z.number(msg('after.cost.invalid')).min(0, msg('after.cost.invalid')).max(10_000_000, msg('after.cost.invalid'));
+
+/**
+ * Part of what an activity cost, against one line of the plan's budget (its position in the plan's
+ * budget, which is fixed once the plan is accepted), or against nothing the budget planned (null).
+ */
+export const activityCostSchema = z.object({
+  line: z.number().int().min(0).max(199).nullable(),
+  gbp: money
+});
+/** Part of what an activity cost, against a budget line. */
+export type ActivityCost = z.infer<typeof activityCostSchema>;
+
 /**
  * One engagement activity that took place: when, how, where, for whom, who ran it, what it cost
  * and who took part. Participants are counted, never named: the breakdown by protected
@@ -64,9 +88,18 @@ export const activitySchema = z
     setting: z.enum(ACTIVITY_SETTINGS, msg('value.invalid')),
     /** The place or locality (for monitoring by locality), or the platform when online. */
     place: text(255),
+    /**
+     * Who it was for, picked from the plan: its communications audiences, its methods' audiences
+     * and its stakeholders, by name as they were when the activity was recorded.
+     */
+    audiences: z.array(text(255)).max(100).default([]),
+    /** Anyone else it was for, in the lead's words. */
     audience: text(255),
     runBy: text(255),
-    costGbp: z.number(msg('after.cost.invalid')).min(0, msg('after.cost.invalid')).max(10_000_000, msg('after.cost.invalid')),
+    /** What it cost in all. */
+    costGbp: money,
+    /** The cost split over the plan's budget lines (empty: not split, as in records kept before it could be). */
+    costs: z.array(activityCostSchema).max(201).default([]),
     formats: z.array(z.enum(ACCESSIBLE_FORMATS, msg('value.invalid'))).max(ACCESSIBLE_FORMATS.length),
     participants: count,
     /** Responses received from it (survey returns, comment cards, written submissions). */
@@ -81,6 +114,10 @@ export const activitySchema = z
     for (const [group, n] of Object.entries(a.reached))
       if (typeof n === 'number' && n > a.participants)
         ctx.addIssue({ code: 'custom', path: ['reached', group], message: 'after.activity.reachedAboveParticipants' });
+    const lines = a.costs.map((c) => c.line);
+    if (new Set(lines).size !== lines.length) ctx.addIssue({ code: 'custom', path: ['costs'], message: 'after.cost.lineTwice' });
+    if (a.costs.length > 0 && Math.abs(sumGbp(a.costs.map((c) => c.gbp)) - a.costGbp) >= 0.005)
+      ctx.addIssue({ code: 'custom', path: ['costGbp'], message: 'after.cost.linesDoNotAddUp' });
   });
 /** One engagement activity that took place. */
 export type Activity = z.infer<typeof activitySchema>;
@@ -312,9 +349,11 @@ export function newActivity(id: string, today: string): Activity {
     method: 'survey',
     setting: 'inPerson',
     place: '',
+    audiences: [],
     audience: '',
     runBy: '',
     costGbp: 0,
+    costs: [],
     formats: [],
     participants: 0,
     responses: 0,
@@ -352,12 +391,71 @@ export interface Monitoring {
   readonly groups: readonly GroupReach[];
   /** Groups the plan meant to reach that no activity has reached yet: change methods now, not at the end. */
   readonly notHeardFrom: readonly EqualityGroup[];
+  /** The audiences the plan named that no activity has been for yet. */
+  readonly audiencesNotReached: readonly string[];
   readonly budgetGbp: number;
   readonly spentGbp: number;
   /** Spent minus budget: above 0 is over budget, below 0 under. */
   readonly overUnderGbp: number;
+  /** Spend against each line of the plan's budget, then anything spent on what it did not plan. */
+  readonly byBudgetLine: readonly LineSpend[];
   readonly firstDate: string | null;
   readonly lastDate: string | null;
+}
+
+/** Spend against one line of the plan's budget, or against nothing it planned (`line` null). */
+export interface LineSpend {
+  readonly line: number | null;
+  readonly label: string;
+  readonly plannedGbp: number;
+  readonly spentGbp: number;
+  /** Spent minus planned: above 0 is over, below 0 under. */
+  readonly overUnderGbp: number;
+}
+
+/** What a line of the plan's budget is called: the lead's words, else the cost item's name. */
+export function budgetLineLabel(line: BudgetLine, index: number): string {
+  return line.description.trim() || BUDGET_ITEMS.find((b) => b.id === line.item)?.name || `Cost ${index + 1}`;
+}
+
+/** What "Not in the plan's budget" is called. */
+export const UNPLANNED_COST_LABEL = 'Not in the plan’s budget';
+
+/**
+ * Spend against each line of the plan's budget. A cost split against a line the budget no longer
+ * has, and the whole cost of an activity recorded before costs were split, count as not planned.
+ */
+export function spendByBudgetLine(budget: readonly BudgetLine[], activities: readonly Activity[]): LineSpend[] {
+  const spent = new Map<number | null, number>();
+  const add = (line: number | null, gbp: number): void => {
+    spent.set(line, (spent.get(line) ?? 0) + gbp);
+  };
+  for (const a of activities) {
+    if (a.costs.length === 0) add(null, a.costGbp);
+    for (const c of a.costs) add(c.line !== null && c.line < budget.length ? c.line : null, c.gbp);
+  }
+  const lines: LineSpend[] = budget.map((l, i) => {
+    const plannedGbp = round2(l.unitCostGbp * l.quantity);
+    const spentGbp = round2(spent.get(i) ?? 0);
+    return { line: i, label: budgetLineLabel(l, i), plannedGbp, spentGbp, overUnderGbp: round2(spentGbp - plannedGbp) };
+  });
+  const unplanned = round2(spent.get(null) ?? 0);
+  return unplanned > 0
+    ? [...lines, { line: null, label: UNPLANNED_COST_LABEL, plannedGbp: 0, spentGbp: unplanned, overUnderGbp: unplanned }]
+    : lines;
+}
+
+/**
+ * The audiences the plan set out to engage: its communications plan's audiences, then its
+ * methods' audiences, each once (whatever the capitals).
+ */
+export function planAudiences(plan: Pick<InvolvementPlan, 'content'>): string[] {
+  const seen = new Map<string, string>();
+  for (const name of [...plan.content.communications.audiences.map((a) => a.audience), ...plan.content.methods.map((m) => m.audience)]) {
+    const trimmed = name.trim();
+    if (trimmed && !seen.has(trimmed.toLowerCase())) seen.set(trimmed.toLowerCase(), trimmed);
+  }
+  return [...seen.values()];
 }
 
 /** The guidance monitoring follows. */
@@ -371,8 +469,6 @@ export function plannedGroups(plan: Pick<InvolvementPlan, 'content'>): Set<Equal
       .map((c) => c.group)
   );
 }
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Monitoring figures from the log against the plan: responses, localities, groups, spend. */
 export function monitor(plan: Pick<InvolvementPlan, 'content'>, record: EngagementRecordContent): Monitoring {
@@ -391,6 +487,7 @@ export function monitor(plan: Pick<InvolvementPlan, 'content'>, record: Engageme
     planned: planned.has(group),
     reached: activities.reduce((s, a) => s + (a.reached[group] ?? 0), 0)
   }));
+  const engaged = new Set(activities.flatMap((a) => [...a.audiences, a.audience]).map((n) => n.trim().toLowerCase()));
   const budgetGbp = budgetTotalGbp(plan.content.budget);
   const spentGbp = round2(activities.reduce((s, a) => s + a.costGbp, 0));
   const dates = activities
@@ -408,9 +505,11 @@ export function monitor(plan: Pick<InvolvementPlan, 'content'>, record: Engageme
       .sort((a, b) => b.participants - a.participants || a.place.localeCompare(b.place)),
     groups,
     notHeardFrom: groups.filter((g) => g.planned && g.reached === 0).map((g) => g.group),
+    audiencesNotReached: planAudiences(plan).filter((a) => !engaged.has(a.toLowerCase())),
     budgetGbp,
     spentGbp,
     overUnderGbp: round2(spentGbp - budgetGbp),
+    byBudgetLine: spendByBudgetLine(plan.content.budget, activities),
     firstDate: dates[0] ?? null,
     lastDate: dates[dates.length - 1] ?? null
   };

@@ -106,6 +106,8 @@ export const MESSAGES = {
   'after.activity.endBeforeStart': 'The last day must be on or after the first day.',
   'after.activity.reachedAboveParticipants': 'This is more than the number of people who took part. Check the numbers.',
   'after.cost.invalid': 'Enter the cost in pounds, £0 or more.',
+  'after.cost.linesDoNotAddUp': 'The costs against the budget lines do not add up to the actual cost. Check the amounts.',
+  'after.cost.lineTwice': 'A budget line has two amounts. Enter one amount for each line.',
   'settings.retentionLabel.invalid':
     'Enter the retention label’s name exactly as it is in Microsoft Purview: up to 64 characters, without < > % & \\ / : * ? " | # { } or ~.',
   'after.response.text.required': 'Write what the person said.',

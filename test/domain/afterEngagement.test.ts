@@ -94,6 +94,88 @@ describe('step 7: monitoring while engagement runs (LSC, PC, NENC)', () => {
     expect(monitor(plan(), over).overUnderGbp).toBe(220.5);
   });
 
+  it('spend against each line of the plan’s budget, with what it did not plan on a line of its own', () => {
+    seedSays(NENC, 'Plan and budget for engagement (methods to reach certain audiences)');
+    const p = plan();
+    p.content.budget = [
+      { item: 'vcse-focus-group', description: '', unitCostGbp: 200, quantity: 3 },
+      { item: null, description: 'Easy read leaflets', unitCostGbp: 50, quantity: 2 }
+    ];
+    const r = deliveredRecord();
+    r.activities[0] = {
+      ...r.activities[0],
+      costGbp: 250,
+      costs: [
+        { line: 0, gbp: 220 },
+        { line: 1, gbp: 30 }
+      ]
+    };
+    // The second activity was recorded before costs were split: its whole cost was not planned.
+    const m = monitor(p, r);
+    expect(m.byBudgetLine).toEqual([
+      { line: 0, label: 'Contribution to a VCSE organisation for a focus group', plannedGbp: 600, spentGbp: 220, overUnderGbp: -380 },
+      { line: 1, label: 'Easy read leaflets', plannedGbp: 100, spentGbp: 30, overUnderGbp: -70 },
+      { line: null, label: 'Not in the plan’s budget', plannedGbp: 0, spentGbp: 120.5, overUnderGbp: 120.5 }
+    ]);
+    expect(m.spentGbp).toBe(370.5);
+    // A line the budget no longer has counts as not planned; nothing is lost from the total.
+    r.activities[1] = { ...r.activities[1], costs: [{ line: 5, gbp: 120.5 }] };
+    expect(monitor(p, r).byBudgetLine.map((l) => [l.label, l.spentGbp])).toEqual([
+      ['Contribution to a VCSE organisation for a focus group', 220],
+      ['Easy read leaflets', 30],
+      ['Not in the plan’s budget', 120.5]
+    ]);
+    r.activities = r.activities.map((a) => ({ ...a, costs: [], costGbp: 0 }));
+    expect(monitor(p, r).byBudgetLine.map((l) => l.line)).toEqual([0, 1]);
+  });
+
+  it('an activity’s costs against the budget lines must add up to its cost, one amount a line', () => {
+    const a = deliveredRecord().activities[0];
+    const off = validate(activitySchema, { ...a, costGbp: 250, costs: [{ line: 0, gbp: 200 }] });
+    expect(off.ok ? [] : off.problems.map((p) => [p.path, p.key])).toEqual([['costGbp', 'after.cost.linesDoNotAddUp']]);
+    const twice = validate(activitySchema, {
+      ...a,
+      costGbp: 250,
+      costs: [
+        { line: 0, gbp: 200 },
+        { line: 0, gbp: 50 }
+      ]
+    });
+    expect(twice.ok ? [] : twice.problems.map((p) => p.key)).toEqual(['after.cost.lineTwice']);
+    expect(
+      validate(activitySchema, {
+        ...a,
+        costGbp: 250.1,
+        costs: [
+          { line: 0, gbp: 200.05 },
+          { line: null, gbp: 50.05 }
+        ]
+      }).ok
+    ).toBe(true);
+  });
+
+  it('an activity kept before audiences and cost lines were recorded still reads, with neither', () => {
+    const old: Record<string, unknown> = { ...deliveredRecord().activities[0] };
+    delete old.audiences;
+    delete old.costs;
+    expect(activitySchema.parse(old)).toMatchObject({ audiences: [], costs: [], audience: '' });
+  });
+
+  it('names the audiences the plan set out to engage that no activity has been for yet', () => {
+    const p = plan();
+    p.content.methods = [
+      { method: 'focus-group', audience: 'Night-time users of the unit', notes: '' },
+      { method: 'survey', audience: 'people who use the unit at night ', notes: '' }
+    ];
+    p.content.communications.audiences = [...p.content.communications.audiences, { audience: 'Carers', keyMessages: '', tactics: '' }];
+    const r = deliveredRecord();
+    // The first activity was for the communications plan's first audience, picked from the plan.
+    expect(monitor(p, r).audiencesNotReached).toEqual(['Carers', 'Night-time users of the unit']);
+    // An activity whose "anyone else" words name an audience counts for it too, whatever the capitals.
+    r.activities[1] = { ...r.activities[1], audience: 'carers' };
+    expect(monitor(p, r).audiencesNotReached).toEqual(['Night-time users of the unit']);
+  });
+
   it('a group the plan does not expect to reach is not a gap', () => {
     const p = plan();
     p.content.equality.considerations = p.content.equality.considerations.map((c) => ({

@@ -70,13 +70,15 @@ async function wordText(download) {
   return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(' ');
 }
 
-async function addActivity(page, { title, participants, groups }) {
+async function addActivity(page, { title, participants, groups, audience }) {
   await page.getByRole('button', { name: 'Add an activity' }).click();
   const form = page.getByRole('form', { name: 'New activity' });
   await form.getByLabel('What took place').fill(title);
   await form.getByLabel('First day').fill(today);
   await form.getByLabel('Place or locality').fill('Riverside');
-  await form.getByLabel('Actual cost (£)').fill('150');
+  // The sample plan's one budget line, and who it was for from the plan's audiences.
+  await form.getByLabel('VCSE focus groups (Sample) (£)').fill('150');
+  await form.getByRole('checkbox', { name: `${audience} (an audience in the plan)` }).check();
   await form.getByLabel('People who took part').fill(String(participants));
   await form.getByLabel('Responses received').fill(String(participants));
   await form.getByLabel('Easy read').check();
@@ -92,8 +94,26 @@ test('the team starts delivery; the lead starts the log and records two activiti
 
   await open(lead, planUrl());
   await lead.getByRole('button', { name: 'Start the engagement log' }).click();
-  await addActivity(lead, { title: 'Drop-in at the café (E2E)', participants: 18, groups: { Age: 6, Disability: 4 } });
-  await addActivity(lead, { title: 'Online survey (E2E)', participants: 40, groups: { Race: 9, Carers: 3 } });
+  await addActivity(lead, {
+    title: 'Drop-in at the café (E2E)',
+    participants: 18,
+    groups: { Age: 6, Disability: 4 },
+    audience: 'Pregnant women and birthing people (Sample)'
+  });
+  assert.equal(await lead.getByText('Audiences no activity has been for yet').count(), 1);
+  await addActivity(lead, {
+    title: 'Online survey (E2E)',
+    participants: 40,
+    groups: { Race: 9, Carers: 3 },
+    audience: 'Anyone who used the service in the last two years (Sample)'
+  });
+  // Both of the plan's audiences have had an activity; spend is shown against the budget line.
+  assert.equal(await lead.getByText('Audiences no activity has been for yet').count(), 0);
+  const spend = lead.getByRole('table', { name: 'Spend by budget line' });
+  assert.deepEqual(await spend.getByRole('row').allTextContents(), [
+    'Budget linePlannedSpentOver or under',
+    'VCSE focus groups (Sample)£400.00£300.00£100.00 under budget'
+  ]);
   await lead.getByLabel('Date the engagement closed').fill(today);
   await lead.getByRole('button', { name: 'Save date closed' }).click();
   await saved(lead);
@@ -215,6 +235,10 @@ test('the report and "you said, we did" download as Word with the toolkit\'s par
   ])
     assert.ok(text.includes(heading), heading);
   assert.ok(text.includes('There are not enough trained staff to open all night.'));
+  // Who each activity was for, spend against the budget line, and each theme's responses by group.
+  assert.ok(text.includes('Pregnant women and birthing people (Sample)'));
+  assert.ok(text.includes('VCSE focus groups (Sample) £400.00 £300.00 −£100.00'));
+  assert.ok(text.includes('Opening hours Carers 1'));
   const [ysd] = await Promise.all([
     lead.waitForEvent('download'),
     lead.getByRole('button', { name: 'Download “you said, we did” (Word)' }).click()

@@ -2,24 +2,31 @@ import * as React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AppShell } from '../../src/ui';
 import { AfterEngagement } from '../../src/ui/after/AfterEngagement';
-import { DataError, financialYearOf, recordSummary, type CurrentUser, type PlanStatus } from '../../src/domain';
+import { DataError, emptyStakeholderFields, financialYearOf, recordSummary, type CurrentUser, type PlanStatus } from '../../src/domain';
 import { AnnualReport } from '../../src/ui/after/AnnualReport';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
-import { InMemoryPlans, InMemoryRecords, InMemorySettingsStore, InMemorySignOffs, priya, servicesWith } from './fakes';
+import { InMemoryPlans, InMemoryRecords, InMemorySettingsStore, InMemorySignOffs, InMemoryStakeholders, priya, servicesWith } from './fakes';
 import { formatDate, formatDateTime } from '../../src/ui/common/format';
 
 afterEach(() => window.localStorage.clear());
 
 const jo: CurrentUser = { id: 4, displayName: 'Jo Bennett', email: 'jo@x', isSiteOwner: false, isInvolvementTeam: true };
 
-function show(status: PlanStatus, user: CurrentUser, content = deliveredRecord(), involvementSettings = new InMemorySettingsStore()) {
+function show(
+  status: PlanStatus,
+  user: CurrentUser,
+  content = deliveredRecord(),
+  involvementSettings = new InMemorySettingsStore(),
+  planContent = readyPlanContent(),
+  stakeholders = new InMemoryStakeholders()
+) {
   const repo = new InMemoryPlans();
-  const plan = repo.add(readyPlanContent(), undefined, status);
+  const plan = repo.add(planContent, undefined, status);
   const records = new InMemoryRecords();
   records.records.set(plan.id, { id: plan.id, version: '"1"', planId: plan.id, content, modified: '', modifiedBy: '' });
   const signOffs = new InMemorySignOffs();
-  const services = servicesWith(repo, user, { records, signOffs, involvementSettings });
+  const services = servicesWith(repo, user, { records, signOffs, involvementSettings, stakeholders });
   const onChanged = jest.fn();
   render(
     <AppShell idPrefix="a-" theme="sharepoint" services={services}>
@@ -50,6 +57,82 @@ it('the lead records an activity with who took part by group, and monitoring sho
   expect(saved.content.activities).toHaveLength(3);
   expect(saved.content.activities[2].reached).toEqual({ 'gender-reassignment': 2 });
   expect(screen.queryByText(/Gender reassignment, Marriage/)).not.toBeInTheDocument();
+});
+
+it('the lead says who an activity was for from the plan’s audiences and its stakeholder map, and what it cost against each budget line', async () => {
+  const planContent = readyPlanContent();
+  planContent.budget = [
+    { item: 'vcse-focus-group', description: 'VCSE focus groups', unitCostGbp: 200, quantity: 3 },
+    { item: null, description: 'Easy read leaflets', unitCostGbp: 50, quantity: 2 }
+  ];
+  planContent.communications.audiences.push({ audience: 'Night workers', keyMessages: '', tactics: '' });
+  // The plan's map, read when the form opens (the plan id is the first the fake gives: 1).
+  const stakeholders = new InMemoryStakeholders().seed(1, [
+    { ...emptyStakeholderFields(), name: 'Hexham Carers Centre' },
+    { ...emptyStakeholderFields(), name: 'Riverside Youth Forum' }
+  ]);
+  const { records, plan } = show('inDelivery', priya, deliveredRecord(), new InMemorySettingsStore(), planContent, stakeholders);
+  // Neither activity so far was for the night workers, nor for the audience of the plan's focus group: said while it runs.
+  expect(await screen.findByText('Audiences no activity has been for yet')).toBeInTheDocument();
+  expect(screen.getByText(/no activity recorded so far was for them: Night workers, Night-time users of the unit\./)).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Add an activity' }));
+  const form = screen.getByRole('form', { name: 'New activity' });
+  fireEvent.change(within(form).getByLabelText(/What took place/), { target: { value: 'Night shift drop-in' } });
+  fireEvent.click(within(form).getByRole('checkbox', { name: 'Night workers (an audience in the plan)' }));
+  const find = within(form).getByRole('combobox', { name: 'Add a stakeholder from the plan’s map' });
+  await waitFor(() => expect(find).toBeEnabled());
+  fireEvent.change(find, { target: { value: 'carers' } });
+  fireEvent.keyDown(find, { key: 'ArrowDown' });
+  // Only the names that match what was typed are offered.
+  expect(screen.queryByRole('option', { name: 'Riverside Youth Forum' })).not.toBeInTheDocument();
+  fireEvent.click(await screen.findByRole('option', { name: 'Hexham Carers Centre' }));
+  // The picked stakeholder is now a ticked name, and can be unticked like the audiences.
+  expect(within(form).getByRole('checkbox', { name: 'Hexham Carers Centre' })).toBeChecked();
+  fireEvent.change(within(form).getByLabelText('Easy read leaflets (£)'), { target: { value: '40' } });
+  fireEvent.change(within(form).getByLabelText('Anything not in the plan’s budget (£)'), { target: { value: '-12.50' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Save activity' }));
+  // An amount below £0 is said at its own box; nothing is saved or lost.
+  expect(await within(form).findByText('Enter the cost in pounds, £0 or more.')).toBeInTheDocument();
+  expect(records.saves).toBe(0);
+  fireEvent.change(within(form).getByLabelText('Anything not in the plan’s budget (£)'), { target: { value: '12.50' } });
+  expect(within(form).getByText('Actual cost: £52.50')).toBeInTheDocument();
+  fireEvent.click(within(form).getByRole('button', { name: 'Save activity' }));
+  expect(await screen.findByRole('rowheader', { name: 'Night shift drop-in' })).toBeInTheDocument();
+  const saved = records.records.get(plan.id)!.content.activities[2];
+  expect(saved).toMatchObject({
+    audiences: ['Night workers', 'Hexham Carers Centre'],
+    costGbp: 52.5,
+    costs: [
+      { line: 1, gbp: 40 },
+      { line: null, gbp: 12.5 }
+    ]
+  });
+  expect(screen.getByText(/no activity recorded so far was for them: Night-time users of the unit\./)).toBeInTheDocument();
+  const spend = screen.getByRole('table', { name: 'Spend by budget line' });
+  const row = (name: string) => within(spend).getByRole('row', { name: new RegExp(`^${name}`) }).textContent;
+  expect(row('VCSE focus groups')).toBe('VCSE focus groups£600.00£0.00£600.00 under budget');
+  expect(row('Easy read leaflets')).toBe('Easy read leaflets£100.00£40.00£60.00 under budget');
+  // The two activities recorded before costs were split (£370.50) and this one's £12.50 were not planned.
+  expect(row('Not in the plan’s budget')).toBe('Not in the plan’s budget£0.00£383.00£383.00 over budget');
+});
+
+it('when the plan’s stakeholder map cannot be read, the lead can still pick its audiences, and try again', async () => {
+  const stakeholders = new InMemoryStakeholders();
+  let fail = true;
+  const list = stakeholders.listForPlan.bind(stakeholders);
+  stakeholders.listForPlan = async (planId: number) => {
+    if (fail) throw new DataError('unavailable', 'offline');
+    return list(planId);
+  };
+  stakeholders.seed(1, [{ ...emptyStakeholderFields(), name: 'Hexham Carers Centre' }]);
+  show('inDelivery', priya, deliveredRecord(), new InMemorySettingsStore(), readyPlanContent(), stakeholders);
+  fireEvent.click(await screen.findByRole('button', { name: 'Add an activity' }));
+  const form = screen.getByRole('form', { name: 'New activity' });
+  expect(await within(form).findByText(/stakeholder map could not be read/)).toBeInTheDocument();
+  expect(within(form).getByRole('checkbox', { name: 'People who use the unit at night (an audience in the plan)' })).toBeEnabled();
+  fail = false;
+  fireEvent.click(within(form).getByRole('button', { name: 'Try again' }));
+  await waitFor(() => expect(within(form).getByRole('combobox', { name: 'Add a stakeholder from the plan’s map' })).toBeEnabled());
 });
 
 it('a save that meets someone else\'s change asks, and "Keep my changes" saves mine on top of theirs', async () => {

@@ -227,6 +227,14 @@ function sampleContent(p: (typeof SAMPLE_PLANS)[number]): PlanContent {
   content.project.currentService = 'Sample data: this describes the current service.';
   content.objectives.decisions = ['Sample decision this engagement will inform'];
   content.budget = [{ item: 'vcse-focus-group', description: 'VCSE focus groups (Sample)', unitCostGbp: 200, quantity: 2 }];
+  content.communications.audiences = [
+    { audience: 'Pregnant women and birthing people (Sample)', keyMessages: 'Sample key message.', tactics: 'Sample tactics.' },
+    {
+      audience: 'Anyone who used the service in the last two years (Sample)',
+      keyMessages: 'Sample key message.',
+      tactics: 'Sample tactics.'
+    }
+  ];
   content.equality.considerations = content.equality.considerations.map((c) =>
     ['age', 'disability', 'carers', 'race'].includes(c.group)
       ? { ...c, likelyImpact: 'unknown', howWeWillReachThem: 'Through community partners (Sample).' }

@@ -2,10 +2,12 @@ import * as React from 'react';
 import {
   Button,
   Checkbox,
+  Combobox,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Option,
   Radio,
   RadioGroup,
   Select,
@@ -19,10 +21,12 @@ import {
   ACTIVITY_SETTINGS,
   activitySchema,
   ALL_EQUALITY_GROUPS,
+  budgetLineLabel,
   ENGAGEMENT_METHODS,
   INEQUALITY_GROUPS,
   monitor,
   newActivity,
+  planAudiences,
   PROTECTED_CHARACTERISTICS,
   toFieldProblems,
   type AccessibleFormat,
@@ -31,6 +35,8 @@ import {
   type StoredPlan
 } from '../../domain';
 import { formatDate } from '../common/format';
+import { useAsync } from '../common/useAsync';
+import { useServices } from '../shell/services';
 import { FormButtons, newRowId, problemAt, TextInput, toCount, useFormStyles } from './formParts';
 import type { RecordEditor } from './useRecordEditor';
 
@@ -39,36 +45,220 @@ const GROUP_NAMES: Record<string, string> = Object.fromEntries(
 );
 const METHOD_NAMES: Record<string, string> = Object.fromEntries(ENGAGEMENT_METHODS.map((m) => [m.id, m.name]));
 const gbp = (n: number): string => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
+const overUnder = (n: number): string => (n > 0 ? `${gbp(n)} over budget` : n < 0 ? `${gbp(-n)} under budget` : 'on budget');
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-type Draft = Omit<Activity, 'costGbp' | 'participants' | 'responses' | 'reached'> & {
+/** The key of an amount in the form: a budget line's position, or `other` for what the budget did not plan. */
+type CostKey = `${number}` | 'other';
+
+type Draft = Omit<Activity, 'costGbp' | 'costs' | 'participants' | 'responses' | 'reached'> & {
+  /** The whole cost, typed, when the plan has no budget lines to spend against. */
   costGbp: string;
+  /** The cost against each budget line, typed, when it has. */
+  costs: Partial<Record<CostKey, string>>;
   participants: string;
   responses: string;
   reached: Record<string, string>;
 };
 
-const toDraft = (a: Activity): Draft => ({
-  ...a,
-  costGbp: String(a.costGbp),
-  participants: String(a.participants),
-  responses: String(a.responses),
-  reached: Object.fromEntries(Object.entries(a.reached).map(([k, v]) => [k, String(v)]))
-});
+const amount = (n: number): string => String(n);
 
-function fromDraft(d: Draft): unknown {
+function toDraft(a: Activity): Draft {
+  const costs: Draft['costs'] = {};
+  for (const c of a.costs) {
+    const key: CostKey = c.line === null ? 'other' : `${c.line}`;
+    costs[key] = amount(c.gbp);
+  }
+  // An activity recorded before costs were split: its whole cost was not against a line.
+  if (a.costs.length === 0 && a.costGbp > 0) costs.other = amount(a.costGbp);
+  return {
+    ...a,
+    costGbp: amount(a.costGbp),
+    costs,
+    participants: String(a.participants),
+    responses: String(a.responses),
+    reached: Object.fromEntries(Object.entries(a.reached).map(([k, v]) => [k, String(v)]))
+  };
+}
+
+const toMoney = (text: string): number => Number(text.trim());
+
+/**
+ * The activity to check from what was typed, and which amount each `costs.N` is (so a problem
+ * with an amount shows at its own box).
+ */
+function fromDraft(d: Draft, budgetLines: number): { value: unknown; costKeys: CostKey[] } {
   const reached: Record<string, number> = {};
   for (const [k, v] of Object.entries(d.reached)) {
     const n = toCount(v);
     if (n !== null && n !== 0) reached[k] = n;
   }
+  const costKeys: CostKey[] = budgetLines === 0 ? [] : [...Array.from({ length: budgetLines }, (_v, i) => `${i}` as const), 'other'];
+  const typed = costKeys.filter((k) => (d.costs[k] ?? '').trim() !== '');
+  const costs = typed.map((k) => ({ line: k === 'other' ? null : Number(k), gbp: toMoney(d.costs[k] ?? '') }));
+  const total = Math.round(costs.reduce((s, c) => s + c.gbp, 0) * 100) / 100;
   return {
-    ...d,
-    costGbp: d.costGbp.trim() === '' ? 0 : Number(d.costGbp),
-    participants: toCount(d.participants) ?? 0,
-    responses: toCount(d.responses) ?? 0,
-    reached
+    value: {
+      ...d,
+      costGbp: budgetLines === 0 ? (d.costGbp.trim() === '' ? 0 : toMoney(d.costGbp)) : total,
+      costs,
+      participants: toCount(d.participants) ?? 0,
+      responses: toCount(d.responses) ?? 0,
+      reached
+    },
+    costKeys: typed
   };
+}
+
+/**
+ * Who the activity was for: the plan's audiences and stakeholders from its map (picked, by name),
+ * and anyone else in the lead's words. A name no longer in the plan stays picked, so nothing is lost.
+ */
+function AudiencePicker({
+  plan,
+  d,
+  set,
+  setOther
+}: {
+  plan: StoredPlan;
+  d: Draft;
+  set(audiences: string[]): void;
+  setOther(text: string): void;
+}): JSX.Element {
+  const styles = useFormStyles();
+  const services = useServices();
+  const load = React.useCallback(() => services.stakeholders.listForPlan(plan.id), [services, plan.id]);
+  const [stakeholders, retry] = useAsync(load);
+  const [query, setQuery] = React.useState('');
+  const planned = planAudiences(plan);
+  const shown = [...planned, ...d.audiences.filter((a) => !planned.includes(a))];
+  const toggle = (name: string, on: boolean): void => set(on ? [...d.audiences, name] : d.audiences.filter((a) => a !== name));
+  const names = stakeholders.status === 'ready' ? [...new Set(stakeholders.value.map((s) => s.name))] : [];
+  const q = query.trim().toLowerCase();
+  const matches = names.filter((n) => !d.audiences.includes(n) && n.toLowerCase().includes(q)).slice(0, 50);
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend>Who it was for</legend>
+      {shown.length === 0 ? (
+        <Text as="p" block>
+          The plan names no audiences. Add stakeholders from its map, or say who it was for below.
+        </Text>
+      ) : (
+        shown.map((a) => (
+          <Checkbox
+            key={a}
+            label={planned.includes(a) ? `${a} (an audience in the plan)` : a}
+            checked={d.audiences.includes(a)}
+            onChange={(_e, v) => toggle(a, v.checked === true)}
+          />
+        ))
+      )}
+      {stakeholders.status === 'failed' ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            The plan’s stakeholder map could not be read, so its stakeholders cannot be picked now. You can still tick the plan’s audiences
+            or say who it was for below.
+          </MessageBarBody>
+          <Button size="small" onClick={retry}>
+            Try again
+          </Button>
+        </MessageBar>
+      ) : (
+        <div className={styles.field}>
+          <Field
+            label="Add a stakeholder from the plan’s map"
+            hint={
+              stakeholders.status === 'loading'
+                ? 'Reading the stakeholder map…'
+                : names.length === 0
+                  ? 'The plan’s stakeholder map is empty.'
+                  : 'Type part of a name, then choose it.'
+            }
+          >
+            <Combobox
+              disabled={stakeholders.status !== 'ready' || names.length === 0}
+              value={query}
+              selectedOptions={[]}
+              onChange={(e) => setQuery(e.target.value)}
+              onOptionSelect={(_e, data) => {
+                if (!data.optionValue) return;
+                set([...d.audiences, data.optionValue]);
+                setQuery('');
+              }}
+            >
+              {matches.length > 0 ? (
+                matches.map((n) => (
+                  <Option key={n} value={n}>
+                    {n}
+                  </Option>
+                ))
+              ) : (
+                <Option disabled value="" text="No stakeholder matches">
+                  No stakeholder on the map matches “{query}”
+                </Option>
+              )}
+            </Combobox>
+          </Field>
+        </div>
+      )}
+      <TextInput label="Anyone else it was for" value={d.audience} onChange={setOther} />
+    </fieldset>
+  );
+}
+
+/** What the activity cost: against each line of the plan's budget, or in all when it has none. */
+function CostFields({
+  plan,
+  d,
+  setCosts,
+  setTotal,
+  problems,
+  costKeys
+}: {
+  plan: StoredPlan;
+  d: Draft;
+  setCosts(costs: Draft['costs']): void;
+  setTotal(v: string): void;
+  problems: readonly FieldProblem[];
+  costKeys: readonly CostKey[];
+}): JSX.Element {
+  const styles = useFormStyles();
+  const budget = plan.content.budget;
+  if (budget.length === 0)
+    return (
+      <TextInput label="Actual cost (£)" type="number" value={d.costGbp} onChange={setTotal} message={problemAt(problems, 'costGbp')} />
+    );
+  const at = (key: CostKey): string | undefined => {
+    const i = costKeys.indexOf(key);
+    return i < 0 ? undefined : problemAt(problems, `costs.${i}`);
+  };
+  const typed = Object.values(d.costs).map((v) => Number((v ?? '').trim() || 0));
+  const total = typed.every(Number.isFinite) ? gbp(typed.reduce((s, n) => s + n, 0)) : 'not known until every amount is a number';
+  const keys: CostKey[] = [...budget.map((_l, i) => `${i}` as const), 'other'];
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend>What it cost, against the plan’s budget</legend>
+      <div className={styles.grid}>
+        {keys.map((k) => {
+          const line = k === 'other' ? undefined : budget[Number(k)];
+          return (
+            <TextInput
+              key={k}
+              label={line ? `${budgetLineLabel(line, Number(k))} (£)` : 'Anything not in the plan’s budget (£)'}
+              hint={line ? `Planned: ${gbp(line.unitCostGbp * line.quantity)}` : undefined}
+              type="number"
+              value={d.costs[k] ?? ''}
+              onChange={(v) => setCosts({ ...d.costs, [k]: v })}
+              message={at(k)}
+            />
+          );
+        })}
+      </div>
+      <Text as="p" block aria-live="polite">
+        Actual cost: {total}
+      </Text>
+    </fieldset>
+  );
 }
 
 /** The form for one activity: what took place, and who took part (counts only). */
@@ -88,6 +278,7 @@ function ActivityForm({
   const styles = useFormStyles();
   const [d, setD] = React.useState<Draft>(() => toDraft(initial));
   const [problems, setProblems] = React.useState<FieldProblem[]>([]);
+  const [costKeys, setCostKeys] = React.useState<CostKey[]>([]);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]): void =>
@@ -95,7 +286,9 @@ function ActivityForm({
   const planned = new Set(plan.content.methods.map((m) => m.method));
   const methods = [...ENGAGEMENT_METHODS].sort((a, b) => Number(planned.has(b.id)) - Number(planned.has(a.id)));
   const save = async (): Promise<void> => {
-    const result = activitySchema.safeParse(fromDraft(d));
+    const { value, costKeys: keys } = fromDraft(d, plan.content.budget.length);
+    setCostKeys(keys);
+    const result = activitySchema.safeParse(value);
     if (!result.success) {
       setProblems(toFieldProblems(result.error));
       return;
@@ -161,15 +354,10 @@ function ActivityForm({
           </Field>
         </div>
         <TextInput label="Place or locality" hint="For example Hexham, or the online platform" value={d.place} onChange={set('place')} />
-        <TextInput label="Who it was for" value={d.audience} onChange={set('audience')} />
         <TextInput label="Who ran it" value={d.runBy} onChange={set('runBy')} />
-        <TextInput
-          label="Actual cost (£)"
-          type="number"
-          value={d.costGbp}
-          onChange={set('costGbp')}
-          message={problemAt(problems, 'costGbp')}
-        />
+        {plan.content.budget.length === 0 && (
+          <CostFields plan={plan} d={d} setCosts={set('costs')} setTotal={set('costGbp')} problems={problems} costKeys={costKeys} />
+        )}
         <TextInput
           label="People who took part"
           type="number"
@@ -186,6 +374,10 @@ function ActivityForm({
           message={problemAt(problems, 'responses')}
         />
       </div>
+      {plan.content.budget.length > 0 && (
+        <CostFields plan={plan} d={d} setCosts={set('costs')} setTotal={set('costGbp')} problems={problems} costKeys={costKeys} />
+      )}
+      <AudiencePicker plan={plan} d={d} set={set('audiences')} setOther={set('audience')} />
       <fieldset className={styles.fieldset}>
         <legend>Materials in accessible formats</legend>
         {ACCESSIBLE_FORMATS.map((f) => (
@@ -339,12 +531,7 @@ export function LogSection({ plan, editor, editable }: { plan: StoredPlan; edito
         </dd>
         <dt>Spend</dt>
         <dd>
-          {gbp(m.spentGbp)} of {gbp(m.budgetGbp)}:{' '}
-          {m.overUnderGbp > 0
-            ? `${gbp(m.overUnderGbp)} over budget`
-            : m.overUnderGbp < 0
-              ? `${gbp(-m.overUnderGbp)} under budget`
-              : 'on budget'}
+          {gbp(m.spentGbp)} of {gbp(m.budgetGbp)}: {overUnder(m.overUnderGbp)}
         </dd>
       </dl>
       {editable && (
@@ -366,6 +553,38 @@ export function LogSection({ plan, editor, editable }: { plan: StoredPlan; edito
             Save target
           </Button>
         </div>
+      )}
+      {m.byBudgetLine.length > 0 && (
+        <table className={styles.table}>
+          <caption>Spend by budget line</caption>
+          <thead>
+            <tr>
+              <th scope="col">Budget line</th>
+              <th scope="col">Planned</th>
+              <th scope="col">Spent</th>
+              <th scope="col">Over or under</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.byBudgetLine.map((l) => (
+              <tr key={l.line ?? 'other'}>
+                <th scope="row">{l.label}</th>
+                <td>{gbp(l.plannedGbp)}</td>
+                <td>{gbp(l.spentGbp)}</td>
+                <td>{overUnder(l.overUnderGbp)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {m.audiencesNotReached.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Audiences no activity has been for yet</MessageBarTitle>
+            The plan names these audiences, and no activity recorded so far was for them: {m.audiencesNotReached.join(', ')}. Plan an
+            activity for them, or record who an activity was for.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {m.byPlace.length > 0 && (
         <table className={styles.table}>

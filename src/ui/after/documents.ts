@@ -1,5 +1,6 @@
 import {
   ACCESSIBLE_FORMAT_LABELS,
+  ALL_EQUALITY_GROUPS,
   ACTIVITY_SETTING_LABELS,
   ENGAGEMENT_METHODS,
   EVALUATION_QUESTION_TEXTS,
@@ -14,6 +15,7 @@ import {
   reportDueDate,
   type AnnualReport,
   type EngagementRecordContent,
+  type EqualityGroup,
   type InvolvementPlan
 } from '../../domain';
 import type { DocBlock, DocSection, PlanDocument } from '../export/documentModel';
@@ -28,6 +30,12 @@ const date = (d: string | null): string => (d ? formatDate(d) : 'Not yet');
 const orNone = (s: string, none = 'Not written yet'): string => (s.trim() ? s : none);
 const section = (heading: string, blocks: DocBlock[], level: 2 | 3 = 2): DocSection => ({ heading, level, blocks });
 const heading = (id: (typeof REPORT_PARTS)[number]['id']): string => REPORT_PARTS.find((p) => p.id === id)?.heading ?? id;
+
+/** A theme's responses by group ("Age 4, Carers 2"), counted from the tagged responses; '' when none. */
+const groupCounts = (byGroup: Partial<Record<EqualityGroup, number>> | undefined): string =>
+  ALL_EQUALITY_GROUPS.filter((g) => (byGroup?.[g] ?? 0) > 0)
+    .map((g) => `${GROUP_NAMES[g] ?? g} ${byGroup?.[g] ?? 0}`)
+    .join(', ');
 
 /** Participants by group, as rows of a table (counts only). */
 function breakdownRows(plan: Pick<InvolvementPlan, 'content'>, record: EngagementRecordContent): string[][] {
@@ -74,14 +82,36 @@ export function engagementReportDocument(plan: InvolvementPlan, record: Engageme
                 a.end && a.end !== a.start ? `${formatDate(a.start)} to ${formatDate(a.end)}` : formatDate(a.start),
                 METHOD_NAMES[a.method] ?? a.method,
                 `${ACTIVITY_SETTING_LABELS[a.setting]}${a.place ? `: ${a.place}` : ''}`,
-                a.audience,
+                [...a.audiences, a.audience].filter((x) => x.trim()).join('; '),
                 a.formats.map((f) => ACCESSIBLE_FORMAT_LABELS[f]).join(', ') || 'None',
                 String(a.participants),
                 String(a.responses),
                 gbp(a.costGbp)
               ])
             },
-        { kind: 'paragraph', text: `Spent ${gbp(m.spentGbp)} of a budget of ${gbp(m.budgetGbp)}.` }
+        { kind: 'paragraph', text: `Spent ${gbp(m.spentGbp)} of a budget of ${gbp(m.budgetGbp)}.` },
+        ...(m.byBudgetLine.length > 0
+          ? [
+              {
+                kind: 'table' as const,
+                headers: ['Budget line', 'Planned', 'Spent', 'Over (+) or under (−)'],
+                rows: m.byBudgetLine.map((l) => [
+                  l.label,
+                  gbp(l.plannedGbp),
+                  gbp(l.spentGbp),
+                  `${l.overUnderGbp > 0 ? '+' : l.overUnderGbp < 0 ? '−' : ''}${gbp(Math.abs(l.overUnderGbp))}`
+                ])
+              }
+            ]
+          : []),
+        ...(m.audiencesNotReached.length > 0
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: `Audiences the plan named that no activity was for: ${m.audiencesNotReached.join(', ')}.`
+              }
+            ]
+          : [])
       ]),
       section(heading('participants'), [
         {
@@ -109,6 +139,15 @@ export function engagementReportDocument(plan: InvolvementPlan, record: Engageme
               headers: ['Theme', 'What people said', 'Mentions'],
               rows: record.themes.map((t) => [t.name, t.description, String(t.mentions)])
             },
+        ...(record.themes.some((t) => groupCounts(t.byGroup))
+          ? [
+              {
+                kind: 'table' as const,
+                headers: ['Theme', 'Responses that raised it, by group'],
+                rows: record.themes.map((t) => [t.name, groupCounts(t.byGroup) || 'None recorded'])
+              }
+            ]
+          : []),
         ...record.themes
           .filter((t) => t.quotes.length > 0)
           .map((t) => ({ kind: 'bullets' as const, items: t.quotes.map((q) => `${t.name}: “${q}”`) })),
