@@ -242,11 +242,12 @@ export async function applyAfterEngagementAction(
   });
   if (!check.allowed) throw new DataError('invalidRequest', check.reason);
   let comment = action.comment.trim();
+  let signedOffAt: string | undefined;
   if (action.kind === 'close') {
     const valid = engagementRecordContentSchema.safeParse(content);
     if (!valid.success) throw new DataError('invalidRequest', 'transition.needsClosingRecord');
     comment = closingComment(valid.data, action.comment, options.reportDueWeeks, options.today);
-    await ports.signOffs.add(plan.id, valid.data, comment, action.requestId);
+    signedOffAt = (await ports.signOffs.add(plan.id, valid.data, comment, action.requestId)).at;
   }
   // The move is the team's decision (team-only "Plan decisions"), made on the record as it is
   // now: if the plan moved since it was read, the team is told rather than a second move made.
@@ -260,9 +261,10 @@ export async function applyAfterEngagementAction(
   const requestId = action.kind === 'close' ? `close-${action.requestId}` : `${action.kind}-${plan.id}-${current.process.nextSeq}`;
   const moved = (await recordDecision(ports, statusDecision(current, to, comment, requestId))).record.plan;
   if (action.kind === 'close' && ports.responses)
-    // Kept five years from today (LSC). Not a transaction: what is not stamped now is stamped when
-    // the team next opens the closed plan, so a failure here does not undo the close.
-    await ports.responses.applyRetention(plan.id, retentionDate(options.today), options.retentionLabel ?? '').catch(() => 0);
+    // Kept five years from the sign-off (LSC), the date the team's repair also counts from. Not a
+    // transaction: what is not stamped now is stamped when the team next opens the closed plan,
+    // so a failure here does not undo the close.
+    await ports.responses.applyRetention(plan.id, retentionDate(signedOffAt ?? options.today), options.retentionLabel ?? '').catch(() => 0);
   return moved;
 }
 

@@ -104,8 +104,9 @@ export interface ResponseRepository {
   /** Save a response at the version read (412 → `conflict`). */
   save(response: EngagementResponse): Promise<EngagementResponse>;
   /**
-   * Stamp the retention date on the plan's responses that lack it (and, with a Microsoft Purview
-   * retention label name, apply the label to each). Safe to repeat; returns how many it stamped.
+   * Stamp the retention date on the plan's responses that lack it and, with a Microsoft Purview
+   * retention label name, apply the label to each that does not carry it yet (so a label that
+   * failed is applied on the next visit). Safe to repeat; returns how many responses it changed.
    */
   applyRetention(planId: number, retainUntil: string, label: string): Promise<number>;
 }

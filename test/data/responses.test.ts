@@ -230,3 +230,26 @@ it('after the plan closes, a lead’s later change does not count; the team stam
     { itemId: first.id, reason: 'It was changed after the plan closed by someone not in the involvement team.' }
   ]);
 });
+
+it('a Purview label refused for one response is applied when the team next opens the plan; its date is not written twice', async () => {
+  const id = await newPlan('Labelled survey');
+  await new SpResponses(sp(USERS.priya)).addMany(id, rows('csv-label', 3));
+  const team = new SpResponses(sp(USERS.jo));
+  // SharePoint is unavailable for one SetComplianceTag part of the $batch; the other parts still run.
+  wb.faults.set([{ path: 'SetComplianceTag$', methods: ['POST'], unavailable: 1, times: 1, inBatch: true }]);
+  expect(await team.applyRetention(id, '2032-07-05', 'NHS engagement record – 5 years')).toBe(3);
+  const labels = async (): Promise<string[]> =>
+    (
+      await sp(USERS.owner)
+        .web.lists.getByTitle('Engagement responses')
+        .items.select('Id', '_ComplianceTag')
+        .filter(`ipPlanId eq ${id}`)
+        .orderBy('Id', true)<Array<Record<string, string | null>>>()
+    ).map((t) => t._ComplianceTag ?? t.OData__ComplianceTag ?? '');
+  expect((await labels()).filter((t) => t === '')).toHaveLength(1);
+  // Every date is stamped, but the next visit still applies the missing label, and only that.
+  expect(await team.applyRetention(id, '2032-07-05', 'NHS engagement record – 5 years')).toBe(1);
+  expect(await labels()).toEqual(Array(3).fill('NHS engagement record – 5 years'));
+  expect((await team.forPlan(id)).responses.map((r) => r.retainUntil)).toEqual(Array(3).fill('2032-07-05'));
+  expect(await team.applyRetention(id, '2032-07-05', 'NHS engagement record – 5 years')).toBe(0);
+});

@@ -6,7 +6,15 @@ import { DataError, emptyStakeholderFields, financialYearOf, recordSummary, type
 import { AnnualReport } from '../../src/ui/after/AnnualReport';
 import { readyPlanContent } from '../domain/fixtures';
 import { completeRecord, deliveredRecord } from '../domain/recordFixtures';
-import { InMemoryPlans, InMemoryRecords, InMemorySettingsStore, InMemorySignOffs, InMemoryStakeholders, priya, servicesWith } from './fakes';
+import {
+  InMemoryPlans,
+  InMemoryRecords,
+  InMemorySettingsStore,
+  InMemorySignOffs,
+  InMemoryStakeholders,
+  priya,
+  servicesWith
+} from './fakes';
 import { formatDate, formatDateTime } from '../../src/ui/common/format';
 
 afterEach(() => window.localStorage.clear());

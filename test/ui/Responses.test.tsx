@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { TextDecoder } from 'util';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AppShell } from '../../src/ui';
 import { AfterEngagement } from '../../src/ui/after/AfterEngagement';
 import { RetentionLabelSetting } from '../../src/ui/dashboard/RetentionLabelSetting';
@@ -207,6 +207,37 @@ it('a closed plan’s responses are read only; the team opening it stamps the re
   expect(await screen.findByText(new RegExp(`Kept until ${fiveYears}`))).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Import responses from CSV' })).not.toBeInTheDocument();
   expect(screen.queryByRole('group', { name: 'Themes of response 1' })).not.toBeInTheDocument();
+});
+
+it('where every response already has its date, the team opening a closed plan still asks for the label (a label that failed is applied again); without a label, nothing is written', async () => {
+  const open = async (label: string): Promise<InMemoryResponses> => {
+    const responses = new InMemoryResponses();
+    const repo = new InMemoryPlans();
+    const plan = repo.add(readyPlanContent(), undefined, 'closed');
+    const records = new InMemoryRecords();
+    records.records.set(plan.id, { id: plan.id, version: '"1"', planId: plan.id, content: completeRecord(), modified: '', modifiedBy: '' });
+    const signOffs = new InMemorySignOffs();
+    const signed = await signOffs.add(plan.id, completeRecord(), 'Signed', 'so-1');
+    await responses.addMany(plan.id, [
+      { rowKey: 'hand-d', source: 'Entered by hand', fields: { text: 'Kind staff', place: '', groups: [], themeIds: [] } }
+    ]);
+    responses.items[0] = { ...responses.items[0], retainUntil: responsesRetainUntil(signed.at) };
+    const services = servicesWith(repo, jo, { records, signOffs, responses, retentionLabel: { current: label } });
+    render(
+      <AppShell idPrefix="d-" theme="sharepoint" services={services}>
+        <AfterEngagement plan={repo.plans.get(plan.id)!} onChanged={jest.fn()} />
+      </AppShell>
+    );
+    expect(await screen.findByText('Kind staff')).toBeInTheDocument();
+    return responses;
+  };
+  const labelled = await open('Engagement – 5 years');
+  await waitFor(() => expect(labelled.retention).toHaveLength(1));
+  expect(labelled.retention[0].label).toBe('Engagement – 5 years');
+  cleanup();
+  const unlabelled = await open('');
+  await new Promise((r) => setTimeout(r, 50));
+  expect(unlabelled.retention).toEqual([]);
 });
 
 it('responses that cannot be read never block the themes and the decision trace, and "Try again" reads them', async () => {

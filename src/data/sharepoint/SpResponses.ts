@@ -74,6 +74,9 @@ export function responseValuesToWrite(fields: ResponseFields): Record<string, un
   };
 }
 
+/** SharePoint's hidden column for an item's Purview retention label. */
+const COMPLIANCE_TAG = '_ComplianceTag';
+const labelSchema = z.object({ Id: z.number(), OData__ComplianceTag: z.string().nullish(), _ComplianceTag: z.string().nullish() });
 const asDateTime = (date: string): string => `${date}T00:00:00Z`;
 
 /** A response that counts, or why an item does not. */
@@ -226,19 +229,41 @@ export class SpResponses implements ResponseRepository {
     return this.list.get(`Reading response ${response.id}`, response.id, { select: SELECT }, (raw) => this.parse(raw));
   }
 
+  /**
+   * The Purview retention label on each of the plan's items, by item id (SharePoint keeps it in
+   * the hidden `_ComplianceTag` column, set only by SetComplianceTag, and answers it as
+   * `OData__ComplianceTag`). Read only where the organisation names a label.
+   */
+  private async labels(planId: number): Promise<Map<number, string>> {
+    const found = await this.list.all(
+      `Reading the retention labels of plan ${planId}'s responses`,
+      (items) => items.select('Id', COMPLIANCE_TAG).filter(`${PLAN_ID} eq ${planId}`).orderBy('Id', true).top(RESPONSE_PAGE_SIZE),
+      (raw) => {
+        const item = parseItem(labelSchema, raw, this.list.title);
+        return [item.Id, item.OData__ComplianceTag ?? item._ComplianceTag ?? ''] as const;
+      }
+    );
+    return new Map(found);
+  }
+
   public async applyRetention(planId: number, retainUntil: string, label: string): Promise<number> {
-    const { responses } = await this.forPlan(planId);
-    const needing = responses.filter((r) => r.retainUntil !== retainUntil);
     const tag = label.trim();
+    const [{ responses }, labels] = await Promise.all([this.forPlan(planId), tag ? this.labels(planId) : new Map<number, string>()]);
+    // A response needs its date, its label, or both: a label that failed last time is applied again.
+    const undated = (r: EngagementResponse): boolean => r.retainUntil !== retainUntil;
+    const unlabelled = (r: EngagementResponse): boolean => tag !== '' && labels.get(r.id) !== tag;
+    const needing = responses.filter((r) => undated(r) || unlabelled(r));
     let stamped = 0;
     for (let start = 0; start < needing.length; start += BATCH_SIZE) {
       const part = needing.slice(start, start + BATCH_SIZE);
+      const toDate = part.filter(undated);
+      const toLabel = part.filter(unlabelled);
       // $batch is not a transaction: each part that fails is left for the next visit to repair.
       await withRetries(() =>
         dataCall(`Keeping the responses of plan ${planId} until ${retainUntil}`, async () => {
           const [batched, execute] = this.sp.batched();
           const items = batched.web.lists.getByTitle(this.list.title).items;
-          const writes = part.map((r) =>
+          const writes = toDate.map((r) =>
             items
               .getById(r.id)
               .update({ [RESPONSE.retainUntil]: asDateTime(retainUntil) }, r.version)
@@ -247,22 +272,20 @@ export class SpResponses implements ResponseRepository {
                 () => false
               )
           );
-          const tags = tag
-            ? part.map((r) =>
-                // ListItem.SetComplianceTag (Microsoft Learn: complianceTag, isTagPolicyHold, isTagPolicyRecord, isEventBasedTag).
-                spPost(
-                  SPQueryable(items.getById(r.id), 'SetComplianceTag'),
-                  body({ complianceTag: tag, isTagPolicyHold: false, isTagPolicyRecord: false, isEventBasedTag: false })
-                ).then(
-                  () => true,
-                  () => false
-                )
-              )
-            : [];
+          const tags = toLabel.map((r) =>
+            // ListItem.SetComplianceTag (Microsoft Learn: complianceTag, isTagPolicyHold, isTagPolicyRecord, isEventBasedTag).
+            spPost(
+              SPQueryable(items.getById(r.id), 'SetComplianceTag'),
+              body({ complianceTag: tag, isTagPolicyHold: false, isTagPolicyRecord: false, isEventBasedTag: false })
+            ).then(
+              () => true,
+              () => false
+            )
+          );
           await execute();
-          const done = await Promise.all(writes);
-          await Promise.all(tags);
-          stamped += done.filter(Boolean).length;
+          const dated = await Promise.all(writes);
+          const tagged = await Promise.all(tags);
+          stamped += new Set([...toDate.filter((_r, i) => dated[i]), ...toLabel.filter((_r, i) => tagged[i])].map((r) => r.id)).size;
         })
       );
     }

@@ -296,22 +296,32 @@ export function AnalysisSection({
   );
 }
 
-/** A closed plan's responses get their retention date (and the Purview label) when the team opens it, if closing could not. */
+/**
+ * A closed plan's responses get their retention date (and the Purview label) when the team opens
+ * it, if closing could not: once per opening.
+ */
 function useRetentionRepair(plan: StoredPlan, data: PlanResponses, closedAt: string | null, onRepaired: () => void): string | null {
   const services = useServices();
   const user = useCurrentUser();
   const retainUntil = plan.status === 'closed' && closedAt ? responsesRetainUntil(closedAt) : null;
   const tried = React.useRef(false);
   const missing = retainUntil ? data.responses.filter((r) => r.retainUntil !== retainUntil).length : 0;
+  const count = data.responses.length;
   React.useEffect(() => {
-    if (!retainUntil || missing === 0 || !user.isInvolvementTeam || tried.current) return;
+    if (!retainUntil || count === 0 || !user.isInvolvementTeam || tried.current) return;
     tried.current = true;
+    // Also where every date is stamped: with a label named, a label that failed is applied again.
     void services.settings
       .retentionLabel()
       .catch(() => '')
-      .then((label) => services.responses.applyRetention(plan.id, retainUntil, label))
-      .then(onRepaired, () => undefined);
-  }, [retainUntil, missing, user.isInvolvementTeam, services, plan.id, onRepaired]);
+      .then((label) => (missing > 0 || label.trim() ? services.responses.applyRetention(plan.id, retainUntil, label) : 0))
+      .then(
+        (changed) => {
+          if (changed > 0) onRepaired();
+        },
+        () => undefined
+      );
+  }, [retainUntil, count, missing, user.isInvolvementTeam, services, plan.id, onRepaired]);
   return retainUntil;
 }
 
