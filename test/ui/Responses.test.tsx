@@ -185,6 +185,32 @@ it('adds a response by hand, checked before anything is sent', async () => {
   expect(responses.items[0].rowKey).toMatch(/^hand-/);
 });
 
+it('a response typed by hand survives a reload: offered back whole, and added once even if the first try reached SharePoint', async () => {
+  const responses = new InMemoryResponses();
+  // The add reaches SharePoint, but the answer is lost (the network drops).
+  responses.failNextAdds.push({ error: new DataError('offline', 'The network dropped.'), landFirst: 1 });
+  const first = show('reporting', priya, responses);
+  fireEvent.click(await screen.findByRole('button', { name: 'Add a response by hand' }));
+  const form = screen.getByRole('form', { name: 'New response' });
+  fireEvent.change(within(form).getByLabelText(/What the person said/), { target: { value: 'Nobody answers the phone at night' } });
+  fireEvent.click(within(form).getByRole('checkbox', { name: 'Carers' }));
+  fireEvent.click(within(form).getByRole('button', { name: 'Add the response' }));
+  expect(await screen.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  expect(responses.items).toHaveLength(1);
+  // Let the browser's store finish writing, then the page is reloaded before trying again.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  first.view.unmount();
+  show('reporting', priya, responses);
+  fireEvent.click(await screen.findByRole('button', { name: 'Carry on with it' }));
+  const again = screen.getByRole('form', { name: 'New response' });
+  expect(within(again).getByLabelText(/What the person said/)).toHaveValue('Nobody answers the phone at night');
+  expect(within(again).getByRole('checkbox', { name: 'Carers' })).toBeChecked();
+  fireEvent.click(within(again).getByRole('button', { name: 'Add the response' }));
+  expect(await screen.findByText('Added the response.')).toBeInTheDocument();
+  expect(responses.items.map((r) => r.text)).toEqual(['Nobody answers the phone at night']);
+  expect(screen.queryByText('A response you were typing was not added')).not.toBeInTheDocument();
+});
+
 it('a closed plan’s responses are read only; the team opening it stamps the retention date five years on, with the label', async () => {
   const responses = new InMemoryResponses();
   await responses.addMany(1, [

@@ -761,7 +761,10 @@ export class InMemorySignOffs implements SignOffRepository {
 /** In-memory responses with SharePoint's rules: one item per row key, a stale version is a conflict. */
 export class InMemoryResponses implements ResponseRepository {
   public readonly items: EngagementResponse[] = [];
-  /** Failures for the next addMany calls (after adding `landFirst` rows of it: a $batch is not a transaction). */
+  /**
+   * Failures for the next addMany calls, after adding `landFirst` rows of it (a $batch is not a
+   * transaction); when that is every row, they all land and the answer is lost.
+   */
   public readonly failNextAdds: Array<{ error: DataError; landFirst: number }> = [];
   public readonly retention: Array<{ planId: number; retainUntil: string; label: string }> = [];
   private version = 1;
@@ -794,6 +797,8 @@ export class InMemoryResponses implements ResponseRepository {
         modified: new Date().toISOString()
       });
     }
+    // Every row landed, but the answer was lost on the way back.
+    if (failure) throw failure.error;
     onProgress?.(rows.length);
     return (await this.forPlan(planId)).responses;
   }

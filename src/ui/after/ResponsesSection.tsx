@@ -216,25 +216,48 @@ function ThemeBoxes({
   );
 }
 
+/** A response being typed by hand, kept in this browser (with its key) until it is added. */
+interface HandDraft {
+  readonly rowKey: string;
+  readonly text: string;
+  readonly place: string;
+  readonly groups: EqualityGroup[];
+  readonly themeIds: string[];
+}
+
 /** One response typed in by hand: what was said, the place, the groups and the themes. */
 function HandForm({
   themes,
   busy,
+  initial,
+  onDraft,
   onSave,
   onCancel
 }: {
   themes: readonly Theme[];
   busy: boolean;
+  /** What was being typed before a reload, kept on this device. */
+  initial?: HandDraft;
+  onDraft(draft: HandDraft): void;
   onSave(r: NewResponse): void;
   onCancel(): void;
 }): JSX.Element {
   const styles = useFormStyles();
-  // One key per response typed, kept across retries: saving again never adds it twice.
-  const [rowKey] = React.useState(() => newRowId('hand-'));
-  const [text, setText] = React.useState('');
-  const [place, setPlace] = React.useState('');
-  const [groups, setGroups] = React.useState<EqualityGroup[]>([]);
-  const [themeIds, setThemeIds] = React.useState<string[]>([]);
+  // One key per response typed, kept across retries and reloads: saving again never adds it twice.
+  const [draft, setDraft] = React.useState<HandDraft>(
+    () => initial ?? { rowKey: newRowId('hand-'), text: '', place: '', groups: [], themeIds: [] }
+  );
+  const { rowKey, text, place, groups, themeIds } = draft;
+  const change = setDraft;
+  // Every change is kept on this device (not the empty form as it opens).
+  const opened = React.useRef(draft);
+  React.useEffect(() => {
+    if (draft !== opened.current) onDraft(draft);
+  }, [draft, onDraft]);
+  const setText = (v: string): void => change((was) => ({ ...was, text: v }));
+  const setPlace = (v: string): void => change((was) => ({ ...was, place: v }));
+  const setGroups = (f: (was: EqualityGroup[]) => EqualityGroup[]): void => change((was) => ({ ...was, groups: f(was.groups) }));
+  const setThemeIds = (ids: string[]): void => change((was) => ({ ...was, themeIds: ids }));
   const [problems, setProblems] = React.useState<FieldProblem[]>([]);
   const save = (): void => {
     const result = responseFieldsSchema.safeParse({ text, place, groups, themeIds });
@@ -399,6 +422,7 @@ export function ResponsesSection({ plan, themes, editable, data, counts, onChang
   const { responses } = useServices();
   const user = useCurrentUser();
   const kept = useKeptWork<KeptImport>(`responses-import:${user.id}:${plan.id}`);
+  const handKept = useKeptWork<HandDraft>(`responses-hand:${user.id}:${plan.id}`);
   const [panel, setPanel] = React.useState<'import' | 'hand'>();
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<{ done: number; of: number }>();
@@ -465,6 +489,19 @@ export function ResponsesSection({ plan, themes, editable, data, counts, onChang
           rows not already added.
         </KeptWorkBar>
       )}
+      {handKept.loaded && handKept.value && panel !== 'hand' && (
+        <KeptWorkBar
+          title="A response you were typing was not added"
+          restoreLabel="Carry on with it"
+          onRestore={() => setPanel('hand')}
+          discardLabel="Discard it"
+          onDiscard={handKept.clear}
+          disabled={!editable}
+        >
+          It is kept on this device: “{handKept.value.text.slice(0, 80)}
+          {handKept.value.text.length > 80 ? '…' : ''}”.
+        </KeptWorkBar>
+      )}
       {editable && (
         <div className={styles.actions}>
           <Button aria-expanded={panel === 'import'} onClick={() => setPanel(panel === 'import' ? undefined : 'import')}>
@@ -506,7 +543,21 @@ export function ResponsesSection({ plan, themes, editable, data, counts, onChang
         />
       )}
       {panel === 'hand' && (
-        <HandForm themes={themes} busy={busy} onCancel={() => setPanel(undefined)} onSave={(r) => void add([r], 'the response')} />
+        <HandForm
+          themes={themes}
+          busy={busy}
+          initial={handKept.value}
+          onDraft={handKept.keep}
+          onCancel={() => {
+            handKept.clear();
+            setPanel(undefined);
+          }}
+          onSave={(r) =>
+            void add([r], 'the response').then((ok) => {
+              if (ok) handKept.clear();
+            })
+          }
+        />
       )}
 
       {counts.total > 0 && (
