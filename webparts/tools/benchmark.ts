@@ -6,6 +6,7 @@
  * - time to build the submission card;
  * - the annual report's read at 30,000 plans and 100,000 activities (issue 11): time, requests,
  *   sequential steps and bytes;
+ * - a plan's 5,000 responses read as the Analysis section reads them (issue 11): time, requests, bytes;
  * - time to add and to load a 500-stakeholder map (batched adds; paged reads of 200), to check
  *   coverage and readiness for it, and to export it to CSV and read that back.
  * - the floor (floor/floorWebPart.mjs: Fluent v9 provider, button, field, input, PnPjs and zod,
@@ -23,6 +24,7 @@ import { spForUrl } from '../../src/data/client';
 import { SpListProvisioner } from '../../src/data/sharepoint/SpListProvisioner';
 import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { toPlanItemValues } from '../../src/data/sharepoint/planMapper';
+import { RESPONSE } from '../../src/data/sharepoint/lists';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import { SpStakeholderRepository } from '../../src/data/sharepoint/SpStakeholderRepository';
 import {
@@ -208,6 +210,36 @@ async function main(): Promise<void> {
     rows.push([
       '  requests for that read',
       `${a.requests} requests, ${a.sequential} sequential, ${kib(a.bytes)} received; ${period.summaries.length.toLocaleString('en-GB')} plans counted`
+    ]);
+    // A plan's responses (issue 11 §2): 5,000 imported from a survey, read as the Analysis section does.
+    const responsesList = wb.store.listByTitle('Engagement responses');
+    if (!responsesList) throw new Error('responses list not created');
+    wb.store.addItems(
+      responsesList,
+      2,
+      Array.from({ length: 5000 }, (_, i) => ({
+        Title: `Response ${i}`,
+        [RESPONSE.plan]: 1,
+        [RESPONSE.rowKey]: `bench-survey-${i + 2}`,
+        [RESPONSE.text]: `Response ${i}: the buses stop too early for evening appointments.`,
+        [RESPONSE.place]: ['Gateshead', 'Newcastle', 'Sunderland'][i % 3],
+        [RESPONSE.groups]: JSON.stringify(i % 5 === 0 ? ['carers'] : []),
+        [RESPONSE.themeIds]: JSON.stringify(i % 2 === 0 ? ['t1'] : []),
+        [RESPONSE.source]: 'Imported from bench-survey.csv',
+        [RESPONSE.retainUntil]: null
+      }))
+    );
+    const { SpResponses } = await import('../../src/data/sharepoint/SpResponses');
+    const responseTrips = new RoundTrips();
+    const stopResponses = responseTrips.install();
+    const planResponses = await time('read a plan’s 5,000 responses (pages of 500)', rows, () =>
+      new SpResponses(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' })).forPlan(1)
+    );
+    stopResponses();
+    const rt = responseTrips.summary();
+    rows.push([
+      '  requests for that read',
+      `${rt.requests} requests, ${rt.sequential} sequential, ${kib(rt.bytes)} received; ${planResponses.responses.length.toLocaleString('en-GB')} counted`
     ]);
     const map = new SpStakeholderRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' }));
     const many = Array.from({ length: 500 }, (_, i) => ({
