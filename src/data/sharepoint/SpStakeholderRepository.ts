@@ -26,8 +26,11 @@ import { ListGateway, parseItem, parseJson, storedOf, type StoredRow } from './L
 import { planOwners } from './planOwners';
 import { listDefinition, STAKEHOLDER as S } from './lists';
 
-/** Items per request when reading a map: bounded, and well under the 5,000-item threshold. */
-export const STAKEHOLDER_PAGE_SIZE = 200;
+/**
+ * Items per request when reading a map: a map of 2,000 in one request (issue 12), bounded and
+ * under the 5,000-item threshold (about 0.7 KB an item, so 1.4 MB at most a page).
+ */
+export const STAKEHOLDER_PAGE_SIZE = 2000;
 
 const engagementSchema = z.object({
   methods: z.array(z.enum(METHOD_IDS)).default([]),
