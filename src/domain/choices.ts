@@ -34,6 +34,22 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
 };
 
 /**
+ * What each status means, for the dashboard and the plan's history. Closing needs a comment
+ * saying how the engagement was evaluated and fed back (NENC evaluation questions; "you said,
+ * we did"), so "Closed" means what it says.
+ */
+export const PLAN_STATUS_DESCRIPTIONS: Readonly<Record<PlanStatus, string>> = {
+  draft: 'Being written by the project lead',
+  submitted: 'Waiting for the involvement team to review',
+  inReview: 'Scoping meeting booked',
+  changesRequested: 'Back with the project lead',
+  accepted: 'Involvement lead assigned and level confirmed',
+  inDelivery: 'Engagement under way',
+  reporting: 'Analysis, report and "you said, we did"',
+  closed: 'Closed by the involvement team: reported, evaluated and fed back ("you said, we did")'
+};
+
+/**
  * The rungs of the ladder of engagement, as stable ids stored in SharePoint. The ids are the
  * product's; each source names and orders them its own way (see `LADDERS` in `ladder.ts`).
  * This array is in TRUST Appendix 1's order (Arnstein, lowest first), which is also the order of

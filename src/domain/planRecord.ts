@@ -1,6 +1,7 @@
 import type { EngagementLevel } from './engagementLevel';
 import type { InvolvementPlan, ScopingMeeting } from './plan';
-import { PLAN_STATUS_LABELS, type PersonRef, type PlanStatus, type StatusHistoryEntry } from './status';
+import { PLAN_STATUS_LABELS, type PlanStatus } from './choices';
+import type { PersonRef, StatusHistoryEntry } from './status';
 
 /**
  * What the product believes about a plan's place in the process, and why (README, "Who may do

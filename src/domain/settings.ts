@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's tree-shakable API: the settings are read at start-up, so this is in every web part's first chunk.
+import * as z from 'zod/mini';
 import type { CitationId } from './citations';
 import { DEFAULT_LADDER, LADDER_IDS, LADDERS } from './ladder';
 import { msg, toFieldProblems, type FieldProblem, type Validated } from './validation';
@@ -29,15 +30,15 @@ export function isMonthDay(value: string): boolean {
  * `from` after `to` (for example 12-20 to 01-02) runs over the new year.
  */
 export const holidayPeriodSchema = z.object({
-  name: z.string().trim().min(1, msg('settings.holiday.name.required')).max(100, msg('text.tooLong')),
-  from: z.string().refine(isMonthDay, msg('settings.holiday.date.invalid')),
-  to: z.string().refine(isMonthDay, msg('settings.holiday.date.invalid'))
+  name: z.string().check(z.trim(), z.minLength(1, msg('settings.holiday.name.required')), z.maxLength(100, msg('text.tooLong'))),
+  from: z.string().check(z.refine(isMonthDay, msg('settings.holiday.date.invalid'))),
+  to: z.string().check(z.refine(isMonthDay, msg('settings.holiday.date.invalid')))
 });
 /** A yearly holiday period. */
 export type HolidayPeriod = z.infer<typeof holidayPeriodSchema>;
 
-const whole = (min: number, max: number, key: Parameters<typeof msg>[0]): z.ZodNumber =>
-  z.number(msg(key)).int(msg(key)).min(min, msg(key)).max(max, msg(key));
+const whole = (min: number, max: number, key: Parameters<typeof msg>[0]): z.ZodMiniNumber<number> =>
+  z.number(msg(key)).check(z.int(msg(key)), z.gte(min, msg(key)), z.lte(max, msg(key)));
 
 /**
  * Figures on which the source toolkits differ, and choices the toolkits leave to the
@@ -62,7 +63,7 @@ export const involvementSettingsSchema = z
      */
     reportDueWeeksAfterClose: whole(2, 52, 'settings.reportDueWeeksAfterClose.invalid'),
     /** Yearly holiday periods a consultation should not be shortened by (TRUST names none: the product's defaults). */
-    holidayPeriods: z.array(holidayPeriodSchema).max(20, msg('settings.holidayPeriods.tooMany')),
+    holidayPeriods: z.array(holidayPeriodSchema).check(z.maxLength(20, msg('settings.holidayPeriods.tooMany'))),
     /** Whose bank holidays count. */
     bankHolidayRegion: z.enum(BANK_HOLIDAY_REGIONS, msg('settings.bankHolidayRegion.invalid')),
     /** Which source's ladder of engagement is shown, in its order and with its names. */
@@ -70,19 +71,21 @@ export const involvementSettingsSchema = z
     /** Who may read plans they did not write: the whole site, or only the involvement team and the lead. */
     otherUsersCanRead: z.boolean(msg('value.invalid'))
   })
-  .superRefine((s, ctx) => {
-    if (s.consultationProgrammeMinimumMonths < s.engagementMinimumMonths)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['consultationProgrammeMinimumMonths'],
-        message: 'settings.consultationProgramme.belowEngagement'
-      });
-    if (s.proposedConsultationWeeks < s.consultationMinimumWeeks)
-      ctx.addIssue({ code: 'custom', path: ['proposedConsultationWeeks'], message: 'settings.proposedConsultation.belowMinimum' });
-    const programmeDays = s.engagementMinimumMonths * 30;
-    if (s.planningLeadWeeks * 7 >= programmeDays)
-      ctx.addIssue({ code: 'custom', path: ['planningLeadWeeks'], message: 'settings.planningLeadWeeks.longerThanProgramme' });
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.consultationProgrammeMinimumMonths < s.engagementMinimumMonths)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultationProgrammeMinimumMonths'],
+          message: 'settings.consultationProgramme.belowEngagement'
+        });
+      if (s.proposedConsultationWeeks < s.consultationMinimumWeeks)
+        ctx.addIssue({ code: 'custom', path: ['proposedConsultationWeeks'], message: 'settings.proposedConsultation.belowMinimum' });
+      const programmeDays = s.engagementMinimumMonths * 30;
+      if (s.planningLeadWeeks * 7 >= programmeDays)
+        ctx.addIssue({ code: 'custom', path: ['planningLeadWeeks'], message: 'settings.planningLeadWeeks.longerThanProgramme' });
+    })
+  );
 /** An organisation's choices where the guidance differs. */
 export type InvolvementSettings = z.infer<typeof involvementSettingsSchema>;
 
@@ -214,7 +217,7 @@ export function readInvolvementSettings(stored: unknown): Validated<InvolvementS
       given[k] === undefined || given[k] === null ? DEFAULT_SETTINGS[k] : given[k]
     ])
   );
-  const result = involvementSettingsSchema.safeParse(merged);
+  const result = parseInvolvementSettings(merged);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: settingProblems(result.error) };
 }
 
@@ -246,7 +249,12 @@ export function readStoredSettings(stored: unknown): LenientSettings {
   return { settings: DEFAULT_SETTINGS, problems };
 }
 
-function settingProblems(error: z.ZodError): FieldProblem[] {
+/** Check settings against the schema (zod's result: the settings, or the error to turn into field problems). */
+export function parseInvolvementSettings(value: unknown): z.core.util.SafeParseResult<InvolvementSettings> {
+  return z.safeParse(involvementSettingsSchema, value);
+}
+
+function settingProblems(error: z.core.$ZodError): FieldProblem[] {
   return toFieldProblems(error);
 }
 

@@ -3,26 +3,10 @@ import type { MessageKey } from './messages';
 import { msg } from './validation';
 import { PLAN_STATUSES, type PlanStatus } from './choices';
 
-export { PLAN_STATUSES, PLAN_STATUS_LABELS, type PlanStatus } from './choices';
+export { PLAN_STATUSES, PLAN_STATUS_LABELS, PLAN_STATUS_DESCRIPTIONS, type PlanStatus } from './choices';
 
 /** A plan's status. */
 export const planStatusSchema = z.enum(PLAN_STATUSES, msg('status.invalid'));
-
-/**
- * What each status means, for the dashboard and the plan's history. Closing needs a comment
- * saying how the engagement was evaluated and fed back (NENC evaluation questions; "you said,
- * we did"), so "Closed" means what it says.
- */
-export const PLAN_STATUS_DESCRIPTIONS: Readonly<Record<PlanStatus, string>> = {
-  draft: 'Being written by the project lead',
-  submitted: 'Waiting for the involvement team to review',
-  inReview: 'Scoping meeting booked',
-  changesRequested: 'Back with the project lead',
-  accepted: 'Involvement lead assigned and level confirmed',
-  inDelivery: 'Engagement under way',
-  reporting: 'Analysis, report and "you said, we did"',
-  closed: 'Closed by the involvement team: reported, evaluated and fed back ("you said, we did")'
-};
 
 /** Who is acting on a plan: its project lead, or a member of the involvement team. */
 export type PlanActorRole = 'projectLead' | 'involvementTeam';

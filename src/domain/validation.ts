@@ -15,7 +15,7 @@ export function msg(key: MessageKey): { error: MessageKey } {
 }
 
 /** Turn a zod error into plain-English field problems. zod's own messages are never shown. */
-export function toFieldProblems(error: z.ZodError): FieldProblem[] {
+export function toFieldProblems(error: z.core.$ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'value.invalid';
     const path = issue.path.map(String).join('.');

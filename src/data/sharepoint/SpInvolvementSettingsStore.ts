@@ -1,10 +1,11 @@
 import type { SPFI } from '@pnp/sp';
-import { z } from 'zod';
+// Read at start-up, so zod's tree-shakable API (see SpPlanSummaries).
+import * as z from 'zod/mini';
 import {
   DataError,
   DEFAULT_SETTINGS,
   diffSettings,
-  involvementSettingsSchema,
+  parseInvolvementSettings,
   readStoredSettings,
   toFieldProblems,
   type InvolvementSettings,
@@ -22,19 +23,19 @@ export const SETTINGS_CHANGE_ITEM = 'involvementSettingsChange';
 const VALUE = 'ipValue';
 const PAGE_SIZE = 500;
 
-const personSchema = z.object({ Id: z.number(), Title: z.string(), EMail: z.string().nullable().optional() });
+const personSchema = z.object({ Id: z.number(), Title: z.string(), EMail: z.optional(z.nullable(z.string())) });
 const settingsItemSchema = z.object({
   Id: z.number(),
-  'odata.etag': z.string().optional(),
-  [VALUE]: z.string().nullable(),
-  Modified: z.string().optional(),
-  Editor: personSchema.nullable().optional()
+  'odata.etag': z.optional(z.string()),
+  [VALUE]: z.nullable(z.string()),
+  Modified: z.optional(z.string()),
+  Editor: z.optional(z.nullable(personSchema))
 });
 const changeItemSchema = z.object({
   Id: z.number(),
-  [VALUE]: z.string().nullable(),
+  [VALUE]: z.nullable(z.string()),
   Created: z.string(),
-  Author: personSchema.nullable().optional()
+  Author: z.optional(z.nullable(personSchema))
 });
 /** What a change record holds: the settings before and after (who and when are SharePoint's Author and Created). */
 const changeValueSchema = z.object({ before: z.unknown(), after: z.unknown() });
@@ -102,7 +103,7 @@ export class SpInvolvementSettingsStore implements InvolvementSettingsStore {
 
   public async save(settings: InvolvementSettings, version: string | undefined): Promise<SavedSettings> {
     // Never write what could not be read back.
-    const valid = involvementSettingsSchema.safeParse(settings);
+    const valid = parseInvolvementSettings(settings);
     if (!valid.success)
       throw new DataError(
         'invalidRequest',

@@ -7,9 +7,7 @@ import '@pnp/sp/site-groups/web';
 import { z } from 'zod';
 import {
   DataError,
-  DECISION_KINDS,
   engagementLevelSchema,
-  isDataError,
   notificationTargetSchema,
   PLAN_STATUS_LABELS,
   UNKNOWN_ROSTER,
@@ -25,22 +23,50 @@ import {
   type RecordOptions,
   type Stakeholder,
   type SubmissionEntry,
-  type TeamDecision,
   type TeamRoster
 } from '../../domain';
 import { toDataError } from '../http';
-import { driftError, parseItem, storedOf } from './ListGateway';
-import { DECISION, HISTORY, INVOLVEMENT_TEAM_GROUP_NAME, listDefinition, OUTBOX, PLAN, type ListKey } from './lists';
+import { parseItem, storedOf } from './ListGateway';
+import { HISTORY, INVOLVEMENT_TEAM_GROUP_NAME, OUTBOX, PLAN, type ListKey } from './lists';
 import { PLAN_DETAIL_SELECT, PLAN_EXPAND, toInvolvementPlan } from './planMapper';
 import { STAKEHOLDER_SELECT, stakeholderFromRaw } from './SpStakeholderRepository';
+import {
+  CLAIMS_EXPAND,
+  CLAIMS_SELECT,
+  DECISION_EXPAND,
+  DECISION_SELECT,
+  PER_PLAN,
+  readEach,
+  settle,
+  settledValue as value,
+  titleOf,
+  toClaims,
+  toDecision,
+  toRoster,
+  withStatus
+} from './SpPlanSummaries';
 
-/** A list's title, from the definitions (the only place titles exist). */
-export const titleOf = (key: ListKey): string => listDefinition(key).title;
+// A plan list's reads (claims, decisions, the roster) are in SpPlanSummaries, which the first
+// screens load; the rest of a plan's record is read here.
+export {
+  CLAIMS_EXPAND,
+  CLAIMS_SELECT,
+  decisionsFor,
+  DECISION_EXPAND,
+  DECISION_SELECT,
+  DECISION_STATUS_SELECT,
+  readEach,
+  settle,
+  statusLabel,
+  titleOf,
+  toClaims,
+  toDecision,
+  toDecisionStatus,
+  withStatus,
+  type Settled
+} from './SpPlanSummaries';
 
 const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([key, label]) => [label, key as PlanStatus]));
-/** The stored choice for a status. */
-export const statusLabel = (s: PlanStatus): string => PLAN_STATUS_LABELS[s];
-
 const personSchema = z.object({ Id: z.number(), Title: z.string().nullable().optional(), EMail: z.string().nullable().optional() });
 const toPerson = (p: z.infer<typeof personSchema>): PersonRef => ({
   id: p.Id,
@@ -48,45 +74,6 @@ const toPerson = (p: z.infer<typeof personSchema>): PersonRef => ({
   email: p.EMail ?? ''
 });
 const AUTHOR = ['Author/Id', 'Author/Title', 'Author/EMail'];
-
-/** What the plan item says about its process (beyond what the plan mapper reads). */
-export const CLAIMS_SELECT = [...AUTHOR, PLAN.status, PLAN.submission, PLAN.submissionKey, PLAN.scopingMeeting];
-/** The person columns the claims need expanded. */
-export const CLAIMS_EXPAND = ['Author'];
-
-const claimsSchema = z.object({
-  Id: z.number(),
-  Author: personSchema,
-  [PLAN.status]: z.string().nullable(),
-  [PLAN.projectLead]: personSchema.nullable().optional(),
-  [PLAN.involvementLead]: personSchema.nullable().optional(),
-  [PLAN.submission]: z.number().nullable().optional(),
-  [PLAN.submissionKey]: z.string().nullable().optional(),
-  [PLAN.scopingMeeting]: z.string().nullable().optional()
-});
-
-/**
- * What a plan item claims. `confirmedLevel` is what its JSON says the team confirmed, when the
- * JSON was read (a summary does not read it: pass the verified value so it never differs).
- */
-export function toClaims(raw: unknown, confirmedLevel: PlanItemClaims['confirmedLevel']): PlanItemClaims {
-  const r = parseItem(claimsSchema, raw, titleOf('plans'));
-  const stored = r[PLAN.status] ?? '';
-  const lead = r[PLAN.projectLead];
-  const involvement = r[PLAN.involvementLead];
-  return {
-    planId: r.Id,
-    createdBy: toPerson(r.Author),
-    projectLead: lead ? toPerson(lead) : null,
-    status: statusByLabel.get(stored) ?? null,
-    statusText: stored,
-    submission: r[PLAN.submission] ?? 0,
-    submissionKey: r[PLAN.submissionKey] ?? '',
-    involvementLead: involvement ? toPerson(involvement) : null,
-    scopingMeetingAt: r[PLAN.scopingMeeting] ?? null,
-    confirmedLevel
-  };
-}
 
 /** The level a plan's JSON says the team confirmed (a claim). */
 function claimedLevel(raw: unknown): PlanItemClaims['confirmedLevel'] {
@@ -102,84 +89,11 @@ function claimedLevel(raw: unknown): PlanItemClaims['confirmedLevel'] {
   }
 }
 
-/** Replace the stored Status (a copy, maybe one the planner does not know) with the verified one before mapping. */
-export const withStatus = (raw: unknown, status: PlanStatus): unknown => ({ ...(raw as object), [PLAN.status]: statusLabel(status) });
-
-export const DECISION_SELECT = [
-  'Id',
-  'Created',
-  ...AUTHOR,
-  `${DECISION.plan}Id`,
-  DECISION.seq,
-  DECISION.requestId,
-  DECISION.kind,
-  DECISION.from,
-  DECISION.to,
-  DECISION.submission,
-  DECISION.submissionKey,
-  `${DECISION.involvementLead}/Id`,
-  `${DECISION.involvementLead}/Title`,
-  `${DECISION.involvementLead}/EMail`,
-  DECISION.confirmedLevel,
-  DECISION.scopingMeeting,
-  DECISION.scopingAttendees,
-  DECISION.comment
-];
-export const DECISION_EXPAND = ['Author', DECISION.involvementLead];
-
 const statusSchema = z.string().transform((s, ctx) => {
   const status = statusByLabel.get(s);
   if (!status) ctx.addIssue({ code: 'custom', message: 'not a status' });
   return status as PlanStatus;
 });
-
-const decisionSchema = z.object({
-  Id: z.number(),
-  Created: z.string(),
-  Author: personSchema,
-  ipPlanId: z.number(),
-  [DECISION.seq]: z.number(),
-  [DECISION.requestId]: z.string().nullable(),
-  [DECISION.kind]: z.enum(DECISION_KINDS),
-  [DECISION.from]: statusSchema,
-  [DECISION.to]: statusSchema,
-  [DECISION.submission]: z.number(),
-  [DECISION.submissionKey]: z.string().nullable(),
-  [DECISION.involvementLead]: personSchema.nullable().optional(),
-  [DECISION.confirmedLevel]: engagementLevelSchema.nullable(),
-  [DECISION.scopingMeeting]: z.string().nullable(),
-  [DECISION.scopingAttendees]: z.string().nullable(),
-  [DECISION.comment]: z.string().nullable()
-});
-
-function toDecision(raw: unknown): TeamDecision {
-  const d = parseItem(decisionSchema, raw, titleOf('planDecisions'));
-  let attendees: string[] = [];
-  try {
-    attendees = z.array(z.string()).parse(JSON.parse(d[DECISION.scopingAttendees] || '[]'));
-  } catch {
-    throw driftError(titleOf('planDecisions'), DECISION.scopingAttendees, 'is not a list of names.');
-  }
-  const lead = d[DECISION.involvementLead];
-  const scopingAt = d[DECISION.scopingMeeting];
-  return {
-    id: d.Id,
-    planId: d.ipPlanId,
-    seq: d[DECISION.seq],
-    requestId: d[DECISION.requestId] ?? '',
-    kind: d[DECISION.kind],
-    from: d[DECISION.from],
-    to: d[DECISION.to],
-    submission: d[DECISION.submission],
-    submissionKey: d[DECISION.submissionKey] ?? '',
-    involvementLead: lead ? toPerson(lead) : null,
-    confirmedLevel: d[DECISION.confirmedLevel],
-    scopingMeeting: scopingAt ? { at: scopingAt, attendees } : null,
-    comment: d[DECISION.comment] ?? '',
-    author: toPerson(d.Author),
-    created: d.Created
-  };
-}
 
 export const ENTRY_SELECT = [
   'Id',
@@ -265,36 +179,6 @@ export function toOutboxEntry(raw: unknown): OutboxEntry {
   };
 }
 
-/** Items that could not be read are named (list, item, column) and skipped, never hiding the rest. */
-export function readEach<T>(raws: readonly unknown[], list: string, map: (raw: unknown) => T, ignored: IgnoredItem[]): T[] {
-  const out: T[] = [];
-  for (const raw of raws) {
-    try {
-      out.push(map(raw));
-    } catch (error) {
-      if (!isDataError(error, 'schemaDrift')) throw error;
-      ignored.push({ list, itemId: (raw as { Id?: number }).Id ?? 0, reason: error.detail });
-    }
-  }
-  return out;
-}
-
-const rosterSchema = z.array(z.object({ Id: z.number() }));
-
-/** Settle a batched request, so one failed part never leaves another's failure unhandled. */
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-export const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
-  p.then<Settled<T>, Settled<T>>(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error })
-  );
-
-async function value<T>(what: string, settled: Promise<Settled<T>>): Promise<T> {
-  const s = await settled;
-  if (s.ok) return s.value;
-  throw await toDataError(s.error, what);
-}
-
 /** The raw reads behind a record, as returned by one $batch. */
 export interface RawRecord {
   plan: unknown;
@@ -306,8 +190,6 @@ export interface RawRecord {
   notificationTarget?: NotificationTarget;
 }
 
-/** Most items of one kind read for one plan in the record's batch (decisions, entries, outbox, stakeholders). */
-const PER_PLAN = 500;
 const STAKEHOLDERS_MAX = 5000;
 
 /**
@@ -358,11 +240,8 @@ export class SpPlanRecords {
       : undefined;
     return async () => {
       const what = `Reading plan ${planId}`;
-      const roster = await members.then((m): TeamRoster => {
-        const parsed = m.ok ? rosterSchema.safeParse(m.value) : undefined;
-        // Membership hidden from this person (the group shows it to members only): go on the lists' permissions.
-        return parsed?.success ? { known: true, memberIds: new Set(parsed.data.map((u) => u.Id)) } : UNKNOWN_ROSTER;
-      });
+      // Membership hidden from this person (the group shows it to members only): go on the lists' permissions.
+      const roster = await members.then((m): TeamRoster => (m.ok ? toRoster(m.value) : UNKNOWN_ROSTER));
       let notificationTarget: NotificationTarget | undefined;
       if (target) {
         const [setting] = await value(`Reading "${titleOf('settings')}"`, target);
@@ -431,105 +310,6 @@ export function buildRecord(raw: RawRecord, options: RecordOptions = {}): PlanRe
     outbox,
     stakeholders,
     notificationTarget: options.notificationTarget ? raw.notificationTarget : undefined
-  };
-}
-
-/** Plans per $batch when checking a page of summaries against their decisions (SharePoint allows 100 requests a batch). */
-const PLANS_PER_BATCH = 50;
-
-/**
- * The decisions on each of a page of plans, and the team's members: one $batch of reads per 50
- * plans (each filtered on the indexed plan lookup), run side by side.
- */
-export async function decisionsFor(
-  sp: SPFI,
-  planIds: readonly number[]
-): Promise<{ byPlan: Map<number, TeamDecision[]>; roster: TeamRoster }> {
-  const byPlan = new Map<number, TeamDecision[]>(planIds.map((id) => [id, []]));
-  let roster: TeamRoster = UNKNOWN_ROSTER;
-  const chunks: number[][] = [];
-  for (let i = 0; i < planIds.length; i += PLANS_PER_BATCH) chunks.push(planIds.slice(i, i + PLANS_PER_BATCH));
-  if (chunks.length === 0) chunks.push([]);
-  await Promise.all(
-    chunks.map(async (chunk, index) => {
-      const [batched, execute] = sp.batched();
-      // A fresh items object per request: PnPjs keeps a query's options on the object it was built on.
-      const reads = chunk.map((id) =>
-        settle(
-          batched.web.lists
-            .getByTitle(titleOf('planDecisions'))
-            .items.select(...DECISION_SELECT)
-            .expand(...DECISION_EXPAND)
-            .filter(`ipPlanId eq ${id}`)
-            .orderBy('Id', true)
-            .top(PER_PLAN)<unknown[]>()
-        )
-      );
-      const members =
-        index === 0 ? settle(batched.web.siteGroups.getByName(INVOLVEMENT_TEAM_GROUP_NAME).users.select('Id')<unknown>()) : undefined;
-      try {
-        await execute();
-      } catch (error) {
-        throw await toDataError(error, `Reading "${titleOf('planDecisions')}"`);
-      }
-      for (const [i, id] of chunk.entries()) {
-        const raws = await value(`Reading the decisions on plan ${id}`, reads[i]);
-        byPlan.set(id, readEach(raws, titleOf('planDecisions'), toDecision, []));
-      }
-      if (members) {
-        const m = await members;
-        const parsed = m.ok ? rosterSchema.safeParse(m.value) : undefined;
-        if (parsed?.success) roster = { known: true, memberIds: new Set(parsed.data.map((u) => u.Id)) };
-      }
-    })
-  );
-  return { byPlan, roster };
-}
-
-/** Just what deciding a plan's status needs from a decision (for counting every plan). */
-export const DECISION_STATUS_SELECT = [
-  'Id',
-  'AuthorId',
-  `${DECISION.plan}Id`,
-  DECISION.seq,
-  DECISION.kind,
-  DECISION.from,
-  DECISION.to,
-  DECISION.submission,
-  DECISION.submissionKey
-];
-
-const decisionStatusSchema = z.object({
-  Id: z.number(),
-  AuthorId: z.number(),
-  ipPlanId: z.number(),
-  [DECISION.seq]: z.number(),
-  [DECISION.kind]: z.enum(DECISION_KINDS),
-  [DECISION.from]: statusSchema,
-  [DECISION.to]: statusSchema,
-  [DECISION.submission]: z.number(),
-  [DECISION.submissionKey]: z.string().nullable()
-});
-
-/** A decision read with `DECISION_STATUS_SELECT`: enough to decide the plan's status. */
-export function toDecisionStatus(raw: unknown): TeamDecision {
-  const d = parseItem(decisionStatusSchema, raw, titleOf('planDecisions'));
-  return {
-    id: d.Id,
-    planId: d.ipPlanId,
-    seq: d[DECISION.seq],
-    requestId: '',
-    kind: d[DECISION.kind],
-    from: d[DECISION.from],
-    to: d[DECISION.to],
-    submission: d[DECISION.submission],
-    submissionKey: d[DECISION.submissionKey] ?? '',
-    involvementLead: null,
-    confirmedLevel: null,
-    scopingMeeting: null,
-    comment: '',
-    author: { id: d.AuthorId, displayName: '', email: '' },
-    created: ''
   };
 }
 

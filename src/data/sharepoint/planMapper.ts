@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import {
   DataError,
-  engagementLevelSchema,
   isFormalConsultationLikely,
   readDefensibleRecord,
   type StoredAdviceRecord,
-  PLAN_STATUS_LABELS,
   PLAN_STORAGE_GROUPS,
   planContentSchema,
   planStorageProblems,
@@ -14,62 +12,29 @@ import {
   storedGroupJson,
   toFieldProblems,
   type InvolvementPlan,
-  type PersonRef,
   type PlanContent,
-  type PlanStatus,
   type PlanStorageGroup,
-  type PlanSummary,
   type StoredValueProblem
 } from '../../domain';
-import { describeZod, driftError, MISSING_COLUMN, parseItem } from './ListGateway';
+import { describeZod, driftError, MISSING_COLUMN } from './ListGateway';
 import { listDefinition, PLAN } from './lists';
+import { PLAN_SUMMARY_SELECT, toPlanSummary } from './SpPlanSummaries';
+
+// What plan lists read is in SpPlanSummaries (the first screens' module); the whole plan is read here.
+export {
+  PLAN_EXPAND,
+  PLAN_SUMMARY_SELECT,
+  planListItemSchema,
+  statusLabel,
+  toPlanSummary,
+  unknownStatusProblem,
+  type PlanListItem
+} from './SpPlanSummaries';
 
 const PLANS = listDefinition('plans').title;
 /** Version of the JSON stored in the note columns; bump with a migration when the shape changes. */
 export const PLAN_SCHEMA_VERSION = 1;
 
-const personSchema = z.object({ Id: z.number(), Title: z.string(), EMail: z.string().nullable().optional() }).nullable();
-
-/** The raw shape of an "Involvement plans" item as SharePoint returns it (JSON light). */
-export const planListItemSchema = z.object({
-  Id: z.number(),
-  'odata.etag': z.string().optional(),
-  Title: z.string().nullable(),
-  [PLAN.status]: z.string(),
-  [PLAN.projectLead]: personSchema.optional(),
-  [PLAN.involvementLead]: personSchema.optional(),
-  [PLAN.organisation]: z.string().nullable(),
-  [PLAN.place]: z.string().nullable(),
-  [PLAN.chosenLevel]: z.string().nullable(),
-  [PLAN.formalConsultation]: z.boolean().nullable(),
-  [PLAN.decisionDate]: z.string().nullable(),
-  [PLAN.nextKeyDate]: z.string().nullable(),
-  Modified: z.string()
-});
-/** A raw "Involvement plans" item. */
-export type PlanListItem = z.infer<typeof planListItemSchema>;
-
-/** Columns a summary needs, for `$select`. */
-export const PLAN_SUMMARY_SELECT = [
-  'Id',
-  'Title',
-  PLAN.status,
-  `${PLAN.projectLead}/Id`,
-  `${PLAN.projectLead}/Title`,
-  `${PLAN.projectLead}/EMail`,
-  `${PLAN.involvementLead}/Id`,
-  `${PLAN.involvementLead}/Title`,
-  `${PLAN.involvementLead}/EMail`,
-  PLAN.organisation,
-  PLAN.place,
-  PLAN.chosenLevel,
-  PLAN.formalConsultation,
-  PLAN.decisionDate,
-  PLAN.nextKeyDate,
-  'Modified'
-];
-/** Person columns to `$expand`. */
-export const PLAN_EXPAND = [PLAN.projectLead, PLAN.involvementLead];
 /** Columns the whole plan needs beyond the summary. */
 export const PLAN_DETAIL_SELECT = [
   ...PLAN_SUMMARY_SELECT,
@@ -84,8 +49,6 @@ export const PLAN_DETAIL_SELECT = [
 ];
 
 const teamJsonSchema = z.object({ scopingAttendees: z.array(z.string()) });
-
-const statusByLabel = new Map(Object.entries(PLAN_STATUS_LABELS).map(([key, label]) => [label, key as PlanStatus]));
 
 const drift = (column: string, problem: string): DataError => driftError(PLANS, column, problem);
 
@@ -150,44 +113,6 @@ function readContent(record: Record<string, unknown>, itemId: number): { content
   const inUnreadablePart = (path: string): boolean =>
     [...partsUnreadable].some((group) => (PLAN_STORAGE_GROUPS[group] as readonly string[]).includes(path.split('.')[0]));
   return { content: read.content, problems: [...unreadable, ...read.problems.filter((p) => !inUnreadablePart(p.path))] };
-}
-
-const toPerson = (p: z.infer<typeof personSchema> | undefined): PersonRef | null =>
-  p ? { id: p.Id, displayName: p.Title, email: p.EMail ?? '' } : null;
-
-const dateOnly = (iso: string | null): string | null => (iso ? iso.slice(0, 10) : null);
-
-const unknownStatusText = (value: unknown): string =>
-  `has the value "${String(value)}", which is not a status the planner knows. A site owner can set it, in the list, to one of: ${Object.values(
-    PLAN_STATUS_LABELS
-  ).join(', ')}.`;
-
-/** What is wrong with a plan whose status the planner does not know, and who can fix it. */
-export function unknownStatusProblem(itemId: number, value: unknown): string {
-  return driftError(PLANS, PLAN.status, unknownStatusText(value), itemId).detail;
-}
-
-/** Map a raw item to what plan lists show. */
-export function toPlanSummary(raw: unknown): PlanSummary {
-  const item = parseItem(planListItemSchema, raw, PLANS);
-  const status = statusByLabel.get(item[PLAN.status]);
-  if (!status) throw driftError(PLANS, PLAN.status, unknownStatusText(item[PLAN.status]), item.Id);
-  const level = engagementLevelSchema.safeParse(item[PLAN.chosenLevel]);
-  return {
-    id: item.Id,
-    title: item.Title ?? '',
-    status,
-    projectLead: toPerson(item[PLAN.projectLead]),
-    involvementLead: toPerson(item[PLAN.involvementLead]),
-    organisation: item[PLAN.organisation] ?? '',
-    placeName: item[PLAN.place] ?? '',
-    chosenLevel: level.success ? level.data : null,
-    formalConsultationLikely: item[PLAN.formalConsultation] ?? false,
-    decisionDate: dateOnly(item[PLAN.decisionDate]),
-    nextKeyDate: dateOnly(item[PLAN.nextKeyDate]),
-    modified: item.Modified,
-    unconfirmed: []
-  };
 }
 
 /**
@@ -294,9 +219,4 @@ export function toPlanItemValues(plan: PlanContent, today: string): Record<strin
     [PLAN.deliveryJson]: storedGroupJson(content, 'delivery'),
     [PLAN.commsJson]: storedGroupJson(content, 'communications')
   };
-}
-
-/** The choice value stored for a status. */
-export function statusLabel(status: PlanStatus): string {
-  return PLAN_STATUS_LABELS[status];
 }

@@ -1,7 +1,7 @@
 import type { SPFI } from '@pnp/sp';
 import type { GraphFI } from '@pnp/graph';
 import { SpInvolvementSettingsStore } from '../../data/sharepoint/SpInvolvementSettingsStore';
-import { SpPlanRepository } from '../../data/sharepoint/SpPlanRepository';
+import { SpPlanSummaries } from '../../data/sharepoint/SpPlanSummaries';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import { SpListsPort, SpSiteCheck } from '../../data/sharepoint/SpSiteCheck';
 import {
@@ -13,6 +13,7 @@ import {
   type SignOffRepository,
   type ResponseRepository,
   type PlanNotifier,
+  type PlanRepository,
   type PlanWorkflowRepository,
   type SecretsRepository,
   type SettingsRepository,
@@ -66,8 +67,25 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   };
   // Who is signed in and the lists check share one $batch at start-up.
   const site = new SpSiteCheck(sp);
+  // Plan lists and counts are the first screens'; reading a whole plan and writing plans come
+  // with the other ports (the same chunk), the first time a plan is opened, created or deleted.
+  const summaries = new SpPlanSummaries(sp);
+  const wholePlans = lazyPort<PlanRepository>(() =>
+    import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository').then((m) => new m.SpPlanRepository(sp))
+  );
+  const plans: PlanRepository = {
+    listForLead: (leadUserId, pageToken) => summaries.listForLead(leadUserId, pageToken),
+    query: (filter, pageToken) => summaries.query(filter, pageToken),
+    countByStatus: () => summaries.countByStatus(),
+    statusOverview: () => summaries.statusOverview(),
+    get: (id) => wholePlans.get(id),
+    create: (content, lead, requestId) => wholePlans.create(content, lead, requestId),
+    save: (plan) => wholePlans.save(plan),
+    remove: (id, version) => wholePlans.remove(id, version),
+    recordAdvice: (plan, record) => wholePlans.recordAdvice(plan, record)
+  };
   return {
-    plans: new SpPlanRepository(sp),
+    plans,
     users: new SpUserDirectory(sp, site),
     provisioner: new SpListsPort(sp, site),
     workflow: lazyPort<PlanWorkflowRepository>(() => part('workflow')),
