@@ -29,8 +29,13 @@ export function toFieldProblems(error: z.core.$ZodError): FieldProblem[] {
 /** Result of validating untrusted input: the value, or problems by field. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
+/** A zod schema of either API (classic or zod/mini): what `validate` calls. */
+export interface Checkable<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: z.core.$ZodError };
+}
+
 /** Parse with a schema and return plain-English problems instead of throwing. */
-export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+export function validate<T>(schema: Checkable<T>, input: unknown): Validated<T> {
   const result = schema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: toFieldProblems(result.error) };
 }

@@ -2,15 +2,7 @@ import { SPCollection, SPInstance, type SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/batching';
-import {
-  DEFAULT_SETTINGS,
-  isDataError,
-  type CurrentUser,
-  type ListProvisioner,
-  type MissingPiece,
-  type ProvisioningReport
-} from '../../domain';
-import { SpInvolvementSettingsStore } from './SpInvolvementSettingsStore';
+import { isDataError, type CurrentUser, type ListProvisioner, type MissingPiece, type ProvisioningReport } from '../../domain';
 import { dataCall } from '../http';
 import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition, RESTRICT, type SiteField } from './lists';
 
@@ -239,6 +231,8 @@ export class SpListsPort implements ListProvisioner {
 
   /** The saved choice; the default (everyone reads) where nothing is saved yet, or the settings list is not there yet. */
   private async otherUsersCanRead(): Promise<boolean> {
+    // The settings' reader (and zod) are not in the first chunk: fetched with the plan lists' reader.
+    const { DEFAULT_SETTINGS, SpInvolvementSettingsStore } = await import(/* webpackChunkName: "plan-lists" */ './startUpData');
     try {
       return (await new SpInvolvementSettingsStore(this.sp).read()).settings.otherUsersCanRead;
     } catch (error) {

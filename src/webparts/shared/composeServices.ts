@@ -1,7 +1,5 @@
 import type { SPFI } from '@pnp/sp';
 import type { GraphFI } from '@pnp/graph';
-import { SpInvolvementSettingsStore } from '../../data/sharepoint/SpInvolvementSettingsStore';
-import { SpPlanSummaries } from '../../data/sharepoint/SpPlanSummaries';
 import { SpUserDirectory } from '../../data/sharepoint/SpUserDirectory';
 import { SpListsPort, SpSiteCheck } from '../../data/sharepoint/SpSiteCheck';
 import {
@@ -9,6 +7,7 @@ import {
   isSiteAddress,
   type EngagementRecordRepository,
   type InsightRepository,
+  type InvolvementSettingsStore,
   type OutboxRepository,
   type SignOffRepository,
   type ResponseRepository,
@@ -25,6 +24,9 @@ import type { Services } from '../../ui/shell/services';
 import { pageLinkToPlan, planSubEntityId, tabDeepLink, teamReviewLinks } from '../../domain';
 import { lazyPort } from './lazyPort';
 import type { MoreServices } from './moreServices';
+
+/** What the first screens list and count. */
+type PlanLists = Pick<PlanRepository, 'listForLead' | 'query' | 'countByStatus' | 'statusOverview'>;
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -67,9 +69,14 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   };
   // Who is signed in and the lists check share one $batch at start-up.
   const site = new SpSiteCheck(sp);
-  // Plan lists and counts are the first screens'; reading a whole plan and writing plans come
-  // with the other ports (the same chunk), the first time a plan is opened, created or deleted.
-  const summaries = new SpPlanSummaries(sp);
+  // The plan lists and the involvement settings are read through zod, which is not in the first
+  // chunk: their readers are one chunk, fetched when ListsGate first reads the settings — alongside
+  // the lists check's $batch, so no round trip waits for it. Reading a whole plan and writing
+  // plans come with the other ports (the "services" chunk), the first time a plan is opened,
+  // created or deleted. A chunk that cannot be fetched fails that call, and the screen offers "Try again".
+  const startUp = (): Promise<typeof import('../../data/sharepoint/startUpData')> =>
+    import(/* webpackChunkName: "plan-lists" */ '../../data/sharepoint/startUpData');
+  const summaries = lazyPort<PlanLists>(() => startUp().then((m) => new m.SpPlanSummaries(sp)));
   const wholePlans = lazyPort<PlanRepository>(() =>
     import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository').then((m) => new m.SpPlanRepository(sp))
   );
@@ -92,7 +99,7 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
     outbox: lazyPort<OutboxRepository>(() => part('outbox')),
     settings: lazyPort<SettingsRepository>(() => part('settings')),
     // Read at start-up with the lists check (every screen's advice uses them).
-    involvementSettings: new SpInvolvementSettingsStore(sp),
+    involvementSettings: lazyPort<InvolvementSettingsStore>(() => startUp().then((m) => new m.SpInvolvementSettingsStore(sp))),
     secrets: lazyPort<SecretsRepository>(() => part('secrets')),
     stakeholders: lazyPort<StakeholderRepository>(() => part('stakeholders')),
     sharedStakeholders: lazyPort<SharedStakeholderRepository>(() => part('sharedStakeholders')),
