@@ -5,12 +5,15 @@
 //     sharepoint/solution/involvement-planner-teams.zip (for upload to Teams admin)
 //  4. gulp package-solution --ship → sharepoint/solution/involvement-planner.sppkg
 //  5. write sharepoint/solution/site-script.json (the lists, for admins who provision by script)
+// Between 1 and 2 it checks the byte budget (bundle/budget.mjs): each web part's first chunk in
+// dist/ at most 90 KiB gzip -9, or it fails (issue 12; CI runs this after the test suite).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeIcons } from './icons.mjs';
+import { checkFirstChunks } from './bundle/budget.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,6 +22,14 @@ const run = (...args) => execFileSync(process.execPath, [gulp, ...args], { cwd: 
 
 run('clean');
 run('bundle', '--ship');
+
+const budget = checkFirstChunks(join(root, 'dist'));
+for (const row of budget.rows) console.log(`First chunk ${budget.describe(row)}`);
+if (budget.problems.length > 0) {
+  console.error('The first chunks are over the byte budget (issue 12; README, "Performance"):');
+  for (const p of budget.problems) console.error(`  ${p}`);
+  process.exit(1);
+}
 
 const Ajv = require('ajv-draft-04');
 const addFormats = require('ajv-formats');

@@ -22,7 +22,7 @@ import {
 } from '../../domain';
 import type { Services } from '../../ui/shell/services';
 import { pageLinkToPlan, planSubEntityId, tabDeepLink, teamReviewLinks } from '../../domain';
-import { lazyPort } from './lazyPort';
+import { fetchCode, lazyPort } from './lazyPort';
 import type { MoreServices } from './moreServices';
 
 /** What the first screens list and count. */
@@ -75,10 +75,12 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   // plans come with the other ports (the "services" chunk), the first time a plan is opened,
   // created or deleted. A chunk that cannot be fetched fails that call, and the screen offers "Try again".
   const startUp = (): Promise<typeof import('../../data/sharepoint/startUpData')> =>
-    import(/* webpackChunkName: "plan-lists" */ '../../data/sharepoint/startUpData');
+    fetchCode(() => import(/* webpackChunkName: "plan-lists" */ '../../data/sharepoint/startUpData'), 'reads plans and settings');
   const summaries = lazyPort<PlanLists>(() => startUp().then((m) => new m.SpPlanSummaries(sp)));
   const wholePlans = lazyPort<PlanRepository>(() =>
-    import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository').then((m) => new m.SpPlanRepository(sp))
+    fetchCode(() => import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository'), 'opens and saves plans').then(
+      (m) => new m.SpPlanRepository(sp)
+    )
   );
   const plans: PlanRepository = {
     listForLead: (leadUserId, pageToken) => summaries.listForLead(leadUserId, pageToken),

@@ -1,3 +1,5 @@
+import { DataError } from '../../domain';
+
 /** A port whose every member is an async method (so it can be loaded on first use). */
 export type AsyncPort<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
 
@@ -25,5 +27,19 @@ export function lazyPort<T extends AsyncPort<T>>(load: () => Promise<T>): T {
             const method = port[key as keyof T] as unknown as (...a: unknown[]) => Promise<unknown>;
             return method.apply(port, args);
           }
+  });
+}
+
+/**
+ * Fetch a chunk of the app's code. A failure (the network dropped) becomes an `offline`
+ * `DataError` saying which part could not be downloaded, which screens show with "Try again";
+ * lazyPort fetches again on the next call.
+ */
+export function fetchCode<T>(load: () => Promise<T>, what: string): Promise<T> {
+  return load().catch((error: unknown) => {
+    throw new DataError(
+      'offline',
+      `The part of the planner that ${what} could not be downloaded (${error instanceof Error ? error.message : String(error)}).`
+    );
   });
 }
