@@ -199,7 +199,10 @@ export const reportSchema = z.object({
   nextSteps: text(),
   /** When the report was published, and where. */
   publishedOn: optionalDateSchema,
-  link: z.string().refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), msg('url.invalid')),
+  link: z
+    .string()
+    .max(2048, msg('text.tooLong'))
+    .refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), msg('url.invalid')),
   /** The brief explanation published when the report is late (TRUST). */
   delayExplanation: text(2000)
 });
@@ -234,7 +237,10 @@ export const feedbackSchema = z.object({
   /** When participants were told what happened because of their participation. */
   participantsToldOn: optionalDateSchema,
   publishedOn: optionalDateSchema,
-  link: z.string().refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), msg('url.invalid')),
+  link: z
+    .string()
+    .max(2048, msg('text.tooLong'))
+    .refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), msg('url.invalid')),
   /** Why it was not published, when it was not (closing needs one or the other). */
   notPublishedReason: text(2000)
 });

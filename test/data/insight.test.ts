@@ -198,6 +198,22 @@ it("counts only what the plan's lead or the team wrote, by the team's record of 
   expect((await search('libraries')).results.map((r) => r.text)).toEqual(['Libraries were the best place to meet older people.']);
 });
 
+it('a closed plan is searched as the team signed it off, even where its lead wrote only the insight column, before closing', async () => {
+  const id = await planAt('Insight: column written by hand', USERS.tom, 'closed');
+  const content = await recordWith(id, USERS.tom, 'Markets reached young carers.');
+  // Tom writes the short insight column alone (the record's content is unchanged), then the team signs off.
+  const [record] = await sp(USERS.tom).web.lists.getByTitle('Engagement records').items.select('Id').filter(`ipPlanId eq ${id}`)<
+    Array<{ Id: number }>
+  >();
+  await sp(USERS.tom)
+    .web.lists.getByTitle('Engagement records')
+    .items.getById(record.Id)
+    .update({ ipInsight: JSON.stringify([{ kind: 'lesson', text: 'Markets: ring 0800 000 001 for a prize.' }]) });
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await new SpSignOffs(sp(USERS.jo)).add(id, content, 'Signed off.', `sign-${id}`);
+  expect((await search('markets')).results.map((r) => r.text)).toEqual(['Markets reached young carers.']);
+});
+
 it('at scale reads only the most recent records, a bounded page at a time, on indexed columns (no threshold error past 5,000)', async () => {
   const planId = await planAt('Insight: older plan', USERS.priya, 'reporting');
   await recordWith(planId, USERS.priya, 'Pharmacies are where people ask about hearing aids.', '2027-01-10');

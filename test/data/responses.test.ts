@@ -252,4 +252,7 @@ it('a Purview label refused for one response is applied when the team next opens
   expect(await labels()).toEqual(Array(3).fill('NHS engagement record – 5 years'));
   expect((await team.forPlan(id)).responses.map((r) => r.retainUntil)).toEqual(Array(3).fill('2032-07-05'));
   expect(await team.applyRetention(id, '2032-07-05', 'NHS engagement record – 5 years')).toBe(0);
+  // A different label named later never replaces one already applied (records management's, say).
+  expect(await team.applyRetention(id, '2032-07-05', 'Complaint hold – 10 years')).toBe(0);
+  expect(await labels()).toEqual(Array(3).fill('NHS engagement record – 5 years'));
 });

@@ -208,9 +208,10 @@ export class SpInsight implements InsightRepository {
   }
 
   /**
-   * For closed plans whose record changed after the team's latest sign-off: the insight of the
-   * record as signed off (read from the sign-off's snapshot), so a change made after closing is
-   * not taken as the organisation's. Sign-offs count only when a team member added them.
+   * For closed plans: the insight of the record as the team signed it off (read from the latest
+   * sign-off's snapshot), never the lead-writable insight column, so neither a change made after
+   * closing nor text written only to that column is taken as the organisation's. Sign-offs count
+   * only when a team member added them.
    */
   private async signedOffEntries(
     planIds: readonly number[],
@@ -230,21 +231,24 @@ export class SpInsight implements InsightRepository {
           .top(5000),
       (raw) => parseItem(signOffRowSchema, raw, title)
     );
-    for (const id of planIds) {
-      const latest = rows
-        .filter((s) => s[SIGN_OFF_PLAN_ID] === id && inTeam(roster, s.AuthorId, true))
-        .sort((a, b) => a.Created.localeCompare(b.Created) || a.Id - b.Id)
-        .pop();
-      const record = records.get(id);
-      if (!latest || !record || record.modified <= latest.Created) continue;
-      const snapshot = await this.signOffs.get(
-        `Reading sign-off ${latest.Id}`,
-        latest.Id,
-        { select: ['Id', SIGN_OFF.snapshotJson] },
-        (raw) => readContent(title, String((raw as Record<string, unknown>)[SIGN_OFF.snapshotJson] ?? ''))
-      );
-      out.set(id, insightOf(snapshot));
-    }
+    await Promise.all(
+      planIds.map(async (id) => {
+        const latest = rows
+          .filter((s) => s[SIGN_OFF_PLAN_ID] === id && inTeam(roster, s.AuthorId, true))
+          .sort((a, b) => a.Created.localeCompare(b.Created) || a.Id - b.Id)
+          .pop();
+        if (!latest || !records.has(id)) return;
+        // Always the snapshot: the record's short insight column is the lead's to write, and the
+        // team signed off the record's content, not that column.
+        const snapshot = await this.signOffs.get(
+          `Reading sign-off ${latest.Id}`,
+          latest.Id,
+          { select: ['Id', SIGN_OFF.snapshotJson] },
+          (raw) => readContent(title, String((raw as Record<string, unknown>)[SIGN_OFF.snapshotJson] ?? ''))
+        );
+        out.set(id, insightOf(snapshot));
+      })
+    );
     return out;
   }
 }

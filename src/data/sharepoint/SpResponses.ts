@@ -251,9 +251,11 @@ export class SpResponses implements ResponseRepository {
     const [{ responses }, labels] = await Promise.all([this.forPlan(planId), tag ? this.labels(planId) : new Map<number, string>()]);
     // A response needs its date, its label, or both: a label that failed last time is applied again.
     const undated = (r: EngagementResponse): boolean => r.retainUntil !== retainUntil;
-    const unlabelled = (r: EngagementResponse): boolean => tag !== '' && labels.get(r.id) !== tag;
+    // Only items with no label: a label records management applied (a longer hold, say) is never replaced.
+    const unlabelled = (r: EngagementResponse): boolean => tag !== '' && !labels.get(r.id);
     const needing = responses.filter((r) => undated(r) || unlabelled(r));
     let stamped = 0;
+    let labelRefused = false;
     for (let start = 0; start < needing.length; start += BATCH_SIZE) {
       const part = needing.slice(start, start + BATCH_SIZE);
       const toDate = part.filter(undated);
@@ -286,8 +288,12 @@ export class SpResponses implements ResponseRepository {
           const dated = await Promise.all(writes);
           const tagged = await Promise.all(tags);
           stamped += new Set([...toDate.filter((_r, i) => dated[i]), ...toLabel.filter((_r, i) => tagged[i])].map((r) => r.id)).size;
+          labelRefused = toLabel.length > 0 && tagged.every((ok) => !ok);
         })
       );
+      // SharePoint refused the label for every item: it is not published to this site, or misnamed.
+      // Stop rather than ask again for each item; the next visit tries again.
+      if (labelRefused) break;
     }
     return stamped;
   }

@@ -63,11 +63,12 @@ type Draft = Omit<Activity, 'costGbp' | 'costs' | 'participants' | 'responses' |
 
 const amount = (n: number): string => String(n);
 
-function toDraft(a: Activity): Draft {
+function toDraft(a: Activity, budgetLines: number): Draft {
   const costs: Draft['costs'] = {};
   for (const c of a.costs) {
-    const key: CostKey = c.line === null ? 'other' : `${c.line}`;
-    costs[key] = amount(c.gbp);
+    // A line the budget no longer has counts as not planned (as in monitoring): nothing is dropped.
+    const key: CostKey = c.line === null || c.line >= budgetLines ? 'other' : `${c.line}`;
+    costs[key] = amount(Math.round((Number(costs[key] ?? 0) + c.gbp) * 100) / 100);
   }
   // An activity recorded before costs were split: its whole cost was not against a line.
   if (a.costs.length === 0 && a.costGbp > 0) costs.other = amount(a.costGbp);
@@ -276,7 +277,7 @@ function ActivityForm({
   onCancel(): void;
 }): JSX.Element {
   const styles = useFormStyles();
-  const [d, setD] = React.useState<Draft>(() => toDraft(initial));
+  const [d, setD] = React.useState<Draft>(() => toDraft(initial, plan.content.budget.length));
   const [problems, setProblems] = React.useState<FieldProblem[]>([]);
   const [costKeys, setCostKeys] = React.useState<CostKey[]>([]);
   const set =

@@ -445,6 +445,8 @@ export function ResponsesSection({ plan, themes, editable, data, counts, onChang
     try {
       const all = await responses.addMany(plan.id, rows, (n) => setProgress({ done: n, of: rows.length }));
       if (keep) kept.clear();
+      // A response typed by hand is added (also by "Try again"): its kept copy is no longer needed.
+      if (rows.some((r) => r.rowKey === handKept.value?.rowKey)) handKept.clear();
       onChanged((was) => ({ ...was, responses: all }));
       setPanel(undefined);
       setDone(`Added ${what}.`);
