@@ -65,7 +65,10 @@ export interface FeedbackNoticePorts extends Pick<
 
 /**
  * The outbox entry that counts for a publication: the first (lowest id) with its key and plan,
- * written by the plan's lead or a member of the involvement team. Anything else is ignored.
+ * written by the plan's lead or a member of the involvement team. Where the team's members cannot
+ * be read (a lead usually cannot: SharePoint shows a group's members to its members), a team
+ * member who made one of the plan's decisions counts as the team (the decisions list is the
+ * team's alone), so the lead is not asked to tell the team again. Anything else is ignored.
  */
 export function feedbackNoticeState(
   record: Pick<PlanRecord, 'outbox' | 'roster' | 'process' | 'plan'>,
@@ -73,9 +76,9 @@ export function feedbackNoticeState(
 ): OutboxEntry | undefined {
   const key = feedbackNoticeKey(record.plan.id, publishedOn);
   const lead = record.process.projectLead;
-  return [...record.outbox]
-    .sort((a, b) => a.id - b.id)
-    .find((e) => e.planId === record.plan.id && e.key === key && (e.author.id === lead.id || inTeam(record.roster, e.author.id)));
+  const deciders = new Set(record.process.decisions.map((d) => d.author.id));
+  const counts = (id: number): boolean => id === lead.id || inTeam(record.roster, id) || (!record.roster.known && deciders.has(id));
+  return [...record.outbox].sort((a, b) => a.id - b.id).find((e) => e.planId === record.plan.id && e.key === key && counts(e.author.id));
 }
 
 /** The message id of the plan's latest submission card that was sent (counted), to reply in its thread. */

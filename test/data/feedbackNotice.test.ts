@@ -17,6 +17,7 @@ import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowReposi
 import { buildFeedbackNoticeMessage } from '../../src/data/teams/feedbackNoticeMessage';
 import { buildSubmissionMessage } from '../../src/data/teams/submissionCard';
 import {
+  UNKNOWN_ROSTER,
   applyAfterEngagementAction,
   applyTeamAction,
   feedbackNoticeKey,
@@ -206,6 +207,20 @@ it('a "Sent" item another lead planted under the publication\'s key does not cou
     entry: { author: { id: USERS.priya } }
   });
   expect(youSaidWeDidCards().filter((m) => JSON.stringify(m.body).includes('Planted publication'))).toHaveLength(1);
+});
+
+it('where the lead cannot read the team’s members, the card a team member sent still counts (they made the plan’s decisions); a planted one does not', async () => {
+  const record = completeRecord();
+  const { id } = await inReporting('Told by the team', record);
+  expect(await notifyFeedbackPublished(portsAs(USERS.jo), id, jo)).toMatchObject({ kind: 'sent', entry: { author: { id: USERS.jo } } });
+  const seen = await readFeedbackPublication(portsAs(USERS.priya), id);
+  // As a lead usually sees it: the Involvement team group's members hidden.
+  const asLead = { ...seen.record, roster: UNKNOWN_ROSTER };
+  expect(feedbackNoticeState(asLead, record.feedback.publishedOn)).toMatchObject({ state: 'sent', author: { id: USERS.jo } });
+  // Another lead's entry is never taken for the team's, even then.
+  const key = feedbackNoticeKey(id, record.feedback.publishedOn);
+  const planted = { ...asLead, outbox: asLead.outbox.map((e) => (e.key === key ? { ...e, author: { ...e.author, id: USERS.tom } } : e)) };
+  expect(feedbackNoticeState(planted, record.feedback.publishedOn)).toBeUndefined();
 });
 
 it('a new publication date is a new publication; no date yet is said in words and nothing is posted', async () => {
