@@ -42,3 +42,4 @@ export * from './leadNotice';
 export * from './feedbackNotice';
 export * from './insight';
 export * from './planRecord';
+export * from './statusTally';

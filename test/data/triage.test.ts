@@ -75,6 +75,28 @@ beforeAll(async () => {
     2,
     rows.map((r, i) => (i % 4 === 0 ? r : { ...r, ipSubmission: 1, ipSubmissionKey: `plan-${first + i}-submission-1-bulk` }))
   );
+  // Each submission's history entry, as submitting writes it (the dashboard's counts read these).
+  const history = wb.store.listByTitle('Plan status history');
+  if (!history) throw new Error('no history list');
+  wb.store.addItems(
+    history,
+    2,
+    rows.flatMap((_, i) =>
+      i % 4 === 0
+        ? []
+        : [
+            {
+              Title: 'bulk',
+              ipPlan: first + i,
+              ipFromStatus: 'Draft',
+              ipToStatus: 'Submitted',
+              ipSubmission: 1,
+              ipKey: `plan-${first + i}-submission-1-bulk`,
+              ipComment: ''
+            }
+          ]
+    )
+  );
   const decisions = wb.store.listByTitle('Plan decisions');
   if (!decisions) throw new Error('no decisions list');
   wb.store.addItems(

@@ -17,6 +17,7 @@ import { PLAN } from './lists';
 import { statusLabel, toPlanItemValues } from './planMapper';
 import { SpPlanRecords } from './SpPlanRecords';
 import { SpPlanSummaries } from './SpPlanSummaries';
+import { SpStatusTally } from './SpStatusTally';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -28,8 +29,10 @@ export class SpPlanRepository implements PlanRepository {
   private readonly list: ListGateway;
   private readonly records: SpPlanRecords;
   private readonly summaries: SpPlanSummaries;
+  private readonly tally: SpStatusTally;
 
   public constructor(sp: SPFI) {
+    this.tally = new SpStatusTally(sp);
     this.list = new ListGateway(sp, 'plans');
     this.records = new SpPlanRecords(sp);
     this.summaries = new SpPlanSummaries(sp);
@@ -44,7 +47,7 @@ export class SpPlanRepository implements PlanRepository {
   }
 
   public countByStatus(): Promise<Record<PlanStatus, number>> {
-    return this.summaries.countByStatus();
+    return this.tally.counts();
   }
 
   public statusOverview(): Promise<StatusOverview> {

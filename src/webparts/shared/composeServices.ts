@@ -26,7 +26,7 @@ import { fetchCode, lazyPort } from './lazyPort';
 import type { MoreServices } from './moreServices';
 
 /** What the first screens list and count. */
-type PlanLists = Pick<PlanRepository, 'listForLead' | 'query' | 'countByStatus' | 'statusOverview'>;
+type PlanLists = Pick<PlanRepository, 'listForLead' | 'query' | 'statusOverview'>;
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -77,6 +77,12 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   const startUp = (): Promise<typeof import('../../data/sharepoint/startUpData')> =>
     fetchCode(() => import(/* webpackChunkName: "plan-lists" */ '../../data/sharepoint/startUpData'), 'reads plans and settings');
   const summaries = lazyPort<PlanLists>(() => startUp().then((m) => new m.SpPlanSummaries(sp)));
+  const tally = lazyPort<Pick<PlanRepository, 'countByStatus'>>(() =>
+    startUp().then((m) => {
+      const counter = new m.SpStatusTally(sp);
+      return { countByStatus: () => counter.counts() };
+    })
+  );
   const wholePlans = lazyPort<PlanRepository>(() =>
     fetchCode(() => import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository'), 'opens and saves plans').then(
       (m) => new m.SpPlanRepository(sp)
@@ -85,7 +91,7 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   const plans: PlanRepository = {
     listForLead: (leadUserId, pageToken) => summaries.listForLead(leadUserId, pageToken),
     query: (filter, pageToken) => summaries.query(filter, pageToken),
-    countByStatus: () => summaries.countByStatus(),
+    countByStatus: () => tally.countByStatus(),
     statusOverview: () => summaries.statusOverview(),
     get: (id) => wholePlans.get(id),
     create: (content, lead, requestId) => wholePlans.create(content, lead, requestId),
