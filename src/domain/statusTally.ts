@@ -88,7 +88,12 @@ export function buildTally(plans: readonly PlanEvents[], mark: TallyMark, roster
  * touched plans and mark give the same answer whoever folds them, so two people folding at once
  * agree; the tally is saved at the version read, and whoever is refused folds again from the saved one.
  */
-export function foldTally(tally: StatusTally, touched: readonly PlanEvents[], mark: TallyMark, roster: TeamRoster = UNKNOWN_ROSTER): StatusTally {
+export function foldTally(
+  tally: StatusTally,
+  touched: readonly PlanEvents[],
+  mark: TallyMark,
+  roster: TeamRoster = UNKNOWN_ROSTER
+): StatusTally {
   const counts = { ...tally.counts };
   for (const plan of touched) {
     const before = countedStatus(plan, tally.mark, roster);

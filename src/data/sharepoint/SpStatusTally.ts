@@ -32,6 +32,8 @@ import { DECISION_STATUS_SELECT, PER_PLAN, readEach, settle, settledValue, toDec
 export const TALLY_ITEM = 'planStatusCounts';
 const VALUE = 'ipValue';
 const PAGE = 5000;
+/** The newest items of each list read with the tally, so a tally a few decisions behind needs no read of its own to find them. */
+const RECENT = 50;
 /** Plans re-counted per $batch when moving the tally on: 2 reads each and one for their authors (SharePoint allows 100 parts). */
 const PLANS_PER_BATCH = 30;
 /** More plans than this with new items since the tally: counting every plan again is fewer requests. */
@@ -46,7 +48,9 @@ const storedTallySchema = z.object({
   counts: z.record(z.enum(PLAN_STATUSES), count)
 });
 const tallyItemSchema = z.object({ Id: z.number(), 'odata.etag': z.string(), [VALUE]: z.nullable(z.string()) });
-const idSchema = z.object({ Id: z.number() });
+/** An item of either list as the tally first reads it: its id and its plan. */
+const newItemSchema = z.object({ Id: z.number(), ipPlanId: z.number() });
+type NewItem = z.infer<typeof newItemSchema>;
 // The history list's Plan lookup id and Submission number (HISTORY.plan, HISTORY.submission).
 const entrySchema = z.object({
   Id: z.number(),
@@ -74,7 +78,10 @@ function toTallyItem(raw: unknown): TallyItem | undefined {
   }
   const stored = z.safeParse(storedTallySchema, json);
   const tally: StatusTally | undefined = stored.success
-    ? { mark: stored.data.mark, counts: { ...Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])), ...stored.data.counts } as Record<PlanStatus, number> }
+    ? {
+        mark: stored.data.mark,
+        counts: { ...Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])), ...stored.data.counts } as Record<PlanStatus, number>
+      }
     : undefined;
   return { id: item.data.Id, version: item.data['odata.etag'], tally };
 }
@@ -90,6 +97,8 @@ interface Glance {
   readonly item: TallyItem | undefined;
   readonly planCount: number;
   readonly latest: TallyMark;
+  /** The newest items of each list, newest first (up to `RECENT`): usually all that is new since the tally. */
+  readonly recent: { readonly decisions: readonly NewItem[]; readonly entries: readonly NewItem[] };
   readonly roster: TeamRoster;
 }
 
@@ -127,7 +136,8 @@ export class SpStatusTally {
         saved.mark.decisions >= glance.latest.decisions &&
         saved.mark.entries >= glance.latest.entries;
       if (current) return countsFromTally(saved, glance.planCount);
-      const tally = saved && !tallyImpossible(saved, glance.planCount) ? await this.moveOn(saved, glance.roster) : await this.recount(glance.roster);
+      const tally =
+        saved && !tallyImpossible(saved, glance.planCount) ? await this.moveOn(saved, glance) : await this.recount(glance.roster);
       // Only someone who can see the team's members (the team, site owners) saves it: the tally
       // counts submissions the team made, and the settings list is the team's to write.
       if (!glance.roster.known) return countsFromTally(tally, glance.planCount);
@@ -148,7 +158,7 @@ export class SpStatusTally {
   private async glance(): Promise<Glance> {
     const [batched, execute] = this.sp.batched();
     const newest = (title: string): Promise<{ ok: true; value: unknown[] } | { ok: false; error: unknown }> =>
-      settle(batched.web.lists.getByTitle(title).items.select('Id').orderBy('Id', false).top(1)<unknown[]>());
+      settle(batched.web.lists.getByTitle(title).items.select('Id', 'ipPlanId').orderBy('Id', false).top(RECENT)<unknown[]>());
     const item = settle(
       batched.web.lists
         .getByTitle(this.settings.title)
@@ -169,34 +179,35 @@ export class SpStatusTally {
     }
     const planCount = Number((await settledValue(what, plans)).ItemCount);
     if (!Number.isInteger(planCount) || planCount < 0) throw await toDataError(new Error('The plans list gave no item count.'), what);
-    const idOf = async (p: typeof decision): Promise<number> => {
-      const [first] = await settledValue(what, p);
-      const parsed = z.safeParse(idSchema, first);
-      return parsed.success ? parsed.data.Id : 0;
-    };
+    const recentOf = async (p: typeof decision): Promise<NewItem[]> =>
+      (await settledValue(what, p)).map((raw) => z.parse(newItemSchema, raw));
     const [raw] = await settledValue(what, item);
     const m = await members;
+    const recent = { decisions: await recentOf(decision), entries: await recentOf(entry) };
     return {
       item: raw === undefined ? undefined : toTallyItem(raw),
       planCount,
-      latest: { decisions: await idOf(decision), entries: await idOf(entry) },
+      latest: { decisions: recent.decisions[0]?.Id ?? 0, entries: recent.entries[0]?.Id ?? 0 },
+      recent,
       roster: m.ok ? toRoster(m.value) : UNKNOWN_ROSTER
     };
   }
 
   /** The tally moved on to the newest items: only plans with items after its mark are counted again. */
-  private async moveOn(tally: StatusTally, roster: TeamRoster): Promise<StatusTally> {
+  private async moveOn(tally: StatusTally, glance: Glance): Promise<StatusTally> {
+    const since = (gateway: ListGateway, recent: readonly NewItem[], after: number): Promise<readonly NewItem[]> =>
+      // The newest items read with the tally reach back past its mark: they are all that is new.
+      recent.length < RECENT || recent[recent.length - 1].Id <= after + 1
+        ? Promise.resolve(recent.filter((x) => x.Id > after))
+        : gateway.all(
+            `Reading "${gateway.title}"`,
+            (items) => items.select('Id', 'ipPlanId').filter(`Id gt ${after}`).orderBy('Id', true).top(PAGE),
+            (raw) => z.parse(newItemSchema, raw)
+          );
+    const roster = glance.roster;
     const [newDecisions, newEntries] = await Promise.all([
-      this.decisions.all(
-        `Reading "${this.decisions.title}"`,
-        (items) => items.select('Id', 'ipPlanId').filter(`Id gt ${tally.mark.decisions}`).orderBy('Id', true).top(PAGE),
-        (raw) => z.parse(z.object({ Id: z.number(), ipPlanId: z.number() }), raw)
-      ),
-      this.entries.all(
-        `Reading "${this.entries.title}"`,
-        (items) => items.select('Id', `${HISTORY.plan}Id`).filter(`Id gt ${tally.mark.entries}`).orderBy('Id', true).top(PAGE),
-        (raw) => z.parse(z.object({ Id: z.number(), ipPlanId: z.number() }), raw)
-      )
+      since(this.decisions, glance.recent.decisions, tally.mark.decisions),
+      since(this.entries, glance.recent.entries, tally.mark.entries)
     ]);
     const mark: TallyMark = {
       decisions: highest(
@@ -262,7 +273,12 @@ export class SpStatusTally {
             toDecisionStatus,
             []
           );
-          const entries = readEach(await settledValue(`Reading the submissions of plan ${planId}`, parts[i].entries), this.entries.title, toEntry, []);
+          const entries = readEach(
+            await settledValue(`Reading the submissions of plan ${planId}`, parts[i].entries),
+            this.entries.title,
+            toEntry,
+            []
+          );
           events.push({ planId, authorId: authorOf.get(planId) ?? 0, decisions, entries });
         }
         return events;
@@ -276,7 +292,11 @@ export class SpStatusTally {
     const [decisions, entries, authors] = await Promise.all([
       this.decisions.all(
         `Reading "${this.decisions.title}"`,
-        (items) => items.select(...DECISION_STATUS_SELECT).orderBy('Id', true).top(PAGE),
+        (items) =>
+          items
+            .select(...DECISION_STATUS_SELECT)
+            .orderBy('Id', true)
+            .top(PAGE),
         (raw) => raw
       ),
       this.entries.all(
@@ -311,7 +331,11 @@ export class SpStatusTally {
         EMPTY_MARK.entries
       )
     };
-    const plans: PlanEvents[] = [...byPlan.entries()].map(([planId, events]) => ({ planId, authorId: authorOf.get(planId) ?? 0, ...events }));
+    const plans: PlanEvents[] = [...byPlan.entries()].map(([planId, events]) => ({
+      planId,
+      authorId: authorOf.get(planId) ?? 0,
+      ...events
+    }));
     return buildTally(plans, mark, roster);
   }
 
