@@ -64,6 +64,7 @@ test("a lead's forged 'Accepted' shows as unconfirmed on the dashboard, and a pl
 
   const team = await pageAs(browser, port, 4);
   await team.goto(`http://127.0.0.1:${port}/dashboard.html`);
+  await team.getByRole('button', { name: 'Check every plan’s stored status' }).click({ timeout: 60_000 });
   const unconfirmed = team.getByRole('list', { name: 'Plans with an unconfirmed status' });
   await unconfirmed.waitFor({ timeout: 60_000 });
   const row = unconfirmed.getByRole('listitem').filter({ hasText: TITLE });

@@ -6,7 +6,7 @@
  * and listed with what is stored.
  */
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { AppShell, Dashboard } from '../../src/ui';
 import { emptyPlanContent } from '../../src/domain';
 import { readyPlanContent } from '../domain/fixtures';
@@ -44,9 +44,20 @@ it('counts a plan stored as "Accepted" that the team never accepted by its recor
   expect(await screen.findByText('2 plans in total.', {}, { timeout: 10_000 })).toBeInTheDocument();
   expect(screen.getByLabelText('Draft: 2 plans')).toBeInTheDocument();
   expect(screen.getByLabelText('Accepted: 0 plans')).toBeInTheDocument();
-  const listed = screen.getByRole('list', { name: 'Plans with an unconfirmed status' });
+  // Checking every plan's stored status is the team's choice (it reads every plan).
+  expect(screen.queryByRole('list', { name: 'Plans with an unconfirmed status' })).not.toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Check every plan’s stored status' }));
+  const listed = await screen.findByRole('list', { name: 'Plans with an unconfirmed status' });
   expect(within(listed).getByRole('listitem')).toHaveTextContent('Forged stored as “Accepted”, the record says “Draft”');
   expect(repo.plans.get(forged.id)?.status).toBe('accepted');
+});
+
+it('says so when every stored status matches the record', async () => {
+  const repo = new InMemoryPlans();
+  repo.add(emptyPlanContent());
+  renderDashboard(repo);
+  fireEvent.click(await screen.findByRole('button', { name: 'Check every plan’s stored status' }, { timeout: 10_000 }));
+  expect(await screen.findByText('Every plan’s stored status matches the team’s record.')).toBeInTheDocument();
 });
 
 it("an accepted plan's review offers 'Start delivery' once: the review's own action (which tells the lead), not a second one in the engagement record", async () => {
