@@ -8,6 +8,7 @@ import { SpPlanRepository } from '../../src/data/sharepoint/SpPlanRepository';
 import { listDefinition, PLAN } from '../../src/data/sharepoint/lists';
 import { statusLabel } from '../../src/data/sharepoint/planMapper';
 import { SpWorkflowRepository } from '../../src/data/sharepoint/SpWorkflowRepository';
+import { SpStatusTally } from '../../src/data/sharepoint/SpStatusTally';
 import {
   countResponses,
   emptyPlanContent,
@@ -367,4 +368,7 @@ export async function seedWorkbench(siteUrl: string): Promise<void> {
   });
   const shared = new SpSharedStakeholderRepository(owner);
   for (const [i, entry] of ORGANISATION_STAKEHOLDERS.entries()) await shared.add(entry, `sample-shared-${i}`);
+  // The team has looked at its dashboard before: the plan counts' tally is kept (a new site builds
+  // it on the team's first look).
+  await new SpStatusTally(spForUrl(siteUrl, { 'x-workbench-user': '4' })).counts();
 }

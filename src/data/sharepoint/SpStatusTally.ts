@@ -33,7 +33,7 @@ export const TALLY_ITEM = 'planStatusCounts';
 const VALUE = 'ipValue';
 const PAGE = 5000;
 /** The newest items of each list read with the tally, so a tally a few decisions behind needs no read of its own to find them. */
-const RECENT = 50;
+const RECENT = 30;
 /** Plans re-counted per $batch when moving the tally on: 2 reads each and one for their authors (SharePoint allows 100 parts). */
 const PLANS_PER_BATCH = 30;
 /** More plans than this with new items since the tally: counting every plan again is fewer requests. */
