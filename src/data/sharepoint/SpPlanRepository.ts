@@ -50,8 +50,9 @@ export class SpPlanRepository implements PlanRepository {
     return this.tally.counts();
   }
 
-  public statusOverview(): Promise<StatusOverview> {
-    return this.summaries.statusOverview();
+  /** Every plan's stored status checked against the record; the counts' tally is counted again from the lists alongside. */
+  public async statusOverview(): Promise<StatusOverview> {
+    return (await Promise.all([this.summaries.statusOverview(), this.tally.recountAndSave()]))[0];
   }
 
   public async get(id: number): Promise<StoredPlan> {

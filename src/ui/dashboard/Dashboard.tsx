@@ -125,10 +125,10 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
                 </li>
               ))}
             </ul>
-            <StoredStatusCheck onOpen={onOpen} />
           </>
         )}
       </Loaded>
+      <StoredStatusCheck onOpen={onOpen} onChecked={reload} />
       <PlanQueue initialStatus={status} onOpen={onOpen} />
       {mayManage && (
         <section aria-labelledby="settings-link-heading">
@@ -153,10 +153,16 @@ function DashboardHome({ onOpen, onOpenSettings }: { onOpen(id: number): void; o
  * plan and decision (about 5 MB at 12,000 plans), so it is not part of opening the dashboard. The
  * counts above never depend on it: they come from the team's own record.
  */
-function StoredStatusCheck({ onOpen }: { onOpen(id: number): void }): JSX.Element {
+function StoredStatusCheck({ onOpen, onChecked }: { onOpen(id: number): void; onChecked(): void }): JSX.Element {
   const { plans } = useServices();
   const [asked, setAsked] = React.useState(0);
-  const check = React.useCallback(() => (asked ? plans.statusOverview() : Promise.resolve(undefined)), [plans, asked]);
+  const check = React.useCallback(async () => {
+    if (!asked) return undefined;
+    const overview = await plans.statusOverview();
+    // The check also counts the tally again: show the counts it gives.
+    onChecked();
+    return overview;
+  }, [plans, asked, onChecked]);
   const [state, retry] = useAsync(check);
   if (!asked)
     return (

@@ -12,6 +12,7 @@ import {
   type SignOffRepository,
   type ResponseRepository,
   type PlanNotifier,
+  type PlanStatus,
   type PlanRepository,
   type PlanWorkflowRepository,
   type SecretsRepository,
@@ -77,11 +78,8 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   const startUp = (): Promise<typeof import('../../data/sharepoint/startUpData')> =>
     fetchCode(() => import(/* webpackChunkName: "plan-lists" */ '../../data/sharepoint/startUpData'), 'reads plans and settings');
   const summaries = lazyPort<PlanLists>(() => startUp().then((m) => new m.SpPlanSummaries(sp)));
-  const tally = lazyPort<Pick<PlanRepository, 'countByStatus'>>(() =>
-    startUp().then((m) => {
-      const counter = new m.SpStatusTally(sp);
-      return { countByStatus: () => counter.counts() };
-    })
+  const tally = lazyPort<{ counts(): Promise<Record<PlanStatus, number>>; recountAndSave(): Promise<Record<PlanStatus, number>> }>(() =>
+    startUp().then((m) => new m.SpStatusTally(sp))
   );
   const wholePlans = lazyPort<PlanRepository>(() =>
     fetchCode(() => import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository'), 'opens and saves plans').then(
@@ -91,8 +89,9 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   const plans: PlanRepository = {
     listForLead: (leadUserId, pageToken) => summaries.listForLead(leadUserId, pageToken),
     query: (filter, pageToken) => summaries.query(filter, pageToken),
-    countByStatus: () => tally.countByStatus(),
-    statusOverview: () => summaries.statusOverview(),
+    countByStatus: () => tally.counts(),
+    // Checking every plan also counts the tally again from the lists (what the team does after a doubt).
+    statusOverview: async () => (await Promise.all([summaries.statusOverview(), tally.recountAndSave()]))[0],
     get: (id) => wholePlans.get(id),
     create: (content, lead, requestId) => wholePlans.create(content, lead, requestId),
     save: (plan) => wholePlans.save(plan),
