@@ -90,7 +90,7 @@ function yearsAgo(years: number, today = new Date().toISOString().slice(0, 10)):
 
 /**
  * Searching what earlier plans heard (issue 11 §4) on the "Engagement records" list, at any size:
- * 1. the records whose engagement ended in the last five years, newest first, on the indexed
+ * 1. the records whose engagement ended in the last five years (and not after today), newest first, on the indexed
  *    "Engagement ended" column, 500 a request and at most 2,000 (the bounded recent set), each
  *    with the short insight kept beside it when it was saved — never the records' JSON, never a
  *    full-list read; the words are matched in the browser;
@@ -121,12 +121,15 @@ export class SpInsight implements InsightRepository {
     if (words.length === 0) return { results: [], searched: 0, limited: false, more: false };
     const title = this.records.title;
     const since = yearsAgo(INSIGHT_YEARS, options.today);
+    // Engagement that has ended: a record dated in the future (anyone can write one on their own
+    // plan) would otherwise come first and push real ones out of the most recent 2,000.
+    const until = options.today ?? new Date().toISOString().slice(0, 10);
     const rows = await this.records.all(
       `Searching "${title}"`,
       (items) =>
         items
           .select('Id', 'AuthorId', RECORD_PLAN_ID, RECORD.periodEnd, RECORD.insight, 'Modified')
-          .filter(`${RECORD.periodEnd} ge datetime'${since}T00:00:00Z'`)
+          .filter(`${RECORD.periodEnd} ge datetime'${since}T00:00:00Z' and ${RECORD.periodEnd} le datetime'${until}T23:59:59Z'`)
           .orderBy(RECORD.periodEnd, false)
           .top(INSIGHT_PAGE_SIZE),
       (raw) => readRow(title, raw),
