@@ -21,6 +21,8 @@ export interface TallyMark {
 export interface StatusTally {
   readonly mark: TallyMark;
   readonly counts: Readonly<Record<PlanStatus, number>>;
+  /** The team's members it was counted with (`rosterKey`); undefined: not known. */
+  readonly team?: string;
 }
 
 /** A submission's history entry, as the tally needs it (the entry's Author is SharePoint's). */
@@ -56,8 +58,7 @@ export function countedStatus(plan: PlanEvents, mark: TallyMark, roster: TeamRos
     (e) => e.planId === plan.planId && e.id <= mark.entries && (e.authorId === plan.authorId || inTeam(roster, e.authorId))
   );
   if (decisions.length === 0 && entries.length === 0) return undefined;
-  const submission = entries.reduce((max, e) => Math.max(max, e.submission), 0);
-  const claims: PlanItemClaims = {
+  const claimsWith = (submission: number): PlanItemClaims => ({
     planId: plan.planId,
     createdBy: { id: plan.authorId, displayName: '', email: '' },
     projectLead: null,
@@ -68,8 +69,20 @@ export function countedStatus(plan: PlanEvents, mark: TallyMark, roster: TeamRos
     involvementLead: null,
     scopingMeetingAt: null,
     confirmedLevel: null
-  };
-  return verifyProcess(claims, decisions, [], roster).status;
+  });
+  // The team's decisions as they count; then the lead's submission the way `verifyProcess` takes
+  // the plan's own number: any submission while the team has decided nothing, and after a decision
+  // only the next number (so an entry numbered ahead of time cannot block an honest resubmission).
+  const counted = verifyProcess(claimsWith(0), decisions, [], roster).decisions;
+  const last = counted[counted.length - 1];
+  const numbers = new Set(entries.map((e) => e.submission).filter((n) => Number.isInteger(n) && n >= 1));
+  const submission = !last ? Math.max(0, ...numbers) : numbers.has(last.submission + 1) ? last.submission + 1 : 0;
+  return verifyProcess(claimsWith(submission), decisions, [], roster).status;
+}
+
+/** Who the tally counted as the involvement team: a tally counted with other members is counted again. */
+export function rosterKey(roster: TeamRoster): string | undefined {
+  return roster.known ? [...roster.memberIds].sort((a, b) => a - b).join(',') : undefined;
 }
 
 /** The tally of every plan from scratch (no tally yet, or a recount). */
@@ -79,7 +92,7 @@ export function buildTally(plans: readonly PlanEvents[], mark: TallyMark, roster
     const status = countedStatus(plan, mark, roster);
     if (status) counts[status] += 1;
   }
-  return { mark, counts };
+  return { mark, counts, team: rosterKey(roster) };
 }
 
 /**
@@ -101,7 +114,7 @@ export function foldTally(
     if (before) counts[before] -= 1;
     if (after) counts[after] += 1;
   }
-  return { mark, counts };
+  return { mark, counts, team: rosterKey(roster) };
 }
 
 /** The counts the dashboard shows: the tally, with every plan it has not counted (`planCount` in all) as a draft. */

@@ -30,7 +30,7 @@ import {
 import type { Workbench } from '../../webparts/server/app';
 import { SAMPLE_TEAMS } from '../../webparts/server/directory';
 import { readyPlanContent, readyStakeholders } from '../domain/fixtures';
-import { startTestWorkbench, USERS } from '../workbench/harness';
+import { restAs, startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
 const team = SAMPLE_TEAMS[0];
@@ -71,31 +71,8 @@ const plansAs = (user: number): SpPlanRepository => new SpPlanRepository(spForUr
 const recordAs = (user: number, id: number): Promise<PlanRecord> => portsAs(user).workflow.record(id, { notificationTarget: true });
 
 /** One REST call as `user`, as their browser would send it (JSON light, a form digest on writes). */
-async function rest(
-  user: number,
-  method: 'GET' | 'POST' | 'MERGE' | 'DELETE',
-  path: string,
-  body?: unknown
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const base = { 'x-workbench-user': String(user), Accept: 'application/json;odata=nometadata' };
-  let digest = '';
-  if (method !== 'GET') {
-    const info = await fetch(`${wb.siteUrl}/_api/contextinfo`, { method: 'POST', headers: base });
-    digest = ((await info.json()) as { FormDigestValue: string }).FormDigestValue;
-  }
-  const response = await fetch(`${wb.siteUrl}/_api/${path}`, {
-    method: method === 'GET' ? 'GET' : 'POST',
-    headers: {
-      ...base,
-      'Content-Type': 'application/json;odata=nometadata',
-      ...(digest ? { 'X-RequestDigest': digest } : {}),
-      ...(method === 'MERGE' || method === 'DELETE' ? { 'X-HTTP-Method': method, 'IF-MATCH': '*' } : {})
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+const rest = (user: number, method: 'GET' | 'POST' | 'MERGE' | 'DELETE', path: string, body?: unknown) =>
+  restAs(wb, user, method, path, body);
 const items = (list: string): string => `web/lists/getByTitle('${list}')/items`;
 const login = (email: string): string => `i:0#.f|membership|${email}`;
 

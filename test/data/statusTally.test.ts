@@ -10,7 +10,7 @@ import { SpStatusTally, TALLY_ITEM } from '../../src/data/sharepoint/SpStatusTal
 import { countsFromTally, PLAN_STATUS_LABELS, type PlanStatus, type StatusTally } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { RoundTrips } from '../../webparts/tools/roundTrips';
-import { startTestWorkbench, USERS } from '../workbench/harness';
+import { restAs, startTestWorkbench, USERS } from '../workbench/harness';
 
 let wb: Workbench;
 const sp = (user: number) => spForUrl(wb.siteUrl, { 'x-workbench-user': String(user) });
@@ -179,18 +179,17 @@ describe("the dashboard's counts from the team's tally", () => {
     entry(toms, USERS.priya, 2);
     // …and tries to write the tally itself.
     const tally = savedTally();
-    const refused = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Involvement settings')/items(${tally?.id ?? 0})`, {
-      method: 'POST',
-      headers: {
-        'x-workbench-user': String(USERS.priya),
-        'X-HTTP-Method': 'MERGE',
-        'IF-MATCH': '*',
-        'Content-Type': 'application/json;odata=nometadata',
-        Accept: 'application/json;odata=nometadata'
-      },
-      body: JSON.stringify({ ipValue: JSON.stringify({ v: 1, mark: { decisions: 10 ** 9, entries: 10 ** 9 }, counts: { accepted: 999 } }) })
+    const path = `web/lists/getByTitle('Involvement settings')/items(${tally?.id ?? 0})`;
+    const forged = { ipValue: JSON.stringify({ v: 1, mark: { decisions: 10 ** 9, entries: 10 ** 9 }, counts: { accepted: 999 } }) };
+    const refused = await restAs(wb, USERS.priya, 'MERGE', path, forged);
+    const added = await restAs(wb, USERS.priya, 'POST', "web/lists/getByTitle('Involvement settings')/items", {
+      Title: TALLY_ITEM,
+      ...forged
     });
+    expect(added.status).toBe(403);
     expect(refused.status).toBe(403);
+    // The same request from a team member is accepted (so the refusal above is the list's permissions).
+    expect((await restAs(wb, USERS.jo, 'MERGE', path, { ipValue: tally?.values.ipValue })).status).toBe(204);
     expect(await tallyAs(USERS.jo).counts()).toEqual(expected);
     // Priya herself sees the same counts, and saves nothing (the tally is the team's to keep).
     const version = savedTally()?.version;
@@ -213,5 +212,60 @@ describe("the dashboard's counts from the team's tally", () => {
     update('Involvement settings', tally.id, { ipValue: 'not JSON' });
     expect(await tallyAs(USERS.jo).counts()).toEqual(right);
     expect(JSON.parse(String(savedTally()?.values.ipValue)).counts.closed).toBe(right.closed);
+  });
+});
+
+describe('what the review of the tally tried', () => {
+  const team = () => wb.store.siteGroups().find((g) => g.title === 'Involvement team');
+
+  it("500 entries Priya adds to Tom's plan do not hide his submission, before or after the team's decision", async () => {
+    const toms = plan(USERS.tom);
+    wb.store.addItems(
+      list('Plan status history'),
+      USERS.priya,
+      Array.from({ length: 500 }, (_, i) => ({
+        Title: 'planted',
+        ipPlan: toms,
+        ipFromStatus: 'Draft',
+        ipToStatus: 'Submitted',
+        ipSubmission: 1,
+        ipKey: `planted-${i}`,
+        ipComment: ''
+      }))
+    );
+    expect(await tallyAs(USERS.jo).counts()).toEqual(await checkAll());
+    entry(toms, USERS.tom, 1);
+    update('Involvement plans', toms, { ipStatus: 'Submitted', ipSubmission: 1, ipSubmissionKey: `plan-${toms}-submission-1` });
+    expect(await tallyAs(USERS.jo).counts()).toEqual(await checkAll());
+    decide(toms, 1, 'submitted', 'accepted');
+    const counts = await tallyAs(USERS.jo).counts();
+    expect(counts).toEqual(await checkAll());
+    expect(await tallyAs(USERS.jo).recountAndSave()).toEqual(counts);
+  });
+
+  it('someone joining or leaving the team: the tally is counted again with the team as it is now', async () => {
+    const group = team();
+    if (!group) throw new Error('no team group');
+    await tallyAs(USERS.jo).counts();
+    // Tom joins, records a decision, and leaves again: the check no longer counts his decision.
+    const p = plan(USERS.priya, 1);
+    group.memberIds.push(USERS.tom);
+    wb.store.saveSiteGroups();
+    decide(p, 1, 'submitted', 'accepted', 1, USERS.tom);
+    expect(await tallyAs(USERS.jo).counts()).toEqual(await checkAll());
+    group.memberIds = group.memberIds.filter((id) => id !== USERS.tom);
+    wb.store.saveSiteGroups();
+    decide(p, 2, 'accepted', 'inDelivery');
+    const counts = await tallyAs(USERS.jo).counts();
+    expect(counts).toEqual(await checkAll());
+  });
+
+  it('an entry a lead numbers ahead of time does not turn an honest resubmission into "Changes requested"', async () => {
+    const p = plan(USERS.priya, 1);
+    entry(p, USERS.priya, 99);
+    decide(p, 1, 'submitted', 'changesRequested');
+    entry(p, USERS.priya, 2);
+    update('Involvement plans', p, { ipStatus: 'Submitted', ipSubmission: 2, ipSubmissionKey: `plan-${p}-submission-2` });
+    expect(await tallyAs(USERS.jo).counts()).toEqual(await checkAll());
   });
 });

@@ -57,7 +57,9 @@ it('says so when every stored status matches the record', async () => {
   repo.add(emptyPlanContent());
   renderDashboard(repo);
   fireEvent.click(await screen.findByRole('button', { name: 'Check every plan’s stored status' }, { timeout: 10_000 }));
-  expect(await screen.findByText('Every plan’s stored status matches the team’s record.')).toBeInTheDocument();
+  expect(await screen.findByText('Every plan’s stored status matches the team’s record.')).toHaveAttribute('role', 'status');
+  // The button stays (and keeps keyboard focus) to check again.
+  expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
 });
 
 it("an accepted plan's review offers 'Start delivery' once: the review's own action (which tells the lead), not a second one in the engagement record", async () => {

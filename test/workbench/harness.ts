@@ -38,3 +38,31 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
   }
   throw new Error('Expected the request to fail');
 }
+
+/** One REST call as `user`, as their browser would send it (JSON light, a form digest from contextinfo on writes). */
+export async function restAs(
+  wb: Workbench,
+  user: number,
+  method: 'GET' | 'POST' | 'MERGE' | 'DELETE',
+  path: string,
+  body?: unknown
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const base = { 'x-workbench-user': String(user), Accept: 'application/json;odata=nometadata' };
+  let digest = '';
+  if (method !== 'GET') {
+    const info = await fetch(`${wb.siteUrl}/_api/contextinfo`, { method: 'POST', headers: base });
+    digest = ((await info.json()) as { FormDigestValue: string }).FormDigestValue;
+  }
+  const response = await fetch(`${wb.siteUrl}/_api/${path}`, {
+    method: method === 'GET' ? 'GET' : 'POST',
+    headers: {
+      ...base,
+      'Content-Type': 'application/json;odata=nometadata',
+      ...(digest ? { 'X-RequestDigest': digest } : {}),
+      ...(method === 'MERGE' || method === 'DELETE' ? { 'X-HTTP-Method': method, 'IF-MATCH': '*' } : {})
+    },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}

@@ -52,7 +52,8 @@ export class SpPlanRepository implements PlanRepository {
 
   /** Every plan's stored status checked against the record; the counts' tally is counted again from the lists alongside. */
   public async statusOverview(): Promise<StatusOverview> {
-    return (await Promise.all([this.summaries.statusOverview(), this.tally.recountAndSave()]))[0];
+    // A recount that fails leaves the tally as it was (the next look moves it on); the check's answer still shows.
+    return (await Promise.all([this.summaries.statusOverview(), this.tally.recountAndSave().catch(() => undefined)]))[0];
   }
 
   public async get(id: number): Promise<StoredPlan> {

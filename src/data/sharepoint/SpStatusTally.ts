@@ -13,6 +13,7 @@ import {
   foldTally,
   isDataError,
   PLAN_STATUSES,
+  rosterKey,
   tallyImpossible,
   UNKNOWN_ROSTER,
   type PlanEvents,
@@ -45,7 +46,8 @@ const count = z.number().check(z.int(), z.nonnegative());
 const storedTallySchema = z.object({
   v: z.literal(1),
   mark: z.object({ decisions: count, entries: count }),
-  counts: z.record(z.enum(PLAN_STATUSES), count)
+  counts: z.record(z.enum(PLAN_STATUSES), count),
+  team: z.optional(z.string())
 });
 const tallyItemSchema = z.object({ Id: z.number(), 'odata.etag': z.string(), [VALUE]: z.nullable(z.string()) });
 /** An item of either list as the tally first reads it: its id and its plan. */
@@ -80,7 +82,8 @@ function toTallyItem(raw: unknown): TallyItem | undefined {
   const tally: StatusTally | undefined = stored.success
     ? {
         mark: stored.data.mark,
-        counts: { ...Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])), ...stored.data.counts } as Record<PlanStatus, number>
+        counts: { ...Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])), ...stored.data.counts } as Record<PlanStatus, number>,
+        team: stored.data.team
       }
     : undefined;
   return { id: item.data.Id, version: item.data['odata.etag'], tally };
@@ -129,15 +132,13 @@ export class SpStatusTally {
   public async counts(): Promise<Record<PlanStatus, number>> {
     let glance = await this.glance();
     for (let attempt = 1; ; attempt += 1) {
-      const saved = glance.item?.tally;
-      const current =
-        saved &&
-        !tallyImpossible(saved, glance.planCount) &&
-        saved.mark.decisions >= glance.latest.decisions &&
-        saved.mark.entries >= glance.latest.entries;
+      const team = rosterKey(glance.roster);
+      // A tally counted with other team members (someone joined or left) is counted again.
+      const usable = glance.item?.tally && (team === undefined || glance.item.tally.team === team) ? glance.item.tally : undefined;
+      const saved = usable && !tallyImpossible(usable, glance.planCount) ? usable : undefined;
+      const current = saved && saved.mark.decisions >= glance.latest.decisions && saved.mark.entries >= glance.latest.entries;
       if (current) return countsFromTally(saved, glance.planCount);
-      const tally =
-        saved && !tallyImpossible(saved, glance.planCount) ? await this.moveOn(saved, glance) : await this.recount(glance.roster);
+      const tally = saved ? await this.moveOn(saved, glance) : await this.recount(glance.roster);
       // Only someone who can see the team's members (the team, site owners) saves it: the tally
       // counts submissions the team made, and the settings list is the team's to write.
       if (!glance.roster.known) return countsFromTally(tally, glance.planCount);
@@ -149,9 +150,14 @@ export class SpStatusTally {
 
   /** Count every plan again from the two lists and save it (a recount the team can ask for). */
   public async recountAndSave(): Promise<Record<PlanStatus, number>> {
-    const glance = await this.glance();
+    let glance = await this.glance();
     const tally = await this.recount(glance.roster);
-    await this.save(tally, glance.item);
+    // The recount is right at its own mark: if someone saved since, it replaces theirs (a later
+    // look moves it on from its mark).
+    for (let attempt = 1; glance.roster.known && attempt <= SAVE_TRIES; attempt += 1) {
+      if ((await this.save(tally, glance.item)) !== 'conflict') break;
+      glance = await this.glance();
+    }
     return countsFromTally(tally, glance.planCount);
   }
 
@@ -221,11 +227,15 @@ export class SpStatusTally {
     };
     const touched = [...new Set([...newDecisions, ...newEntries].map((x) => x.ipPlanId))];
     if (touched.length > REBUILD_OVER) return this.recount(roster);
-    return foldTally(tally, await this.eventsOf(touched), mark, roster);
+    const events = await this.eventsOf(touched);
+    // A plan with a full page of decisions or entries (anyone can add entries to any plan) may have
+    // more than one request shows: count everything again, where nothing is cut off.
+    if (events === 'too many') return this.recount(roster);
+    return foldTally(tally, events, mark, roster);
   }
 
   /** Each plan's author, decisions and submissions: one $batch per 30 plans, side by side. */
-  private async eventsOf(planIds: readonly number[]): Promise<PlanEvents[]> {
+  private async eventsOf(planIds: readonly number[]): Promise<PlanEvents[] | 'too many'> {
     const chunks: number[][] = [];
     for (let i = 0; i < planIds.length; i += PLANS_PER_BATCH) chunks.push(planIds.slice(i, i + PLANS_PER_BATCH));
     const read = await Promise.all(
@@ -266,30 +276,27 @@ export class SpStatusTally {
           })
         );
         const events: PlanEvents[] = [];
+        let full = false;
         for (const [i, planId] of chunk.entries()) {
-          const decisions = readEach(
-            await settledValue(`Reading the decisions on plan ${planId}`, parts[i].decisions),
-            this.decisions.title,
-            toDecisionStatus,
-            []
-          );
-          const entries = readEach(
-            await settledValue(`Reading the submissions of plan ${planId}`, parts[i].entries),
-            this.entries.title,
-            toEntry,
-            []
-          );
+          const rawDecisions = await settledValue(`Reading the decisions on plan ${planId}`, parts[i].decisions);
+          const rawEntries = await settledValue(`Reading the submissions of plan ${planId}`, parts[i].entries);
+          if (rawDecisions.length >= PER_PLAN || rawEntries.length >= PER_PLAN) full = true;
+          const decisions = readEach(rawDecisions, this.decisions.title, toDecisionStatus, []);
+          const entries = readEach(rawEntries, this.entries.title, toEntry, []);
           events.push({ planId, authorId: authorOf.get(planId) ?? 0, decisions, entries });
         }
-        return events;
+        return full ? undefined : events;
       })
     );
-    return read.flat();
+    if (read.some((chunk) => chunk === undefined)) return 'too many';
+    return read.flatMap((chunk) => chunk ?? []);
   }
 
   /** Every plan counted from scratch: every decision, submission and plan author, 5,000 a page by id. */
   private async recount(roster: TeamRoster): Promise<StatusTally> {
-    const [decisions, entries, authors] = await Promise.all([
+    // The two lists first, then the plans: a plan added while they are read is then still known
+    // with its author (a submission of a plan read after its entry would be counted without one).
+    const [decisions, entries] = await Promise.all([
       this.decisions.all(
         `Reading "${this.decisions.title}"`,
         (items) =>
@@ -303,13 +310,13 @@ export class SpStatusTally {
         `Reading "${this.entries.title}"`,
         (items) => items.select('Id', 'AuthorId', `${HISTORY.plan}Id`, HISTORY.submission).orderBy('Id', true).top(PAGE),
         (raw) => raw
-      ),
-      this.plans.all(
-        `Counting "${this.plans.title}"`,
-        (items) => items.select('Id', 'AuthorId').orderBy('Id', true).top(PAGE),
-        (raw) => z.parse(planAuthorSchema, raw)
       )
     ]);
+    const authors = await this.plans.all(
+      `Counting "${this.plans.title}"`,
+      (items) => items.select('Id', 'AuthorId').orderBy('Id', true).top(PAGE),
+      (raw) => z.parse(planAuthorSchema, raw)
+    );
     const readDecisions = readEach(decisions, this.decisions.title, toDecisionStatus, []);
     const readEntries = readEach(entries, this.entries.title, toEntry, []);
     const byPlan = new Map<number, { decisions: TeamDecision[]; entries: TallyEntry[] }>();
@@ -344,7 +351,7 @@ export class SpStatusTally {
    * first (count again from theirs). Someone who may not write the settings list leaves it as it is.
    */
   private async save(tally: StatusTally, item: TallyItem | undefined): Promise<'saved' | 'conflict' | 'not allowed'> {
-    const value = JSON.stringify({ v: 1, mark: tally.mark, counts: tally.counts });
+    const value = JSON.stringify({ v: 1, mark: tally.mark, counts: tally.counts, team: tally.team });
     const what = `Saving the plan counts in "${this.settings.title}"`;
     try {
       if (item) await this.settings.update(what, item.id, item.version, { [VALUE]: value });
