@@ -76,6 +76,17 @@ export interface StatusOverview {
     readonly stored: string;
     readonly verified: PlanStatus;
   }>;
+  /**
+   * Plans the dashboard's counts (the team's tally, counted again alongside the check) count in
+   * another status than the check finds: a submission that did not finish (its history entry was
+   * written, the plan was not saved). Absent when the tally could not be counted again.
+   */
+  readonly countedDifferently?: ReadonlyArray<{
+    readonly id: number;
+    readonly title: string;
+    readonly counted: PlanStatus;
+    readonly verified: PlanStatus;
+  }>;
 }
 
 /** One page of results and how to ask for the next. */

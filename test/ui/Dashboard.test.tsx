@@ -82,3 +82,18 @@ it("an accepted plan's review offers 'Start delivery' once: the review's own act
   expect(within(actions).getByRole('button', { name: 'Start delivery' })).toBeInTheDocument();
   expect(screen.getAllByRole('button', { name: 'Start delivery' })).toHaveLength(1);
 });
+
+it('names a plan the counts go by its submission history for, and says what to do', async () => {
+  const repo = new InMemoryPlans();
+  const plan = repo.add({ ...emptyPlanContent(), project: { ...emptyPlanContent().project, title: 'Half submitted' } });
+  const checked = await repo.statusOverview();
+  repo.statusOverview = async () => ({
+    ...checked,
+    countedDifferently: [{ id: plan.id, title: 'Half submitted', counted: 'submitted', verified: 'draft' }]
+  });
+  renderDashboard(repo);
+  fireEvent.click(await screen.findByRole('button', { name: 'Check every plan’s stored status' }, { timeout: 10_000 }));
+  const listed = await screen.findByRole('list', { name: 'Plans counted in another status' });
+  expect(within(listed).getByRole('listitem')).toHaveTextContent('Half submitted counted as “Submitted”, the plan says “Draft”');
+  expect(screen.getByText(/Ask the plan’s project lead to submit it again/)).toBeInTheDocument();
+});

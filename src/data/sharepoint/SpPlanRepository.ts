@@ -51,9 +51,13 @@ export class SpPlanRepository implements PlanRepository {
   }
 
   /** Every plan's stored status checked against the record; the counts' tally is counted again from the lists alongside. */
-  public async statusOverview(): Promise<StatusOverview> {
-    // A recount that fails leaves the tally as it was (the next look moves it on); the check's answer still shows.
-    return (await Promise.all([this.summaries.statusOverview(), this.tally.recountAndSave().catch(() => undefined)]))[0];
+  public statusOverview(): Promise<StatusOverview> {
+    return this.summaries.statusOverview(
+      this.tally.recountAndSave().then(
+        (r) => r.counted,
+        () => undefined
+      )
+    );
   }
 
   public async get(id: number): Promise<StoredPlan> {

@@ -471,7 +471,7 @@ export class SpPlanSummaries {
    * 4.9 MB at 12,000 plans), so the team runs it when they choose; the dashboard's counts come from
    * the team's tally (`SpStatusTally`) in one request.
    */
-  public async statusOverview(): Promise<StatusOverview> {
+  public async statusOverview(counted?: Promise<ReadonlyMap<number, PlanStatus> | undefined>): Promise<StatusOverview> {
     const counts = Object.fromEntries(PLAN_STATUSES.map((st) => [st, 0])) as Record<PlanStatus, number>;
     const [plans, decisions, roster] = await Promise.all([
       this.list.all(
@@ -490,6 +490,7 @@ export class SpPlanSummaries {
     for (const d of readEach(decisions, this.decisionList.title, toDecisionStatus, []))
       byPlan.set(d.planId, [...(byPlan.get(d.planId) ?? []), d]);
     const unconfirmed: Array<StatusOverview['unconfirmed'][number]> = [];
+    const verifiedOf = new Map<number, { title: string; status: PlanStatus }>();
     for (const p of plans) {
       const id = Number(p.Id);
       const stored = String(p[PLAN.status] ?? '');
@@ -507,10 +508,18 @@ export class SpPlanSummaries {
       };
       const process = verifyProcess(claims, byPlan.get(id) ?? [], [], roster);
       counts[process.status] += 1;
+      verifiedOf.set(id, { title: String(p.Title ?? ''), status: process.status });
       if (claims.status !== process.status)
         unconfirmed.push({ id, title: String(p.Title ?? ''), stored: stored || 'empty', verified: process.status });
     }
-    return { counts, unconfirmed };
+    const countedOf = await counted;
+    if (!countedOf) return { counts, unconfirmed };
+    const countedDifferently: Array<NonNullable<StatusOverview['countedDifferently']>[number]> = [];
+    for (const [id, v] of verifiedOf) {
+      const c = countedOf.get(id) ?? 'draft';
+      if (c !== v.status) countedDifferently.push({ id, title: v.title, counted: c, verified: v.status });
+    }
+    return { counts, unconfirmed, countedDifferently };
   }
 
   private async roster(): Promise<TeamRoster> {

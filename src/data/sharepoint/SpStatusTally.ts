@@ -8,6 +8,7 @@ import '@pnp/sp/site-groups/web';
 import * as z from 'zod/mini';
 import {
   buildTally,
+  countedStatus,
   countsFromTally,
   EMPTY_MARK,
   foldTally,
@@ -149,16 +150,17 @@ export class SpStatusTally {
   }
 
   /** Count every plan again from the two lists and save it (a recount the team can ask for). */
-  public async recountAndSave(): Promise<Record<PlanStatus, number>> {
+  public async recountAndSave(): Promise<{ counts: Record<PlanStatus, number>; counted: ReadonlyMap<number, PlanStatus> }> {
     let glance = await this.glance();
-    const tally = await this.recount(glance.roster);
+    const counted = new Map<number, PlanStatus>();
+    const tally = await this.recount(glance.roster, counted);
     // The recount is right at its own mark: if someone saved since, it replaces theirs (a later
     // look moves it on from its mark).
     for (let attempt = 1; glance.roster.known && attempt <= SAVE_TRIES; attempt += 1) {
       if ((await this.save(tally, glance.item)) !== 'conflict') break;
       glance = await this.glance();
     }
-    return countsFromTally(tally, glance.planCount);
+    return { counts: countsFromTally(tally, glance.planCount), counted };
   }
 
   private async glance(): Promise<Glance> {
@@ -293,7 +295,8 @@ export class SpStatusTally {
   }
 
   /** Every plan counted from scratch: every decision, submission and plan author, 5,000 a page by id. */
-  private async recount(roster: TeamRoster): Promise<StatusTally> {
+  /** `statusOf`, when given, is filled with each counted plan's status (plans not in it are drafts). */
+  private async recount(roster: TeamRoster, statusOf?: Map<number, PlanStatus>): Promise<StatusTally> {
     // The two lists first, then the plans: a plan added while they are read is then still known
     // with its author (a submission of a plan read after its entry would be counted without one).
     const [decisions, entries] = await Promise.all([
@@ -343,6 +346,11 @@ export class SpStatusTally {
       authorId: authorOf.get(planId) ?? 0,
       ...events
     }));
+    if (statusOf)
+      for (const plan of plans) {
+        const status = countedStatus(plan, mark, roster);
+        if (status) statusOf.set(plan.planId, status);
+      }
     return buildTally(plans, mark, roster);
   }
 

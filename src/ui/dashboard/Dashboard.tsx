@@ -169,6 +169,7 @@ function StoredStatusCheck({ onOpen, onChecked }: { onOpen(id: number): void; on
     }
   };
   const found = run?.status === 'ready' ? run.value.unconfirmed : undefined;
+  const different = run?.status === 'ready' ? (run.value.countedDifferently ?? []) : [];
   return (
     <div>
       <Body1 as="p" block>
@@ -206,6 +207,28 @@ function StoredStatusCheck({ onOpen, onChecked }: { onOpen(id: number): void; on
               ))}
             </ul>
             {found.length > 50 && <Text>and {found.length - 50} more.</Text>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {different.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {different.length} plan{different.length === 1 ? ' is' : 's are'} counted above in another status
+            </MessageBarTitle>
+            The counts above go by each plan’s submission history. This happens when a submission did not finish: its history was written,
+            but the plan was not saved (someone changed it at the same moment). Ask the plan’s project lead to submit it again.
+            <ul aria-label="Plans counted in another status">
+              {different.slice(0, 50).map((d) => (
+                <li key={d.id}>
+                  <Button appearance="transparent" size="small" onClick={() => onOpen(d.id)}>
+                    {d.title || `Plan ${d.id}`}
+                  </Button>{' '}
+                  counted as “{PLAN_STATUS_LABELS[d.counted]}”, the plan says “{PLAN_STATUS_LABELS[d.verified]}”
+                </li>
+              ))}
+            </ul>
+            {different.length > 50 && <Text>and {different.length - 50} more.</Text>}
           </MessageBarBody>
         </MessageBar>
       )}

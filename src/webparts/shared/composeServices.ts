@@ -13,6 +13,7 @@ import {
   type ResponseRepository,
   type PlanNotifier,
   type PlanStatus,
+  type StatusOverview,
   type PlanRepository,
   type PlanWorkflowRepository,
   type SecretsRepository,
@@ -27,7 +28,9 @@ import { fetchCode, lazyPort } from './lazyPort';
 import type { MoreServices } from './moreServices';
 
 /** What the first screens list and count. */
-type PlanLists = Pick<PlanRepository, 'listForLead' | 'query' | 'statusOverview'>;
+type PlanLists = Pick<PlanRepository, 'listForLead' | 'query'> & {
+  statusOverview(counted?: Promise<ReadonlyMap<number, PlanStatus> | undefined>): Promise<StatusOverview>;
+};
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
 export const TEAMS_APP_ID = '6f4a2c1e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -78,9 +81,10 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
   const startUp = (): Promise<typeof import('../../data/sharepoint/startUpData')> =>
     fetchCode(() => import(/* webpackChunkName: "plan-lists" */ '../../data/sharepoint/startUpData'), 'reads plans and settings');
   const summaries = lazyPort<PlanLists>(() => startUp().then((m) => new m.SpPlanSummaries(sp)));
-  const tally = lazyPort<{ counts(): Promise<Record<PlanStatus, number>>; recountAndSave(): Promise<Record<PlanStatus, number>> }>(() =>
-    startUp().then((m) => new m.SpStatusTally(sp))
-  );
+  const tally = lazyPort<{
+    counts(): Promise<Record<PlanStatus, number>>;
+    recountAndSave(): Promise<{ counted: ReadonlyMap<number, PlanStatus> }>;
+  }>(() => startUp().then((m) => new m.SpStatusTally(sp)));
   const wholePlans = lazyPort<PlanRepository>(() =>
     fetchCode(() => import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository'), 'opens and saves plans').then(
       (m) => new m.SpPlanRepository(sp)
@@ -90,10 +94,15 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
     listForLead: (leadUserId, pageToken) => summaries.listForLead(leadUserId, pageToken),
     query: (filter, pageToken) => summaries.query(filter, pageToken),
     countByStatus: () => tally.counts(),
-    // Checking every plan also counts the tally again from the lists (what the team does after a doubt).
-    statusOverview: async () =>
-      // A recount that fails leaves the tally as it was (the next look moves it on); the check's answer still shows.
-      (await Promise.all([summaries.statusOverview(), tally.recountAndSave().catch(() => undefined)]))[0],
+    // Checking every plan also counts the tally again from the lists, and names plans the two count
+    // differently. A recount that fails leaves the tally as it was; the check's answer still shows.
+    statusOverview: () =>
+      summaries.statusOverview(
+        tally.recountAndSave().then(
+          (r) => r.counted,
+          () => undefined
+        )
+      ),
     get: (id) => wholePlans.get(id),
     create: (content, lead, requestId) => wholePlans.create(content, lead, requestId),
     save: (plan) => wholePlans.save(plan),
