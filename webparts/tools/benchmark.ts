@@ -1,8 +1,8 @@
 /**
  * `npm run benchmark`: measures (never asserts) what the quality bar cares about:
  * - bundle sizes, raw and gzip, of the last `gulp bundle --ship` (dist/);
- * - the dashboard's counts at 12,000 and 30,000 plans (the first look builds the team's tally; later
- *   looks read it), the on-demand check of every plan's stored status, and a filtered dashboard
+ * - the dashboard's counts at 300, 12,000 and 30,000 plans (the team's tally, read in one request when
+ *   nothing is new; after a new submission and decision, that plan counted again), the on-demand check of every plan's stored status, and a filtered dashboard
  *   query over 12,000 plans, through the product's adapters against the workbench stand-in;
  * - time to build the submission card;
  * - the annual report's read at 30,000 plans and 100,000 activities (issue 11): time, requests,
@@ -120,17 +120,16 @@ async function main(): Promise<void> {
     if (!list) throw new Error('lists not created');
     const base = toPlanItemValues(emptyPlanContent(), '2026-11-23');
     const statuses = ['Draft', 'Submitted', 'In review', 'Accepted'];
-    wb.store.addItems(
-      list,
-      2,
-      Array.from({ length: 12000 }, (_, i) => ({
-        ...base,
-        Title: `Plan ${i}`,
-        ipStatus: statuses[i % 4],
-        ipProjectLead: 2,
-        ipRequestId: `b-${i}`
-      }))
-    );
+    const addPlans = (from: number, to: number): void => {
+      wb.store.addItems(
+        list,
+        2,
+        Array.from({ length: to - from }, (_, k) => {
+          const i = from + k;
+          return { ...base, Title: `Plan ${i}`, ipStatus: statuses[i % 4], ipProjectLead: 2, ipRequestId: `b-${i}` };
+        })
+      );
+    };
     const repo = new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '4' }));
     // The dashboard's counts (issue 12): the team's tally, kept since the seeded site's first look,
     // read in one request (plans added with no decision or submission are drafts it need not read).
@@ -142,7 +141,39 @@ async function main(): Promise<void> {
       const c = countTrips.summary();
       rows.push(['  requests for those counts', `${c.requests} requests, ${c.sequential} sequential, ${kib(c.bytes)} received`]);
     };
-    await countLook('counts at 12,000 plans (the tally kept since the seeded site)');
+    const seeded = wb.store.itemsOf(list).size;
+    addPlans(0, 300 - seeded);
+    await countLook('counts at 300 plans (the tally kept since the seeded site)');
+    addPlans(300 - seeded, 12000);
+    await countLook('counts at 12,000 plans, nothing new since');
+    // One new submission and the team's decision on it: the next look counts that plan again and saves.
+    const decided = [...wb.store.itemsOf(list).values()].at(-1);
+    const history = wb.store.listByTitle('Plan status history');
+    const decisions = wb.store.listByTitle('Plan decisions');
+    if (!decided || !history || !decisions) throw new Error('lists not created');
+    wb.store.addItem(history, 2, {
+      Title: 'b',
+      ipPlan: decided.id,
+      ipFromStatus: 'Draft',
+      ipToStatus: 'Submitted',
+      ipSubmission: 1,
+      ipKey: 'b-key',
+      ipComment: ''
+    });
+    wb.store.addItem(decisions, 4, {
+      Title: 'b',
+      ipPlan: decided.id,
+      ipSeq: 1,
+      ipRequestId: 'b-decision',
+      ipKind: 'status',
+      ipFromStatus: 'Submitted',
+      ipToStatus: 'Accepted',
+      ipSubmission: 1,
+      ipSubmissionKey: 'b-key',
+      ipScopingAttendees: '[]',
+      ipComment: ''
+    });
+    await countLook('counts at 12,000 plans, after one submission and one decision');
     await time('check every plan’s stored status at 12,000 plans (on demand)', rows, () => repo.statusOverview());
     await time('first dashboard page: status = Submitted over 12,000', rows, () => repo.query({ status: 'submitted' }));
     const plan = await repo.get(1);
