@@ -17,7 +17,14 @@ import { composeServices } from '../../src/webparts/shared/composeServices';
 import { AppShell } from '../../src/ui/shell/AppShell';
 import { PlannerApp } from '../../src/ui/planner/PlannerApp';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
-import { emptyPlanContent, emptyStakeholderFields, GRID_QUADRANTS, PLAN_STATUS_LABELS, PLAN_STATUSES } from '../../src/domain';
+import {
+  emptyPlanContent,
+  emptyStakeholderFields,
+  GRID_QUADRANTS,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  type PlanStatus
+} from '../../src/domain';
 
 /** The sample users (webparts/server/directory.ts). */
 export const USER = { owner: 1, lead: 2, team: 4 } as const;
@@ -149,14 +156,13 @@ export function addPlans(
 }
 
 /** The dashboard's counts by status, through the plan repository. */
-export async function counts(stand: Stand): Promise<{ summary: RoundTripSummary; total: number }> {
+export async function counts(stand: Stand): Promise<{ summary: RoundTripSummary; total: number; byStatus: Record<PlanStatus, number> }> {
   const repo = new SpPlanRepository(spForUrl(stand.wb.siteUrl, headersFor(USER.team)));
-  let total = 0;
+  let byStatus = {} as Record<PlanStatus, number>;
   const summary = await measure(stand, async () => {
-    const byStatus = await repo.countByStatus();
-    total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+    byStatus = await repo.countByStatus();
   });
-  return { summary, total };
+  return { summary, total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
 }
 
 /** Put `count` stakeholders on plan 1's map, then read the map as the lead's browser does. */
