@@ -103,3 +103,17 @@ export async function dataCall<T>(what: string, calls: () => Promise<T>): Promis
     throw await toDataError(error, what);
   }
 }
+
+/**
+ * Fetch a chunk of the app's code. A failure (the network dropped) becomes an `offline`
+ * `DataError` saying which part could not be downloaded, which screens show with "Try again";
+ * the next call fetches again.
+ */
+export function fetchCode<T>(load: () => Promise<T>, what: string): Promise<T> {
+  return load().catch((error: unknown) => {
+    throw new DataError(
+      'offline',
+      `The part of the planner that ${what} could not be downloaded (${error instanceof Error ? error.message : String(error)}).`
+    );
+  });
+}

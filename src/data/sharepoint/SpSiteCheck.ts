@@ -3,7 +3,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/batching';
 import { isDataError, type CurrentUser, type ListProvisioner, type MissingPiece, type ProvisioningReport } from '../../domain';
-import { dataCall } from '../http';
+import { dataCall, fetchCode } from '../http';
 import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition, RESTRICT, type SiteField } from './lists';
 
 // What every web part needs before its first screen — who is signed in and whether the site has
@@ -225,14 +225,20 @@ export class SpListsPort implements ListProvisioner {
    */
   public async ensure(): Promise<ProvisioningReport> {
     this.site.forget();
-    const { SpListProvisioner } = await import(/* webpackChunkName: "set-up-lists" */ './SpListProvisioner');
+    const { SpListProvisioner } = await fetchCode(
+      () => import(/* webpackChunkName: "set-up-lists" */ './SpListProvisioner'),
+      'sets up lists'
+    );
     return new SpListProvisioner(this.sp, await this.otherUsersCanRead()).ensure();
   }
 
   /** The saved choice; the default (everyone reads) where nothing is saved yet, or the settings list is not there yet. */
   private async otherUsersCanRead(): Promise<boolean> {
     // The settings' reader (and zod) are not in the first chunk: fetched with the plan lists' reader.
-    const { DEFAULT_SETTINGS, SpInvolvementSettingsStore } = await import(/* webpackChunkName: "plan-lists" */ './startUpData');
+    const { DEFAULT_SETTINGS, SpInvolvementSettingsStore } = await fetchCode(
+      () => import(/* webpackChunkName: "plan-lists" */ './startUpData'),
+      'reads plans and settings'
+    );
     try {
       return (await new SpInvolvementSettingsStore(this.sp).read()).settings.otherUsersCanRead;
     } catch (error) {

@@ -1,5 +1,3 @@
-import { DataError } from '../../domain';
-
 /** A port whose every member is an async method (so it can be loaded on first use). */
 export type AsyncPort<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
 
@@ -30,16 +28,5 @@ export function lazyPort<T extends AsyncPort<T>>(load: () => Promise<T>): T {
   });
 }
 
-/**
- * Fetch a chunk of the app's code. A failure (the network dropped) becomes an `offline`
- * `DataError` saying which part could not be downloaded, which screens show with "Try again";
- * lazyPort fetches again on the next call.
- */
-export function fetchCode<T>(load: () => Promise<T>, what: string): Promise<T> {
-  return load().catch((error: unknown) => {
-    throw new DataError(
-      'offline',
-      `The part of the planner that ${what} could not be downloaded (${error instanceof Error ? error.message : String(error)}).`
-    );
-  });
-}
+// Fetching a chunk of code is the data layer's (the lists check fetches its own); shared here for the ports.
+export { fetchCode } from '../../data/http';
