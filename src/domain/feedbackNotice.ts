@@ -170,5 +170,14 @@ export async function notifyFeedbackPublished(ports: FeedbackNoticePorts, planId
   // Added taken for sending; a retry finds the entry this person added before.
   takeOnSend(ports.outbox, key);
   const added = await ports.outbox.add(planId, key, true);
+  // The lead and a team member may both have added one at the same moment: the first (lowest id)
+  // counts, so only its writer sends. Read again after adding: every entry added before ours is
+  // there by now, so exactly one of the two finds its own entry first.
+  const first = feedbackNoticeState(await ports.workflow.record(planId, { notificationTarget: true }), publishedOn);
+  if (first && first.id !== added.id)
+    return first.state === 'sent' ? { kind: 'sent', entry: first } : { kind: 'pending', entry: first, reason: SENT_BY_SOMEONE_ELSE };
   return deliver(ports, added, { target, payload, replyTo, claimed: added.state === 'sending' });
 }
+
+/** Said when someone else started telling the team about the same publication first. */
+export const SENT_BY_SOMEONE_ELSE = 'Someone else is telling the team about it now. Reload in a minute to see it was sent.';

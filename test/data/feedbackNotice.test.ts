@@ -177,6 +177,22 @@ it('gets through 429s with Retry-After and a 503, on the post and on the outbox,
   expect(youSaidWeDidCards().filter((m) => JSON.stringify(m.body).includes('Throttled publication'))).toHaveLength(1);
 });
 
+it('the lead and a team member telling the team at the same moment: one card', async () => {
+  const { id } = await inReporting('Told twice at once', completeRecord());
+  // Both add their outbox item before either reads the plan again.
+  wb.faults.set([{ path: 'Notification(%20| )outbox', methods: ['POST'], latencyMs: 400 }]);
+  const both = await Promise.all([
+    notifyFeedbackPublished(portsAs(USERS.priya), id, priya),
+    notifyFeedbackPublished(portsAs(USERS.jo), id, jo)
+  ]);
+  wb.faults.set([]);
+  expect(youSaidWeDidCards().filter((m) => JSON.stringify(m.body).includes('Told twice at once'))).toHaveLength(1);
+  expect(both.map((b) => b.kind).sort()).toEqual(['pending', 'sent']);
+  // Anyone opening it afterwards sees it sent, and nothing more is posted.
+  expect(await notifyFeedbackPublished(portsAs(USERS.jo), id, jo)).toMatchObject({ kind: 'sent' });
+  expect(youSaidWeDidCards().filter((m) => JSON.stringify(m.body).includes('Told twice at once'))).toHaveLength(1);
+});
+
 it('a card that cannot go now is kept as not sent, shown after a reload, and sent once by whoever tries again', async () => {
   const { id } = await inReporting('Failed publication', completeRecord());
   wb.faults.set([{ path: '/replies$', methods: ['POST'], unavailable: 1, times: 20 }]);
