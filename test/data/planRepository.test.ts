@@ -7,6 +7,7 @@ import { emptyPlanContent, type PersonRef } from '../../src/domain';
 import type { Workbench } from '../../webparts/server/app';
 import { completePlanContent } from '../domain/fixtures';
 import { startTestWorkbench, USERS } from '../workbench/harness';
+import { RoundTrips } from '../../webparts/tools/roundTrips';
 
 let wb: Workbench;
 const priya: PersonRef = { id: 2, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk' };
@@ -91,6 +92,66 @@ describe('SpPlanRepository through the stand-in', () => {
     const stale = { ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'Stale copy' } } };
     await expect(repoAs(USERS.priya).save(stale)).rejects.toMatchObject({ kind: 'conflict' });
     expect((await repoAs(USERS.priya).get(plan.id)).content.project.title).toBe('Mine');
+  });
+
+  it('saves and reads the plan back in one $batch: the MERGE at the version read, then the read of what SharePoint stored', async () => {
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-save-batch');
+    const trips = new RoundTrips();
+    const stop = trips.install();
+    let saved;
+    try {
+      saved = await repoAs(USERS.priya).save({
+        ...plan,
+        content: { ...plan.content, project: { ...plan.content.project, title: 'One trip' } }
+      });
+    } finally {
+      stop();
+    }
+    const requests = trips.summary().records;
+    expect(requests.map((r) => `${r.method} ${r.path.replace(/^.*\/_api\//, '')}`)).toEqual(['POST $batch']);
+    expect(requests[0].batchParts).toBeGreaterThanOrEqual(2);
+    expect(saved.content.project.title).toBe('One trip');
+    expect(saved.version).toBe('"2"');
+  });
+
+  it('refuses a stale version inside the batch with "conflict": nothing is overwritten, whatever the read after it says', async () => {
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-save-stale');
+    await repoAs(USERS.priya).save({ ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'Theirs' } } });
+    await expect(
+      repoAs(USERS.priya).save({ ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'Mine, stale' } } })
+    ).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await repoAs(USERS.priya).get(plan.id)).content.project.title).toBe('Theirs');
+  });
+
+  it('reads the plan again on its own when the save landed but the read-back part failed', async () => {
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-save-readback');
+    wb.faults.set([{ path: "Involvement%20plans'\\)/items\\(\\d+\\)$", methods: ['GET'], inBatch: true, unavailable: 1, times: 1 }]);
+    try {
+      const saved = await repoAs(USERS.priya).save({
+        ...plan,
+        content: { ...plan.content, project: { ...plan.content.project, title: 'Read again' } }
+      });
+      expect(wb.faults.injected()['503']).toBeGreaterThanOrEqual(1);
+      expect(saved.content.project.title).toBe('Read again');
+      expect(saved.version).toBe('"2"');
+    } finally {
+      wb.faults.set([]);
+    }
+  });
+
+  it('reports a throttled batch (429 with Retry-After) or a throttled save part for the retry policy, with nothing written; saving again works', async () => {
+    const plan = await repoAs(USERS.priya).create(emptyPlanContent(), priya, 'req-save-throttled');
+    const mine = { ...plan, content: { ...plan.content, project: { ...plan.content.project, title: 'After throttling' } } };
+    for (const rule of [
+      { path: '/_api/\\$batch$', methods: ['POST'], throttle: 1, retryAfterSeconds: 2, times: 1 },
+      { path: 'items\\(\\d+\\)$', methods: ['MERGE'], inBatch: true, throttle: 1, retryAfterSeconds: 2, times: 1 }
+    ]) {
+      wb.faults.set([rule]);
+      await expect(repoAs(USERS.priya).save(mine)).rejects.toMatchObject({ kind: 'throttled', retryAfterMs: 2000 });
+      wb.faults.set([]);
+      expect((await repoAs(USERS.priya).get(plan.id)).version).toBe(plan.version);
+    }
+    expect((await repoAs(USERS.priya).save(mine)).content.project.title).toBe('After throttling');
   });
 
   it('deletes a draft only at the version read', async () => {

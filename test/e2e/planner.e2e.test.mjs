@@ -73,8 +73,8 @@ test('a reload returns to the plan, and changes that could not be saved are offe
     await page.getByLabel('The current service').inputValue(),
     'Blood tests happen at the hospital outpatients department only.'
   );
-  // The network to SharePoint fails: the change stays on this device.
-  await setFaults(port, [{ path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], unavailable: 1, times: 100 }]);
+  // SharePoint fails every save (the MERGE inside the autosave's $batch): the change stays on this device.
+  await setFaults(port, [{ path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['MERGE'], inBatch: true, unavailable: 1, times: 100 }]);
   await fill('Clinical lead', 'Dr Sample Haematologist');
   await page
     .getByRole('status')
@@ -88,7 +88,10 @@ test('a reload returns to the plan, and changes that could not be saved are offe
 });
 
 test('saves get through SharePoint throttling (429 + Retry-After)', async () => {
-  await setFaults(port, [{ path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['POST'], throttle: 1, retryAfterSeconds: 1, times: 3 }]);
+  // The save (the MERGE inside the autosave's $batch) is throttled three times, each with Retry-After.
+  await setFaults(port, [
+    { path: '/_api/web/lists/.*/items\\(\\d+\\)$', methods: ['MERGE'], inBatch: true, throttle: 1, retryAfterSeconds: 1, times: 3 }
+  ]);
   await openSection(/Objectives/);
   await fill('What we want to understand', 'What would make blood tests at the hub easy to get to and book.');
   await page.getByRole('button', { name: 'Add a decision' }).click();

@@ -177,6 +177,33 @@ describe('item updates (Learn: "Working with lists and list items with REST")', 
     const all = await priya.web.lists.getByTitle('Things').items.filter("startswith(Title, 'Batch')").select('Title')();
     expect(all.map((i) => i.Title).sort()).toEqual(['Batch one', 'Batch two']);
   });
+
+  it("runs a batch's requests in order with each its own status: a MERGE with If-Match, then a read of the same item sees what it stored; a stale If-Match gets 412 inside the 200 batch and changes nothing", async () => {
+    const list = priya.web.lists.getByTitle('Things');
+    const id = (await list.items.add({ Title: 'Ordered' })).Id as number;
+    const etag = (await list.items.getById(id)())['odata.etag'] as string;
+    const saveThenRead = async (title: string, version: string): Promise<[number, { Title: string; 'odata.etag': string }]> => {
+      const [batched, execute] = priya.batched();
+      const items = batched.web.lists.getByTitle('Things').items;
+      const saved = items
+        .getById(id)
+        .update({ Title: title }, version)
+        .then(
+          () => 200,
+          (error: { status?: number }) => error.status ?? -1
+        );
+      const read = items.getById(id).select('Title')<{ Title: string; 'odata.etag': string }>();
+      await execute();
+      return [await saved, await read];
+    };
+    const [first, afterFirst] = await saveThenRead('Ordered 2', etag);
+    expect(first).toBe(200);
+    expect(afterFirst.Title).toBe('Ordered 2');
+    expect(afterFirst['odata.etag']).not.toBe(etag);
+    const [stale, afterStale] = await saveThenRead('Ordered stale', etag);
+    expect(stale).toBe(412);
+    expect(afterStale).toMatchObject({ Title: 'Ordered 2', 'odata.etag': afterFirst['odata.etag'] });
+  });
 });
 
 describe('retention labels (Learn: "ListItem.SetComplianceTag method": complianceTag, isTagPolicyHold, isTagPolicyRecord, isEventBasedTag)', () => {

@@ -14,8 +14,8 @@
  *   bundled with the same webpack settings) and each web part's first chunk as a ratio to it;
  * - requests and sequential steps (with 20 ms added to every call) for the planner's start-up
  *   (who is signed in, the lists check, the involvement settings, "My plans") as a project lead and
- *   as a site owner, the dashboard's start-up, and the dashboard's counts, through the product's
- *   adapters against the stand-in.
+ *   as a site owner, the dashboard's start-up, autosaving one field, and the dashboard's counts,
+ *   through the product's adapters against the stand-in.
  * Prints a table; run `npm run package` first for the bundle sizes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,6 +38,7 @@ import {
   exportStakeholdersCsv,
   GRID_QUADRANTS,
   importStakeholdersCsv,
+  savePlanEdits,
   type CurrentUser
 } from '../../src/domain';
 import { startWorkbench } from '../server/app';
@@ -112,6 +113,19 @@ async function main(): Promise<void> {
         ]);
       }
     }
+    // Autosave one field as the lead (plan 1 is the sample lead's): the save and its read-back.
+    const leadPlans = new SpPlanRepository(spForUrl(wb.siteUrl, { 'x-workbench-user': '2' }));
+    const open = await leadPlans.get(1);
+    trips.reset();
+    const autosaved = await savePlanEdits(leadPlans, open, {
+      ...open.content,
+      project: { ...open.content.project, title: `${open.content.project.title} (benchmark)` }
+    });
+    const as = trips.summary();
+    rows.push([
+      'autosave one field (project lead)',
+      `${as.requests} request${as.requests === 1 ? '' : 's'}, ${as.sequential} sequential, ${as.ms.toFixed(0)} ms (${autosaved.kind})`
+    ]);
     stop();
     wb.faults.set([]);
     const owner = spForUrl(wb.siteUrl, { 'x-workbench-user': '1' });

@@ -19,6 +19,8 @@ export interface RequestRecord {
   bytes: number;
   /** Requests inside a `$batch` body (0 for a plain request). */
   readonly batchParts: number;
+  /** The method of each request inside a `$batch` body, in order (empty for a plain request). */
+  readonly batchMethods: readonly string[];
   step: number;
 }
 
@@ -39,8 +41,8 @@ export interface RoundTripSummary {
 
 type Fetch = typeof fetch;
 
-const partsOf = (init: RequestInit | undefined): number =>
-  typeof init?.body === 'string' ? (init.body.match(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+ HTTP\/1\.1/gm) ?? []).length : 0;
+const methodsOf = (init: RequestInit | undefined): string[] =>
+  typeof init?.body === 'string' ? [...init.body.matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+ HTTP\/1\.1/gm)].map((m) => m[1]) : [];
 
 /** Watches every `fetch` in this process (or window) while installed. */
 export class RoundTrips {
@@ -52,6 +54,7 @@ export class RoundTrips {
     const original = target.fetch;
     const watchedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const batchMethods = methodsOf(init);
       const record: RequestRecord = {
         method: (new Headers(init?.headers).get('X-HTTP-Method') ?? init?.method ?? 'GET').toUpperCase(),
         path: decodeURIComponent(url.pathname + url.search),
@@ -59,7 +62,8 @@ export class RoundTrips {
         ended: 0,
         status: 0,
         bytes: 0,
-        batchParts: partsOf(init),
+        batchParts: batchMethods.length,
+        batchMethods,
         step: 0
       };
       this.records.push(record);

@@ -12,11 +12,12 @@ import {
   type PlanSummaryPage,
   type StoredPlan
 } from '../../domain';
+import { toDataError } from '../http';
 import { ListGateway } from './ListGateway';
 import { PLAN } from './lists';
 import { statusLabel, toPlanItemValues } from './planMapper';
-import { SpPlanRecords } from './SpPlanRecords';
-import { SpPlanSummaries } from './SpPlanSummaries';
+import { buildRecord, settle, SpPlanRecords, type RawRecord } from './SpPlanRecords';
+import { settledValue, SpPlanSummaries } from './SpPlanSummaries';
 import { SpStatusTally } from './SpStatusTally';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -31,7 +32,7 @@ export class SpPlanRepository implements PlanRepository {
   private readonly summaries: SpPlanSummaries;
   private readonly tally: SpStatusTally;
 
-  public constructor(sp: SPFI) {
+  public constructor(private readonly sp: SPFI) {
     this.tally = new SpStatusTally(sp);
     this.list = new ListGateway(sp, 'plans');
     this.records = new SpPlanRecords(sp);
@@ -65,8 +66,8 @@ export class SpPlanRepository implements PlanRepository {
   }
 
   public async save(plan: StoredPlan): Promise<StoredPlan> {
-    await this.list.update(`Saving plan ${plan.id}`, plan.id, plan.version, toPlanItemValues(plan.content, today()));
-    return this.get(plan.id);
+    // Checked before anything is sent (an invalid or too-long part is refused as a rejection).
+    return this.saveAndReadBack(`Saving plan ${plan.id}`, plan, toPlanItemValues(plan.content, today()));
   }
 
   public async recordAdvice(plan: StoredPlan, record: DefensibleRecord): Promise<StoredPlan> {
@@ -74,10 +75,37 @@ export class SpPlanRepository implements PlanRepository {
     const check = readDefensibleRecord(JSON.parse(JSON.stringify(record)));
     if (!check.ok)
       throw new DataError('invalidRequest', `The record of the advice is not valid: ${check.problems.map((p) => p.path).join(', ')}`);
-    await this.list.update(`Recording the advice on plan ${plan.id}`, plan.id, plan.version, {
-      [PLAN.adviceRecord]: JSON.stringify(check.value)
+    return this.saveAndReadBack(`Recording the advice on plan ${plan.id}`, plan, { [PLAN.adviceRecord]: JSON.stringify(check.value) });
+  }
+
+  /**
+   * Save columns at the version read and read the plan back, in one round trip: a `$batch` with
+   * the MERGE (If-Match: a stale version gets 412, a `conflict`, and nothing changes) and then the
+   * plan's record, read and verified as `get` reads it (SharePoint runs a batch's requests in
+   * order, so the read sees what the save stored). The batch is not a transaction: when the save
+   * landed but the read-back did not (SharePoint can answer the parts after a failed one with 500,
+   * a part can be throttled), the plan is read again on its own. A batch refused or lost as a
+   * whole (429, offline) is thrown for the caller's retry policy; sending it again is safe, as the
+   * save is made at a version.
+   */
+  private async saveAndReadBack(what: string, plan: StoredPlan, values: Record<string, unknown>): Promise<StoredPlan> {
+    const raw = await this.list.run(what, async (): Promise<RawRecord | undefined> => {
+      const [batched, execute] = this.sp.batched();
+      const saved = settle(batched.web.lists.getByTitle(this.list.title).items.getById(plan.id).update(values, plan.version));
+      const collect = this.records.queue(batched, plan.id);
+      try {
+        await execute();
+      } catch (error) {
+        throw await toDataError(error, what);
+      }
+      await settledValue(what, saved);
+      try {
+        return await collect();
+      } catch {
+        return undefined;
+      }
     });
-    return this.get(plan.id);
+    return raw ? buildRecord(raw).plan : this.get(plan.id);
   }
 
   public remove(id: number, version: string): Promise<void> {
