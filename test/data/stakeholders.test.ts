@@ -64,10 +64,19 @@ it('loads a map of 2,050 in two pages (2,000 in one request), each request bound
   expect(map.every((s) => s.planId === id)).toBe(true);
   // A map of 2,000 is one request (issue 12); past that, the next page.
   expect(progress).toEqual([2000, 2050]);
-  const reads = fetchSpy.mock.calls
-    .map(([url]) => decodeURIComponent(String(url).replace(/\+/g, ' ')))
-    .filter((u) => u.includes('Plan stakeholders'));
+  // The first page rides in one $batch with whose map it is (the plan's author, the team's members).
+  const decoded = (url: string): string => decodeURIComponent(url.replace(/\+/g, ' '));
+  const requests = fetchSpy.mock.calls.map(([url, init]) =>
+    typeof init?.body === 'string' && String(url).endsWith('/$batch')
+      ? [...init.body.matchAll(/^GET (\S+) HTTP\/1\.1/gm)].map((m) => decoded(m[1]))
+      : [decoded(String(url))]
+  );
+  expect(requests).toHaveLength(2);
+  expect(requests[0].filter((u) => u.includes('Plan stakeholders'))).toHaveLength(1);
+  expect(requests[0].some((u) => u.includes('Involvement plans') && u.includes('AuthorId'))).toBe(true);
+  const reads = requests.flat().filter((u) => u.includes('Plan stakeholders'));
   expect(reads).toHaveLength(Math.ceil(2050 / STAKEHOLDER_PAGE_SIZE));
+  expect(reads[1]).toContain(`Id gt `);
   for (const url of reads) {
     expect(url).toMatch(/\$top=2000/);
     expect(url).toContain(`ipPlanId eq ${id}`);
@@ -136,4 +145,22 @@ it('lets only the involvement team change the shared list; everyone on the site 
   await expect(team.save({ ...entry, notes: 'stale' })).rejects.toMatchObject({ kind: 'conflict' });
   await team.remove(saved.id, saved.version as string);
   expect((await asLead.list()).some((e) => e.id === entry.id)).toBe(false);
+});
+
+it('reads the map and whose map it is in one $batch; a failed part of it fails the read, never a map with entries missing or set aside wrongly', async () => {
+  const id = await newPlan('Part failures');
+  const repo = new SpStakeholderRepository(sp(USERS.priya));
+  await repo.addMany(id, newOnes('parts', 3));
+  for (const path of ["Plan%20stakeholders'\\)/items$", "Involvement%20plans'\\)/items$"]) {
+    const before = wb.faults.injected()['429'] ?? 0;
+    wb.faults.set([{ path, methods: ['GET'], inBatch: true, throttle: 1, retryAfterSeconds: 2, times: 1 }]);
+    await expect(repo.listForPlanChecked(id)).rejects.toMatchObject({ kind: 'throttled', retryAfterMs: 2000 });
+    expect(wb.faults.injected()['429']).toBe(before + 1);
+    wb.faults.set([]);
+  }
+  const fetchSpy = jest.spyOn(globalThis, 'fetch');
+  const read = await repo.listForPlanChecked(id);
+  expect(read.stakeholders).toHaveLength(3);
+  expect(read.ignored).toEqual([]);
+  expect(fetchSpy.mock.calls.map(([url]) => String(url).replace(/^.*\/_api\//, ''))).toEqual(['$batch']);
 });

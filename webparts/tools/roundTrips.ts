@@ -21,6 +21,8 @@ export interface RequestRecord {
   readonly batchParts: number;
   /** The method of each request inside a `$batch` body, in order (empty for a plain request). */
   readonly batchMethods: readonly string[];
+  /** The decoded URL of each request inside a `$batch` body, in order (empty for a plain request). */
+  readonly batchUrls: readonly string[];
   step: number;
 }
 
@@ -41,8 +43,8 @@ export interface RoundTripSummary {
 
 type Fetch = typeof fetch;
 
-const methodsOf = (init: RequestInit | undefined): string[] =>
-  typeof init?.body === 'string' ? [...init.body.matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+ HTTP\/1\.1/gm)].map((m) => m[1]) : [];
+const partsOf = (init: RequestInit | undefined): RegExpMatchArray[] =>
+  typeof init?.body === 'string' ? [...init.body.matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1/gm)] : [];
 
 /** Watches every `fetch` in this process (or window) while installed. */
 export class RoundTrips {
@@ -54,7 +56,7 @@ export class RoundTrips {
     const original = target.fetch;
     const watchedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-      const batchMethods = methodsOf(init);
+      const parts = partsOf(init);
       const record: RequestRecord = {
         method: (new Headers(init?.headers).get('X-HTTP-Method') ?? init?.method ?? 'GET').toUpperCase(),
         path: decodeURIComponent(url.pathname + url.search),
@@ -62,8 +64,9 @@ export class RoundTrips {
         ended: 0,
         status: 0,
         bytes: 0,
-        batchParts: batchMethods.length,
-        batchMethods,
+        batchParts: parts.length,
+        batchMethods: parts.map((m) => m[1]),
+        batchUrls: parts.map((m) => decodeURIComponent(m[2])),
         step: 0
       };
       this.records.push(record);

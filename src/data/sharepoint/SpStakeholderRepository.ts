@@ -1,4 +1,5 @@
 import type { SPFI } from '@pnp/sp';
+import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { z } from 'zod';
 import '@pnp/sp/batching';
 import '@pnp/sp/site-groups/web';
@@ -8,7 +9,6 @@ import {
   inTeam,
   type CheckedStakeholders,
   type IgnoredItem,
-  type TeamRoster,
   GRID_QUADRANTS,
   mapMoveSchema,
   METHOD_IDS,
@@ -23,7 +23,8 @@ import {
   type Stored
 } from '../../domain';
 import { ListGateway, parseItem, parseJson, storedOf, type StoredRow } from './ListGateway';
-import { planOwners } from './planOwners';
+import { queuePlanOwners } from './planOwners';
+import { settle, settledValue } from './SpPlanSummaries';
 import { listDefinition, STAKEHOLDER as S } from './lists';
 
 /**
@@ -182,16 +183,42 @@ export class SpStakeholderRepository implements StakeholderRepository {
     return reads.flatMap((r) => ('row' in r ? [r.row] : []));
   }
 
-  /** Whose map it is: the plan's author (its lead) and the team's members, in one round trip. */
-  private async owners(planId: number): Promise<{ lead: number; roster: TeamRoster }> {
-    const { authors, roster } = await planOwners(this.sp, [planId], (execute) => this.list.run(`Reading plan ${planId}`, execute));
+  /**
+   * A plan's map in one round trip: one `$batch` with the map's first {@link STAKEHOLDER_PAGE_SIZE}
+   * items (on the indexed plan lookup) and whose map it is — the plan's author (its lead, set by
+   * SharePoint) and the team's members. Only a map longer than a page reads the rest after it,
+   * a page at a time. Entries by anyone else are set aside, said, never shown as the plan's.
+   */
+  public async listForPlanChecked(planId: number, onProgress?: (loaded: number) => void): Promise<CheckedStakeholders> {
+    const what = `Reading "${this.list.title}"`;
+    const [batched, execute] = this.sp.batched();
+    const firstPage = settle(
+      batched.web.lists
+        .getByTitle(this.list.title)
+        .items.select(...STAKEHOLDER_SELECT)
+        .filter(`${S.plan}Id eq ${planId}`)
+        .orderBy('Id', true)
+        .top(STAKEHOLDER_PAGE_SIZE)
+        .using(
+          parseBinderWithErrorCheck(async (r): Promise<{ rows: unknown[]; more: boolean }> => {
+            const json = (await r.json()) as Record<string, unknown>;
+            const next = json['odata.nextLink'];
+            return { rows: parseODataJSON(json) as unknown[], more: typeof next === 'string' && next.length > 0 };
+          })
+        )<{ rows: unknown[]; more: boolean }>()
+    );
+    const collectOwners = queuePlanOwners(batched, [planId]);
+    await this.list.run(what, execute);
+    const page = await settledValue(what, firstPage);
+    const { authors, roster } = await this.list.run(`Reading plan ${planId}`, collectOwners);
     const lead = authors.get(planId);
     if (lead === undefined) throw new DataError('notFound', `Plan ${planId} does not exist or cannot be seen.`);
-    return { lead, roster };
-  }
-
-  public async listForPlanChecked(planId: number, onProgress?: (loaded: number) => void): Promise<CheckedStakeholders> {
-    const [reads, { lead, roster }] = await Promise.all([this.all(planId, onProgress), this.owners(planId)]);
+    const reads = page.rows.map((raw) => this.read(raw));
+    onProgress?.(reads.length);
+    if (page.more) {
+      const lastId = Math.max(...page.rows.map((raw) => (raw as { Id: number }).Id));
+      reads.push(...(await this.all(planId, (loaded) => onProgress?.(page.rows.length + loaded), lastId)));
+    }
     const stakeholders: Stakeholder[] = [];
     const ignored: IgnoredItem[] = [];
     const unreadable: IgnoredItem[] = [];
