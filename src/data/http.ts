@@ -19,17 +19,29 @@ export function retryAfterOf(response: Response | undefined): number | undefined
 }
 
 /** The request line of each part of an OData `$batch` body ("GET https://…"), changesets included. */
-const BATCH_REQUEST_LINE = /^(GET|HEAD|POST|PUT|PATCH|MERGE|DELETE) \S+ HTTP\/1\.1\r?$/gm;
+const BATCH_REQUEST_LINE = /^(GET|HEAD|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1\r?$/gm;
+
+/** A POST that only reads: a list's items by a CAML query (List.GetItems takes the query in its body). */
+const READ_BY_POST = /\/_api\/web\/lists\/getByTitle\('(?:[^']|'')*'\)\/GetItems(?:\(\))?$/i;
+
+const isRead = (method: string, partUrl: string): boolean => {
+  if (method === 'GET' || method === 'HEAD') return true;
+  try {
+    return method === 'POST' && READ_BY_POST.test(decodeURIComponent(new URL(partUrl).pathname));
+  } catch {
+    return false;
+  }
+};
 
 /**
- * True when `init` carries a SharePoint `$batch` whose every part is a read (GET): the batch
- * changes nothing, so sending it again is as safe as any read. A batch with any write in it is
- * not (its parts are not a transaction; the caller reads again and completes instead).
+ * True when `init` carries a SharePoint `$batch` whose every part is a read (GET, or a CAML read
+ * by GetItems): the batch changes nothing, so sending it again is as safe as any read. A batch with
+ * any write in it is not (its parts are not a transaction; the caller reads again and completes instead).
  */
 export function isReadOnlyBatch(url: string, init: RequestInit): boolean {
   if (!/\/_api\/\$batch$/i.test(new URL(url).pathname) || typeof init.body !== 'string') return false;
-  const methods = [...init.body.matchAll(BATCH_REQUEST_LINE)].map((m) => m[1]);
-  return methods.length > 0 && methods.every((m) => m === 'GET' || m === 'HEAD');
+  const parts = [...init.body.matchAll(BATCH_REQUEST_LINE)];
+  return parts.length > 0 && parts.every((m) => isRead(m[1], m[2]));
 }
 
 /**

@@ -124,6 +124,12 @@ export interface PlanQuery {
 export interface PlanRepository {
   /** Plans whose project lead is the given user, newest first, a page at a time. */
   listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage>;
+  /**
+   * Read the signed-in person's first page of plans with the start-up reads, in the same round
+   * trip as finding who they are; their first `listForLead` then verifies that page instead of
+   * reading it again. Optional: without it, `listForLead` reads.
+   */
+  readMineAtStartUp?(): void;
   /** All plans matching the team's filters, newest first, a page at a time. */
   query(filter: PlanQuery, pageToken?: string): Promise<PlanSummaryPage>;
   /** How many plans are in each status, across all plans (beyond the 5,000-item threshold), by verified status. */

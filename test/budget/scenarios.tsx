@@ -54,8 +54,8 @@ export async function startStand(latencyMs: number): Promise<Stand> {
 
 const headersFor = (userId: number): Record<string, string> => ({ 'x-workbench-user': String(userId) });
 
-/** The app as a web part renders it, signed in as `userId`, against the stand-in. */
-function renderApp(stand: Stand, userId: number, screenElement: React.ReactElement): ReturnType<typeof render> {
+/** The app as a web part renders it (the planner's first screen "My plans"), signed in as `userId`, against the stand-in. */
+function renderApp(stand: Stand, userId: number, screenElement: React.ReactElement, firstScreen?: 'myPlans'): ReturnType<typeof render> {
   const headers = headersFor(userId);
   const services = composeServices(
     spForUrl(stand.wb.siteUrl, headers),
@@ -63,7 +63,7 @@ function renderApp(stand: Stand, userId: number, screenElement: React.ReactEleme
     'http://localhost/planner.html'
   );
   return render(
-    <AppShell idPrefix="budget-" theme="sharepoint" services={services}>
+    <AppShell idPrefix="budget-" theme="sharepoint" services={services} firstScreen={firstScreen}>
       {screenElement}
     </AppShell>
   );
@@ -88,7 +88,7 @@ export function clearBrowser(): void {
 export async function plannerLoad(stand: Stand, userId: number): Promise<RoundTripSummary> {
   let view: ReturnType<typeof render> | undefined;
   const result = await measure(stand, async () => {
-    view = renderApp(stand, userId, <PlannerApp />);
+    view = renderApp(stand, userId, <PlannerApp />, 'myPlans');
     await screen.findByRole('heading', { name: 'My plans' }, { timeout: 30000 });
     await waitFor(() => expect(screen.queryByText('Loading your plans…')).toBeNull(), { timeout: 30000 });
   });
@@ -98,7 +98,7 @@ export async function plannerLoad(stand: Stand, userId: number): Promise<RoundTr
 
 /** From "My plans", open a plan until its guide shows. */
 export async function openPlan(stand: Stand): Promise<RoundTripSummary> {
-  const view = renderApp(stand, USER.lead, <PlannerApp />);
+  const view = renderApp(stand, USER.lead, <PlannerApp />, 'myPlans');
   const open = await screen.findByRole('button', { name: /^Continue “Sample: Overnight opening/ }, { timeout: 30000 });
   const result = await measure(stand, async () => {
     fireEvent.click(open);

@@ -3,8 +3,8 @@
  * updates are repeated after 429/503 as Retry-After asks; a create is never repeated blindly;
  * a wait past the budget is reported to the caller with what the server asked.
  */
-import { spfi, DefaultHeaders, DefaultInit, type SPFI } from '@pnp/sp';
-import { DefaultParse } from '@pnp/queryable';
+import { spfi, spPost, SPQueryable, DefaultHeaders, DefaultInit, type SPFI } from '@pnp/sp';
+import { body, DefaultParse } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -92,5 +92,12 @@ describe('a $batch (issue 15: the fault suite found read-only batches were never
   it('with a write in it is sent once: its parts are not a transaction, so the caller reads again and completes', async () => {
     const list = (s: SPFI) => s.web.lists.getByTitle('Involvement plans');
     expect(await sendsUnderThrottling((s) => [list(s).items(), list(s).items.add({ Title: 'x' })])).toBe(1);
+  });
+
+  it('with a CAML read by GetItems (a POST that only reads) and GETs is repeated as a read is; a POST to items is not', async () => {
+    const list = (s: SPFI) => s.web.lists.getByTitle('Involvement plans');
+    const caml = (s: SPFI) => spPost(SPQueryable(list(s), 'GetItems').select('Id'), body({ query: { ViewXml: '<View/>' } }));
+    expect(await sendsUnderThrottling((s) => [list(s).items(), caml(s)])).toBe(4);
+    expect(await sendsUnderThrottling((s) => [caml(s), spPost(SPQueryable(list(s), 'items'), body({ Title: 'x' }))])).toBe(1);
   });
 });

@@ -103,3 +103,46 @@ it('"Set up lists" on a site with no lists yet (no saved settings to read) creat
     await fresh.close();
   }
 });
+
+describe('"My plans" in the start-up $batch (issue 12): the lead\'s first page by CAML\'s <UserID/>', () => {
+  it("reads the same plans, verified the same way, as listing them by the lead's id, and is used once", async () => {
+    const { SpPlanSummaries } = await import('../../src/data/sharepoint/SpPlanSummaries');
+    const priya = { id: USERS.priya, displayName: 'Priya Shah (Sample)', email: 'priya.shah@sample.nhs.uk' };
+    const tom = { id: USERS.tom, displayName: 'Tom Hughes (Sample)', email: 'tom.hughes@sample.nhs.uk' };
+    const mine = await new SpPlanRepository(sp(USERS.priya)).create(readyPlanContent(), priya, 'startup-mine');
+    // A plan Tom made naming Priya as its lead is not hers; a Status Priya wrote herself is not taken on trust.
+    await new SpPlanRepository(sp(USERS.tom)).create(readyPlanContent(), { ...tom, id: USERS.priya }, 'startup-not-hers');
+    await sp(USERS.priya).web.lists.getByTitle('Involvement plans').items.getById(mine.id).update({ ipStatus: 'Accepted' });
+    const site = new SpSiteCheck(sp(USERS.priya));
+    site.readMyPlans();
+    const [user] = await Promise.all([
+      new SpUserDirectory(sp(USERS.priya), site).currentUser(),
+      new SpListsPort(sp(USERS.priya), site).check()
+    ]);
+    const early = site.takeMyPlans(user.id);
+    expect(early).toHaveLength(2);
+    const summaries = new SpPlanSummaries(sp(USERS.priya));
+    const fromStartUp = await summaries.listForLeadFrom(user.id, early!);
+    expect(fromStartUp).toEqual(await summaries.listForLead(user.id));
+    expect(fromStartUp.items.map((p) => [p.id, p.status])).toEqual([[mine.id, 'draft']]);
+    expect(fromStartUp.items[0].unconfirmed).toEqual([expect.objectContaining({ what: 'status', stored: 'Accepted' })]);
+    // Used once, and only for who it was read for.
+    expect(site.takeMyPlans(user.id)).toBeUndefined();
+    site.readMyPlans();
+    await site.snapshot(false);
+    expect(site.takeMyPlans(USERS.tom)).toBeUndefined();
+  });
+
+  it('does not stop the start-up when the plans cannot be read that way: "My plans" then reads them itself', async () => {
+    wb.faults.set([{ path: 'GetItems$', methods: ['POST'], inBatch: true, unavailable: 1 }]);
+    const site = new SpSiteCheck(sp(USERS.priya));
+    site.readMyPlans();
+    const [user, report] = await Promise.all([
+      new SpUserDirectory(sp(USERS.priya), site).currentUser(),
+      new SpListsPort(sp(USERS.priya), site).check()
+    ]);
+    expect(report.ready).toBe(true);
+    expect(site.takeMyPlans(user.id)).toBeUndefined();
+    wb.faults.set([]);
+  });
+});

@@ -3,7 +3,7 @@
  * Microsoft Learn page it follows.
  */
 import { spPost, SPQueryable, type SPFI } from '@pnp/sp';
-import { body as queryBody } from '@pnp/queryable';
+import { body as queryBody, JSONParse } from '@pnp/queryable';
 import type { Workbench } from '../../webparts/server/app';
 import { spAs, startTestWorkbench, statusOf, USERS } from './harness';
 
@@ -143,6 +143,59 @@ describe('item queries (Learn: "Use OData query operations in SharePoint REST re
     expect(await statusOf(priya.web.lists.getByTitle('Things').items.filter("ipNope eq 'x'")())).toBe(400);
     expect(await statusOf(priya.web.lists.getByTitle('Things').items.select('ipLead/Title')())).toBe(400);
     expect(await statusOf(priya.web.lists.getByTitle('Things').items.add({ ipNope: 1 }))).toBe(400);
+  });
+});
+
+describe('CAML queries (Learn: "List.GetItems method"; CAML "Where", "Eq", "FieldRef" LookupId, "Value", "UserID", "OrderBy", "RowLimit")', () => {
+  const getItems = <T>(sp: SPFI, viewXml: string, select: string[] = ['Title'], expand: string[] = []): Promise<T> =>
+    spPost<T>(
+      SPQueryable(sp.web.lists.getByTitle('Things'), 'GetItems')
+        .select(...select)
+        .expand(...expand),
+      queryBody({ query: { ViewXml: viewXml } })
+    );
+  const mine = (rowLimit = 100, ascending = false): string =>
+    '<View><Query><Where><Eq><FieldRef Name="ipLead" LookupId="TRUE"/><Value Type="Integer"><UserID Type="Integer"/></Value></Eq></Where>' +
+    `<OrderBy><FieldRef Name="ID" Ascending="${ascending ? 'TRUE' : 'FALSE'}"/></OrderBy></Query><RowLimit>${rowLimit}</RowLimit></View>`;
+
+  it("<UserID/> is the signed-in person's id: the same view gives each person their own items, with $select and $expand as for items", async () => {
+    const asPriya = await getItems<Array<Record<string, unknown>>>(priya, mine(), ['Title', 'ipLeadId', 'ipLead/Title'], ['ipLead']);
+    expect(asPriya.map((i) => i.Title)).toEqual(['Alpha']);
+    expect(asPriya[0]).toMatchObject({ ipLeadId: 2, ipLead: { Title: 'Priya Shah (Sample)' } });
+    expect((await getItems<Array<{ Title: string }>>(spAs(wb, USERS.tom), mine())).map((i) => i.Title)).toEqual(['Beta']);
+  });
+
+  it('orders by ID as asked and returns at most RowLimit items, with no next link (GetItems pages by position, not links)', async () => {
+    const list = owner.web.lists.getByTitle('Things');
+    const extra = [];
+    for (const title of ['Caml one', 'Caml two', 'Caml three'])
+      extra.push((await list.items.add({ Title: title, ipLeadId: 2 })).Id as number);
+    const newest = await getItems<Array<{ Id: number }>>(priya, mine(2), ['Id']);
+    expect(newest.map((i) => i.Id)).toEqual([extra[2], extra[1]]);
+    const oldest = await getItems<Array<{ Id: number; Title: string }>>(priya, mine(2, true), ['Id', 'Title']);
+    expect(oldest.map((i) => i.Title)).toEqual(['Alpha', 'Caml one']);
+    const whole = await spPost<Record<string, unknown>>(
+      SPQueryable(priya.web.lists.getByTitle('Things'), 'GetItems').using(JSONParse()),
+      queryBody({ query: { ViewXml: mine(1) } })
+    );
+    expect(whole.value).toHaveLength(1);
+    expect(whole['odata.nextLink']).toBeUndefined();
+    for (const id of extra) await list.items.getById(id).delete();
+  });
+
+  it('runs inside a $batch like any other part, and refuses CAML it does not implement (400) rather than ignore it', async () => {
+    const [batched, execute] = priya.batched();
+    const read = getItems<Array<{ Title: string }>>(batched, mine());
+    await execute();
+    expect((await read).map((i) => i.Title)).toEqual(['Alpha']);
+    const or =
+      '<View><Query><Where><Or><Eq><FieldRef Name="Title"/><Value Type="Text">Alpha</Value></Eq><Eq><FieldRef Name="Title"/><Value Type="Text">Beta</Value></Eq></Or></Where></Query></View>';
+    expect(await statusOf(getItems(priya, or))).toBe(400);
+    expect(
+      await statusOf(
+        getItems(priya, '<View><Query><Where><Eq><FieldRef Name="ipNope"/><Value Type="Text">x</Value></Eq></Where></Query></View>')
+      )
+    ).toBe(400);
   });
 });
 

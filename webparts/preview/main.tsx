@@ -112,7 +112,13 @@ function PersonalApp({ theme }: { theme: HostTheme }): JSX.Element {
     `${window.location.origin}/personal.html`
   );
   return (
-    <AppShell idPrefix="wb-personal-" theme={theme} services={services} host={{ surface: 'personalApp', home: resolution.home }}>
+    <AppShell
+      idPrefix="wb-personal-"
+      theme={theme}
+      services={services}
+      host={{ surface: 'personalApp', home: resolution.home }}
+      firstScreen="myPlans"
+    >
       <PlannerApp />
     </AppShell>
   );
@@ -146,6 +152,7 @@ function Preview({ page }: { page: string }): JSX.Element {
           theme={theme}
           services={services}
           host={{ surface: 'page', pageUrl: `${window.location.origin}/${page}.html`, home: { url: SITE_URL, source: 'currentSite' } }}
+          firstScreen={page === 'dashboard' ? undefined : 'myPlans'}
         >
           {page === 'dashboard' ? <Dashboard /> : <PlannerApp />}
         </AppShell>

@@ -93,18 +93,21 @@ async function main(): Promise<void> {
         () => Promise.reject(new Error('Graph is not used at start-up')),
         `${wb.siteUrl}/planner`
       );
-      // As ListsGate starts: who is signed in, the lists check and the involvement settings together.
-      const start = (): Promise<[CurrentUser, unknown, unknown]> =>
-        Promise.all([services.users.currentUser(), services.provisioner.check(), services.involvementSettings.read()]);
+      // As ListsGate starts: who is signed in, the lists check and the involvement settings together
+      // (and, for the planner, the lead's first page of plans in the same $batch).
+      const start = (myPlans: boolean): Promise<[CurrentUser, unknown, unknown]> => {
+        if (myPlans) services.plans.readMineAtStartUp?.();
+        return Promise.all([services.users.currentUser(), services.provisioner.check(), services.involvementSettings.read()]);
+      };
       trips.reset();
-      const [user] = await start();
+      const [user] = await start(true);
       await services.plans.listForLead(user.id);
       const s = trips.summary();
       rows.push([`planner load (${who}, first visit)`, `${s.requests} requests, ${s.sequential} sequential, ${s.ms.toFixed(0)} ms`]);
       if (who === 'site owner') {
         // The dashboard's first screen: start-up, then the verified counts and the queue's first page.
         trips.reset();
-        await start();
+        await start(false);
         await Promise.all([services.plans.countByStatus(), services.plans.query({})]);
         const d = trips.summary();
         rows.push([

@@ -33,6 +33,7 @@ import {
 import { toDataError } from '../http';
 import { driftError, ListGateway, odataString, parseItem } from './ListGateway';
 import { DECISION, INVOLVEMENT_TEAM_GROUP_NAME, listDefinition, PLAN, type ListKey } from './lists';
+import { CLAIMS_EXPAND, CLAIMS_SELECT, PLAN_EXPAND, PLAN_SUMMARY_SELECT, PLANS_PAGE_SIZE } from './planListColumns';
 
 /** A list's title, from the definitions (the only place titles exist). */
 export const titleOf = (key: ListKey): string => listDefinition(key).title;
@@ -71,27 +72,7 @@ export const planListItemSchema = z.object({
 /** A raw "Involvement plans" item. */
 export type PlanListItem = z.infer<typeof planListItemSchema>;
 
-/** Columns a summary needs, for `$select`. */
-export const PLAN_SUMMARY_SELECT = [
-  'Id',
-  'Title',
-  PLAN.status,
-  `${PLAN.projectLead}/Id`,
-  `${PLAN.projectLead}/Title`,
-  `${PLAN.projectLead}/EMail`,
-  `${PLAN.involvementLead}/Id`,
-  `${PLAN.involvementLead}/Title`,
-  `${PLAN.involvementLead}/EMail`,
-  PLAN.organisation,
-  PLAN.place,
-  PLAN.chosenLevel,
-  PLAN.formalConsultation,
-  PLAN.decisionDate,
-  PLAN.nextKeyDate,
-  'Modified'
-];
-/** Person columns to `$expand`. */
-export const PLAN_EXPAND = [PLAN.projectLead, PLAN.involvementLead];
+export { CLAIMS_EXPAND, CLAIMS_SELECT, PLAN_EXPAND, PLAN_SUMMARY_SELECT } from './planListColumns';
 
 const unknownStatusText = (value: unknown): string =>
   `has the value "${String(value)}", which is not a status the planner knows. A site owner can set it, in the list, to one of: ${Object.values(
@@ -129,11 +110,6 @@ export function toPlanSummary(raw: unknown): PlanSummary {
     unconfirmed: []
   };
 }
-
-/** What the plan item says about its process (beyond what the plan mapper reads). */
-export const CLAIMS_SELECT = [...AUTHOR, PLAN.status, PLAN.submission, PLAN.submissionKey, PLAN.scopingMeeting];
-/** The person columns the claims need expanded. */
-export const CLAIMS_EXPAND = ['Author'];
 
 const claimsSchema = z.object({
   Id: z.number(),
@@ -383,8 +359,13 @@ export async function decisionsFor(
   return { byPlan, roster };
 }
 
-const PAGE_SIZE = 100;
 const MAX_PAGE = 5000;
+
+/** A lead's plans of a page: only those the lead created (a plan naming someone else as its lead is not theirs). */
+const mine = (leadUserId: number, page: PlanSummaryPage): PlanSummaryPage => ({
+  ...page,
+  items: page.items.filter((p) => p.projectLead?.id === leadUserId)
+});
 
 /**
  * The plan lists of the first screens — a lead's "My plans", the team's queue and the verified
@@ -405,8 +386,16 @@ export class SpPlanSummaries {
    * created the plan (a plan naming someone else as its lead is not theirs).
    */
   public async listForLead(leadUserId: number, pageToken?: string): Promise<PlanSummaryPage> {
-    const page = await this.page(`${PLAN.projectLead}Id eq ${leadUserId}`, pageToken);
-    return { ...page, items: page.items.filter((p) => p.projectLead?.id === leadUserId) };
+    return mine(leadUserId, await this.page(`${PLAN.projectLead}Id eq ${leadUserId}`, pageToken));
+  }
+
+  /**
+   * A lead's first page from plans already read (the start-up `$batch` reads the signed-in
+   * person's first page by CAML, the same rows as `listForLead`'s filter): checked against the
+   * team's decisions and kept only where the lead created the plan, exactly as `listForLead`.
+   */
+  public async listForLeadFrom(leadUserId: number, raw: readonly unknown[]): Promise<PlanSummaryPage> {
+    return mine(leadUserId, await this.verify(raw));
   }
 
   public query(filter: PlanQuery, pageToken?: string): Promise<PlanSummaryPage> {
@@ -433,10 +422,15 @@ export class SpPlanSummaries {
         .select(...PLAN_SUMMARY_SELECT, ...CLAIMS_SELECT)
         .expand(...PLAN_EXPAND, ...CLAIMS_EXPAND)
         .orderBy('Id', false)
-        .top(PAGE_SIZE);
+        .top(PLANS_PAGE_SIZE);
       if (filter) query = query.filter(filter);
       return pageToken ? query.skip(Number(pageToken)) : query;
     });
+    return this.verify(raw);
+  }
+
+  /** A page of raw plan items, each checked against the team's decisions (one round trip). */
+  private async verify(raw: readonly unknown[]): Promise<PlanSummaryPage> {
     const ids = raw.map((r) => (r as { Id?: unknown }).Id).filter((id): id is number => typeof id === 'number');
     const { byPlan, roster } = await decisionsFor(this.sp, ids);
     const items: PlanSummary[] = [];
@@ -461,7 +455,7 @@ export class SpPlanSummaries {
       }
     }
     const last = raw[raw.length - 1] as { Id?: number } | undefined;
-    return { items, unreadable, next: raw.length === PAGE_SIZE && last?.Id ? String(last.Id) : undefined };
+    return { items, unreadable, next: raw.length === PLANS_PAGE_SIZE && last?.Id ? String(last.Id) : undefined };
   }
 
   /**

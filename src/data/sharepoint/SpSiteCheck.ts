@@ -1,10 +1,12 @@
-import { SPCollection, SPInstance, type SPFI } from '@pnp/sp';
+import { SPCollection, SPInstance, SPQueryable, spPost, type SPFI } from '@pnp/sp';
+import { body } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/batching';
 import { isDataError, type CurrentUser, type ListProvisioner, type MissingPiece, type ProvisioningReport } from '../../domain';
 import { dataCall, fetchCode } from '../http';
 import { INVOLVEMENT_TEAM_GROUP_NAME, LIST_DEFINITIONS, LIST_PERMISSIONS, listDefinition, RESTRICT, type SiteField } from './lists';
+import { CLAIMS_EXPAND, CLAIMS_SELECT, MY_PLANS_VIEW_XML, PLAN_EXPAND, PLAN_SUMMARY_SELECT } from './planListColumns';
 
 // What every web part needs before its first screen — who is signed in and whether the site has
 // the lists — read in one `$batch` (one round trip), with a good lists check remembered in the
@@ -83,6 +85,9 @@ interface SiteSnapshot {
   report: ProvisioningReport;
 }
 
+/** How long a first page of plans read at start-up is used instead of reading it again. */
+const MY_PLANS_FRESH_MS = 30_000;
+
 /**
  * Reads the signed-in user and (unless remembered) the lists' columns in one `$batch`. Calls made
  * together (the directory's `currentUser` and the lists check, as the app's start asks for both)
@@ -91,6 +96,8 @@ interface SiteSnapshot {
 export class SpSiteCheck {
   private pending: Promise<SiteSnapshot> | undefined;
   private wantLists = false;
+  private wantMyPlans = false;
+  private myPlans: { userId: number; at: number; raw: unknown[] } | undefined;
 
   public constructor(private readonly sp: SPFI) {}
 
@@ -107,8 +114,10 @@ export class SpSiteCheck {
       this.pending = Promise.resolve()
         .then(() => {
           const wantLists = this.wantLists;
+          const wantMyPlans = this.wantMyPlans;
           this.wantLists = false;
-          return this.read(wantLists);
+          this.wantMyPlans = false;
+          return this.read(wantLists, wantMyPlans);
         })
         .finally(() => {
           this.pending = undefined;
@@ -117,7 +126,26 @@ export class SpSiteCheck {
     return this.pending;
   }
 
-  private read(lists: boolean): Promise<SiteSnapshot> {
+  /**
+   * Read the signed-in person's first page of plans with the start-up reads (the planner's "My
+   * plans"), in the same `$batch`, by CAML's `<UserID/>`, so it need not wait for who they are.
+   */
+  public readMyPlans(): void {
+    this.wantMyPlans = true;
+    this.snapshot(false).catch(() => undefined);
+  }
+
+  /**
+   * The raw first page of `userId`'s plans read at start-up, once, while fresh; undefined when it
+   * was not read, could not be, was for someone else or was used already (then read it again).
+   */
+  public takeMyPlans(userId: number): unknown[] | undefined {
+    const early = this.myPlans;
+    this.myPlans = undefined;
+    return early && early.userId === userId && Date.now() - early.at < MY_PLANS_FRESH_MS ? early.raw : undefined;
+  }
+
+  private read(lists: boolean, myPlans: boolean): Promise<SiteSnapshot> {
     const remembered = lists && listsCheckMemory.has(this.siteUrl);
     const checkLists = lists && !remembered;
     return dataCall(checkLists ? 'Checking the lists' : 'Finding who is signed in', async () => {
@@ -147,6 +175,17 @@ export class SpSiteCheck {
             )
           }))
         : [];
+      // A read, sent as a POST (GetItems takes its CAML in the body); $select and $expand as for items.
+      const mine = myPlans
+        ? settle(
+            spPost<unknown[]>(
+              SPQueryable(web.lists.getByTitle(listDefinition('plans').title), 'GetItems')
+                .select(...PLAN_SUMMARY_SELECT, ...CLAIMS_SELECT)
+                .expand(...PLAN_EXPAND, ...CLAIMS_EXPAND),
+              body({ query: { ViewXml: MY_PLANS_VIEW_XML } })
+            )
+          )
+        : undefined;
       await execute();
       const value = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
         const r = await p;
@@ -162,6 +201,9 @@ export class SpSiteCheck {
         isInvolvementTeam: myGroups.some((g) => g.Title === INVOLVEMENT_TEAM_GROUP_NAME),
         mayCreatePlans: mayAddItems(await plansPermissions)
       };
+      // Kept for "My plans" when read; when not (no lists yet, a refused part), "My plans" reads it itself.
+      const myPage = mine ? await mine : undefined;
+      if (myPage?.ok && Array.isArray(myPage.value)) this.myPlans = { userId: current.id, at: Date.now(), raw: myPage.value };
       if (!checkLists) return { user: current, report: { ready: true, missing: [], conflicts: [] } };
 
       const missing: MissingPiece[] = [];

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useFluentTheme, type HostTheme } from './theme';
 import { ServicesProvider, type Services } from './services';
-import { ListsGate } from './ListsGate';
+import { ListsGate, type FirstScreen } from './ListsGate';
 import { HostProvider, type HostInfo } from './host';
 
 const useStyles = makeStyles({
@@ -40,11 +40,13 @@ export type AppShellProps = {
   theme: HostTheme;
   /** Facts from the host, such as the Teams channel a tab was added to. */
   host?: HostInfo;
+  /** What the web part shows first, read with the start-up reads ("My plans" for the planner). */
+  firstScreen?: FirstScreen;
   children?: React.ReactNode;
 } & ({ services: Services; problem?: undefined } | { services?: undefined; problem: StartProblem });
 
 /** The root of every web part: theme, ids, ports, and the check that the lists exist. */
-export function AppShell({ idPrefix, theme, services, problem, host, children }: AppShellProps): JSX.Element {
+export function AppShell({ idPrefix, theme, services, problem, host, firstScreen, children }: AppShellProps): JSX.Element {
   const styles = useStyles();
   const fluentTheme = useFluentTheme(theme);
   return (
@@ -54,7 +56,7 @@ export function AppShell({ idPrefix, theme, services, problem, host, children }:
           {services ? (
             <ServicesProvider services={services}>
               <HostProvider host={host ?? {}}>
-                <ListsGate>{children}</ListsGate>
+                <ListsGate firstScreen={firstScreen}>{children}</ListsGate>
               </HostProvider>
             </ServicesProvider>
           ) : (

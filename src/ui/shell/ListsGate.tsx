@@ -35,6 +35,9 @@ const describeMissing = (m: MissingPiece): string => {
   }
 };
 
+/** What a web part shows first, when it can be read with the start-up reads ("My plans"). */
+export type FirstScreen = 'myPlans';
+
 interface GateState {
   user: CurrentUser;
   report: ProvisioningReport;
@@ -71,9 +74,12 @@ function HomeSiteNote(): JSX.Element | null {
  * Shows the app only when the site has the lists it needs. Otherwise a site owner gets
  * "Set up lists"; anyone else is told who to ask.
  */
-export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Element {
-  const { users, provisioner, involvementSettings } = useServices();
+export function ListsGate({ children, firstScreen }: { children?: React.ReactNode; firstScreen?: FirstScreen }): JSX.Element {
+  const { users, provisioner, involvementSettings, plans } = useServices();
+  const { openPlanId } = useHost();
   const load = React.useCallback(async (): Promise<GateState> => {
+    // The planner opening on "My plans": its first page is read in the start-up $batch too.
+    if (firstScreen === 'myPlans' && openPlanId === undefined && !/#plan=\d/.test(window.location.hash)) plans.readMineAtStartUp?.();
     // The settings are read alongside the check, so every screen's advice uses them from the start.
     const settingsRead = involvementSettings.read().then(
       (value) => ({ ok: true as const, value }),
@@ -84,7 +90,7 @@ export function ListsGate({ children }: { children?: React.ReactNode }): JSX.Ele
     const settings = await settingsRead;
     if (report.ready && !settings.ok) throw settings.error;
     return { user, report, owners, settings: settings.ok ? settings.value : undefined };
-  }, [users, provisioner, involvementSettings]);
+  }, [users, provisioner, involvementSettings, plans, firstScreen, openPlanId]);
   const [state, reload] = useAsync(load);
   const [setup, setSetup] = React.useState<{ running: boolean; error?: unknown }>({ running: false });
 

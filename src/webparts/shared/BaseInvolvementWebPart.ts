@@ -6,6 +6,7 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { GraphFI } from '@pnp/graph';
 import { spForSpfx } from '../../data/spClient';
 import { AppShell } from '../../ui/shell/AppShell';
+import type { FirstScreen } from '../../ui/shell/ListsGate';
 import { fromTeamsTheme, loadTheme, type HostTheme } from '../../ui/shell/theme';
 import type { HostInfo } from '../../ui/shell/host';
 import { SpTenantProperties } from '../../data/sharepoint/SpTenantProperties';
@@ -32,6 +33,8 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
 
   /** The screen this web part shows. */
   protected abstract screen(): React.ReactElement;
+  /** What the web part shows first, when it can be read with the start-up reads. */
+  protected readonly firstScreen: FirstScreen | undefined = undefined;
 
   /** Extra property pane fields of one web part. */
   protected extraFields(): IPropertyPaneField<unknown>[] {
@@ -99,6 +102,7 @@ export abstract class BaseInvolvementWebPart extends BaseClientSideWebPart<Invol
           {
             ...common,
             host: { ...this.host, home: resolution.home },
+            firstScreen: this.firstScreen,
             services: composeServices(spForSpfx(this.context, resolution.home.url), () => this.graph(), window.location.href)
           },
           this.screen()

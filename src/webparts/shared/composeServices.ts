@@ -15,6 +15,7 @@ import {
   type PlanStatus,
   type StatusOverview,
   type PlanRepository,
+  type PlanSummaryPage,
   type PlanWorkflowRepository,
   type SecretsRepository,
   type SettingsRepository,
@@ -30,6 +31,7 @@ import type { MoreServices } from './moreServices';
 /** What the first screens list and count. */
 type PlanLists = Pick<PlanRepository, 'listForLead' | 'query'> & {
   statusOverview(counted?: Promise<ReadonlyMap<number, PlanStatus> | undefined>): Promise<StatusOverview>;
+  listForLeadFrom(leadUserId: number, raw: readonly unknown[]): Promise<PlanSummaryPage>;
 };
 
 /** The Teams app id (manifest/manifest.json) and the personal tab that opens plans. */
@@ -85,13 +87,19 @@ export function composeServices(sp: SPFI, graph: () => Promise<GraphFI>, planner
     counts(): Promise<Record<PlanStatus, number>>;
     recountAndSave(): Promise<{ counted: ReadonlyMap<number, PlanStatus> }>;
   }>(() => startUp().then((m) => new m.SpStatusTally(sp)));
-  const wholePlans = lazyPort<PlanRepository>(() =>
+  const wholePlans = lazyPort<Omit<PlanRepository, 'readMineAtStartUp'>>(() =>
     fetchCode(() => import(/* webpackChunkName: "services" */ '../../data/sharepoint/SpPlanRepository'), 'opens and saves plans').then(
       (m) => new m.SpPlanRepository(sp)
     )
   );
   const plans: PlanRepository = {
-    listForLead: (leadUserId, pageToken) => summaries.listForLead(leadUserId, pageToken),
+    // "My plans" at start-up: its first page came in the start-up $batch (by CAML's <UserID/>), so
+    // only the team's decisions on those plans are left to read.
+    readMineAtStartUp: () => site.readMyPlans(),
+    listForLead: (leadUserId, pageToken) => {
+      const early = pageToken === undefined ? site.takeMyPlans(leadUserId) : undefined;
+      return early ? summaries.listForLeadFrom(leadUserId, early) : summaries.listForLead(leadUserId, pageToken);
+    },
     query: (filter, pageToken) => summaries.query(filter, pageToken),
     countByStatus: () => tally.counts(),
     // Checking every plan also counts the tally again from the lists, and names plans the two count

@@ -442,3 +442,69 @@ export function itemVersions(ctx: SpContext, list: ListDef, item: ItemRec): SpRe
       .reverse()
   });
 }
+
+/**
+ * `POST .../GetItems` with `{ query: { ViewXml } }` (Learn: "List.GetItems method"; CAML: "Query
+ * schema" — "Where", "Eq", "FieldRef", "Value", "UserID", "OrderBy", "RowLimit"): the items a CAML
+ * view selects, security-trimmed, with `$select` and `$expand` on the address as for `/items`.
+ * The part of CAML implemented: a `<Where>` of one `<Eq>` comparing a column (a person or lookup
+ * column by its id with `LookupId="TRUE"`) with a `<Value>` that is a literal or `<UserID/>` (the
+ * signed-in user's id); an `<OrderBy>` of one column (`Ascending="FALSE"` for newest first); a
+ * `<RowLimit>`. Anything else in the view is refused (400), never silently ignored. SharePoint
+ * pages GetItems by ListItemCollectionPosition, not by next links, so none is returned.
+ */
+export function getItemsByCaml(ctx: SpContext, list: ListDef): SpResponse {
+  const query = jsonBody(ctx.req).query as { ViewXml?: unknown } | undefined;
+  const xml = typeof query?.ViewXml === 'string' ? query.ViewXml.trim() : '';
+  if (!xml) throw errors.argument('The query must have a ViewXml.');
+  const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}=["']([^"']*)["']`).exec(tag)?.[1];
+  const view = /^<View(?:\s[^>]*)?>([\s\S]*)<\/View>$/.exec(xml);
+  if (!view) throw errors.badQuery('The ViewXml must be one <View> element.');
+  let rest = view[1];
+  const take = (pattern: RegExp): RegExpExecArray | null => {
+    const m = pattern.exec(rest);
+    if (m) rest = rest.replace(m[0], '');
+    return m;
+  };
+  const params = new URLSearchParams();
+  for (const key of ['$select', '$expand']) {
+    const value = ctx.req.query.get(key);
+    if (value !== null) params.set(key, value);
+  }
+  const rowLimit = take(/<RowLimit(?:\s[^>]*)?>\s*(\d+)\s*<\/RowLimit>/);
+  params.set('$top', rowLimit ? rowLimit[1] : '100');
+  const q = take(/<Query>([\s\S]*)<\/Query>/);
+  if (rest.trim()) throw errors.badQuery(`The stand-in does not implement this part of the view: ${rest.trim().slice(0, 200)}`);
+  let inner = q ? q[1] : '';
+  const where = /<Where>\s*<Eq>\s*(<FieldRef\b[^>]*\/>)\s*<Value\b([^>]*)>([\s\S]*?)<\/Value>\s*<\/Eq>\s*<\/Where>/.exec(inner);
+  if (where) {
+    inner = inner.replace(where[0], '');
+    const name = attr(where[1], 'Name');
+    if (!name) throw errors.badQuery('A FieldRef must have a Name.');
+    const field = findField(list, name);
+    if (!field) throw errors.argument(`Column '${name}' does not exist. It may have been deleted by another user.`);
+    const byId = /^true$/i.test(attr(where[1], 'LookupId') ?? '') || field.type === 'Counter';
+    const raw = where[3].trim();
+    const value = /^<UserID\b[^>]*\/>$/.test(raw) ? String(ctx.req.user.id) : raw;
+    if (/[<>]/.test(value)) throw errors.badQuery(`The stand-in does not implement this value: ${raw}`);
+    if (byId || (field.type !== 'User' && field.type !== 'Lookup' && /^(Integer|Number|Counter)$/i.test(attr(where[0], 'Type') ?? ''))) {
+      if (!/^-?\d+$/.test(value)) throw errors.badQuery(`The value '${value}' is not a number.`);
+      params.set('$filter', `${field.type === 'User' || field.type === 'Lookup' ? `${field.internalName}Id` : field.internalName} eq ${value}`);
+    } else if (field.type === 'User' || field.type === 'Lookup') {
+      throw errors.badQuery('The stand-in compares a person or lookup column only by its id (LookupId="TRUE").');
+    } else {
+      params.set('$filter', `${field.internalName} eq '${value.replace(/'/g, "''")}'`);
+    }
+  }
+  const order = /<OrderBy>\s*(<FieldRef\b[^>]*\/>)\s*<\/OrderBy>/.exec(inner);
+  if (order) {
+    inner = inner.replace(order[0], '');
+    const name = attr(order[1], 'Name') ?? '';
+    const field = name === 'ID' ? 'Id' : name;
+    params.set('$orderby', `${field} ${/^false$/i.test(attr(order[1], 'Ascending') ?? '') ? 'desc' : 'asc'}`);
+  }
+  if (inner.trim()) throw errors.badQuery(`The stand-in does not implement this part of the query: ${inner.trim().slice(0, 200)}`);
+  const answer = queryItems({ ...ctx, req: { ...ctx.req, query: params } }, list);
+  if (answer.body && typeof answer.body === 'object') delete (answer.body as Record<string, unknown>)['odata.nextLink'];
+  return answer;
+}

@@ -24,7 +24,7 @@ import {
   updateGroup,
   userGroups
 } from './groups';
-import { addItem, changeItem, getItem, itemVersions, queryItems, setComplianceTag, visibleItem } from './items';
+import { addItem, changeItem, getItem, getItemsByCaml, itemVersions, queryItems, setComplianceTag, visibleItem } from './items';
 import { allLists, createList, LIST, listJson, resolveList, updateList } from './lists';
 import {
   allRoleDefinitions,
@@ -167,6 +167,7 @@ export const ROUTES: readonly Route[] = [
   // Items.
   onList('GET', '/items', queryItems),
   onList('POST', '/items', addItem),
+  onList('POST', String.raw`/GetItems(?:\(\))?`, getItemsByCaml),
   onList('POST', String.raw`/AddValidateUpdateItemUsingPath(?:\(\))?`, addValidateUpdateItemUsingPath),
   onItem('GET', '', getItem),
   onItem(['MERGE', 'DELETE'], '', changeItem),
