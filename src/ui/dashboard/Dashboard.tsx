@@ -190,48 +190,59 @@ function StoredStatusCheck({ onOpen, onChecked }: { onOpen(id: number): void; on
       </Body1>
       {run?.status === 'failed' && <ErrorBar error={run.error} onRetry={() => void check()} />}
       {found && found.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {found.length} plan{found.length === 1 ? '' : 's'} stored with a status the record does not confirm
-            </MessageBarTitle>
-            Counted above by what the involvement team’s record says. Open a plan to see the difference and correct the stored copy.
-            <ul aria-label="Plans with an unconfirmed status">
-              {found.slice(0, 50).map((u) => (
-                <li key={u.id}>
-                  <Button appearance="transparent" size="small" onClick={() => onOpen(u.id)}>
-                    {u.title || `Plan ${u.id}`}
-                  </Button>{' '}
-                  stored as “{u.stored}”, the record says “{PLAN_STATUS_LABELS[u.verified]}”
-                </li>
-              ))}
-            </ul>
-            {found.length > 50 && <Text>and {found.length - 50} more.</Text>}
-          </MessageBarBody>
-        </MessageBar>
+        <PlansWarning
+          title={`${found.length} plan${found.length === 1 ? '' : 's'} stored with a status the record does not confirm`}
+          listLabel="Plans with an unconfirmed status"
+          onOpen={onOpen}
+          plans={found.map((u) => ({ ...u, says: `stored as “${u.stored}”, the record says “${PLAN_STATUS_LABELS[u.verified]}”` }))}
+        >
+          Counted above by what the involvement team’s record says. Open a plan to see the difference and correct the stored copy.
+        </PlansWarning>
       )}
       {different.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {different.length} plan{different.length === 1 ? ' is' : 's are'} counted above in another status
-            </MessageBarTitle>
-            The counts above go by each plan’s submission history. This happens when a submission did not finish: its history was written,
-            but the plan was not saved (someone changed it at the same moment). Ask the plan’s project lead to submit it again.
-            <ul aria-label="Plans counted in another status">
-              {different.slice(0, 50).map((d) => (
-                <li key={d.id}>
-                  <Button appearance="transparent" size="small" onClick={() => onOpen(d.id)}>
-                    {d.title || `Plan ${d.id}`}
-                  </Button>{' '}
-                  counted as “{PLAN_STATUS_LABELS[d.counted]}”, the plan says “{PLAN_STATUS_LABELS[d.verified]}”
-                </li>
-              ))}
-            </ul>
-            {different.length > 50 && <Text>and {different.length - 50} more.</Text>}
-          </MessageBarBody>
-        </MessageBar>
+        <PlansWarning
+          title={`${different.length} plan${different.length === 1 ? ' is' : 's are'} counted above in another status`}
+          listLabel="Plans counted in another status"
+          onOpen={onOpen}
+          plans={different.map((d) => ({
+            ...d,
+            says: `counted as “${PLAN_STATUS_LABELS[d.counted]}”, the plan says “${PLAN_STATUS_LABELS[d.verified]}”`
+          }))}
+        >
+          The counts above go by each plan’s submission history. This happens when a submission did not finish: its history was written, but
+          the plan was not saved (someone changed it at the same moment). Ask the plan’s project lead to submit it again.
+        </PlansWarning>
       )}
     </div>
+  );
+}
+
+/** A warning naming up to 50 plans, each a button that opens it, with what is wrong with it. */
+function PlansWarning(props: {
+  title: string;
+  listLabel: string;
+  plans: ReadonlyArray<{ id: number; title: string; says: string }>;
+  onOpen(id: number): void;
+  children: React.ReactNode;
+}): JSX.Element {
+  const { title, listLabel, plans, onOpen, children } = props;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {children}
+        <ul aria-label={listLabel}>
+          {plans.slice(0, 50).map((p) => (
+            <li key={p.id}>
+              <Button appearance="transparent" size="small" onClick={() => onOpen(p.id)}>
+                {p.title || `Plan ${p.id}`}
+              </Button>{' '}
+              {p.says}
+            </li>
+          ))}
+        </ul>
+        {plans.length > 50 && <Text>and {plans.length - 50} more.</Text>}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
